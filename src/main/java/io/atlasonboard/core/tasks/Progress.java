@@ -1,0 +1,4 @@
+package io.atlasonboard.core.tasks;
+
+public record Progress(String title, double fraction, String message) {
+}
