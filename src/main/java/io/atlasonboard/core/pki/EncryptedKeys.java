@@ -49,6 +49,7 @@ public final class EncryptedKeys {
             OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
                     .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(iterations)
+                    .setProvider(Bc.PROVIDER)
                     .setPassword(password)
                     .build();
             PemObject pem = new JcaPKCS8Generator(key, enc).generate();
@@ -79,7 +80,7 @@ public final class EncryptedKeys {
                     requirePassword(password);
                     PrivateKeyInfo info;
                     try {
-                        InputDecryptorProvider dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().build(password);
+                        InputDecryptorProvider dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password);
                         info = enc.decryptPrivateKeyInfo(dp);
                         return conv.getPrivateKey(info);
                     } catch (Exception e) {
@@ -90,7 +91,7 @@ public final class EncryptedKeys {
                 if (o instanceof PEMEncryptedKeyPair enc) {
                     requirePassword(password);
                     try {
-                        return conv.getKeyPair(enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().build(password)))
+                        return conv.getKeyPair(enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password)))
                                 .getPrivate();
                     } catch (Exception e) {
                         throw new WrongPasswordException("The password does not open this encrypted private key "
