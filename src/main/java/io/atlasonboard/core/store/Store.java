@@ -48,6 +48,10 @@ public final class Store implements AutoCloseable {
     private final SecretBox box;
     private final OnboardingRepository onboardings;
     private final ProviderRepository providers;
+    private final DomainClaimRepository domainClaims;
+    private final CertificateRepository certificates;
+    private final DnsSettingsRepository dnsSettings;
+    private final TsigKeyRepository tsigKeys;
 
     private Store(Path home, Connection conn, byte[] dataKey) throws SQLException {
         this.home = home;
@@ -56,6 +60,10 @@ public final class Store implements AutoCloseable {
         Crypto crypto = new Crypto(box);
         this.onboardings = new OnboardingRepository(db, crypto);
         this.providers = new ProviderRepository(db, crypto);
+        this.domainClaims = new DomainClaimRepository(db);
+        this.certificates = new CertificateRepository(db, crypto);
+        this.dnsSettings = new DnsSettingsRepository(db);
+        this.tsigKeys = new TsigKeyRepository(db, crypto);
     }
 
     // ---------------------------------------------------------------------------------------------- lifecycle
@@ -191,6 +199,26 @@ public final class Store implements AutoCloseable {
     /** Certificate provider records. */
     public ProviderRepository providers() {
         return providers;
+    }
+
+    /** Domain claims per provider. */
+    public DomainClaimRepository domainClaims() {
+        return domainClaims;
+    }
+
+    /** Certificates issued through a provider. */
+    public CertificateRepository certificates() {
+        return certificates;
+    }
+
+    /** Per-provider DNS settings (extra resolvers). */
+    public DnsSettingsRepository dnsSettings() {
+        return dnsSettings;
+    }
+
+    /** TSIG keys for RFC 2136 updates. */
+    public TsigKeyRepository tsigKeys() {
+        return tsigKeys;
     }
 
     @Override
