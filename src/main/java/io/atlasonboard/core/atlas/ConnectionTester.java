@@ -310,7 +310,8 @@ public final class ConnectionTester {
             return null;
         }
         String said = statusLine.isBlank() ? "an empty answer" : "\"" + statusLine.trim() + "\"";
-        if (code == 407) {
+        // 407 is the standard answer; tinyproxy answers 401 to wrong Basic credentials on CONNECT
+        if (code == 407 || code == 401) {
             if (proxy.hasCredentials()) {
                 return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_AUTH_REFUSED, "The proxy " + proxy.host() + ":"
                         + proxy.port() + " refused the proxy user name or password (407 Proxy Authentication"
@@ -325,6 +326,12 @@ public final class ConnectionTester {
             return ConnectionReport.bad(STEP_TLS, Diagnosis.HOST_NOT_FOUND, "The proxy could not connect to "
                     + authority + " (it answered " + said + ") and the host name does not resolve here either:"
                     + " check the API URL for typos.", clock.instant());
+        }
+        if (code >= 500) {
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
+                    + proxy.port() + " could not connect to " + authority + " (it answered " + said + "). Check the"
+                    + " host and port in the API URL, and ask the proxy's administrator whether the proxy may reach"
+                    + " them.", clock.instant());
         }
         return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
                 + proxy.port() + " would not open a tunnel to " + authority + "; it answered " + said
