@@ -99,6 +99,7 @@ public final class BindServer implements AutoCloseable {
         private String address = "127.0.0.1";
         private int port;
         private Key key;
+        private final List<Key> otherKeys = new ArrayList<>();
         private final List<String> zones = new ArrayList<>();
         private final Map<String, String> nameServers = new LinkedHashMap<>();
         private final List<String> records = new ArrayList<>();
@@ -117,6 +118,12 @@ public final class BindServer implements AutoCloseable {
         /** The key allowed to update the zones (default: a generated hmac-sha256 key). */
         public Builder key(Key k) {
             this.key = k;
+            return this;
+        }
+
+        /** A key the server knows (TSIG verifies) but that may not update any zone: updates get REFUSED. */
+        public Builder knownKeyWithoutUpdateRights(Key k) {
+            otherKeys.add(k);
             return this;
         }
 
@@ -172,18 +179,28 @@ public final class BindServer implements AutoCloseable {
     private final int port;
     private final Path dir;
     private final Path log;
+    /** Where named itself listens: the public address/port, or 127.0.0.1 and a private port behind a relay. */
+    private final String namedAddress;
+    private final int namedPort;
+    private Relay relay;
     private Process process;
 
     private BindServer(Builder b, int port) {
         this.config = copy(b);
         this.address = b.address;
         this.port = port;
+        boolean direct = isInterfaceAddress(address);
+        this.namedAddress = direct ? address : "127.0.0.1";
+        this.namedPort = direct ? port : freePort("127.0.0.1");
         try {
             this.dir = Files.createTempDirectory("named-" + address + "-");
             this.log = dir.resolve("named.log");
             writeConfig();
+            if (!direct) {
+                relay = new Relay(address, port, namedPort);
+            }
             process = new ProcessBuilder(NAMED.toString(), "-g", "-4", "-c", dir.resolve("named.conf").toString(),
-                    "-p", Integer.toString(port))
+                    "-p", Integer.toString(namedPort))
                     .redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
@@ -203,6 +220,7 @@ public final class BindServer implements AutoCloseable {
         c.address = b.address;
         c.port = b.port;
         c.key = b.key;
+        c.otherKeys.addAll(b.otherKeys);
         c.zones.addAll(b.zones);
         c.nameServers.putAll(b.nameServers);
         c.records.addAll(b.records);
@@ -222,7 +240,7 @@ public final class BindServer implements AutoCloseable {
         StringBuilder conf = new StringBuilder();
         conf.append("options {\n")
                 .append("  directory \"").append(d).append("\";\n")
-                .append("  listen-on port ").append(port).append(" { ").append(address).append("; };\n")
+                .append("  listen-on port ").append(namedPort).append(" { ").append(namedAddress).append("; };\n")
                 .append("  listen-on-v6 { none; };\n")
                 .append("  pid-file \"").append(d).append("/named.pid\";\n")
                 .append("  session-keyfile \"").append(d).append("/session.key\";\n")
@@ -231,6 +249,9 @@ public final class BindServer implements AutoCloseable {
                 .append("};\n")
                 .append("controls { };\n")
                 .append(config.key.keyFileText());
+        for (Key k : config.otherKeys) {
+            conf.append(k.keyFileText());
+        }
         for (String z : config.zones) {
             String file = d + "/" + z + "db";
             conf.append("zone \"").append(z).append("\" { type primary; file \"").append(file)
@@ -381,6 +402,9 @@ public final class BindServer implements AutoCloseable {
 
     /** Stops named (SIGTERM, then SIGKILL after 5 s) and deletes its directory. Idempotent. */
     public void stop() {
+        if (relay != null) {
+            relay.close();
+        }
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
@@ -439,6 +463,109 @@ public final class BindServer implements AutoCloseable {
             }
         }
         throw new AssertionError("no port free on all of " + List.of(addresses));
+    }
+
+    /**
+     * named only listens on addresses configured on an interface; on Linux only 127.0.0.1 is (127.0.0.0/8 is routed
+     * locally, so plain sockets can bind any of it). For other loopback addresses named listens on 127.0.0.1 at a
+     * private port and this relay forwards UDP and TCP from {@code address:port} to it, so clients see the server at
+     * {@code address:port} exactly as if named listened there.
+     */
+    private static boolean isInterfaceAddress(String address) {
+        try {
+            return java.net.NetworkInterface.getByInetAddress(InetAddress.getByName(address)) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static final class Relay implements AutoCloseable {
+        private final DatagramSocket udp;
+        private final ServerSocket tcp;
+        private final InetSocketAddress backend;
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "dns-relay");
+            t.setDaemon(true);
+            return t;
+        });
+
+        Relay(String address, int port, int backendPort) throws IOException {
+            InetSocketAddress front = new InetSocketAddress(InetAddress.getByName(address), port);
+            backend = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), backendPort);
+            udp = new DatagramSocket(front);
+            tcp = new ServerSocket();
+            tcp.setReuseAddress(true);
+            tcp.bind(front);
+            pool.execute(this::udpLoop);
+            pool.execute(this::tcpLoop);
+        }
+
+        private void udpLoop() {
+            while (!udp.isClosed()) {
+                byte[] buf = new byte[65535];
+                DatagramPacket in = new DatagramPacket(buf, buf.length);
+                try {
+                    udp.receive(in);
+                } catch (IOException e) {
+                    return;
+                }
+                byte[] query = java.util.Arrays.copyOf(in.getData(), in.getLength());
+                java.net.SocketAddress client = in.getSocketAddress();
+                pool.execute(() -> {
+                    try (DatagramSocket b = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
+                        b.setSoTimeout(5000);
+                        b.send(new DatagramPacket(query, query.length, backend));
+                        byte[] rb = new byte[65535];
+                        DatagramPacket resp = new DatagramPacket(rb, rb.length);
+                        b.receive(resp);
+                        udp.send(new DatagramPacket(resp.getData(), resp.getLength(), client));
+                    } catch (IOException ignored) {
+                        // no answer: the client times out, as it would with the real server silent
+                    }
+                });
+            }
+        }
+
+        private void tcpLoop() {
+            while (!tcp.isClosed()) {
+                java.net.Socket c;
+                try {
+                    c = tcp.accept();
+                } catch (IOException e) {
+                    return;
+                }
+                pool.execute(() -> {
+                    try (java.net.Socket client = c; java.net.Socket b = new java.net.Socket()) {
+                        b.connect(backend, 5000);
+                        java.util.concurrent.Future<?> up = pool.submit(() -> pump(client, b));
+                        pump(b, client);
+                        up.cancel(true);
+                    } catch (IOException ignored) {
+                        // connection ends
+                    }
+                });
+            }
+        }
+
+        private static void pump(java.net.Socket from, java.net.Socket to) {
+            try {
+                from.getInputStream().transferTo(to.getOutputStream());
+                to.shutdownOutput();
+            } catch (IOException ignored) {
+                // closed
+            }
+        }
+
+        @Override
+        public void close() {
+            udp.close();
+            try {
+                tcp.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+            pool.shutdownNow();
+        }
     }
 
     /**

@@ -8,6 +8,8 @@ public final class DnsUpdateException extends Exception {
         TSIG_REFUSED,
         /** REFUSED: updates not allowed for this zone/key. */
         REFUSED,
+        /** NOTAUTH from a server that accepted the key: it does not serve the zone. */
+        NOT_AUTHORITATIVE,
         /** NOTZONE: the name is not inside the zone. */
         NOTZONE,
         /** No answer in time. */

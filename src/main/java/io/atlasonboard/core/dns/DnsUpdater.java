@@ -113,7 +113,7 @@ public final class DnsUpdater {
             }
             return new Result(server.toString(), z.toString(), owner.toString(), value, remove);
         }
-        throw failure(rc, tsigError, server, z, owner, key);
+        throw failure(rc, tsigError, resp.isSigned() && resp.isVerified(), server, z, owner, key);
     }
 
     /** The zone holding {@code name}, as the server sees it (SOA owner in the answer or authority section). */
@@ -156,8 +156,8 @@ public final class DnsUpdater {
                 + "; give the zone explicitly");
     }
 
-    private static DnsUpdateException failure(int rc, int tsigError, ResolverSpec server, Name zone, Name owner,
-                                              TsigKey key) {
+    private static DnsUpdateException failure(int rc, int tsigError, boolean keyAccepted, ResolverSpec server,
+                                              Name zone, Name owner, TsigKey key) {
         String k = "'" + key.name() + "' (" + key.algorithm() + ")";
         if (tsigError == Rcode.BADKEY) {
             return new DnsUpdateException(DnsUpdateException.Reason.TSIG_REFUSED, "the DNS server refused the TSIG key "
@@ -170,6 +170,10 @@ public final class DnsUpdater {
         if (tsigError == Rcode.BADTIME) {
             return new DnsUpdateException(DnsUpdateException.Reason.TSIG_REFUSED, "the DNS server refused the TSIG key "
                     + k + ": BADTIME, this computer's clock and the server's differ by more than the allowed fudge");
+        }
+        if (rc == Rcode.NOTAUTH && keyAccepted) {
+            return new DnsUpdateException(DnsUpdateException.Reason.NOT_AUTHORITATIVE, "the DNS server " + server
+                    + " accepted the TSIG key but is not authoritative for the zone " + zone + " (NOTAUTH)");
         }
         if (rc == Rcode.NOTAUTH) {
             return new DnsUpdateException(DnsUpdateException.Reason.TSIG_REFUSED, "the DNS server refused the TSIG key "

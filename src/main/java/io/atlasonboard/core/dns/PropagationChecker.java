@@ -303,6 +303,7 @@ public final class PropagationChecker {
                 }
             }
             if (!ns.isEmpty()) {
+                ns.sort(null);
                 collectGlue(r, glue);
                 return new ZoneInfo(cur, ns);
             }
@@ -320,6 +321,7 @@ public final class PropagationChecker {
                         if (zns.isEmpty()) {
                             throw new LookupProblem("the zone " + z + " has no NS records");
                         }
+                        zns.sort(null);
                         collectGlue(nr, glue);
                         return new ZoneInfo(z, zns);
                     }
