@@ -20,7 +20,10 @@ public final class Cli implements Callable<Integer> {
 
     /** One line per subcommand class; each feature owns its own class. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            SandboxCommand.class
+            SandboxCommand.class,
+            CsrCommand.class,
+            P12Command.class,
+            InspectCommand.class
     );
 
     @Option(names = "--home", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
