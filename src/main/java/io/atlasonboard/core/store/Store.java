@@ -221,6 +221,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Forces H2 to write everything to the file now (tests scan the file while the store is open). */
+    void checkpoint() {
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("CHECKPOINT SYNC")) {
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
     public boolean isOpen() {
         return !db.isClosed();
     }

@@ -67,8 +67,6 @@ class StoreTest {
         try (Store s = StoreTestSupport.reopen(home)) {
             assertThat(s.onboardings().list()).hasSize(1);
         }
-        assertThatThrownBy(() -> Store.open(home, "correct horse battery staple 43".toCharArray()))
-                .isInstanceOf(WrongPassphraseException.class);
     }
 
     @Test
