@@ -305,7 +305,8 @@ class AtlasSimulatorIssuanceTest {
         assertThat(cert.getKeyUsage()[0]).isTrue(); // digitalSignature
         assertThat(cert.getKeyUsage()[2]).isTrue(); // keyEncipherment
         assertThat(cert.getBasicConstraints()).isEqualTo(-1);
-        assertThat(cert.getNotAfter().toInstant()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+        assertThat(cert.getNotAfter().toInstant().getEpochSecond())
+                .isEqualTo(clock.instant().plus(Duration.ofDays(30)).getEpochSecond());
 
         // /trustchain: issuing CA first, root last; the JDK validates leaf -> issuing -> root
         JsonArray chain = JsonParser.parseString(client.get("/trustchain").body()).getAsJsonArray();
