@@ -496,7 +496,8 @@ public final class ConnectionTester {
                         : Diagnosis.CONNECTION_REFUSED, "The connection was refused.", clock.instant());
             }
             String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("authentication attempts") || m.contains("407")) {
+            if (config.proxy() != null && (m.contains("authentication attempts") || m.contains("407")
+                    || m.contains("tunnel failed, got: 401"))) {
                 return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the proxy"
                         + " credentials (407). Check the proxy user and password"
                         + (ProxyTunnelAuth.basicAllowedForTunnels() ? "." : "; note that Basic proxy authentication"
