@@ -2,7 +2,6 @@ package io.atlasonboard.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.atlasonboard.core.AppHome;
