@@ -19,8 +19,13 @@ import picocli.CommandLine.Option;
 public final class Cli implements Callable<Integer> {
 
     /** One line per subcommand class; each feature owns its own class. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-    );
+    static final Class<?>[] SUBCOMMANDS = {
+            CsrCommand.class,
+            DnsCommand.class,
+            InspectCommand.class,
+            P12Command.class,
+            SandboxCommand.class,
+    };
 
     @Option(names = "--home", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data folder (default: $ATLAS_ONBOARD_HOME or ~/.atlas-onboard).")

@@ -1,0 +1,121 @@
+package io.atlasonboard.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.atlasonboard.sim.AtlasSimulator;
+import io.atlasonboard.sim.SimAccount;
+import io.atlasonboard.sim.SimulatorConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sandbox --port N --dir DIR [--dns-server HOST:PORT] [--force]}: runs the local GlobalSign HVCA simulator until
+ * stopped, after writing a credential set ({@code DIR/credentials.csv}, owner-only) and the server's trust anchor
+ * ({@code DIR/server-ca.pem}).
+ */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = {"Run a local SANDBOX that simulates the GlobalSign Atlas HVCA API (not a real CA).",
+            "Writes DIR/credentials.csv (api_key,api_secret) and DIR/server-ca.pem, prints the base URL,",
+            "and runs until stopped (Ctrl-C)."})
+public final class SandboxCommand implements Callable<Integer> {
+    static final String BANNER = "SANDBOX (simulated GlobalSign, not a real CA)";
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8443",
+            description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--dir", paramLabel = "DIR", required = true,
+            description = "Folder for credentials.csv and server-ca.pem (created if missing).")
+    Path dir;
+
+    @Option(names = "--dns-server", paramLabel = "HOST:PORT",
+            description = "Verify domain claims against this DNS server instead of the sandbox's own zone.")
+    String dnsServer;
+
+    @Option(names = "--quota", paramLabel = "N", defaultValue = "1000",
+            description = "Issuance quota of the credential set (default ${DEFAULT-VALUE}).")
+    long quota;
+
+    @Option(names = "--force", description = "Overwrite existing credentials.csv and server-ca.pem.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new CliException("--port must be between 0 and 65535");
+        }
+        Path csv = dir.resolve("credentials.csv");
+        Path ca = dir.resolve("server-ca.pem");
+        if (!force) {
+            for (Path p : new Path[] {csv, ca}) {
+                if (Files.exists(p)) {
+                    throw new CliException(p + " already exists (use --force to overwrite it)");
+                }
+            }
+        }
+        SimulatorConfig cfg = SimulatorConfig.defaults().port(port).dnsServer(dnsServer);
+        if (dnsServer != null && !dnsServer.matches("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:\\d{1,5})?$")) {
+            throw new CliException("--dns-server must be HOST or HOST:PORT, got " + dnsServer);
+        }
+        AtlasSimulator sim;
+        try {
+            sim = AtlasSimulator.start(cfg);
+        } catch (IOException e) {
+            throw new CliException("cannot start the sandbox on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            sim.close();
+            stopped.countDown();
+        }, "sandbox-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            SimAccount account = sim.createAccount(quota);
+            Files.createDirectories(dir);
+            writeOwnerOnly(csv, "api_key,api_secret\n" + account.apiKey() + "," + account.apiSecret() + "\n");
+            Files.writeString(ca, sim.serverCaPem(), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw new CliException("cannot write the sandbox files in " + dir + ": " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(BANNER);
+        out.println("Base URL:      " + sim.baseUrl());
+        out.println("Portal:        " + sim.portalUrl() + "  (POST /credentials, /mtls?api_key=KEY, /sandbox-dns)");
+        out.println("Credentials:   " + csv.toAbsolutePath() + "  (api_key,api_secret; owner-only)");
+        out.println("Trust anchor:  " + ca.toAbsolutePath());
+        out.println("DNS checks:    " + (dnsServer == null ? "sandbox zone (publish via POST /portal/sandbox-dns)"
+                : "DNS server " + dnsServer));
+        out.println("Running until stopped (Ctrl-C).");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(file + " appeared while writing", e);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+}

@@ -1,0 +1,144 @@
+package io.atlasonboard.sim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Settings of an {@link AtlasSimulator}. Fluent setters; every value has a sensible default.
+ * <ul>
+ *   <li>{@code port}: 0 picks a free port (default 0). The listener binds 127.0.0.1 only.</li>
+ *   <li>{@code clock}: the simulator's notion of "now" (token TTL, claim deadlines, issuance delay, client certificate
+ *       validity in the TLS trust manager). Use a {@link SimClock} in tests.</li>
+ *   <li>{@code dnsServer}: {@code host:port} (or {@code host}, port 53) of a real DNS server that claim assertions query
+ *       for TXT records; {@code null} (default) uses the in-simulator {@link SandboxZone}.</li>
+ *   <li>{@code claimCheckDelay}: {@code null} (default) verifies DNS assertions immediately (204 on success); a duration
+ *       answers 201 and checks once the duration has passed on the clock, or on
+ *       {@link AtlasSimulator#completePendingChecks()}.</li>
+ *   <li>{@code claimCoversSubdomains}: a VERIFIED claim on {@code example.com} also covers {@code www.example.com} and
+ *       {@code *.example.com} (default true, BR 3.2.2.4.7); false means exact name only ({@code *.x} still needs x).</li>
+ * </ul>
+ */
+public final class SimulatorConfig {
+    private int port = 0;
+    private Clock clock = Clock.systemUTC();
+    private String dnsServer;
+    private Duration dnsTimeout = Duration.ofSeconds(3);
+    private Duration tokenTtl = Duration.ofMinutes(10);
+    private Duration claimCheckDelay;
+    private Duration claimReusePeriod = Duration.ofDays(397);
+    private Duration claimAssertPeriod = Duration.ofDays(30);
+    private boolean claimCoversSubdomains = true;
+    private int maxPerPage = 100;
+    private final Set<String> blockedDomains = new LinkedHashSet<>();
+
+    public static SimulatorConfig defaults() {
+        return new SimulatorConfig();
+    }
+
+    public SimulatorConfig port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    public SimulatorConfig clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** {@code host:port}, {@code host} or {@code [v6]:port}; null for the in-simulator zone. */
+    public SimulatorConfig dnsServer(String hostPort) {
+        this.dnsServer = hostPort == null || hostPort.isBlank() ? null : hostPort.trim();
+        return this;
+    }
+
+    public SimulatorConfig dnsTimeout(Duration timeout) {
+        this.dnsTimeout = timeout;
+        return this;
+    }
+
+    public SimulatorConfig tokenTtl(Duration ttl) {
+        this.tokenTtl = ttl;
+        return this;
+    }
+
+    /** null: immediate DNS verification (204); otherwise deferred (201) by this duration on the clock. */
+    public SimulatorConfig claimCheckDelay(Duration delay) {
+        this.claimCheckDelay = delay;
+        return this;
+    }
+
+    public SimulatorConfig claimReusePeriod(Duration d) {
+        this.claimReusePeriod = d;
+        return this;
+    }
+
+    public SimulatorConfig claimAssertPeriod(Duration d) {
+        this.claimAssertPeriod = d;
+        return this;
+    }
+
+    public SimulatorConfig claimCoversSubdomains(boolean b) {
+        this.claimCoversSubdomains = b;
+        return this;
+    }
+
+    public SimulatorConfig maxPerPage(int max) {
+        this.maxPerPage = max;
+        return this;
+    }
+
+    /** Domains (and their subdomains) refused at claim creation with a {@code blacklist} error. */
+    public SimulatorConfig blockDomain(String domain) {
+        this.blockedDomains.add(Names.stripDot(domain.toLowerCase(java.util.Locale.ROOT)));
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public String dnsServer() {
+        return dnsServer;
+    }
+
+    public Duration dnsTimeout() {
+        return dnsTimeout;
+    }
+
+    public Duration tokenTtl() {
+        return tokenTtl;
+    }
+
+    public Duration claimCheckDelay() {
+        return claimCheckDelay;
+    }
+
+    public Duration claimReusePeriod() {
+        return claimReusePeriod;
+    }
+
+    public Duration claimAssertPeriod() {
+        return claimAssertPeriod;
+    }
+
+    public boolean claimCoversSubdomains() {
+        return claimCoversSubdomains;
+    }
+
+    public int maxPerPage() {
+        return maxPerPage;
+    }
+
+    public Set<String> blockedDomains() {
+        return Set.copyOf(blockedDomains);
+    }
+}
