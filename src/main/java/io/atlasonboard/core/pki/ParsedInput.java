@@ -1,0 +1,38 @@
+package io.atlasonboard.core.pki;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/**
+ * What {@link PkiInputs#parse(byte[])} found. Only {@link Kind#CERTIFICATES} carries certificates (leaf first);
+ * {@link Kind#CSR} carries the request; a pasted private key is never kept (only its kind and the explanation).
+ * {@code format} says how it was encoded ("PEM", "DER", "PKCS#7 PEM", "PKCS#7 DER", "Base64 DER").
+ * {@code message} explains the result for the user (notes for certificates, the explanation otherwise).
+ */
+public record ParsedInput(Kind kind, List<X509Certificate> certificates, PKCS10CertificationRequest csr,
+                          String format, String message) {
+    public enum Kind { CERTIFICATES, CSR, PRIVATE_KEY, PKCS12, UNRECOGNISED }
+
+    public ParsedInput {
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
+    }
+
+    /** The leaf (end-entity) certificate; only for {@link Kind#CERTIFICATES}. */
+    public X509Certificate leaf() {
+        if (certificates.isEmpty()) {
+            throw new IllegalStateException(message);
+        }
+        return certificates.get(0);
+    }
+
+    /** The certificates after the leaf (intermediates, root). */
+    public List<X509Certificate> chain() {
+        return certificates.isEmpty() ? List.of() : certificates.subList(1, certificates.size());
+    }
+
+    public boolean isCertificates() {
+        return kind == Kind.CERTIFICATES;
+    }
+}

@@ -1,0 +1,58 @@
+package io.atlasonboard.core.pki;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+/** PEM through Bouncy Castle (JcaPEMWriter / PEMParser). */
+public final class Pem {
+    private Pem() {
+    }
+
+    /**
+     * PEM text for a certificate (X509Certificate or holder), CSR, public key, PKCS#8 object, PemObject, ...
+     * Do not pass an unencrypted private key unless you mean to write it in clear.
+     */
+    public static String write(Object o) {
+        StringWriter sw = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+            w.writeObject(o);
+        } catch (IOException e) {
+            throw new PkiException("Could not write PEM: " + e.getMessage(), e);
+        }
+        return sw.toString();
+    }
+
+    /** Several objects one after another (e.g. a chain). */
+    public static String writeAll(List<?> objects) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : objects) {
+            sb.append(write(o));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every PEM object in the text, as PEMParser returns them (X509CertificateHolder, PKCS10CertificationRequest,
+     * ContentInfo, PEMKeyPair, PrivateKeyInfo, PKCS8EncryptedPrivateKeyInfo, PEMEncryptedKeyPair, ...).
+     * Text outside PEM blocks is ignored.
+     */
+    public static List<Object> readAll(String text) {
+        List<Object> out = new ArrayList<>();
+        try (PEMParser p = new PEMParser(new StringReader(text))) {
+            Object o;
+            while ((o = p.readObject()) != null) {
+                out.add(o);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("The PEM text is damaged (" + e.getMessage() + "); expected complete "
+                    + "-----BEGIN ...----- / -----END ...----- blocks as the tool or portal produced them", e);
+        }
+        return out;
+    }
+}

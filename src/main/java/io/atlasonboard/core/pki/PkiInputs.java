@@ -1,0 +1,303 @@
+package io.atlasonboard.core.pki;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.X509TrustedCertificateBlock;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+
+/** Recognises anything pasted or opened in the certificate step. */
+public final class PkiInputs {
+    public static final String ACCEPTED = "Accepted: the X.509 certificate as PEM (-----BEGIN CERTIFICATE-----) or DER "
+            + "(.cer, .crt, .der), or a PKCS#7 bundle (.p7b, .p7c; PEM or DER), with or without the chain.";
+    public static final String CSR_EXPLANATION = "This is a certificate request (CSR), not the certificate; paste what "
+            + "the portal returned after you submitted the request (it begins with -----BEGIN CERTIFICATE-----).";
+    public static final String KEY_EXPLANATION = "This is a private key, not the certificate. It was not kept or "
+            + "stored. Never send a private key to anyone; paste the certificate the portal returned "
+            + "(-----BEGIN CERTIFICATE-----).";
+    public static final String PKCS12_EXPLANATION = "This is a PKCS#12 keystore (.p12/.pfx), not a certificate; open it "
+            + "in the keystore step with its password, or paste the certificate the portal returned.";
+
+    private PkiInputs() {
+    }
+
+    public static ParsedInput parse(byte[] data) {
+        if (data == null || data.length == 0) {
+            return unrecognised("Nothing was pasted or the file is empty. " + ACCEPTED);
+        }
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        if (text.contains("-----BEGIN ")) {
+            return parsePem(text);
+        }
+        String compact = text.replaceAll("\\s+", "");
+        if (!compact.isEmpty() && compact.matches("[A-Za-z0-9+/]+={0,2}")) {
+            try {
+                byte[] der = Base64.getDecoder().decode(compact);
+                ParsedInput p = parseDer(der, "Base64 DER");
+                if (p.kind() != ParsedInput.Kind.UNRECOGNISED) {
+                    return p;
+                }
+            } catch (IllegalArgumentException ignored) {
+                // not Base64 after all
+            }
+        }
+        return parseDer(data, "DER");
+    }
+
+    private static ParsedInput parsePem(String text) {
+        List<Object> objects;
+        try {
+            objects = Pem.readAll(text);
+        } catch (InvalidInputException e) {
+            return unrecognised(e.getMessage() + ". " + ACCEPTED);
+        }
+        List<X509Certificate> certs = new ArrayList<>();
+        PKCS10CertificationRequest csr = null;
+        boolean key = false;
+        boolean pkcs7 = false;
+        JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+        try {
+            for (Object o : objects) {
+                if (o instanceof X509CertificateHolder h) {
+                    certs.add(conv.getCertificate(h));
+                } else if (o instanceof X509TrustedCertificateBlock t) {
+                    certs.add(conv.getCertificate(t.getCertificateHolder()));
+                } else if (o instanceof org.bouncycastle.asn1.cms.ContentInfo ci) {
+                    pkcs7 = true;
+                    for (X509CertificateHolder h : new CMSSignedData(ci).getCertificates().getMatches(null)) {
+                        certs.add(conv.getCertificate(h));
+                    }
+                } else if (o instanceof PKCS10CertificationRequest r) {
+                    csr = r;
+                } else if (isKey(o)) {
+                    key = true;
+                }
+            }
+        } catch (Exception e) {
+            return unrecognised("A PEM block could not be read as a certificate (" + e.getMessage() + "). " + ACCEPTED);
+        }
+        if (!certs.isEmpty()) {
+            String note = key ? "The text also contained a private key; it was ignored and not kept." : "";
+            return certificates(certs, pkcs7 ? "PKCS#7 PEM" : "PEM", note);
+        }
+        if (csr != null) {
+            return new ParsedInput(ParsedInput.Kind.CSR, List.of(), csr, "PEM", CSR_EXPLANATION);
+        }
+        if (key) {
+            return new ParsedInput(ParsedInput.Kind.PRIVATE_KEY, List.of(), null, "PEM", KEY_EXPLANATION);
+        }
+        String what = objects.isEmpty() ? "no readable PEM block" : describeTypes(objects);
+        return unrecognised("The PEM text contains " + what + ", not a certificate. " + ACCEPTED);
+    }
+
+    private static ParsedInput parseDer(byte[] der, String format) {
+        ASN1Sequence seq;
+        try {
+            seq = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
+        } catch (Exception e) {
+            return unrecognised("The data is neither PEM text nor DER-encoded ASN.1. " + ACCEPTED);
+        }
+        // PKCS#12: SEQUENCE { INTEGER 3, ContentInfo(data), MacData? }
+        try {
+            if (seq.size() >= 2 && seq.getObjectAt(0) instanceof ASN1Integer v && v.hasValue(3)) {
+                Pfx.getInstance(seq);
+                return new ParsedInput(ParsedInput.Kind.PKCS12, List.of(), null, "DER", PKCS12_EXPLANATION);
+            }
+        } catch (Exception ignored) {
+            // not PKCS#12
+        }
+        // PKCS#7: SEQUENCE { OID signedData, [0] ... }
+        if (seq.size() == 2 && seq.getObjectAt(0) instanceof ASN1ObjectIdentifier oid
+                && seq.getObjectAt(1) instanceof ASN1TaggedObject) {
+            if (oid.equals(PKCSObjectIdentifiers.signedData)) {
+                try {
+                    List<X509Certificate> certs = new ArrayList<>();
+                    JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+                    for (X509CertificateHolder h : new CMSSignedData(der).getCertificates().getMatches(null)) {
+                        certs.add(conv.getCertificate(h));
+                    }
+                    if (certs.isEmpty()) {
+                        return unrecognised("The PKCS#7 bundle contains no certificates. " + ACCEPTED);
+                    }
+                    return certificates(certs, format.equals("DER") ? "PKCS#7 DER" : "PKCS#7 " + format, "");
+                } catch (Exception e) {
+                    return unrecognised("The PKCS#7 bundle cannot be read (" + e.getMessage() + "). " + ACCEPTED);
+                }
+            }
+            return unrecognised("This is a CMS/PKCS#7 structure of type " + oid.getId()
+                    + " without certificates. " + ACCEPTED);
+        }
+        // Certificate or CSR: SEQUENCE { SEQUENCE tbs, AlgorithmIdentifier, BIT STRING }
+        if (seq.size() == 3 && seq.getObjectAt(0) instanceof ASN1Sequence tbs) {
+            boolean csrShape = tbs.size() == 4 && tbs.getObjectAt(0) instanceof ASN1Integer iv && iv.hasValue(0)
+                    && tbs.getObjectAt(3) instanceof ASN1TaggedObject;
+            if (csrShape) {
+                try {
+                    return new ParsedInput(ParsedInput.Kind.CSR, List.of(), new PKCS10CertificationRequest(der),
+                            format, CSR_EXPLANATION);
+                } catch (Exception ignored) {
+                    // fall through to certificate
+                }
+            }
+            try {
+                CertificateFactory cf = CertificateFactory.getInstance("X.509");
+                X509Certificate c = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der));
+                return certificates(List.of(c), format, "");
+            } catch (Exception e) {
+                return unrecognised("The data looks like a signed ASN.1 object but is not a readable certificate ("
+                        + e.getMessage() + "). " + ACCEPTED);
+            }
+        }
+        if (looksLikeKey(seq)) {
+            return new ParsedInput(ParsedInput.Kind.PRIVATE_KEY, List.of(), null, format, KEY_EXPLANATION);
+        }
+        return unrecognised("The data is ASN.1 but not a certificate, a PKCS#7 bundle or a PKCS#12 keystore. " + ACCEPTED);
+    }
+
+    private static boolean looksLikeKey(ASN1Sequence seq) {
+        try {
+            if (seq.size() == 9 || seq.size() == 10) {
+                RSAPrivateKey.getInstance(seq);
+                return true;
+            }
+        } catch (Exception ignored) {
+            // no
+        }
+        try {
+            if (seq.size() >= 3 && seq.getObjectAt(0) instanceof ASN1Integer) {
+                PrivateKeyInfo.getInstance(seq);
+                return true;
+            }
+        } catch (Exception ignored) {
+            // no
+        }
+        try {
+            if (seq.size() == 2 && seq.getObjectAt(0) instanceof ASN1Sequence) {
+                EncryptedPrivateKeyInfo.getInstance(seq);
+                return true;
+            }
+        } catch (Exception ignored) {
+            // no
+        }
+        return false;
+    }
+
+    static boolean isKey(Object o) {
+        return o instanceof PEMKeyPair || o instanceof PrivateKeyInfo || o instanceof PKCS8EncryptedPrivateKeyInfo
+                || o instanceof PEMEncryptedKeyPair;
+    }
+
+    private static ParsedInput certificates(List<X509Certificate> certs, String format, String note) {
+        List<X509Certificate> ordered = orderLeafFirst(certs);
+        String msg = ordered.size() == 1 ? "One certificate." : ordered.size() + " certificates: the leaf first, "
+                + "then its chain.";
+        if (!note.isEmpty()) {
+            msg = msg + " " + note;
+        }
+        return new ParsedInput(ParsedInput.Kind.CERTIFICATES, ordered, null, format, msg);
+    }
+
+    private static ParsedInput unrecognised(String message) {
+        return new ParsedInput(ParsedInput.Kind.UNRECOGNISED, List.of(), null, "", message);
+    }
+
+    /**
+     * Leaf first, then issuer after issuer. The leaf is the certificate that issued none of the others (a non-CA one
+     * if several qualify). Duplicates are dropped; certificates outside the chain go last in their original order.
+     */
+    public static List<X509Certificate> orderLeafFirst(Collection<X509Certificate> input) {
+        List<X509Certificate> certs = new ArrayList<>(new LinkedHashSet<>(input));
+        if (certs.size() <= 1) {
+            return certs;
+        }
+        List<X509Certificate> candidates = new ArrayList<>();
+        for (X509Certificate c : certs) {
+            boolean issuesAnother = false;
+            for (X509Certificate o : certs) {
+                if (o != c && !selfIssued(o) && o.getIssuerX500Principal().equals(c.getSubjectX500Principal())) {
+                    issuesAnother = true;
+                    break;
+                }
+            }
+            if (!issuesAnother) {
+                candidates.add(c);
+            }
+        }
+        X509Certificate leaf = candidates.stream().filter(c -> c.getBasicConstraints() < 0).findFirst()
+                .orElse(candidates.isEmpty() ? certs.get(0) : candidates.get(0));
+        List<X509Certificate> out = new ArrayList<>();
+        Set<X509Certificate> used = new java.util.HashSet<>();
+        X509Certificate cur = leaf;
+        while (cur != null && used.add(cur)) {
+            out.add(cur);
+            if (selfIssued(cur)) {
+                break;
+            }
+            X509Certificate next = null;
+            for (X509Certificate o : certs) {
+                if (!used.contains(o) && o.getSubjectX500Principal().equals(cur.getIssuerX500Principal())) {
+                    next = o;
+                    break;
+                }
+            }
+            cur = next;
+        }
+        for (X509Certificate c : certs) {
+            if (!used.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean selfIssued(X509Certificate c) {
+        return c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
+    }
+
+    /** "a certificate request, a private key" etc. for messages. */
+    static String describeTypes(List<Object> objects) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Object o : objects) {
+            if (o instanceof X509CertificateHolder || o instanceof X509TrustedCertificateBlock) {
+                names.add("a certificate");
+            } else if (o instanceof PKCS10CertificationRequest) {
+                names.add("a certificate request (CSR)");
+            } else if (isKey(o)) {
+                names.add("a private key");
+            } else if (o instanceof org.bouncycastle.asn1.cms.ContentInfo) {
+                names.add("a PKCS#7 bundle");
+            } else if (o instanceof org.bouncycastle.asn1.x509.SubjectPublicKeyInfo) {
+                names.add("a public key");
+            } else if (o instanceof org.bouncycastle.cert.X509CRLHolder) {
+                names.add("a certificate revocation list");
+            } else {
+                names.add("a " + o.getClass().getSimpleName());
+            }
+        }
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,129 @@
+package io.atlasonboard.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** Domain claims per provider ({@code store.domainClaims()}); one row per (provider, claim id). Thread-safe. */
+public final class DomainClaimRepository {
+    private final Db db;
+
+    DomainClaimRepository(Db db) {
+        this.db = db;
+    }
+
+    /** Inserts or updates the claim identified by (providerId, claimId); keeps the original createdAt. */
+    public DomainClaimRecord upsert(DomainClaimRecord r) {
+        if (r.claimId() == null || r.claimId().isBlank() || r.domain() == null || r.domain().isBlank()
+                || r.status() == null || r.status().isBlank()) {
+            throw new IllegalArgumentException("A domain claim needs a claim id, a domain and a status.");
+        }
+        Instant now = Sql.now();
+        return db.tx(c -> {
+            Optional<DomainClaimRecord> existing = findByClaimId(c, r.providerId(), r.claimId());
+            if (existing.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO domain_claim (provider_id, claim_id, "
+                        + "domain, status, token, assert_by, expires_at, created_at, updated_at, log_json, "
+                        + "last_checked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                    ps.setLong(1, r.providerId());
+                    ps.setString(2, r.claimId());
+                    ps.setString(3, normaliseDomain(r.domain()));
+                    ps.setString(4, r.status());
+                    ps.setString(5, r.token());
+                    Sql.setInstant(ps, 6, r.assertBy());
+                    Sql.setInstant(ps, 7, r.expiresAt());
+                    Sql.setInstant(ps, 8, r.createdAt() != null ? r.createdAt() : now);
+                    Sql.setInstant(ps, 9, now);
+                    ps.setString(10, r.logJson());
+                    Sql.setInstant(ps, 11, r.lastCheckedAt());
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (e.getErrorCode() == 23506) {
+                        throw new NoSuchElementException("There is no provider with id " + r.providerId() + ".");
+                    }
+                    throw e;
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE domain_claim SET domain=?, status=?, token=?, "
+                        + "assert_by=?, expires_at=?, updated_at=?, log_json=?, last_checked_at=? WHERE id=?")) {
+                    ps.setString(1, normaliseDomain(r.domain()));
+                    ps.setString(2, r.status());
+                    ps.setString(3, r.token());
+                    Sql.setInstant(ps, 4, r.assertBy());
+                    Sql.setInstant(ps, 5, r.expiresAt());
+                    Sql.setInstant(ps, 6, now);
+                    ps.setString(7, r.logJson());
+                    Sql.setInstant(ps, 8, r.lastCheckedAt());
+                    ps.setLong(9, existing.get().id());
+                    ps.executeUpdate();
+                }
+            }
+            return findByClaimId(c, r.providerId(), r.claimId()).orElseThrow();
+        });
+    }
+
+    /** All claims of a provider, by domain. */
+    public List<DomainClaimRecord> list(long providerId) {
+        return db.tx(c -> query(c, "SELECT * FROM domain_claim WHERE provider_id = ? ORDER BY domain, created_at",
+                providerId, null));
+    }
+
+    public Optional<DomainClaimRecord> findByClaimId(long providerId, String claimId) {
+        return db.tx(c -> findByClaimId(c, providerId, claimId));
+    }
+
+    /** Claims for one domain (normally one), newest first. */
+    public List<DomainClaimRecord> findByDomain(long providerId, String domain) {
+        return db.tx(c -> query(c, "SELECT * FROM domain_claim WHERE provider_id = ? AND domain = ? "
+                + "ORDER BY created_at DESC, id DESC", providerId, normaliseDomain(domain)));
+    }
+
+    public boolean delete(long id) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM domain_claim WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private static String normaliseDomain(String d) {
+        String s = d.strip().toLowerCase(Locale.ROOT);
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static Optional<DomainClaimRecord> findByClaimId(Connection c, long providerId, String claimId)
+            throws SQLException {
+        List<DomainClaimRecord> l = query(c, "SELECT * FROM domain_claim WHERE provider_id = ? AND claim_id = ?",
+                providerId, claimId);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    private static List<DomainClaimRecord> query(Connection c, String sql, long providerId, String arg)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, providerId);
+            if (arg != null) {
+                ps.setString(2, arg);
+            }
+            List<DomainClaimRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DomainClaimRecord(rs.getLong("id"), rs.getLong("provider_id"),
+                            rs.getString("claim_id"), rs.getString("domain"), rs.getString("status"),
+                            rs.getString("token"), Sql.getInstant(rs, "assert_by"), Sql.getInstant(rs, "expires_at"),
+                            Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"),
+                            rs.getString("log_json"), Sql.getInstant(rs, "last_checked_at")));
+                }
+            }
+            return out;
+        }
+    }
+}

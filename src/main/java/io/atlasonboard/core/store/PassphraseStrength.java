@@ -1,0 +1,133 @@
+package io.atlasonboard.core.store;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A quick strength estimate for the master passphrase: score 0 (very weak) to 4 (strong), a hint for the user, and
+ * whether it meets the minimum policy that {@link Store#create} enforces (at least {@link #MIN_LENGTH} characters and
+ * a score of at least 2). The estimate is length times character variety, penalised for repeats, sequences, keyboard
+ * rows and common words. The passphrase itself never appears in the hint.
+ */
+public record PassphraseStrength(int score, String hint, boolean acceptable) {
+    public static final int MIN_LENGTH = 12;
+    public static final int MIN_SCORE = 2;
+
+    private static final String[] LABELS = {"very weak", "weak", "fair", "good", "strong"};
+    private static final String[] SEQUENCES = {"abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "asdfghjkl",
+        "zxcvbnm", "qwertzuiop", "yxcvbnm", "azertyuiop"};
+    private static final Set<String> COMMON = Set.of("password", "passwort", "passphrase", "letmein", "welcome",
+            "admin", "administrator", "iloveyou", "monkey", "dragon", "master", "secret", "changeme", "default",
+            "login", "qwerty", "123456", "111111", "abc123", "trustno1", "sunshine", "football", "baseball",
+            "globalsign", "atlas", "onboard", "certificate", "hallo", "geheim", "test", "summer", "winter");
+
+    /** A word for the score: very weak, weak, fair, good, strong. */
+    public String label() {
+        return LABELS[score];
+    }
+
+    public static PassphraseStrength assess(char[] pw) {
+        int len = pw == null ? 0 : pw.length;
+        if (len == 0) {
+            return new PassphraseStrength(0, "Enter a passphrase of at least " + MIN_LENGTH + " characters.", false);
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean space = false;
+        boolean symbol = false;
+        boolean other = false;
+        for (char c : pw) {
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == ' ') {
+                space = true;
+            } else if (c < 128) {
+                symbol = true;
+            } else {
+                other = true;
+            }
+        }
+        int pool = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (space ? 1 : 0) + (symbol ? 33 : 0)
+                + (other ? 100 : 0);
+        int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (space || symbol ? 1 : 0) + (other ? 1 : 0);
+
+        // effective length: characters that are not predictable from the previous ones
+        char[] low = new char[len];
+        for (int i = 0; i < len; i++) {
+            low[i] = Character.toLowerCase(pw[i]);
+        }
+        int predictable = 0;
+        for (int i = 1; i < len; i++) {
+            if (low[i] == low[i - 1] || inSequence(low[i - 1], low[i]) || (i >= 2 && low[i] == low[i - 2])) {
+                predictable++;
+            }
+        }
+        int commonChars = 0;
+        String lowered = new String(low);
+        String leet = lowered.replace('0', 'o').replace('1', 'l').replace('3', 'e').replace('4', 'a')
+                .replace('5', 's').replace('7', 't').replace('@', 'a').replace('$', 's');
+        boolean hasCommon = false;
+        for (String w : COMMON) {
+            if (leet.contains(w) || lowered.contains(w)) {
+                commonChars += w.length();
+                hasCommon = true;
+            }
+        }
+        java.util.Arrays.fill(low, '\0');
+        double effective = Math.max(0, len - predictable - Math.max(0, commonChars - 1) * 0.8);
+        double bits = effective * (Math.log(Math.max(pool, 2)) / Math.log(2));
+        int score;
+        if (bits < 28) {
+            score = 0;
+        } else if (bits < 45) {
+            score = 1;
+        } else if (bits < 60) {
+            score = 2;
+        } else if (bits < 80) {
+            score = 3;
+        } else {
+            score = 4;
+        }
+        if (len < MIN_LENGTH) {
+            score = Math.min(score, 1);
+        }
+        boolean acceptable = len >= MIN_LENGTH && score >= MIN_SCORE;
+
+        StringBuilder hint = new StringBuilder(LABELS[score].substring(0, 1).toUpperCase(Locale.ROOT))
+                .append(LABELS[score].substring(1)).append(". ");
+        if (len < MIN_LENGTH) {
+            hint.append("Use at least ").append(MIN_LENGTH).append(" characters (now ").append(len).append("). ");
+        }
+        if (predictable * 3 >= len) {
+            hint.append("Avoid repeated characters and sequences like abc, 123 or qwerty. ");
+        }
+        if (hasCommon) {
+            hint.append("Avoid common words and passwords. ");
+        }
+        if (classes < 3 && score < 4) {
+            hint.append("Mix lower and upper case, digits and symbols, or use several unrelated words. ");
+        }
+        if (score < 4 && len >= MIN_LENGTH && !hasCommon && predictable * 3 < len) {
+            hint.append("Longer is stronger: four or more random words make a good passphrase. ");
+        }
+        if (score == 4) {
+            hint.append("Keep it somewhere safe: it cannot be recovered. ");
+        }
+        return new PassphraseStrength(score, hint.toString().strip(), acceptable);
+    }
+
+    private static boolean inSequence(char a, char b) {
+        for (String s : SEQUENCES) {
+            int i = s.indexOf(a);
+            if (i >= 0 && ((i + 1 < s.length() && s.charAt(i + 1) == b) || (i > 0 && s.charAt(i - 1) == b))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,499 @@
+package io.atlasonboard.core.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The encrypted local store: an embedded H2 database ({@code atlas.mv.db}, schema by Flyway migrations) plus the vault
+ * header {@code vault.json} in the data folder. Secrets are AES-256-GCM encrypted under a random data key that is
+ * wrapped with a key derived from the master passphrase (Argon2id). The passphrase is checked against the vault header
+ * before the database is opened, so a wrong passphrase changes nothing. Thread-safe; close when done.
+ *
+ * <p>Passphrase arrays passed in are not modified; callers wipe their own copies.</p>
+ */
+public final class Store implements AutoCloseable {
+    public static final String VAULT_FILE = "vault.json";
+    public static final String DB_NAME = "atlas";
+    public static final String DB_FILE = DB_NAME + ".mv.db";
+    /** Highest schema version this build knows (the V&lt;n&gt; of the last migration). */
+    public static final int SCHEMA_VERSION = 2;
+    /** Minimum passphrase length enforced by {@link #create}. */
+    public static final int MIN_PASSPHRASE_LENGTH = PassphraseStrength.MIN_LENGTH;
+
+    private static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_PERMS = PosixFilePermissions.fromString("rw-------");
+
+    /** Data folders open in this JVM (H2 would silently share one database between two Store objects). */
+    private static final Set<Path> OPEN_HOMES = ConcurrentHashMap.newKeySet();
+
+    private final Path home;
+    private final Db db;
+    private final SecretBox box;
+    private final OnboardingRepository onboardings;
+    private final ProviderRepository providers;
+    private final DomainClaimRepository domainClaims;
+    private final CertificateRepository certificates;
+    private final DnsSettingsRepository dnsSettings;
+    private final TsigKeyRepository tsigKeys;
+
+    private Store(Path home, Connection conn, byte[] dataKey) throws SQLException {
+        this.home = home;
+        this.db = new Db(conn);
+        this.box = new SecretBox(dataKey);
+        Crypto crypto = new Crypto(box);
+        this.onboardings = new OnboardingRepository(db, crypto);
+        this.providers = new ProviderRepository(db, crypto);
+        this.domainClaims = new DomainClaimRepository(db);
+        this.certificates = new CertificateRepository(db, crypto);
+        this.dnsSettings = new DnsSettingsRepository(db);
+        this.tsigKeys = new TsigKeyRepository(db, crypto);
+    }
+
+    // ---------------------------------------------------------------------------------------------- lifecycle
+
+    /** True if any store file (vault header or database) exists in {@code home}. */
+    public static boolean exists(Path home) {
+        return firstStoreFile(home) != null;
+    }
+
+    /**
+     * Creates a new store (first start). Refuses with {@link StoreExistsException} if any store file already exists,
+     * and with {@link WeakPassphraseException} if the passphrase is below the minimum policy.
+     */
+    public static Store create(Path home, char[] passphrase) {
+        return create(home, passphrase, KdfParams.DEFAULT);
+    }
+
+    static Store create(Path home, char[] passphrase, KdfParams kdf) {
+        home = home.toAbsolutePath().normalize();
+        checkHomePath(home);
+        PassphraseStrength strength = PassphraseStrength.assess(passphrase);
+        if (!strength.acceptable()) {
+            throw new WeakPassphraseException("This passphrase is too weak for the store: " + strength.hint());
+        }
+        Path existing = firstStoreFile(home);
+        if (existing != null) {
+            throw new StoreExistsException(home, existing);
+        }
+        if (!OPEN_HOMES.add(home)) {
+            throw new StoreInUseException(home.resolve(DB_FILE), null);
+        }
+        List<Path> created = new ArrayList<>();
+        byte[] dataKey = new byte[32];
+        Connection conn = null;
+        boolean ok = false;
+        try {
+            if (!Files.exists(home)) {
+                createOwnerOnlyDirectories(home, created);
+            } else {
+                restrict(home, DIR_PERMS);
+            }
+            byte[] header = Vault.newHeader(passphrase, kdf, dataKey);
+            Path dbFile = home.resolve(DB_FILE);
+            created.add(dbFile);
+            conn = connect(home, false, false);
+            migrate(home);
+            restrictStoreFiles(home);
+            created.add(home.resolve(StoreState.FILE));
+            markOpen(home);
+            writeOwnerOnly(home.resolve(VAULT_FILE), header, created);
+            Store store = new Store(home, conn, dataKey);
+            conn = null;
+            ok = true;
+            return store;
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(conn);
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(created.get(i));
+                } catch (IOException ignored) {
+                    // best effort cleanup of what this call created
+                }
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("The store could not be created in " + home + ": " + e.getMessage(), e);
+        } finally {
+            SecretChars.wipe(dataKey);
+            if (!ok) {
+                OPEN_HOMES.remove(home);
+            }
+        }
+    }
+
+    /**
+     * Opens an existing store. {@link WrongPassphraseException} if the passphrase is wrong (checked before the
+     * database is opened; nothing is written), {@link StoreUnreadableException} if a store file is damaged, missing or
+     * from a newer version, {@link StoreNotFoundException} if there is no store, {@link StoreInUseException} if another
+     * process has it open.
+     */
+    public static Store open(Path home, char[] passphrase) {
+        home = home.toAbsolutePath().normalize();
+        checkHomePath(home);
+        Path vaultFile = home.resolve(VAULT_FILE);
+        Path dbFile = home.resolve(DB_FILE);
+        if (!Files.exists(vaultFile, LinkOption.NOFOLLOW_LINKS)) {
+            Path other = firstStoreFile(home);
+            if (other != null) {
+                throw new StoreUnreadableException(other, "its vault header " + VAULT_FILE
+                        + " is missing, so it cannot be unlocked.");
+            }
+            throw new StoreNotFoundException(home);
+        }
+        Vault.Parsed parsed = Vault.read(vaultFile);
+        byte[] dataKey = Vault.unlock(parsed, passphrase);
+        boolean registered = false;
+        try {
+            if (!OPEN_HOMES.add(home)) {
+                throw new StoreInUseException(dbFile, null);
+            }
+            registered = true;
+            if (!Files.isRegularFile(dbFile)) {
+                throw new StoreUnreadableException(dbFile, "the database file is missing (the vault header "
+                        + VAULT_FILE + " is there).");
+            }
+            checkFingerprint(home, dbFile);
+            probeReadOnly(home, dbFile);
+            Connection conn = null;
+            try {
+                markOpen(home);
+                conn = connect(home, true, false);
+                migrate(home);
+                restrictStoreFiles(home);
+                Store store = new Store(home, conn, dataKey);
+                conn = null;
+                registered = false;
+                return store;
+            } catch (SQLException e) {
+                throw mapOpenFailure(dbFile, e);
+            } catch (IOException e) {
+                throw new StoreException("The store in " + home + " could not be opened: " + e.getMessage(), e);
+            } finally {
+                closeQuietly(conn);
+            }
+        } finally {
+            SecretChars.wipe(dataKey);
+            if (registered) {
+                OPEN_HOMES.remove(home);
+            }
+        }
+    }
+
+    /** Compacts the database file and closes the store; wipes the data key from memory. Idempotent. */
+    @Override
+    public void close() {
+        boolean wasOpen = !db.isClosed();
+        boolean clean = db.shutdown(true);
+        box.destroy();
+        if (wasOpen) {
+            try {
+                restrictStoreFiles(home);
+                if (clean) {
+                    StoreState.write(home, true, StoreState.sha256(home.resolve(DB_FILE)));
+                }
+            } catch (IOException | StoreException e) {
+                // the next open then relies on the read-only probe alone
+            } finally {
+                OPEN_HOMES.remove(home);
+            }
+        }
+    }
+
+    /** Forces H2 to write everything to the file now (tests scan the file while the store is open). */
+    void checkpoint() {
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("CHECKPOINT SYNC")) {
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
+    public boolean isOpen() {
+        return !db.isClosed();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    // ---------------------------------------------------------------------------------------------- repositories
+
+    /** Onboardings in progress. */
+    public OnboardingRepository onboardings() {
+        return onboardings;
+    }
+
+    /** Certificate provider records. */
+    public ProviderRepository providers() {
+        return providers;
+    }
+
+    /** Domain claims per provider. */
+    public DomainClaimRepository domainClaims() {
+        return domainClaims;
+    }
+
+    /** Certificates issued through a provider. */
+    public CertificateRepository certificates() {
+        return certificates;
+    }
+
+    /** Per-provider DNS settings (extra resolvers). */
+    public DnsSettingsRepository dnsSettings() {
+        return dnsSettings;
+    }
+
+    /** TSIG keys for RFC 2136 updates. */
+    public TsigKeyRepository tsigKeys() {
+        return tsigKeys;
+    }
+
+    @Override
+    public String toString() {
+        return "Store[" + home + (isOpen() ? ", open" : ", closed") + "]";
+    }
+
+    // ---------------------------------------------------------------------------------------------- internals
+
+    static Path firstStoreFile(Path home) {
+        if (!Files.isDirectory(home)) {
+            return null;
+        }
+        Path vault = home.resolve(VAULT_FILE);
+        if (Files.exists(vault, LinkOption.NOFOLLOW_LINKS)) {
+            return vault;
+        }
+        try (Stream<Path> s = Files.list(home)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(DB_NAME + ".") && (n.contains(".db") || n.startsWith(StoreState.FILE));
+            }).sorted().findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new StoreException("The data folder " + home + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkHomePath(Path home) {
+        if (home.toString().contains(";")) {
+            throw new StoreException("The data folder path must not contain ';': " + home);
+        }
+    }
+
+    private static String url(Path home, boolean mustExist, boolean readOnly) {
+        StringBuilder u = new StringBuilder("jdbc:h2:file:").append(home.resolve(DB_NAME).toString())
+                .append(";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE");
+        if (mustExist) {
+            u.append(";IFEXISTS=TRUE");
+        }
+        if (readOnly) {
+            u.append(";ACCESS_MODE_DATA=r");
+        }
+        return u.toString();
+    }
+
+    private static Connection connect(Path home, boolean mustExist, boolean readOnly) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", "atlas");
+        p.setProperty("password", "");
+        return DriverManager.getConnection(url(home, mustExist, readOnly), p);
+    }
+
+    private static void migrate(Path home) {
+        Flyway.configure(Store.class.getClassLoader())
+                .dataSource(url(home, true, false), "atlas", "")
+                .locations("classpath:db/migration")
+                .cleanDisabled(true)
+                .load()
+                .migrate();
+    }
+
+    /**
+     * Opens the database read-only and reads every row of every table, so a damaged file is reported before
+     * anything could write to it; also refuses a schema from a newer version.
+     */
+    private static void probeReadOnly(Path home, Path dbFile) {
+        try (Connection c = connect(home, true, true)) {
+            DatabaseMetaData md = c.getMetaData();
+            boolean hasHistory;
+            try (ResultSet rs = md.getTables(null, "PUBLIC", "flyway_schema_history", null)) {
+                hasHistory = rs.next();
+            }
+            if (!hasHistory) {
+                throw new StoreUnreadableException(dbFile, "it does not contain an Atlas Onboard schema.");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int v;
+                    try {
+                        v = Integer.parseInt(rs.getString(1).split("\\.")[0]);
+                    } catch (NumberFormatException e) {
+                        throw new StoreUnreadableException(dbFile, "its schema version is not understood.");
+                    }
+                    if (v > SCHEMA_VERSION) {
+                        throw new StoreUnreadableException(dbFile, "it was written by a newer version of Atlas "
+                                + "Onboard (schema " + v + "; this version knows up to " + SCHEMA_VERSION
+                                + "). Update the application.");
+                    }
+                    if (!rs.getBoolean(2)) {
+                        throw new StoreUnreadableException(dbFile, "a schema migration (version " + v
+                                + ") did not complete.");
+                    }
+                }
+            }
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = md.getTables(null, "PUBLIC", "%", new String[] {"TABLE", "BASE TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            for (String t : tables) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM \"" + t.replace("\"", "\"\"") + "\"");
+                     ResultSet rs = ps.executeQuery()) {
+                    ResultSetMetaData rmd = rs.getMetaData();
+                    while (rs.next()) {
+                        for (int i = 1; i <= rmd.getColumnCount(); i++) {
+                            rs.getObject(i);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw mapOpenFailure(dbFile, e);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreUnreadableException(dbFile, "the database could not be read ("
+                    + e.getClass().getSimpleName() + ").", e);
+        }
+    }
+
+    /** After a clean close the database must be exactly what was closed; otherwise it was damaged or replaced. */
+    private static void checkFingerprint(Path home, Path dbFile) {
+        StoreState.Json state = StoreState.read(home);
+        if (state == null || !state.cleanClose || state.databaseSha256 == null) {
+            return;
+        }
+        String actual;
+        try {
+            actual = StoreState.sha256(dbFile);
+        } catch (IOException e) {
+            throw new StoreUnreadableException(dbFile, "it could not be read (" + e.getClass().getSimpleName() + ").",
+                    e);
+        }
+        if (!actual.equalsIgnoreCase(state.databaseSha256)) {
+            throw new StoreUnreadableException(dbFile, "it changed after Atlas Onboard last closed it (its SHA-256 "
+                    + "does not match " + StoreState.FILE + "), so it is damaged or was replaced. If you restored it "
+                    + "from a backup on purpose, delete " + StoreState.FILE + " and unlock again.");
+        }
+    }
+
+    private static void markOpen(Path home) throws IOException {
+        StoreState.write(home, false, null);
+    }
+
+    private static StoreException mapOpenFailure(Path dbFile, SQLException e) {
+        if (e.getErrorCode() == 90020 || String.valueOf(e.getMessage()).contains("already in use")) {
+            return new StoreInUseException(dbFile, e);
+        }
+        String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        if (reason.length() > 200) {
+            reason = reason.substring(0, 200) + "...";
+        }
+        return new StoreUnreadableException(dbFile, "the database is damaged or not an H2 database (H2 error "
+                + e.getErrorCode() + ": " + reason + ").", e);
+    }
+
+    private static void createOwnerOnlyDirectories(Path dir, List<Path> created) throws IOException {
+        Path parent = dir.getParent();
+        if (parent != null && !Files.exists(parent)) {
+            Files.createDirectories(parent);
+        }
+        if (posix(parent == null ? dir.getRoot() : parent)) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_PERMS));
+        } else {
+            Files.createDirectory(dir);
+        }
+        created.add(dir);
+        restrict(dir, DIR_PERMS);
+    }
+
+    private static void writeOwnerOnly(Path file, byte[] content, List<Path> created) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        if (posix(file.getParent())) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(FILE_PERMS));
+        } else {
+            Files.createFile(tmp);
+        }
+        created.add(tmp);
+        Files.write(tmp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.SYNC);
+        restrict(tmp, FILE_PERMS);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(file.toString());
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        created.add(file);
+    }
+
+    private static void restrictStoreFiles(Path home) throws StoreException {
+        try (Stream<Path> s = Files.list(home)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        && (n.startsWith(DB_NAME + ".") || n.equals(VAULT_FILE))) {
+                    restrict(p, FILE_PERMS);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("Could not restrict the permissions of the store files in " + home, e);
+        }
+    }
+
+    private static void restrict(Path p, Set<PosixFilePermission> perms) throws IOException {
+        if (posix(p)) {
+            Files.setPosixFilePermissions(p, perms);
+        }
+    }
+
+    private static boolean posix(Path p) {
+        return p != null && p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing to add
+            }
+        }
+    }
+
+
+}
