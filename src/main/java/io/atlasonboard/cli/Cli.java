@@ -20,7 +20,8 @@ public final class Cli implements Callable<Integer> {
 
     /** One line per subcommand class; each feature owns its own class. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            SandboxCommand.class
+            SandboxCommand.class,
+            ProviderCommand.class
     );
 
     @Option(names = "--home", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
