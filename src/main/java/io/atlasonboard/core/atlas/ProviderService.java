@@ -44,6 +44,11 @@ public final class ProviderService {
      * proxy settings; the caller's {@code secrets} may be wiped afterwards.
      */
     public AtlasConnectionConfig config(ProviderRecord record, ProviderSecrets secrets) {
+        return configBuilder(record, secrets).build();
+    }
+
+    /** As {@link #config} but returns the builder, so callers can adjust timeouts, retries, clock or sleeper. */
+    public AtlasConnectionConfig.Builder configBuilder(ProviderRecord record, ProviderSecrets secrets) {
         AtlasConnectionConfig.Builder b = AtlasConnectionConfig.builder(record.apiUrl())
                 .clock(clock).sleeper(sleeper)
                 .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(60));
@@ -61,7 +66,7 @@ public final class ProviderService {
             char[] proxyPw = secrets.proxyPassword() == null ? null : secrets.proxyPassword().clone();
             b.proxy(new ProxySettings(record.proxyHost(), port, record.proxyUser(), proxyPw));
         }
-        return b.build();
+        return b;
     }
 
     /** Runs the connection test of the provider and records the result (state, time, step, diagnosis, summary). */
