@@ -1,0 +1,156 @@
+package io.atlasonboard.ui;
+
+import io.atlasonboard.core.onboarding.Onboarding;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.ui.start.StartView;
+import io.atlasonboard.ui.start.StartViewModel;
+import io.atlasonboard.ui.unlock.UnlockView;
+import io.atlasonboard.ui.unlock.UnlockViewModel;
+import io.atlasonboard.ui.wizard.OnboardingSync;
+import io.atlasonboard.ui.wizard.WizardState;
+import io.atlasonboard.ui.wizard.WizardView;
+import io.atlasonboard.ui.wizard.WizardViewModel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The one window: unlock, then the start page, then a wizard; owns the open store and the current wizard. */
+public final class MainWindow {
+    public static final String TITLE = "Atlas Onboard";
+
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Label storeInfo = new Label();
+    private Store store;
+    private OnboardingSync currentSync;
+    private StartView startView;
+
+    public MainWindow(AppContext ctx) {
+        this.ctx = ctx;
+        root.getStyleClass().add("app-root");
+        root.setId("mainRoot");
+        ImageView logo = new ImageView(AppIcons.windowIcons().stream().filter(i -> i.getWidth() == 32).findFirst()
+                .orElse(null));
+        logo.setFitWidth(24);
+        logo.setFitHeight(24);
+        logo.setAccessibleText("Atlas Onboard logo");
+        Label title = new Label(TITLE);
+        title.getStyleClass().add("app-title");
+        storeInfo.getStyleClass().add("hint");
+        HBox bar = new HBox(10, logo, title, storeInfo);
+        bar.getStyleClass().add("app-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        root.setTop(bar);
+        root.setCenter(content);
+    }
+
+    public Scene createScene() {
+        Scene scene = new Scene(root, 1100, 820);
+        Theme.style(scene);
+        return scene;
+    }
+
+    public void install(Stage stage) {
+        stage.setTitle(TITLE);
+        stage.getIcons().setAll(AppIcons.windowIcons());
+        stage.setScene(createScene());
+        stage.setMinWidth(820);
+        stage.setMinHeight(620);
+        showUnlock();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    private void setContent(Node n) {
+        content.getChildren().setAll(n);
+        StackPane.setAlignment(n, Pos.TOP_CENTER);
+    }
+
+    public void showUnlock() {
+        UnlockViewModel vm = new UnlockViewModel(ctx.home(), ctx.fxTasks(), this::opened);
+        setContent(new UnlockView(vm));
+        storeInfo.setText("");
+        vm.check();
+    }
+
+    private void opened(Store s) {
+        this.store = s;
+        storeInfo.setText("Data folder: " + ctx.home());
+        showStart();
+    }
+
+    public void showStart() {
+        leaveWizard();
+        StartViewModel vm = new StartViewModel(store, ctx.fxTasks(), this::openWizard);
+        startView = new StartView(vm);
+        setContent(startView);
+    }
+
+    /** For the sandbox / providers entries of later issues. */
+    public StartView startView() {
+        return startView;
+    }
+
+    public void openWizard(long id) {
+        leaveWizard();
+        Label loading = new Label("Opening the onboarding…");
+        setContent(loading);
+        FxTask<Object[]> t = ctx.fxTasks().run("Opening the onboarding", p -> {
+            Onboarding o = store.onboardings().load(id);
+            return new Object[] {o, OnboardingSync.read(o)};
+        });
+        t.onSuccess(r -> {
+            Onboarding o = (Onboarding) r[0];
+            OnboardingSync sync = new OnboardingSync(o, ctx.taskService(), ctx.fxTasks().uiExecutor());
+            WizardState state = new WizardState();
+            sync.attach(state, (OnboardingSync.Snapshot) r[1]);
+            currentSync = sync;
+            WizardViewModel vm = new WizardViewModel(state, sync, ctx.fxTasks(), ctx.clock(), SafeFiles::write);
+            setContent(new WizardView(vm, ctx.fileDialogs(), this::showStart, this::showStart));
+        });
+        t.onFailure(e -> loading.setText("Could not open the onboarding: " + e.getMessage()));
+    }
+
+    private void leaveWizard() {
+        if (currentSync != null) {
+            currentSync.flush();
+            currentSync = null;
+        }
+    }
+
+    /** Writes what is pending and closes the store (call when the window closes). Blocks at most a few seconds. */
+    public void shutdown() {
+        try {
+            if (currentSync != null) {
+                currentSync.flush().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // nothing more can be done while closing; the store keeps what was written
+        }
+        currentSync = null;
+        if (store != null) {
+            Store s = store;
+            store = null;
+            try {
+                CompletableFuture.runAsync(s::close).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // closing failed; H2 releases its lock when the process ends
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.atlasonboard.ui.start;
+
+import atlantafx.base.theme.Styles;
+import io.atlasonboard.core.onboarding.OnboardingSummary;
+import io.atlasonboard.ui.Views;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Start page: what is in progress, and how to begin a new onboarding. */
+public final class StartView extends VBox {
+    /** Issue 3 puts the sandbox entry and the providers window here. */
+    private final VBox extensions = new VBox(8);
+
+    public StartView(StartViewModel vm) {
+        getStyleClass().add("page");
+        setId("startView");
+        Label title = new Label("Connect GlobalSign Atlas");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label intro = Views.hint("Walk through API credentials, the PKCS#10 request, the mTLS certificate and the "
+                + "PKCS#12 keystore. Progress is saved after every change; secrets are kept encrypted.");
+
+        TextField label = new TextField();
+        label.setId("newLabel");
+        label.setPromptText(vm.defaultLabel());
+        label.textProperty().bindBidirectional(vm.newLabel);
+        label.setPrefColumnCount(28);
+        Button create = Views.button("_New onboarding", "mdi2p-plus");
+        create.setId("newOnboarding");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setDefaultButton(true);
+        create.disableProperty().bind(vm.busy);
+        create.setOnAction(e -> vm.createNew());
+        HBox newRow = new HBox(8, Views.fieldLabel("_Label", label), label, create);
+        newRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label listTitle = new Label("In progress");
+        listTitle.getStyleClass().add(Styles.TITLE_4);
+        ListView<OnboardingSummary> list = new ListView<>(vm.onboardings);
+        list.setId("onboardingList");
+        list.setAccessibleText("Onboardings in progress");
+        list.setCellFactory(lv -> new Row(vm));
+        list.setPrefHeight(300);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Label empty = Views.hint("Nothing in progress yet.");
+        list.setPlaceholder(empty);
+
+        extensions.setId("startExtensions");
+        getChildren().addAll(title, intro, newRow, Views.message(vm.error, "error-text", "startError"), listTitle,
+                list, extensions);
+        setMaxWidth(900);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                vm.refresh();
+            }
+        });
+    }
+
+    /** Where later issues add entries (sandbox, providers). */
+    public VBox extensions() {
+        return extensions;
+    }
+
+    private static final class Row extends ListCell<OnboardingSummary> {
+        private final StartViewModel vm;
+
+        Row(StartViewModel vm) {
+            this.vm = vm;
+        }
+
+        @Override
+        protected void updateItem(OnboardingSummary s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty || s == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label name = new Label(s.label() + (s.sandbox() ? "  (sandbox)" : ""));
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label detail = new Label(StartViewModel.stepText(s.step()) + "  ·  last change "
+                    + StartViewModel.when(s.updatedAt()));
+            detail.getStyleClass().add("hint");
+            VBox text = new VBox(2, name, detail);
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            Button resume = new Button("Resume");
+            resume.setId("resume-" + s.id());
+            resume.getStyleClass().add(Styles.ACCENT);
+            resume.setAccessibleText("Resume " + s.label());
+            resume.setOnAction(e -> vm.resume(s));
+            Button delete = new Button("Delete");
+            delete.setId("delete-" + s.id());
+            delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+            delete.setAccessibleText("Delete " + s.label());
+            delete.setOnAction(e -> {
+                ButtonType del = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+                Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete \"" + s.label() + "\" and its stored "
+                        + "secrets (API secret, key password)? Files you saved elsewhere are not touched.",
+                        del, ButtonType.CANCEL);
+                a.setHeaderText("Delete this onboarding?");
+                a.initOwner(getScene().getWindow());
+                a.showAndWait().filter(b -> b == del).ifPresent(b -> vm.delete(s));
+            });
+            HBox row = new HBox(10, text, grow, resume, delete);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(row);
+            setText(null);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.atlasonboard.ui.start;
+
+import io.atlasonboard.core.onboarding.Onboarding;
+import io.atlasonboard.core.onboarding.OnboardingSummary;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.ui.FxTask;
+import io.atlasonboard.ui.FxTasks;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.LongConsumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The start page: onboardings in progress (Resume / Delete) and "New onboarding". */
+public final class StartViewModel {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final Store store;
+    private final FxTasks tasks;
+    private final LongConsumer openWizard;
+
+    public final ObservableList<OnboardingSummary> onboardings = FXCollections.observableArrayList();
+    public final StringProperty newLabel = new SimpleStringProperty("");
+    public final StringProperty error = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    public StartViewModel(Store store, FxTasks tasks, LongConsumer openWizard) {
+        this.store = store;
+        this.tasks = tasks;
+        this.openWizard = openWizard;
+    }
+
+    public FxTask<List<OnboardingSummary>> refresh() {
+        FxTask<List<OnboardingSummary>> t = tasks.run("Listing onboardings", p -> store.onboardings().list());
+        t.onSuccess(onboardings::setAll);
+        t.onFailure(e -> error.set("Could not list the onboardings: " + e.getMessage()));
+        return t;
+    }
+
+    public String defaultLabel() {
+        return "Onboarding " + WHEN.format(Instant.now());
+    }
+
+    public FxTask<Onboarding> createNew() {
+        String label = newLabel.get() == null || newLabel.get().isBlank() ? defaultLabel() : newLabel.get().strip();
+        busy.set(true);
+        error.set("");
+        FxTask<Onboarding> t = tasks.run("Creating an onboarding", p -> store.onboardings().create(label, false));
+        t.result().whenComplete((o, e) -> {
+            busy.set(false);
+            if (e != null) {
+                error.set("Could not create the onboarding: " + FxTask.unwrap(e).getMessage());
+            } else {
+                newLabel.set("");
+                openWizard.accept(o.getId());
+            }
+        });
+        return t;
+    }
+
+    public void resume(OnboardingSummary s) {
+        openWizard.accept(s.id());
+    }
+
+    public FxTask<Boolean> delete(OnboardingSummary s) {
+        FxTask<Boolean> t = tasks.run("Deleting an onboarding", p -> store.onboardings().delete(s.id()));
+        t.result().whenComplete((ok, e) -> {
+            if (e != null) {
+                error.set("Could not delete \"" + s.label() + "\": " + FxTask.unwrap(e).getMessage());
+            }
+            refresh();
+        });
+        return t;
+    }
+
+    public static String stepText(int step) {
+        List<String> titles = io.atlasonboard.ui.wizard.WizardViewModel.STEP_TITLES;
+        int i = Math.max(1, step);
+        return "Step " + i + ": " + (i <= titles.size() ? titles.get(i - 1) : "later steps");
+    }
+
+    public static String when(Instant t) {
+        return t == null ? "" : WHEN.format(t);
+    }
+}

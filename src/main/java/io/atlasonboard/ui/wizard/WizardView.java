@@ -1,0 +1,92 @@
+package io.atlasonboard.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import io.atlasonboard.ui.FileDialogs;
+import io.atlasonboard.ui.Views;
+import io.atlasonboard.ui.wizard.steps.CertificateView;
+import io.atlasonboard.ui.wizard.steps.CredentialsView;
+import io.atlasonboard.ui.wizard.steps.CsrView;
+import io.atlasonboard.ui.wizard.steps.KeystoreView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The wizard frame: step header, the current step's view (scrollable), and the Back / Next footer. */
+public final class WizardView extends BorderPane {
+    private final WizardViewModel vm;
+    private final FileDialogs dialogs;
+    private final Node[] pages = new Node[WizardViewModel.AVAILABLE_STEPS];
+    private final ScrollPane scroller = new ScrollPane();
+
+    public WizardView(WizardViewModel vm, FileDialogs dialogs, Runnable toStartPage, Runnable finished) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        setId("wizardView");
+        StepHeader header = new StepHeader(WizardViewModel.STEP_TITLES, WizardViewModel.AVAILABLE_STEPS);
+        header.currentProperty().bind(vm.state().step);
+        Label onboardingLabel = new Label();
+        onboardingLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        onboardingLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.state().label.get()
+                + (vm.state().sandbox.get() ? "  (sandbox)" : ""), vm.state().label, vm.state().sandbox));
+        VBox top = new VBox(header);
+        setTop(top);
+
+        scroller.setFitToWidth(true);
+        scroller.setId("stepScroller");
+        setCenter(scroller);
+
+        Button start = Views.button("S_tart page", "mdi2h-home-outline");
+        start.setId("toStartPage");
+        start.setOnAction(e -> toStartPage.run());
+        Label saved = new Label();
+        saved.setId("saveStatus");
+        saved.getStyleClass().add("hint");
+        saved.textProperty().bind(vm.sync().statusProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button back = Views.button("_Back", "mdi2a-arrow-left");
+        back.setId("back");
+        back.setCancelButton(false);
+        back.disableProperty().bind(vm.canGoBack.not());
+        back.setOnAction(e -> vm.back());
+        Button next = new Button();
+        next.setId("next");
+        next.setMnemonicParsing(true);
+        next.getStyleClass().add(Styles.ACCENT);
+        next.textProperty().bind(Bindings.when(vm.onLastStep).then("_Finish").otherwise("_Next"));
+        next.disableProperty().bind(vm.canGoNext.not());
+        next.setOnAction(e -> {
+            if (!vm.next() && vm.canGoNext.get()) {
+                finished.run();
+            }
+        });
+        HBox footer = new HBox(10, start, onboardingLabel, saved, grow, back, next);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.getStyleClass().add("wizard-footer");
+        setBottom(footer);
+
+        vm.state().step.addListener((o, a, b) -> show(b.intValue()));
+        show(vm.state().step.get());
+    }
+
+    private void show(int index) {
+        if (pages[index] == null) {
+            pages[index] = switch (index) {
+                case 0 -> new CredentialsView(vm.credentials(), dialogs);
+                case 1 -> new CsrView(vm.csr(), dialogs);
+                case 2 -> new CertificateView(vm.certificate(), dialogs, vm.state().apiKey.get());
+                default -> new KeystoreView(vm.keystore(), vm.state(), dialogs);
+            };
+        }
+        scroller.setContent(pages[index]);
+        scroller.setVvalue(0);
+    }
+}

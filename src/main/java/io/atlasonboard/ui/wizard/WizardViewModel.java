@@ -1,0 +1,104 @@
+package io.atlasonboard.ui.wizard;
+
+import io.atlasonboard.ui.FxTasks;
+import io.atlasonboard.ui.wizard.steps.CertificateViewModel;
+import io.atlasonboard.ui.wizard.steps.CredentialsViewModel;
+import io.atlasonboard.ui.wizard.steps.CsrViewModel;
+import io.atlasonboard.ui.wizard.steps.KeystoreViewModel;
+import java.time.Clock;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
+
+/** The onboarding wizard: owns the shared state, one view model per step, and the Back/Next rules. */
+public final class WizardViewModel {
+    public static final List<String> STEP_TITLES = List.of("API credentials", "Create PKCS#10 request",
+            "mTLS certificate", "PKCS#12 keystore", "Provider", "Connection status");
+    /** Steps 5 and 6 arrive with the provider issue; the header shows them as coming later. */
+    public static final int AVAILABLE_STEPS = 4;
+
+    private final WizardState state;
+    private final OnboardingSync sync;
+    private final CredentialsViewModel credentials;
+    private final CsrViewModel csr;
+    private final CertificateViewModel certificate;
+    private final KeystoreViewModel keystore;
+    private final List<BooleanExpression> complete;
+    public final BooleanBinding canGoNext;
+    public final BooleanBinding canGoBack;
+    public final BooleanBinding onLastStep;
+
+    public WizardViewModel(WizardState state, OnboardingSync sync, FxTasks tasks, Clock clock,
+                           CsrViewModel.FileWriter files) {
+        this.state = state;
+        this.sync = sync;
+        this.credentials = new CredentialsViewModel(state, tasks);
+        this.csr = new CsrViewModel(state, tasks, files);
+        this.certificate = new CertificateViewModel(state, tasks, clock);
+        this.keystore = new KeystoreViewModel(state, tasks);
+        this.complete = List.of(credentials.complete, csr.complete, certificate.complete, keystore.complete);
+        canGoNext = Bindings.createBooleanBinding(() -> complete.get(state.step.get()).get(),
+                state.step, complete.get(0), complete.get(1), complete.get(2), complete.get(3));
+        canGoBack = state.step.greaterThan(0);
+        onLastStep = state.step.isEqualTo(AVAILABLE_STEPS - 1);
+        state.step.addListener((o, a, b) -> entered(b.intValue()));
+        entered(state.step.get());
+    }
+
+    private void entered(int step) {
+        if (step == 3) {
+            keystore.prepare();
+        }
+    }
+
+    public WizardState state() {
+        return state;
+    }
+
+    public OnboardingSync sync() {
+        return sync;
+    }
+
+    public CredentialsViewModel credentials() {
+        return credentials;
+    }
+
+    public CsrViewModel csr() {
+        return csr;
+    }
+
+    public CertificateViewModel certificate() {
+        return certificate;
+    }
+
+    public KeystoreViewModel keystore() {
+        return keystore;
+    }
+
+    /** @return true when the step moved; false on the last available step (the caller shows "finished"). */
+    public boolean next() {
+        if (!canGoNext.get()) {
+            return false;
+        }
+        int s = state.step.get();
+        if (s == 1) {
+            csr.hidePassword();
+        }
+        if (s + 1 >= AVAILABLE_STEPS) {
+            return false;
+        }
+        state.step.set(s + 1);
+        return true;
+    }
+
+    public void back() {
+        int s = state.step.get();
+        if (s == 1) {
+            csr.hidePassword();
+        }
+        if (s > 0) {
+            state.step.set(s - 1);
+        }
+    }
+}

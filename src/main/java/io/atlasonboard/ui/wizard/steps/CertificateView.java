@@ -1,0 +1,168 @@
+package io.atlasonboard.ui.wizard.steps;
+
+import atlantafx.base.theme.Styles;
+import io.atlasonboard.core.pki.CertificateSummary;
+import io.atlasonboard.ui.FileDialogs;
+import io.atlasonboard.ui.Views;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Step 3 view: portal instructions, paste or open the certificate, its details, warnings and refusals. */
+public final class CertificateView extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneId.of("UTC"));
+
+    public CertificateView(CertificateViewModel vm, FileDialogs dialogs, String apiKey) {
+        getStyleClass().add("page");
+        setId("certificateStep");
+        Label title = Views.title("mTLS certificate");
+        Label steps = Views.hint("In the Atlas portal: Access Credentials → mTLS Certificate → Generate → choose "
+                + "\"Directly via the API\", link it to the API credential set" + (apiKey == null || apiKey.isBlank()
+                ? "" : " with API key " + apiKey) + ", and paste the CSR from step 2. The portal returns the "
+                + "certificate: paste it below or open the file (PEM, DER or PKCS#7, with or without chain).");
+        steps.setId("portalInstructions");
+
+        TextArea paste = new TextArea();
+        paste.setId("certificateInput");
+        paste.getStyleClass().add("pem-area");
+        paste.setPromptText("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----");
+        paste.setPrefRowCount(7);
+        paste.textProperty().bindBidirectional(vm.pasted);
+        paste.setAccessibleText("Paste the certificate here");
+        Button check = Views.button("_Check pasted certificate", "mdi2c-check-decagram-outline");
+        check.setId("checkCertificate");
+        check.getStyleClass().add(Styles.ACCENT);
+        check.disableProperty().bind(vm.pasted.isEmpty().or(vm.checking));
+        check.setOnAction(e -> vm.checkPasted());
+        Button open = Views.button("_Open certificate file…", "mdi2f-folder-open-outline");
+        open.setId("openCertificate");
+        open.disableProperty().bind(vm.checking);
+        open.setOnAction(e -> dialogs.open(getScene().getWindow(), "Open the mTLS certificate",
+                List.of(new FileDialogs.Filter("Certificates", List.of("*.pem", "*.crt", "*.cer", "*.der", "*.p7b",
+                        "*.p7c")))).ifPresent(vm::open));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(20, 20);
+        spinner.visibleProperty().bind(vm.checking);
+        HBox buttons = new HBox(8, check, open, spinner);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label explanation = Views.message(vm.explanation, "warning-text", "certificateExplanation");
+        Label error = Views.message(vm.error, "error-text", "certificateError");
+
+        // both SPKI fingerprints side by side on a mismatch
+        GridPane mismatch = new GridPane();
+        mismatch.setId("spkiComparison");
+        mismatch.getStyleClass().add("summary-grid");
+        Label expHead = new Label("Private key of step 2 (SPKI SHA-256)");
+        Label gotHead = new Label("Pasted certificate (SPKI SHA-256)");
+        expHead.getStyleClass().add(Styles.TEXT_BOLD);
+        gotHead.getStyleClass().add(Styles.TEXT_BOLD);
+        Label exp = new Label();
+        exp.setId("expectedSpki");
+        exp.textProperty().bind(vm.expectedSpki);
+        Label got = new Label();
+        got.setId("certificateSpki");
+        got.textProperty().bind(vm.certificateSpki);
+        for (Label l : List.of(exp, got)) {
+            l.getStyleClass().add("mono");
+            l.setWrapText(true);
+        }
+        got.getStyleClass().add("error-text");
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        mismatch.getColumnConstraints().addAll(half, half);
+        mismatch.addRow(0, expHead, gotHead);
+        mismatch.addRow(1, exp, got);
+        mismatch.visibleProperty().bind(vm.expectedSpki.isNotEmpty());
+        mismatch.managedProperty().bind(mismatch.visibleProperty());
+
+        VBox warnings = new VBox(4);
+        warnings.setId("certificateWarnings");
+        vm.warnings.addListener((ListChangeListener<String>) c -> {
+            warnings.getChildren().clear();
+            for (String w : vm.warnings) {
+                Label l = new Label("⚠ " + w);
+                l.setWrapText(true);
+                l.getStyleClass().add("warning-text");
+                warnings.getChildren().add(l);
+            }
+        });
+
+        GridPane summary = new GridPane();
+        summary.setId("certificateSummary");
+        summary.getStyleClass().add("summary-grid");
+        summary.visibleProperty().bind(vm.summary.isNotNull());
+        summary.managedProperty().bind(summary.visibleProperty());
+        vm.summary.addListener((o, a, s) -> fill(summary, s));
+        Label accepted = new Label();
+        accepted.setId("certificateAccepted");
+        accepted.getStyleClass().add("success-text");
+        accepted.textProperty().bind(Bindings.createStringBinding(() -> vm.complete.get() && vm.error.get().isEmpty()
+                && vm.summary.get() != null ? "Accepted: the certificate matches the private key of step 2." : "",
+                vm.complete, vm.error, vm.summary));
+        accepted.managedProperty().bind(accepted.textProperty().isNotEmpty());
+        Label chain = new Label();
+        chain.getStyleClass().add("hint");
+        chain.textProperty().bind(vm.chainInfo);
+
+        VBox content = new VBox(10, title, steps, paste, buttons, explanation, error, mismatch, accepted, warnings,
+                summary, chain);
+        content.setMaxWidth(860);
+        getChildren().add(content);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                vm.showAccepted();
+            }
+        });
+    }
+
+    private static void fill(GridPane grid, CertificateSummary s) {
+        grid.getChildren().clear();
+        if (s == null) {
+            return;
+        }
+        int r = 0;
+        r = row(grid, r, "Subject", s.subject(), "summarySubject");
+        r = row(grid, r, "Issuer", s.issuer(), "summaryIssuer");
+        r = row(grid, r, "Serial", s.serialHex(), "summarySerial");
+        r = row(grid, r, "Valid", TIME.format(s.notBefore()) + "  to  " + TIME.format(s.notAfter()), "summaryValidity");
+        r = row(grid, r, "SHA-256 fingerprint", s.sha256Fingerprint(), "summaryFingerprint");
+        r = row(grid, r, "Public key", s.keyAlgorithm() + " " + s.keySize() + " (SPKI SHA-256 " + s.spkiSha256() + ")",
+                "summaryKey");
+        r = row(grid, r, "Key usage", s.keyUsage().isEmpty() ? "(none)" : String.join(", ", s.keyUsage()),
+                "summaryKeyUsage");
+        r = row(grid, r, "Extended key usage", s.extendedKeyUsage().isEmpty() ? "(none)"
+                : String.join(", ", s.extendedKeyUsage()), "summaryEku");
+        if (!s.subjectAltNames().isEmpty()) {
+            row(grid, r, "Subject alternative names", String.join(", ", s.subjectAltNames()), "summarySans");
+        }
+    }
+
+    private static int row(GridPane grid, int r, String key, String value, String id) {
+        Label k = new Label(key);
+        k.getStyleClass().add("summary-key");
+        k.setMinWidth(170);
+        Label v = new Label(value);
+        v.setId(id);
+        v.setWrapText(true);
+        if (id.equals("summaryFingerprint") || id.equals("summarySerial")) {
+            v.getStyleClass().add("mono");
+        }
+        GridPane.setHgrow(v, Priority.ALWAYS);
+        grid.addRow(r, k, v);
+        return r + 1;
+    }
+}

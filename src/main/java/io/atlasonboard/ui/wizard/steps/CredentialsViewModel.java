@@ -1,0 +1,64 @@
+package io.atlasonboard.ui.wizard.steps;
+
+import io.atlasonboard.core.onboarding.ApiCredentials;
+import io.atlasonboard.core.onboarding.CredentialsCsv;
+import io.atlasonboard.ui.FxTask;
+import io.atlasonboard.ui.FxTasks;
+import io.atlasonboard.ui.wizard.WizardState;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Step 1: the API key and secret, typed or imported from the portal's credentials CSV. */
+public final class CredentialsViewModel {
+    private final WizardState state;
+    private final FxTasks tasks;
+
+    public final StringProperty importError = new SimpleStringProperty("");
+    public final StringProperty importMessage = new SimpleStringProperty("");
+    public final BooleanProperty revealSecret = new SimpleBooleanProperty(false);
+    public final BooleanProperty importing = new SimpleBooleanProperty(false);
+    public final BooleanBinding complete;
+
+    public CredentialsViewModel(WizardState state, FxTasks tasks) {
+        this.state = state;
+        this.tasks = tasks;
+        complete = Bindings.createBooleanBinding(
+                () -> !state.apiKey.get().isBlank() && !state.apiSecret.get().isBlank(), state.apiKey, state.apiSecret);
+    }
+
+    public StringProperty apiKey() {
+        return state.apiKey;
+    }
+
+    public StringProperty apiSecret() {
+        return state.apiSecret;
+    }
+
+    /** Reads and parses the CSV in the background; on error the fields keep what they had. */
+    public FxTask<ApiCredentials> importCsv(Path file) {
+        importError.set("");
+        importMessage.set("");
+        importing.set(true);
+        FxTask<ApiCredentials> t = tasks.run("Importing credentials", p -> {
+            return CredentialsCsv.read(file);
+        });
+        t.result().whenComplete((c, e) -> {
+            importing.set(false);
+            if (e != null) {
+                importError.set("Could not import " + file.getFileName() + ": " + FxTask.unwrap(e).getMessage());
+                return;
+            }
+            state.apiKey.set(c.apiKey());
+            state.apiSecret.set(new String(c.apiSecret()));
+            c.wipe();
+            importMessage.set("Imported the API key and secret from " + file.getFileName()
+                    + ". The secret is stored encrypted.");
+        });
+        return t;
+    }
+}

@@ -1,0 +1,262 @@
+package io.atlasonboard.ui.wizard.steps;
+
+import atlantafx.base.theme.Styles;
+import io.atlasonboard.ui.FileDialogs;
+import io.atlasonboard.ui.Views;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Step 2 view: subject and domain names, key generation, then the CSR and the encrypted key to take away. */
+public final class CsrView extends VBox {
+    public CsrView(CsrViewModel vm, FileDialogs dialogs) {
+        getStyleClass().add("page");
+        setId("csrStep");
+        var state = vmState(vm);
+
+        Label title = Views.title("Create the PKCS#10 request");
+        Label intro = Views.hint("The Common Name is the host of your instance; a pasted URL is reduced to its host. "
+                + "The private key never leaves this computer unencrypted.");
+
+        TextField cn = new TextField();
+        cn.setId("commonName");
+        cn.setPromptText("e.g. pki.example.com (a URL is fine)");
+        cn.textProperty().bindBidirectional(vm.commonNameInput);
+        cn.setOnAction(e -> vm.commitCommonName());
+        cn.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                vm.commitCommonName();
+            }
+        });
+        Views.flagErrors(cn, vm.commonNameError);
+
+        TextField country = new TextField();
+        country.setId("country");
+        country.setPrefColumnCount(4);
+        country.setMaxWidth(80);
+        country.textProperty().bindBidirectional(state.country);
+        country.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                vm.commitCountry();
+            }
+        });
+        Views.flagErrors(country, vm.countryError);
+
+        TextField org = new TextField();
+        org.setId("organization");
+        org.setPromptText("legal name as registered with GlobalSign");
+        org.textProperty().bindBidirectional(state.organization);
+        Views.flagErrors(org, vm.organizationError);
+
+        Label algorithm = new Label(CsrViewModel.KEY_ALGORITHM + " (fixed)");
+        algorithm.setId("keyAlgorithm");
+        algorithm.getStyleClass().add(Styles.TEXT_BOLD);
+        Label algorithmReason = Views.hint(CsrViewModel.KEY_REASON);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("field-grid");
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(c0, c1);
+        int r = 0;
+        grid.add(Views.fieldLabel("Common _Name (CN)", cn), 0, r);
+        grid.add(cn, 1, r++);
+        grid.add(Views.message(vm.commonNameChanges, "warning-text", "commonNameChanges"), 1, r++);
+        grid.add(Views.message(vm.commonNameError, "error-text", "commonNameError"), 1, r++);
+        grid.add(Views.fieldLabel("_Country (ISO 3166)", country), 0, r);
+        Label countryName = new Label();
+        countryName.getStyleClass().add("hint");
+        countryName.textProperty().bind(Bindings.createStringBinding(() -> {
+            try {
+                return io.atlasonboard.core.pki.Countries.displayName(
+                        io.atlasonboard.core.pki.Countries.normalize(state.country.get()));
+            } catch (RuntimeException e) {
+                return "";
+            }
+        }, state.country, vm.countryError));
+        HBox countryRow = new HBox(10, country, countryName);
+        countryRow.setAlignment(Pos.CENTER_LEFT);
+        grid.add(countryRow, 1, r++);
+        grid.add(Views.message(vm.countryError, "error-text", "countryError"), 1, r++);
+        grid.add(Views.fieldLabel("_Organization (O)", org), 0, r);
+        grid.add(org, 1, r++);
+        grid.add(Views.message(vm.organizationError, "error-text", "organizationError"), 1, r++);
+        grid.add(new Label("Key algorithm"), 0, r);
+        grid.add(new VBox(2, algorithm, algorithmReason), 1, r++);
+
+        // domain names
+        TextField domain = new TextField();
+        domain.setId("domainInput");
+        domain.setPromptText("www.example.com, *.example.com or an IDN");
+        domain.textProperty().bindBidirectional(vm.domainInput);
+        domain.setOnAction(e -> vm.addDomain());
+        Views.flagErrors(domain, vm.domainError);
+        Button add = Views.button("_Add", "mdi2p-plus");
+        add.setId("addDomain");
+        add.setOnAction(e -> {
+            vm.addDomain();
+            domain.requestFocus();
+        });
+        HBox.setHgrow(domain, Priority.ALWAYS);
+        HBox addRow = new HBox(6, domain, add);
+        ListView<String> list = new ListView<>(state.domains);
+        list.setId("domainList");
+        list.setPrefHeight(150);
+        list.setAccessibleText("Domain names in the request (SAN list)");
+        list.setCellFactory(lv -> new DomainCell(vm));
+        Label note = Views.hint(CsrViewModel.CN_NOTE);
+        note.setId("cnNote");
+        Hyperlink putBack = new Hyperlink("Put the Common Name back in the list");
+        putBack.setId("putCnBack");
+        putBack.setOnAction(e -> vm.putCnBackInSans());
+        putBack.visibleProperty().bind(vm.cnInSans.not().and(state.commonName.isNotEmpty()));
+        putBack.managedProperty().bind(putBack.visibleProperty());
+        grid.add(Views.fieldLabel("_Domain names", domain), 0, r);
+        grid.add(addRow, 1, r++);
+        grid.add(Views.message(vm.domainError, "error-text", "domainError"), 1, r++);
+        grid.add(list, 1, r++);
+        grid.add(new VBox(2, note, putBack), 1, r++);
+        grid.setMaxWidth(760);
+        grid.disableProperty().bind(vm.hasCsr.or(vm.generating));
+
+        Button generate = Views.button("_Generate key and CSR", "mdi2k-key-plus");
+        generate.setId("generate");
+        generate.getStyleClass().add(Styles.ACCENT);
+        generate.disableProperty().bind(vm.canGenerate.not());
+        generate.setOnAction(e -> vm.generate());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.progress);
+        Label progressText = new Label();
+        progressText.textProperty().bind(vm.progressMessage);
+        HBox progressRow = new HBox(10, bar, progressText);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.visibleProperty().bind(vm.generating);
+        progressRow.managedProperty().bind(vm.generating);
+        HBox genRow = new HBox(12, generate, progressRow);
+        genRow.setAlignment(Pos.CENTER_LEFT);
+        genRow.visibleProperty().bind(vm.hasCsr.not());
+        genRow.managedProperty().bind(genRow.visibleProperty());
+
+        VBox output = output(vm, dialogs, state);
+        output.visibleProperty().bind(vm.hasCsr);
+        output.managedProperty().bind(vm.hasCsr);
+
+        getChildren().addAll(title, intro, grid, genRow,
+                Views.message(vm.generateError, "error-text", "generateError"), output);
+    }
+
+    private static io.atlasonboard.ui.wizard.WizardState vmState(CsrViewModel vm) {
+        return vm.state();
+    }
+
+    private VBox output(CsrViewModel vm, FileDialogs dialogs, io.atlasonboard.ui.wizard.WizardState state) {
+        Label head = new Label("Your request is ready");
+        head.getStyleClass().add(Styles.TITLE_4);
+        TextArea csr = new TextArea();
+        csr.setId("csrPem");
+        csr.getStyleClass().add("pem-area");
+        csr.setEditable(false);
+        csr.setPrefRowCount(8);
+        csr.textProperty().bind(state.csrPem);
+        csr.setAccessibleText("The CSR in PEM form");
+        Button copy = Views.button("Co_py CSR", "mdi2c-content-copy");
+        copy.setId("copyCsr");
+        copy.setOnAction(e -> Views.copyToClipboard(state.csrPem.get()));
+        Button saveCsr = Views.button("Save CS_R…", "mdi2c-content-save-outline");
+        saveCsr.setId("saveCsr");
+        saveCsr.setOnAction(e -> dialogs.save(getScene().getWindow(), "Save the CSR", vm.suggestedBaseName() + ".csr",
+                List.of(new FileDialogs.Filter("PEM CSR", List.of("*.csr", "*.pem")))).ifPresent(vm::saveCsr));
+        Button saveKey = Views.button("Save _encrypted key…", "mdi2k-key-outline");
+        saveKey.setId("saveKey");
+        saveKey.setOnAction(e -> dialogs.save(getScene().getWindow(), "Save the encrypted private key",
+                vm.suggestedBaseName() + ".key.pem", List.of(new FileDialogs.Filter("PEM key", List.of("*.pem", "*.key"))))
+                .ifPresent(vm::saveKey));
+
+        // the key password: shown once, then only "stored in the vault"
+        TextField pw = new TextField();
+        pw.setId("keyPassword");
+        pw.setEditable(false);
+        pw.getStyleClass().add("mono");
+        pw.textProperty().bind(state.keyPassword);
+        pw.setPrefColumnCount(26);
+        pw.setAccessibleText("The private key password");
+        Button copyPw = Views.iconButton("mdi2c-content-copy", "Copy the key password");
+        copyPw.setId("copyKeyPassword");
+        copyPw.setOnAction(e -> Views.copyToClipboard(state.keyPassword.get()));
+        HBox pwRow = new HBox(6, pw, copyPw);
+        pwRow.setAlignment(Pos.CENTER_LEFT);
+        Label pwHint = Views.hint("Shown once. Keep it with the key file if you save the key; Atlas Onboard keeps it "
+                + "encrypted in its vault and uses it for the keystore in step 4.");
+        VBox shown = new VBox(4, new Label("Key password"), pwRow, pwHint);
+        shown.visibleProperty().bind(vm.showPasswordOnce);
+        shown.managedProperty().bind(vm.showPasswordOnce);
+        Label stored = new Label("Key password: stored in the vault", new FontIcon("mdi2l-lock-outline"));
+        stored.setId("keyPasswordStored");
+        stored.visibleProperty().bind(vm.showPasswordOnce.not());
+        stored.managedProperty().bind(stored.visibleProperty());
+
+        CheckBox done = new CheckBox("_My downloads are complete (CSR copied or saved; key saved if I need it elsewhere)");
+        done.setMnemonicParsing(true);
+        done.setId("downloadsComplete");
+        done.selectedProperty().bindBidirectional(state.downloadsConfirmed);
+        done.setWrapText(true);
+
+        HBox buttons = new HBox(8, copy, saveCsr, saveKey);
+        VBox box = new VBox(10, head, csr, buttons, shown, stored,
+                Views.message(vm.fileMessage, "hint", "fileMessage"), done);
+        box.setMaxWidth(760);
+        return box;
+    }
+
+    private static final class DomainCell extends ListCell<String> {
+        private final CsrViewModel vm;
+
+        DomainCell(CsrViewModel vm) {
+            this.vm = vm;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(item);
+            name.getStyleClass().add("mono");
+            boolean isCn = item.equalsIgnoreCase(vm.state().commonName.get());
+            Label tag = new Label(isCn ? "Common Name" : "");
+            tag.getStyleClass().addAll("hint");
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            Button remove = Views.iconButton("mdi2c-close", "Remove " + item);
+            remove.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+            remove.setId("remove-" + item.replaceAll("[^A-Za-z0-9-]", "_"));
+            remove.setOnAction(e -> vm.removeDomain(item));
+            remove.disableProperty().bind(vm.hasCsr);
+            HBox row = new HBox(8, name, tag, grow, remove);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(row);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.atlasonboard.ui.wizard.steps;
+
+import io.atlasonboard.core.pki.Countries;
+import io.atlasonboard.core.pki.CsrRequest;
+import io.atlasonboard.core.pki.Csrs;
+import io.atlasonboard.core.pki.DomainNames;
+import io.atlasonboard.core.pki.EncryptedKeys;
+import io.atlasonboard.core.pki.GlobalSignProfile;
+import io.atlasonboard.core.pki.HostNames;
+import io.atlasonboard.core.pki.InvalidInputException;
+import io.atlasonboard.core.pki.Normalized;
+import io.atlasonboard.core.pki.Passwords;
+import io.atlasonboard.ui.FxTask;
+import io.atlasonboard.ui.FxTasks;
+import io.atlasonboard.ui.wizard.WizardState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/** Step 2: subject, domain names, key generation and the CSR plus the encrypted private key. */
+public final class CsrViewModel {
+    public static final String CN_NOTE = CsrRequest.CN_IN_SANS_NOTE;
+    public static final String KEY_ALGORITHM = "RSA " + GlobalSignProfile.KEY_SIZE;
+    public static final String KEY_REASON = GlobalSignProfile.REASON;
+
+    private final WizardState state;
+    private final FxTasks tasks;
+    private final FileWriter files;
+
+    /** What the user typed in the CN field; normalised into {@code state.commonName} on commit. */
+    public final StringProperty commonNameInput = new SimpleStringProperty("");
+    public final StringProperty commonNameChanges = new SimpleStringProperty("");
+    public final StringProperty commonNameError = new SimpleStringProperty("");
+    public final StringProperty countryError = new SimpleStringProperty("");
+    public final StringProperty organizationError = new SimpleStringProperty("");
+    public final StringProperty domainInput = new SimpleStringProperty("");
+    public final StringProperty domainError = new SimpleStringProperty("");
+    public final StringProperty generateError = new SimpleStringProperty("");
+    public final StringProperty fileMessage = new SimpleStringProperty("");
+    public final BooleanProperty generating = new SimpleBooleanProperty(false);
+    public final StringProperty progressMessage = new SimpleStringProperty("");
+    public final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    /** True only in the session that generated the key: the password is shown once, then only "stored in the vault". */
+    public final BooleanProperty showPasswordOnce = new SimpleBooleanProperty(false);
+    public final BooleanBinding cnInSans;
+    public final BooleanBinding hasCsr;
+    public final BooleanBinding canGenerate;
+    public final BooleanBinding complete;
+
+    /** Writes a file off the UI thread; private keys owner-only. */
+    public interface FileWriter {
+        void write(Path file, byte[] content, boolean ownerOnly) throws Exception;
+    }
+
+    public CsrViewModel(WizardState state, FxTasks tasks, FileWriter files) {
+        this.state = state;
+        this.tasks = tasks;
+        this.files = files;
+        commonNameInput.set(state.commonName.get());
+        state.commonName.addListener((o, a, b) -> {
+            if (!b.equals(commonNameInput.get()) && commonNameChanges.get().isEmpty()) {
+                commonNameInput.set(b);
+            }
+        });
+        commonNameInput.addListener((o, a, b) -> commonNameError.set(""));
+        state.country.addListener((o, a, b) -> validateCountry());
+        state.organization.addListener((o, a, b) -> validateOrganization());
+        domainInput.addListener((o, a, b) -> domainError.set(""));
+        validateCountry();
+        cnInSans = Bindings.createBooleanBinding(() -> !state.commonName.get().isBlank()
+                && state.domains.stream().anyMatch(d -> d.equalsIgnoreCase(state.commonName.get())),
+                state.commonName, state.domains);
+        hasCsr = Bindings.createBooleanBinding(() -> !state.csrPem.get().isBlank(), state.csrPem);
+        canGenerate = Bindings.createBooleanBinding(() -> !generating.get() && !hasCsr.get()
+                && !state.commonName.get().isBlank() && commonNameError.get().isEmpty()
+                && countryError.get().isEmpty() && !state.organization.get().isBlank(),
+                generating, hasCsr, state.commonName, commonNameError, countryError, state.organization);
+        complete = hasCsr.and(state.downloadsConfirmed);
+    }
+
+    public WizardState state() {
+        return state;
+    }
+
+    /** Normalises the typed CN (URL reduced to its host) and tells the user what changed. */
+    public boolean commitCommonName() {
+        String typed = commonNameInput.get();
+        if (typed == null || typed.isBlank()) {
+            commonNameChanges.set("");
+            commonNameError.set("");
+            return false;
+        }
+        try {
+            Normalized n = HostNames.normalizeCommonName(typed);
+            String old = state.commonName.get();
+            commonNameError.set("");
+            commonNameChanges.set(n.changed() ? "Using " + n.value() + ". " + HostNames.describeChanges(n) : "");
+            state.commonName.set(n.value());
+            commonNameInput.set(n.value());
+            // the CN goes into the SAN list (the user may remove it); a changed CN replaces the old one there
+            if (!old.isBlank() && !old.equalsIgnoreCase(n.value())) {
+                state.domains.removeIf(d -> d.equalsIgnoreCase(old));
+            }
+            if (state.domains.stream().noneMatch(d -> d.equalsIgnoreCase(n.value()))) {
+                state.domains.add(0, n.value());
+            }
+            return true;
+        } catch (InvalidInputException e) {
+            commonNameChanges.set("");
+            commonNameError.set(e.getMessage());
+            return false;
+        }
+    }
+
+    private void validateCountry() {
+        String c = state.country.get();
+        try {
+            Countries.normalize(c);
+            countryError.set("");
+        } catch (InvalidInputException e) {
+            countryError.set(e.getMessage());
+        }
+    }
+
+    /** Upper-cases a valid country code in place, once the user leaves the field. */
+    public void commitCountry() {
+        try {
+            state.country.set(Countries.normalize(state.country.get()));
+        } catch (InvalidInputException e) {
+            countryError.set(e.getMessage());
+        }
+    }
+
+    private void validateOrganization() {
+        String o = state.organization.get();
+        organizationError.set(o != null && o.strip().length() > 64
+                ? "The Organization has " + o.strip().length() + " characters; at most 64 are allowed" : "");
+    }
+
+    public boolean addDomain() {
+        try {
+            List<String> next = DomainNames.add(new ArrayList<>(state.domains), domainInput.get());
+            state.domains.setAll(next);
+            domainInput.set("");
+            domainError.set("");
+            return true;
+        } catch (InvalidInputException e) {
+            domainError.set(e.getMessage());
+            return false;
+        }
+    }
+
+    public void removeDomain(String name) {
+        state.domains.remove(name);
+    }
+
+    public void putCnBackInSans() {
+        if (!cnInSans.get() && !state.commonName.get().isBlank()) {
+            state.domains.add(0, state.commonName.get());
+        }
+    }
+
+    /** Generates the RSA key, the CSR and the encrypted key in the background. */
+    public FxTask<Generated> generate() {
+        commitCommonName();
+        commitCountry();
+        if (!canGenerate.get()) {
+            return null;
+        }
+        CsrRequest request = new CsrRequest(state.commonName.get(), state.country.get(), state.organization.get(),
+                List.copyOf(state.domains));
+        generating.set(true);
+        generateError.set("");
+        FxTask<Generated> t = tasks.run("Generating key and CSR", p -> {
+            p.update(0.05, "Checking the subject and domain names…");
+            CsrRequest normalized = request.normalized();
+            p.update(0.15, "Generating the RSA " + GlobalSignProfile.KEY_SIZE + " key…");
+            KeyPair kp = Csrs.generateKey(GlobalSignProfile.KEY_SIZE);
+            p.update(0.5, "Creating and signing the PKCS#10 request…");
+            PKCS10CertificationRequest csr = Csrs.create(kp, normalized);
+            p.checkCancelled();
+            p.update(0.65, "Encrypting the private key (PKCS#8, AES-256-CBC, PBKDF2-HMAC-SHA256)…");
+            char[] pw = Passwords.generate();
+            try {
+                String encrypted = EncryptedKeys.encryptPkcs8(kp.getPrivate(), pw);
+                p.update(1, "Done");
+                return new Generated(Csrs.toPem(csr), encrypted, new String(pw));
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        });
+        progress.bind(t.progressProperty());
+        progressMessage.bind(t.messageProperty());
+        t.result().whenComplete((g, e) -> {
+            progress.unbind();
+            progressMessage.unbind();
+            generating.set(false);
+            if (e != null) {
+                generateError.set(FxTask.unwrap(e).getMessage());
+                return;
+            }
+            state.keyPassword.set(g.keyPassword());
+            state.encryptedKeyPem.set(g.encryptedKeyPem());
+            state.csrPem.set(g.csrPem());
+            state.downloadsConfirmed.set(false);
+            showPasswordOnce.set(true);
+        });
+        return t;
+    }
+
+    public record Generated(String csrPem, String encryptedKeyPem, String keyPassword) {
+        @Override
+        public String toString() {
+            return "Generated[csr, encrypted key, password hidden]";
+        }
+    }
+
+    /** Called when the user leaves the step: from now on the password is only "stored in the vault". */
+    public void hidePassword() {
+        showPasswordOnce.set(false);
+    }
+
+    public String suggestedBaseName() {
+        String cn = state.commonName.get().isBlank() ? "atlas-mtls" : state.commonName.get();
+        return cn.replace('*', '_');
+    }
+
+    public FxTask<Void> saveCsr(Path file) {
+        return save(file, state.csrPem.get(), false, "CSR");
+    }
+
+    public FxTask<Void> saveKey(Path file) {
+        return save(file, state.encryptedKeyPem.get(), true, "encrypted private key");
+    }
+
+    private FxTask<Void> save(Path file, String content, boolean ownerOnly, String what) {
+        fileMessage.set("");
+        FxTask<Void> t = tasks.run("Saving the " + what, p -> {
+            files.write(file, content.getBytes(StandardCharsets.US_ASCII), ownerOnly);
+            return null;
+        });
+        t.result().whenComplete((v, e) -> fileMessage.set(e == null ? "Saved the " + what + " to " + file
+                : "Could not save the " + what + ": " + FxTask.unwrap(e).getMessage()));
+        return t;
+    }
+}

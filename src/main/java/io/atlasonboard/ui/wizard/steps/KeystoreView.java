@@ -1,0 +1,131 @@
+package io.atlasonboard.ui.wizard.steps;
+
+import atlantafx.base.theme.Styles;
+import io.atlasonboard.core.pki.Pkcs12Profile;
+import io.atlasonboard.ui.FileDialogs;
+import io.atlasonboard.ui.Views;
+import io.atlasonboard.ui.wizard.WizardState;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Step 4 view: passwords, friendly name, profile, Save as…, and the equivalent openssl command. */
+public final class KeystoreView extends VBox {
+    public KeystoreView(KeystoreViewModel vm, WizardState state, FileDialogs dialogs) {
+        getStyleClass().add("page");
+        setId("keystoreStep");
+        Label title = Views.title("PKCS#12 keystore");
+        Label intro = Views.hint("Combines the certificate (and its chain) with the private key into a .p12 file, "
+                + "replacing the openssl pkcs12 -export step. The file is re-opened and checked before it is reported "
+                + "as done.");
+
+        Label keyKnown = new Label("Key password: taken from the vault", new FontIcon("mdi2l-lock-outline"));
+        keyKnown.setId("keyPasswordFromVault");
+        keyKnown.visibleProperty().bind(vm.keyPasswordKnown);
+        keyKnown.managedProperty().bind(vm.keyPasswordKnown);
+        PasswordField askedKey = new PasswordField();
+        askedKey.setId("askedKeyPassword");
+        askedKey.textProperty().bindBidirectional(vm.askedKeyPassword);
+        Label askedLabel = Views.fieldLabel("_Key password", askedKey);
+        VBox asked = new VBox(4, askedLabel, askedKey, Views.hint("The vault has no password for this key; enter the "
+                + "password the key file was encrypted with."));
+        asked.visibleProperty().bind(vm.keyPasswordKnown.not());
+        asked.managedProperty().bind(asked.visibleProperty());
+
+        PasswordField storePw = new PasswordField();
+        storePw.setId("keystorePassword");
+        storePw.textProperty().bindBidirectional(vm.newPassword);
+        storePw.disableProperty().bind(vm.sameAsKeyPassword);
+        CheckBox same = new CheckBox("_Same as the key password");
+        same.setMnemonicParsing(true);
+        same.setId("sameAsKeyPassword");
+        same.selectedProperty().bindBidirectional(vm.sameAsKeyPassword);
+
+        TextField friendly = new TextField();
+        friendly.setId("friendlyName");
+        friendly.textProperty().bindBidirectional(state.friendlyName);
+
+        ToggleGroup group = new ToggleGroup();
+        VBox profiles = new VBox(6);
+        for (Pkcs12Profile p : vm.profiles()) {
+            RadioButton rb = new RadioButton(p == Pkcs12Profile.MODERN ? "Modern (default): AES-256-CBC, "
+                    + "PBKDF2-HMAC-SHA256, SHA-256 MAC" : "Compatibility, for old consumers: 3DES, SHA-1 MAC");
+            rb.setId(p == Pkcs12Profile.MODERN ? "profileModern" : "profileCompatibility");
+            rb.setToggleGroup(group);
+            rb.setUserData(p);
+            rb.setSelected(state.profile.get() == p);
+            Label d = Views.hint(p.description());
+            d.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
+            profiles.getChildren().addAll(rb, d);
+        }
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                state.profile.set((Pkcs12Profile) b.getUserData());
+            }
+        });
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("field-grid");
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(c0, c1);
+        int r = 0;
+        grid.add(new Label("Private key"), 0, r);
+        grid.add(new VBox(4, keyKnown, asked), 1, r++);
+        grid.add(Views.fieldLabel("Keystore _password", storePw), 0, r);
+        grid.add(new VBox(4, storePw, same), 1, r++);
+        grid.add(Views.fieldLabel("_Friendly name", friendly), 0, r);
+        grid.add(friendly, 1, r++);
+        grid.add(new Label("Profile"), 0, r);
+        grid.add(profiles, 1, r++);
+        grid.setMaxWidth(760);
+        grid.disableProperty().bind(vm.writing);
+
+        Button save = Views.button("_Save keystore as…", "mdi2c-content-save-outline");
+        save.setId("saveKeystore");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.disableProperty().bind(vm.canWrite.not());
+        save.setOnAction(e -> dialogs.save(getScene().getWindow(), "Save the PKCS#12 keystore", vm.suggestedFileName(),
+                List.of(new FileDialogs.Filter("PKCS#12", List.of("*.p12", "*.pfx")))).ifPresent(vm::write));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(20, 20);
+        spinner.visibleProperty().bind(vm.writing);
+        Label progress = new Label();
+        progress.textProperty().bind(vm.progressMessage);
+        progress.visibleProperty().bind(vm.writing);
+        HBox saveRow = new HBox(10, save, spinner, progress);
+        saveRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label cmdHead = new Label("Equivalent openssl command (passwords are prompted, never on the command line)");
+        cmdHead.getStyleClass().add("hint");
+        TextArea cmd = new TextArea();
+        cmd.setId("opensslCommand");
+        cmd.setEditable(false);
+        cmd.setWrapText(true);
+        cmd.setPrefRowCount(3);
+        cmd.getStyleClass().add("pem-area");
+        cmd.textProperty().bind(vm.opensslCommand);
+        cmd.setMaxWidth(760);
+
+        getChildren().addAll(title, intro, grid, saveRow,
+                Views.message(vm.error, "error-text", "keystoreError"),
+                Views.message(vm.success, "success-text", "keystoreSuccess"), cmdHead, cmd);
+    }
+}

@@ -1,0 +1,155 @@
+package io.atlasonboard.ui.wizard.steps;
+
+import io.atlasonboard.core.pki.EncryptedKeys;
+import io.atlasonboard.core.pki.PkiInputs;
+import io.atlasonboard.core.pki.Pkcs12;
+import io.atlasonboard.core.pki.Pkcs12Profile;
+import io.atlasonboard.core.pki.WrongPasswordException;
+import io.atlasonboard.ui.FxTask;
+import io.atlasonboard.ui.FxTasks;
+import io.atlasonboard.ui.SafeFiles;
+import io.atlasonboard.ui.wizard.WizardState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Step 4: certificate (+ chain) and the private key into a PKCS#12 keystore, written, re-opened and checked. */
+public final class KeystoreViewModel {
+    private final WizardState state;
+    private final FxTasks tasks;
+
+    /** Only used when the vault has no key password (key from elsewhere). */
+    public final StringProperty askedKeyPassword = new SimpleStringProperty("");
+    public final BooleanProperty sameAsKeyPassword = new SimpleBooleanProperty(false);
+    /** The new keystore password as typed (saved to the vault only once the keystore is written). */
+    public final StringProperty newPassword = new SimpleStringProperty("");
+    public final StringProperty error = new SimpleStringProperty("");
+    public final StringProperty success = new SimpleStringProperty("");
+    public final BooleanProperty writing = new SimpleBooleanProperty(false);
+    public final StringProperty progressMessage = new SimpleStringProperty("");
+    public final BooleanBinding keyPasswordKnown;
+    public final BooleanBinding canWrite;
+    public final BooleanBinding complete;
+    public final StringBinding opensslCommand;
+
+    public KeystoreViewModel(WizardState state, FxTasks tasks) {
+        this.state = state;
+        this.tasks = tasks;
+        if (!state.keystorePassword.get().isBlank()) {
+            newPassword.set(state.keystorePassword.get());
+        }
+        keyPasswordKnown = Bindings.createBooleanBinding(() -> !state.keyPassword.get().isBlank(), state.keyPassword);
+        canWrite = Bindings.createBooleanBinding(() -> !writing.get() && state.hasCertificate()
+                && (keyPasswordKnown.get() || !askedKeyPassword.get().isEmpty())
+                && (sameAsKeyPassword.get() || !newPassword.get().isEmpty()),
+                writing, state.certificatePem, keyPasswordKnown, askedKeyPassword, sameAsKeyPassword, newPassword);
+        complete = Bindings.createBooleanBinding(() -> !state.keystorePath.get().isBlank(), state.keystorePath);
+        opensslCommand = Bindings.createStringBinding(() -> Pkcs12.opensslCommand("certificate.crt",
+                        state.certificatePem.get().split("-----BEGIN CERTIFICATE-----").length > 2 ? "chain.pem" : null,
+                        suggestedBaseName() + ".key.pem", outName(), state.friendlyName.get(), state.profile.get()),
+                state.certificatePem, state.friendlyName, state.profile, state.keystorePath);
+        newPassword.addListener((o, a, b) -> error.set(""));
+        askedKeyPassword.addListener((o, a, b) -> error.set(""));
+    }
+
+    /** On entering the step: a friendly name from the CN unless the user chose one. */
+    public void prepare() {
+        if (state.friendlyName.get().isBlank()) {
+            state.friendlyName.set(defaultFriendlyName());
+        }
+    }
+
+    private String outName() {
+        String p = state.keystorePath.get();
+        return p.isBlank() ? suggestedBaseName() + ".p12" : p;
+    }
+
+    public String defaultFriendlyName() {
+        String cn = state.commonName.get();
+        return cn.isBlank() ? "GlobalSign Atlas mTLS" : "GlobalSign Atlas mTLS " + cn;
+    }
+
+    public String suggestedBaseName() {
+        String cn = state.commonName.get();
+        return cn.isBlank() ? "certificate-and-private-key" : cn.replace('*', '_');
+    }
+
+    public String suggestedFileName() {
+        return suggestedBaseName() + ".p12";
+    }
+
+    public List<Pkcs12Profile> profiles() {
+        return List.of(Pkcs12Profile.MODERN, Pkcs12Profile.COMPATIBILITY);
+    }
+
+    /** Writes the keystore to {@code file} in the background, re-opens it and checks it before reporting success. */
+    public FxTask<byte[]> write(Path file) {
+        if (!canWrite.get()) {
+            return null;
+        }
+        error.set("");
+        success.set("");
+        writing.set(true);
+        char[] keyPw = (keyPasswordKnown.get() ? state.keyPassword.get() : askedKeyPassword.get()).toCharArray();
+        char[] storePw = sameAsKeyPassword.get() ? keyPw.clone() : newPassword.get().toCharArray();
+        String keyPem = state.encryptedKeyPem.get();
+        String certPem = state.certificatePem.get();
+        String friendly = state.friendlyName.get().strip();
+        Pkcs12Profile profile = state.profile.get();
+        FxTask<byte[]> t = tasks.run("Writing the PKCS#12 keystore", p -> {
+            try {
+                p.update(0.1, "Decrypting the private key…");
+                PrivateKey key = EncryptedKeys.decrypt(keyPem, keyPw);
+                List<X509Certificate> chain = PkiInputs.parse(certPem.getBytes(StandardCharsets.US_ASCII))
+                        .certificates();
+                p.update(0.35, "Building the keystore (" + profile.name().toLowerCase() + " profile)…");
+                byte[] data = Pkcs12.write(key, chain, storePw, friendly, profile);
+                p.update(0.6, "Writing " + file.getFileName() + "…");
+                SafeFiles.write(file, data, true);
+                p.update(0.8, "Re-opening the written file and checking it…");
+                byte[] back = SafeFiles.read(file, 16L * 1024 * 1024);
+                Pkcs12.verifyWritten(back, storePw, key, chain);
+                p.update(1, "Done");
+                return back;
+            } finally {
+                Arrays.fill(keyPw, '\0');
+                Arrays.fill(storePw, '\0');
+            }
+        });
+        progressMessage.bind(t.messageProperty());
+        boolean same = sameAsKeyPassword.get();
+        String newPw = same ? (keyPasswordKnown.get() ? state.keyPassword.get() : askedKeyPassword.get())
+                : newPassword.get();
+        t.result().whenComplete((data, e) -> {
+            progressMessage.unbind();
+            writing.set(false);
+            if (e != null) {
+                Throwable c = FxTask.unwrap(e);
+                error.set(c instanceof WrongPasswordException
+                        ? "The key password is not correct: " + c.getMessage() : c.getMessage());
+                return;
+            }
+            if (!keyPasswordKnown.get()) {
+                state.keyPassword.set(askedKeyPassword.get());
+            }
+            state.keystorePassword.set(newPw);
+            state.keystore.set(data);
+            state.keystorePath.set(file.toString());
+            success.set("Written and checked: " + file + " (" + data.length + " bytes). It was re-opened with the "
+                    + "keystore password and holds the private key and the certificate"
+                    + (certPem.split("-----BEGIN CERTIFICATE-----").length > 2 ? " with its chain." : ".")
+                    + " The keystore password is stored in the vault.");
+        });
+        return t;
+    }
+}

@@ -1,0 +1,179 @@
+package io.atlasonboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.atlasonboard.core.tasks.TaskService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real application graph (real store, real core) on the TestFX stage and helps look at it. */
+class UiTestSupport {
+    final FxRobot robot = new FxRobot();
+    final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
+    Stage stage;
+    TaskService tasks;
+    MainWindow window;
+
+    void launch(Path home) throws Exception {
+        if (stage == null) {
+            stage = FxToolkit.registerPrimaryStage();
+        }
+        if (tasks == null) {
+            tasks = new TaskService(2);
+        }
+        robot.interact(() -> {
+            Theme.applyUserAgent();
+            window = AtlasOnboardApp.compose(home, tasks, dialogs, Clock.systemUTC());
+            window.install(stage);
+            stage.setWidth(1100);
+            stage.setHeight(790);
+            stage.show();
+            stage.toFront();
+        });
+    }
+
+    /** Closes like the user quitting: pending changes written, store closed. */
+    void quit() {
+        if (window != null) {
+            MainWindow w = window;
+            window = null;
+            w.shutdown();
+        }
+    }
+
+    void close() throws Exception {
+        quit();
+        if (tasks != null) {
+            tasks.close();
+            tasks = null;
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            try {
+                shot("FAILED-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+            } catch (Exception ignored) {
+                // the screenshot is only a debugging aid
+            }
+            throw new AssertionError("Timed out waiting for: " + what, e);
+        }
+    }
+
+    <T extends Node> T node(String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    boolean exists(String query) {
+        return robot.lookup(query).tryQuery().isPresent();
+    }
+
+    boolean shown(String query) throws Exception {
+        return fx(() -> robot.lookup(query).tryQuery().map(n -> {
+            if (n.getScene() == null) {
+                return false;
+            }
+            for (Node p = n; p != null; p = p.getParent()) {
+                if (!p.isVisible()) {
+                    return false;
+                }
+            }
+            return n.isManaged();
+        }).orElse(false));
+    }
+
+    String text(String query) throws Exception {
+        return fx(() -> {
+            Node n = robot.lookup(query).query();
+            if (n instanceof TextInputControl t) {
+                return t.getText();
+            }
+            if (n instanceof Labeled l) {
+                return l.getText();
+            }
+            throw new AssertionError(query + " has no text");
+        });
+    }
+
+    boolean disabled(String query) throws Exception {
+        return fx(() -> robot.lookup(query).query().isDisabled());
+    }
+
+    /** Scrolls the step's ScrollPane so that the node is in view (a user would scroll too). */
+    void reveal(String query) {
+        robot.interact(() -> {
+            Node n = robot.lookup(query).query();
+            javafx.scene.Parent p = n.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                Node content = sp.getContent();
+                javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double contentH = content.getBoundsInLocal().getHeight();
+                double viewH = sp.getViewportBounds().getHeight();
+                if (contentH > viewH) {
+                    double top = (sp.getVvalue()) * (contentH - viewH);
+                    if (b.getMinY() < top || b.getMaxY() > top + viewH) {
+                        double target = Math.max(0, Math.min(contentH - viewH, b.getMinY() - 60));
+                        sp.setVvalue(target / (contentH - viewH));
+                    }
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void click(String query) {
+        reveal(query);
+        robot.clickOn(query);
+    }
+
+    /** Replaces a field's content by typing, as a user would. */
+    void typeInto(String query, String text) {
+        click(query);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.type(KeyCode.BACK_SPACE);
+        robot.write(text);
+    }
+
+    /** Pastes through the system clipboard (Ctrl+V), as a user pasting a PEM block would. */
+    void pasteInto(String query, String text) throws Exception {
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text);
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        click(query);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.type(KeyCode.BACK_SPACE);
+        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(query)).as("pasted into " + query).isEqualTo(text);
+    }
+
+    void shot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Png.shoot(robot, stage.getScene(), name);
+    }
+}
