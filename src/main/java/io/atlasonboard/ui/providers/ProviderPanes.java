@@ -12,6 +12,7 @@ import io.atlasonboard.ui.certificates.CertificatesView;
 import io.atlasonboard.ui.certificates.CertificatesViewModel;
 import io.atlasonboard.ui.dns.AtlasClaimOps;
 import io.atlasonboard.ui.dns.ClaimOps;
+import io.atlasonboard.ui.dns.ClaimServiceOps;
 import io.atlasonboard.ui.dns.DnsValidationView;
 import io.atlasonboard.ui.dns.DnsValidationViewModel;
 import io.atlasonboard.ui.sandbox.SandboxSession;
@@ -32,11 +33,12 @@ public final class ProviderPanes implements AutoCloseable {
     private final PropagationChecker checker;
     private final SandboxSession sandbox;
     private final ProviderConnector connector;
-    private final AtlasClaimOps atlasClaims;
+    private final ClaimServiceOps serviceClaims;
     private final ClaimOps claims;
 
     /**
-     * @param claims  the claim flow to use, or null for {@link AtlasClaimOps} (the API through the provider's client)
+     * @param claims  the claim flow to use, or null for {@link ClaimServiceOps} ({@code core.domains.ClaimService};
+     *                {@link AtlasClaimOps} is the plain-client alternative)
      * @param sandbox the sandbox session (null: no sandbox; "Publish in sandbox DNS" is offered for sandbox providers
      *                while it runs)
      */
@@ -50,8 +52,8 @@ public final class ProviderPanes implements AutoCloseable {
         this.checker = Objects.requireNonNull(checker);
         this.sandbox = sandbox;
         this.connector = new ProviderConnector(store, clock);
-        this.atlasClaims = new AtlasClaimOps(connector);
-        this.claims = claims != null ? claims : atlasClaims;
+        this.serviceClaims = new ClaimServiceOps(connector, clock, checker);
+        this.claims = claims != null ? claims : serviceClaims;
     }
 
     public ProviderConnector connector() {
@@ -123,7 +125,7 @@ public final class ProviderPanes implements AutoCloseable {
 
     @Override
     public void close() {
-        atlasClaims.close();
+        serviceClaims.close();
     }
 
     /** The sandbox's name for providers, for pre-filling step 5. */
