@@ -2,7 +2,6 @@ package io.atlasonboard.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.atlasonboard.core.AppHome;
@@ -24,6 +23,7 @@ public final class Cli implements Callable<Integer> {
             DnsCommand.class,
             InspectCommand.class,
             P12Command.class,
+            ProviderCommand.class,
             SandboxCommand.class,
     };
 
