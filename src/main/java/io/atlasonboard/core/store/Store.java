@@ -303,7 +303,7 @@ public final class Store implements AutoCloseable {
 
     private static String url(Path home, boolean mustExist, boolean readOnly) {
         StringBuilder u = new StringBuilder("jdbc:h2:file:").append(home.resolve(DB_NAME).toString())
-                .append(";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE");
+                .append(";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;WRITE_DELAY=0");
         if (mustExist) {
             u.append(";IFEXISTS=TRUE");
         }
