@@ -11,6 +11,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        // before any HttpClient exists: Basic proxy auth for HTTPS tunnels (why: core.atlas.ProxyTunnelAuth)
+        io.atlasonboard.core.atlas.ProxyTunnelAuth.enableBasicForProxyTunnels();
         if (args.length == 0 || (args.length == 2 && args[0].equals("--home"))) {
             io.atlasonboard.ui.AtlasOnboardApp.launchApp(args);
         } else {

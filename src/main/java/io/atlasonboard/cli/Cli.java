@@ -2,7 +2,6 @@ package io.atlasonboard.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.atlasonboard.core.AppHome;
@@ -19,9 +18,14 @@ import picocli.CommandLine.Option;
 public final class Cli implements Callable<Integer> {
 
     /** One line per subcommand class; each feature owns its own class. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            SandboxCommand.class
-    );
+    static final Class<?>[] SUBCOMMANDS = {
+            CsrCommand.class,
+            DnsCommand.class,
+            InspectCommand.class,
+            P12Command.class,
+            ProviderCommand.class,
+            SandboxCommand.class,
+    };
 
     @Option(names = "--home", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data folder (default: $ATLAS_ONBOARD_HOME or ~/.atlas-onboard).")

@@ -95,7 +95,7 @@ import com.sun.net.httpserver.HttpsServer;
  */
 public final class AtlasSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtlasSimulator.class);
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private static final String JSON = "application/json;charset=utf-8";
     private static final String PROBLEM = "application/problem+json;charset=utf-8";
     private static final Pattern CONTENT_TYPE_OK =
@@ -180,6 +180,9 @@ public final class AtlasSimulator implements AutoCloseable {
             @Override
             public void configure(HttpsParameters params) {
                 SSLParameters p = getSSLContext().getDefaultSSLParameters();
+                // TLS 1.2: a rejected client certificate then fails the client's handshake (in TLS 1.3 the client
+                // finishes first and only sees a reset connection, because HttpsServer sends no alert)
+                p.setProtocols(new String[] {"TLSv1.2"});
                 p.setWantClientAuth(true);
                 params.setSSLParameters(p);
             }

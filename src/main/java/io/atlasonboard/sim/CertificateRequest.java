@@ -2,12 +2,10 @@ package io.atlasonboard.sim;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -515,9 +513,7 @@ final class CertificateRequest {
         }
         PublicKey key;
         try {
-            byte[] der = spki.getEncoded();
-            String alg = spki.getAlgorithm().getAlgorithm().getId().equals("1.2.840.10045.2.1") ? "EC" : "RSA";
-            key = KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(der));
+            key = SimPki.publicKey(spki);
         } catch (Exception e) {
             throw ApiException.validation("public_key: unsupported key algorithm");
         }

@@ -182,13 +182,30 @@ final class SimPki {
             throw new IllegalArgumentException("not a PEM certificate request (BEGIN CERTIFICATE REQUEST)");
         }
         try {
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
+            PublicKey key = publicKey(csr.getSubjectPublicKeyInfo());
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
                 throw new IllegalArgumentException("certificate request signature does not verify");
             }
         } catch (OperatorCreationException | PKCSException e) {
             throw new IllegalArgumentException("certificate request signature cannot be verified: " + e.getMessage());
         }
         return csr;
+    }
+
+    /** JDK public key for an SPKI (RSA or EC); IllegalArgumentException for other algorithms. */
+    static PublicKey publicKey(SubjectPublicKeyInfo spki) {
+        String oid = spki.getAlgorithm().getAlgorithm().getId();
+        String alg = switch (oid) {
+            case "1.2.840.113549.1.1.1" -> "RSA";
+            case "1.2.840.10045.2.1" -> "EC";
+            default -> throw new IllegalArgumentException("unsupported key algorithm " + oid);
+        };
+        try {
+            return java.security.KeyFactory.getInstance(alg)
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(spki.getEncoded()));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("unreadable public key: " + e.getMessage());
+        }
     }
 
     static String pem(Object o) {

@@ -48,6 +48,13 @@ import org.xbill.DNS.Update;
  * </pre>
  * Two instances with the same zones and NS set act as the zone's two name servers; each one is updated on its own
  * (no zone transfer), which is what a propagation test needs.
+ * <p>
+ * named only listens on addresses configured on an interface, and on Linux only 127.0.0.1 is (the rest of
+ * 127.0.0.0/8 is merely routed locally). For any other loopback address named listens on 127.0.0.1 at a private port
+ * and a small UDP+TCP relay in the test JVM forwards {@code address:port} to it, so clients see the server exactly at
+ * {@code address:port}. named runs without {@code -u}: as whoever runs the tests (root in CI, a user elsewhere);
+ * everything it writes is in its temp directory, and its port is above 1024. A missing {@code /usr/sbin/named} fails
+ * with "install bind9; .ci/run does".
  */
 public final class BindServer implements AutoCloseable {
 

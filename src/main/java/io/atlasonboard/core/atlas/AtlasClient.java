@@ -1,9 +1,7 @@
 package io.atlasonboard.core.atlas;
 
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +37,7 @@ import com.google.gson.reflect.TypeToken;
 
 /**
  * Client of the GlobalSign Atlas HVCA API v2 (ATLAS-API.md) on {@code java.net.http}: mutual TLS from the provider's
- * keystore, per-client proxy and proxy authenticator (never JVM-wide), fixed-length JSON bodies, a token cache with
+ * keystore, per-client proxy with preemptive Basic proxy credentials (never JVM-wide), fixed-length JSON bodies, a token cache with
  * re-login after 9 minutes (by the injected clock) and one re-login plus retry on a 401 (never for {@code /login}),
  * bounded retries with exponential backoff on 429, 503 and (certificate pickup) 202. Errors come back as
  * {@link AtlasApiException} (HTTP answer) or {@link AtlasTransportException} (no HTTP answer).
@@ -82,8 +80,14 @@ public final class AtlasClient implements AutoCloseable {
         ProxySettings proxy = config.proxy();
         if (proxy != null) {
             b.proxy(ProxySelector.of(new InetSocketAddress(proxy.host(), proxy.port())));
-            if (proxy.hasCredentials()) {
-                b.authenticator(new ProxyOnlyAuthenticator(proxy));
+            // No Authenticator on purpose: once an HttpClient has one, java.net.http drops every user-set
+            // "Authorization" header (jdk.internal.net.http.common.Utils.CONTEXT_RESTRICTED), which would strip our
+            // Bearer token. Proxy credentials go as a preemptive "Proxy-Authorization" request header instead;
+            // java.net.http sends proxy-* headers only on the CONNECT to the proxy, never through the tunnel.
+            if (proxy.hasCredentials() && !ProxyTunnelAuth.basicAllowedForTunnels()) {
+                LOG.warn("Basic proxy authentication for HTTPS tunnels is disabled in this JVM ({}); the proxy will"
+                        + " refuse the connection. Call ProxyTunnelAuth.enableBasicForProxyTunnels() at start-up.",
+                        ProxyTunnelAuth.PROPERTY);
             }
         } else {
             b.proxy(HttpClient.Builder.NO_PROXY);
@@ -434,6 +438,9 @@ public final class AtlasClient implements AutoCloseable {
             if (bearer != null) {
                 rb.header("Authorization", "Bearer " + bearer);
             }
+            if (config.proxy() != null && config.proxy().hasCredentials()) {
+                rb.header("Proxy-Authorization", basicProxyCredentials(config.proxy()));
+            }
             if (body != null) {
                 rb.header("Content-Type", JSON_UTF8);
                 rb.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
@@ -655,27 +662,20 @@ public final class AtlasClient implements AutoCloseable {
         }
     }
 
-    /** Answers only proxy challenges from the configured proxy; an origin server's 401 never gets these credentials. */
-    private static final class ProxyOnlyAuthenticator extends Authenticator {
-        private final ProxySettings proxy;
-
-        ProxyOnlyAuthenticator(ProxySettings proxy) {
-            this.proxy = proxy;
+    /** "Basic base64(user:password)" for the proxy; built per request, never logged. */
+    static String basicProxyCredentials(ProxySettings proxy) {
+        char[] pw = proxy.password() == null ? new char[0] : proxy.password();
+        CharBuffer cb = CharBuffer.allocate(proxy.user().length() + 1 + pw.length);
+        cb.put(proxy.user()).put(':').put(pw).flip();
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(cb);
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
+        String header = "Basic " + java.util.Base64.getEncoder().encodeToString(raw);
+        Arrays.fill(raw, (byte) 0);
+        Arrays.fill(cb.array(), '\0');
+        if (bytes.hasArray()) {
+            Arrays.fill(bytes.array(), (byte) 0);
         }
-
-        @Override
-        protected PasswordAuthentication getPasswordAuthentication() {
-            if (getRequestorType() != RequestorType.PROXY || getRequestingPort() != proxy.port()) {
-                return null;
-            }
-            String host = getRequestingHost();
-            boolean sameHost = proxy.host().equalsIgnoreCase(host)
-                    || (getRequestingSite() != null && proxy.host().equals(getRequestingSite().getHostAddress()));
-            if (!sameHost) {
-                return null;
-            }
-            char[] pw = proxy.password() == null ? new char[0] : proxy.password().clone();
-            return new PasswordAuthentication(proxy.user(), pw);
-        }
+        return header;
     }
 }

@@ -413,6 +413,11 @@ public final class ConnectionTester {
     }
 
     private static ConnectionReport clientRejected(String what, AtlasConnectionConfig config, Clock clock) {
+        return clientRejected(what, config, clock, STEP_TLS);
+    }
+
+    private static ConnectionReport clientRejected(String what, AtlasConnectionConfig config, Clock clock,
+            String step) {
         String hint;
         if (config.identity() == null) {
             hint = "No client certificate was sent; the API requires one. Configure the provider's keystore.";
@@ -426,7 +431,7 @@ public final class ConnectionTester {
             hint = "The server refused the client certificate. Use the keystore holding the mTLS certificate"
                     + " GlobalSign issued for this account, and check it was issued by GlobalSign (not self-made).";
         }
-        return ConnectionReport.bad(STEP_TLS, Diagnosis.CLIENT_CERT_REJECTED, "The server rejected the client"
+        return ConnectionReport.bad(step, Diagnosis.CLIENT_CERT_REJECTED, "The server rejected the client"
                 + " certificate in the TLS handshake (" + what + "). " + hint, clock.instant());
     }
 
@@ -455,6 +460,14 @@ public final class ConnectionTester {
                 }
                 yield ConnectionReport.bad(step, Diagnosis.CREDENTIALS_REFUSED, "The login token was refused even"
                         + " after logging in again" + said + ".", clock.instant());
+            }
+            case 400, 403 -> {
+                if (desc.toLowerCase(Locale.ROOT).contains("certificate")) {
+                    // nginx-style "No required SSL certificate was sent": the TLS front end took no certificate
+                    yield clientRejected("the server says: \"" + desc + "\"", config, clock, step);
+                }
+                yield ConnectionReport.bad(step, Diagnosis.API_ERROR, "The API answered HTTP " + e.status() + said
+                        + ".", clock.instant());
             }
             case 429 -> ConnectionReport.bad(step, Diagnosis.RATE_LIMITED, "GlobalSign's rate limit was reached"
                     + " and stayed so after " + config.maxRetries() + " retries" + said + ". Wait a minute and test"
@@ -496,7 +509,8 @@ public final class ConnectionTester {
                         : Diagnosis.CONNECTION_REFUSED, "The connection was refused.", clock.instant());
             }
             String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("authentication attempts") || m.contains("407")) {
+            if (config.proxy() != null && (m.contains("authentication attempts") || m.contains("407")
+                    || m.contains("tunnel failed, got: 401"))) {
                 return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the proxy"
                         + " credentials (407). Check the proxy user and password"
                         + (ProxyTunnelAuth.basicAllowedForTunnels() ? "." : "; note that Basic proxy authentication"

@@ -12,11 +12,13 @@ package io.atlasonboard.core.atlas;
  * only Basic, so {@link #enableBasicForProxyTunnels()} re-enables it, and only it: the tunneling list becomes empty,
  * {@code jdk.http.auth.proxying.disabledSchemes} (plain-HTTP proxying) and everything else stay as they are.
  *
- * <p>Why this is acceptable: the JDK default guards against an application's JVM-wide default Authenticator handing
- * credentials to whatever proxy asks. This product never installs a default Authenticator; each provider's HttpClient
- * gets its own Authenticator that answers only {@code RequestorType.PROXY} challenges from the configured proxy host
- * and port, with that provider's proxy credentials. The credentials travel to the proxy in clear text by the nature of
- * Basic over a plain TCP connection to the proxy, which is what the admin configured.
+ * <p>Why this is acceptable: the JDK default guards against a JVM-wide default Authenticator handing credentials to
+ * whatever proxy asks. This product installs no Authenticator at all (neither JVM-wide nor per client: an HttpClient
+ * with an Authenticator drops user-set {@code Authorization} headers, i.e. our Bearer token). Each provider's
+ * HttpClient sends that provider's proxy credentials as a {@code Proxy-Authorization} header, which java.net.http puts
+ * only on the CONNECT request to that provider's configured proxy, never through the tunnel to the server. The
+ * credentials travel to the proxy in clear text by the nature of Basic over a plain TCP connection to the proxy,
+ * which is what the admin configured.
  *
  * <p>Call it once, first thing in {@code main} (the composition root, {@code io.atlasonboard.Launcher}), before any
  * HttpClient exists. If the user set the property explicitly (command line or {@code JAVA_TOOL_OPTIONS}), that choice is

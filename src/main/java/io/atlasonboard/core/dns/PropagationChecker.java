@@ -267,6 +267,14 @@ public final class PropagationChecker {
         }
     }
 
+    /**
+     * Asks one server (recursion desired) for the TXT records at {@code domain}, e.g. to confirm a dynamic update
+     * on the server that took it. Reported as kind RESOLVER with the spec as its name.
+     */
+    public ServerResult checkServer(ResolverSpec server, String domain, String expectedValue) {
+        return askResolver(server, name(TxtRecordPresentation.fqdn(domain)), expectedValue);
+    }
+
     // ------------------------------------------------------------------------------------------------ zone
 
     private static final class LookupProblem extends Exception {

@@ -66,7 +66,7 @@ public final class TsigKeyFile {
             }
             byte[] secret;
             try {
-                secret = Base64.getMimeDecoder().decode(s.group(1).replaceAll("\\s+", ""));
+                secret = Base64.getDecoder().decode(s.group(1).replaceAll("\\s+", ""));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the secret of TSIG key '" + name + "' is not valid base64");
             }

@@ -59,24 +59,26 @@ final class Db {
         return closed;
     }
 
-    /** Compacts and closes the database. */
-    void shutdown(boolean compact) {
+    /** Compacts and closes the database; true if H2 shut down cleanly. */
+    boolean shutdown(boolean compact) {
         lock.lock();
         try {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
+            boolean clean = true;
             try (PreparedStatement ps = conn.prepareStatement(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN")) {
                 ps.execute();
             } catch (SQLException e) {
-                // fall through to close
+                clean = false;
             }
             try {
                 conn.close();
             } catch (SQLException ignored) {
                 // already shut down
             }
+            return clean;
         } finally {
             lock.unlock();
         }

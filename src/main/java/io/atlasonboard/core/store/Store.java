@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 
@@ -42,6 +43,9 @@ public final class Store implements AutoCloseable {
 
     private static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_PERMS = PosixFilePermissions.fromString("rw-------");
+
+    /** Data folders open in this JVM (H2 would silently share one database between two Store objects). */
+    private static final Set<Path> OPEN_HOMES = ConcurrentHashMap.newKeySet();
 
     private final Path home;
     private final Db db;
@@ -92,9 +96,13 @@ public final class Store implements AutoCloseable {
         if (existing != null) {
             throw new StoreExistsException(home, existing);
         }
+        if (!OPEN_HOMES.add(home)) {
+            throw new StoreInUseException(home.resolve(DB_FILE), null);
+        }
         List<Path> created = new ArrayList<>();
         byte[] dataKey = new byte[32];
         Connection conn = null;
+        boolean ok = false;
         try {
             if (!Files.exists(home)) {
                 createOwnerOnlyDirectories(home, created);
@@ -107,25 +115,28 @@ public final class Store implements AutoCloseable {
             conn = connect(home, false, false);
             migrate(home);
             restrictStoreFiles(home);
+            created.add(home.resolve(StoreState.FILE));
+            markOpen(home);
             writeOwnerOnly(home.resolve(VAULT_FILE), header, created);
             Store store = new Store(home, conn, dataKey);
             conn = null;
+            ok = true;
             return store;
-        } catch (SQLException | IOException | RuntimeException e) {
-            closeQuietly(conn);
-            for (int i = created.size() - 1; i >= 0; i--) {
-                try {
-                    Files.deleteIfExists(created.get(i));
-                } catch (IOException ignored) {
-                    // best effort cleanup of what this call created
-                }
-            }
-            if (e instanceof StoreException se) {
-                throw se;
-            }
+        } catch (SQLException | IOException e) {
             throw new StoreException("The store could not be created in " + home + ": " + e.getMessage(), e);
         } finally {
             SecretChars.wipe(dataKey);
+            if (!ok) {
+                closeQuietly(conn);
+                for (int i = created.size() - 1; i >= 0; i--) {
+                    try {
+                        Files.deleteIfExists(created.get(i));
+                    } catch (IOException ignored) {
+                        // best effort cleanup of what this call created
+                    }
+                }
+                OPEN_HOMES.remove(home);
+            }
         }
     }
 
@@ -150,35 +161,71 @@ public final class Store implements AutoCloseable {
         }
         Vault.Parsed parsed = Vault.read(vaultFile);
         byte[] dataKey = Vault.unlock(parsed, passphrase);
+        boolean registered = false;
         try {
+            if (!OPEN_HOMES.add(home)) {
+                throw new StoreInUseException(dbFile, null);
+            }
+            registered = true;
             if (!Files.isRegularFile(dbFile)) {
                 throw new StoreUnreadableException(dbFile, "the database file is missing (the vault header "
                         + VAULT_FILE + " is there).");
             }
+            checkFingerprint(home, dbFile);
             probeReadOnly(home, dbFile);
             Connection conn = null;
             try {
+                markOpen(home);
                 conn = connect(home, true, false);
                 migrate(home);
                 restrictStoreFiles(home);
                 Store store = new Store(home, conn, dataKey);
                 conn = null;
+                registered = false;
                 return store;
             } catch (SQLException e) {
                 throw mapOpenFailure(dbFile, e);
+            } catch (IOException e) {
+                throw new StoreException("The store in " + home + " could not be opened: " + e.getMessage(), e);
             } finally {
                 closeQuietly(conn);
             }
         } finally {
             SecretChars.wipe(dataKey);
+            if (registered) {
+                OPEN_HOMES.remove(home);
+            }
         }
     }
 
     /** Compacts the database file and closes the store; wipes the data key from memory. Idempotent. */
     @Override
     public void close() {
-        db.shutdown(true);
+        boolean wasOpen = !db.isClosed();
+        boolean clean = db.shutdown(true);
         box.destroy();
+        if (wasOpen) {
+            try {
+                restrictStoreFiles(home);
+                if (clean) {
+                    StoreState.write(home, true, StoreState.sha256(home.resolve(DB_FILE)));
+                }
+            } catch (IOException | StoreException e) {
+                // the next open then relies on the read-only probe alone
+            } finally {
+                OPEN_HOMES.remove(home);
+            }
+        }
+    }
+
+    /** Forces H2 to write everything to the file now (tests scan the file while the store is open). */
+    void checkpoint() {
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("CHECKPOINT SYNC")) {
+                ps.execute();
+            }
+            return null;
+        });
     }
 
     public boolean isOpen() {
@@ -239,7 +286,7 @@ public final class Store implements AutoCloseable {
         try (Stream<Path> s = Files.list(home)) {
             return s.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith(DB_NAME + ".") && (n.endsWith(".db") || n.contains(".db."));
+                return n.startsWith(DB_NAME + ".") && (n.contains(".db") || n.startsWith(StoreState.FILE));
             }).sorted().findFirst().orElse(null);
         } catch (IOException e) {
             throw new StoreException("The data folder " + home + " cannot be read: " + e.getMessage(), e);
@@ -340,6 +387,30 @@ public final class Store implements AutoCloseable {
             throw new StoreUnreadableException(dbFile, "the database could not be read ("
                     + e.getClass().getSimpleName() + ").", e);
         }
+    }
+
+    /** After a clean close the database must be exactly what was closed; otherwise it was damaged or replaced. */
+    private static void checkFingerprint(Path home, Path dbFile) {
+        StoreState.Json state = StoreState.read(home);
+        if (state == null || !state.cleanClose || state.databaseSha256 == null) {
+            return;
+        }
+        String actual;
+        try {
+            actual = StoreState.sha256(dbFile);
+        } catch (IOException e) {
+            throw new StoreUnreadableException(dbFile, "it could not be read (" + e.getClass().getSimpleName() + ").",
+                    e);
+        }
+        if (!actual.equalsIgnoreCase(state.databaseSha256)) {
+            throw new StoreUnreadableException(dbFile, "it changed after Atlas Onboard last closed it (its SHA-256 "
+                    + "does not match " + StoreState.FILE + "), so it is damaged or was replaced. If you restored it "
+                    + "from a backup on purpose, delete " + StoreState.FILE + " and unlock again.");
+        }
+    }
+
+    private static void markOpen(Path home) throws IOException {
+        StoreState.write(home, false, null);
     }
 
     private static StoreException mapOpenFailure(Path dbFile, SQLException e) {

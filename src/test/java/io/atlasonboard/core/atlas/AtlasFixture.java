@@ -36,8 +36,9 @@ final class AtlasFixture {
     final byte[] p12Rogue;
 
     private AtlasFixture() throws Exception {
-        KeyPair caKeys = TestPki.rsa();
-        serverKey = TestPki.rsa();
+        // EC keys for the CAs and the server (fast); the client key is RSA 2048 like a real Atlas mTLS key
+        KeyPair caKeys = TestPki.ec();
+        serverKey = TestPki.ec();
         clientKey = TestPki.rsa();
         serverCa = TestPki.ca("Test Server CA", caKeys);
         // the client CA reuses the CA key pair: honest enough for a test, saves a key generation

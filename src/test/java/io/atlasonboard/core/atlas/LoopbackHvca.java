@@ -139,6 +139,9 @@ final class LoopbackHvca implements AutoCloseable {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getPath().substring(3);
             requests.add(method + " " + path);
+            if (ex.getRequestHeaders().containsKey("Proxy-Authorization")) {
+                requests.add("LEAKED Proxy-Authorization");
+            }
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {
                 body = in.readAllBytes();

@@ -40,6 +40,13 @@ final class TestPki {
         return g.generateKeyPair();
     }
 
+    /** EC P-256: fast to generate; used where the key type does not matter to the test. */
+    static KeyPair ec() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        return g.generateKeyPair();
+    }
+
     record Issued(X509Certificate cert, PrivateKey key) {
     }
 
@@ -106,6 +113,7 @@ final class TestPki {
 
     private static X509Certificate sign(JcaX509v3CertificateBuilder b, PrivateKey key) throws Exception {
         return new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
+                b.build(new JcaContentSignerBuilder(
+                key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA").build(key)));
     }
 }

@@ -19,7 +19,7 @@ import io.atlasonboard.testing.ProcessRun;
  * Shared test fixture: an openssl test CA, and keys reused within the test JVM (RSA generation is slow).
  * Every external call goes through openssl / keytool as real peers.
  */
-final class TestPki {
+public final class TestPki {
     private static Path dir;
     private static KeyPair key;
     private static KeyPair otherKey;
@@ -27,7 +27,7 @@ final class TestPki {
     private TestPki() {
     }
 
-    static synchronized Path dir() {
+    public static synchronized Path dir() {
         if (dir == null) {
             try {
                 dir = Files.createTempDirectory("pki-test");
@@ -49,21 +49,21 @@ final class TestPki {
         return dir;
     }
 
-    static synchronized KeyPair key() {
+    public static synchronized KeyPair key() {
         if (key == null) {
             key = Csrs.generateKey(2048);
         }
         return key;
     }
 
-    static synchronized KeyPair otherKey() {
+    public static synchronized KeyPair otherKey() {
         if (otherKey == null) {
             otherKey = Csrs.generateKey(2048);
         }
         return otherKey;
     }
 
-    static ProcessRun openssl(String... args) {
+    public static ProcessRun openssl(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("openssl");
         cmd.addAll(Arrays.asList(args));
@@ -72,25 +72,25 @@ final class TestPki {
         return r;
     }
 
-    static ProcessRun opensslMayFail(String... args) {
+    public static ProcessRun opensslMayFail(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("openssl");
         cmd.addAll(Arrays.asList(args));
         return ProcessRun.of(cmd);
     }
 
-    static ProcessRun keytool(String... args) {
+    public static ProcessRun keytool(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         cmd.addAll(Arrays.asList(args));
         return ProcessRun.of(cmd);
     }
 
-    static Path write(String name, String content) {
+    public static Path write(String name, String content) {
         return write(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Path write(String name, byte[] content) {
+    public static Path write(String name, byte[] content) {
         try {
             Path p = dir().resolve(name);
             Files.write(p, content);
@@ -100,7 +100,7 @@ final class TestPki {
         }
     }
 
-    static byte[] read(Path p) {
+    public static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
@@ -112,7 +112,7 @@ final class TestPki {
      * Has the openssl test CA sign {@code csrPem} (copying the CSR's SANs) with the given EKU
      * ("clientAuth", "serverAuth", ...); returns the certificate PEM file.
      */
-    static Path signWithCa(String name, String csrPem, String eku) {
+    public static Path signWithCa(String name, String csrPem, String eku) {
         Path csr = write(name + ".csr", csrPem);
         Path ext = write(name + ".ext", "basicConstraints=CA:false\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
                 + "extendedKeyUsage=" + eku + "\n");
@@ -123,24 +123,24 @@ final class TestPki {
         return out;
     }
 
-    static X509Certificate cert(Path pem) {
+    public static X509Certificate cert(Path pem) {
         ParsedInput p = PkiInputs.parse(read(pem));
         assertThat(p.kind()).isEqualTo(ParsedInput.Kind.CERTIFICATES);
         return p.leaf();
     }
 
-    static X509Certificate caCert() {
+    public static X509Certificate caCert() {
         return cert(dir().resolve("ca.pem"));
     }
 
     /** A CSR for {@link #key()} (or another key pair) with typical values. */
-    static String csrPem(KeyPair kp) {
+    public static String csrPem(KeyPair kp) {
         CsrRequest r = new CsrRequest("atlas.example.com", "DE", "Example GmbH", List.of("api.example.com")).withCnInSans();
         return Csrs.toPem(Csrs.create(kp, r));
     }
 
     /** SPKI SHA-256 of a certificate as openssl computes it (lower-case hex, no colons). */
-    static String opensslSpkiSha256(Path certPem) {
+    public static String opensslSpkiSha256(Path certPem) {
         Path pub = dir().resolve(certPem.getFileName() + ".pub.der");
         openssl("x509", "-in", certPem.toString(), "-noout", "-pubkey", "-out", dir().resolve("tmp.pub").toString());
         openssl("pkey", "-pubin", "-in", dir().resolve("tmp.pub").toString(), "-outform", "DER", "-out", pub.toString());

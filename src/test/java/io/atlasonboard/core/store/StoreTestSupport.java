@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 final class StoreTestSupport {
     /** Argon2id with small memory so tests stay fast; the default parameters are covered by their own test. */
     static final KdfParams FAST_KDF = new KdfParams(KdfParams.ARGON2ID, 1024, 1, 1);
-    static final char[] PASS = "correct horse battery staple 42".toCharArray();
+    static final String PASS_STRING = "correct horse battery staple 42";
+    static final char[] PASS = PASS_STRING.toCharArray();
 
     private StoreTestSupport() {
     }

@@ -1,0 +1,299 @@
+package io.atlasonboard.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.atlasonboard.core.dns.DnsUpdateException;
+import io.atlasonboard.core.dns.DnsUpdater;
+import io.atlasonboard.core.dns.PropagationChecker;
+import io.atlasonboard.core.dns.PropagationReport;
+import io.atlasonboard.core.dns.ResolverSpec;
+import io.atlasonboard.core.dns.ServerResult;
+import io.atlasonboard.core.dns.TsigKey;
+import io.atlasonboard.core.dns.TsigKeyFile;
+import io.atlasonboard.core.tasks.ProgressSink;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code dns ...}: DNS TXT validation helpers. Each subcommand is a nested class listed in {@code subcommands};
+ * add more (claim, status, verify) the same way. Subcommands reach the root options through {@link #root()}.
+ */
+@Command(name = "dns", mixinStandardHelpOptions = true,
+        description = "DNS TXT validation: check propagation, publish the record by RFC 2136 dynamic update.",
+        subcommands = {DnsCommand.Check.class, DnsCommand.Publish.class})
+public final class DnsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public Cli root() {
+        return root;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    static List<ResolverSpec> parseServers(CommandLine cl, List<String> texts, String option) {
+        List<ResolverSpec> out = new ArrayList<>();
+        for (String t : texts == null ? List.<String>of() : texts) {
+            try {
+                out.add(ResolverSpec.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "Invalid value for " + option + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Options shared by the DNS subcommands for timeouts. */
+    static final class Timing {
+        @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "2000",
+                description = "Time to wait for one DNS answer (default: ${DEFAULT-VALUE}).")
+        int timeoutMs;
+
+        @Option(names = "--retries", paramLabel = "N", defaultValue = "1",
+                description = "Extra tries after a timeout (default: ${DEFAULT-VALUE}).")
+        int retries;
+
+        Duration timeout(CommandLine cl) {
+            if (timeoutMs < 1 || timeoutMs > 60_000) {
+                throw new CommandLine.ParameterException(cl, "--timeout-ms must be 1..60000");
+            }
+            if (retries < 0 || retries > 10) {
+                throw new CommandLine.ParameterException(cl, "--retries must be 0..10");
+            }
+            return Duration.ofMillis(timeoutMs);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- check
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Ask every authoritative name server of DOMAIN's zone (following CNAMEs) and each --server "
+                    + "whether the TXT record with the expected value is there; prints per-server results and n/m.",
+                    "Exit status 0 only when every server sees the value."})
+    public static final class Check implements Callable<Integer> {
+
+        @ParentCommand
+        DnsCommand dns;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DOMAIN", description = "The claimed domain (the TXT record's name).")
+        String domain;
+
+        @Option(names = "--expect", paramLabel = "VALUE",
+                description = "The TXT value to look for, exactly as GlobalSign returned the token.")
+        String expect;
+
+        @Option(names = "--server", paramLabel = "HOST[:PORT]",
+                description = "An extra resolver to ask (recursion on); repeatable.")
+        List<String> servers = new ArrayList<>();
+
+        @Option(names = "--bootstrap", paramLabel = "HOST[:PORT]",
+                description = "Resolver used to find the zone and its name servers (default: the system's).")
+        String bootstrap;
+
+        @Option(names = "--auth-port", paramLabel = "N", defaultValue = "53",
+                description = "Port on which the authoritative servers are asked (default: ${DEFAULT-VALUE}).")
+        int authPort;
+
+        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
+                description = "Re-check until every server sees the value or this many seconds pass (default: once).")
+        int waitSeconds;
+
+        @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
+                description = "Seconds between checks with --wait (default: ${DEFAULT-VALUE}).")
+        int intervalSeconds;
+
+        @CommandLine.Mixin
+        Timing timing = new Timing();
+
+        /** The value to look for; a later {@code --provider} can supply it from the claim instead. */
+        String expectedValue() {
+            if (expect == null || expect.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--expect=VALUE'");
+            }
+            return expect;
+        }
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            String value = expectedValue();
+            List<ResolverSpec> extra = parseServers(cl, servers, "--server");
+            if (authPort < 1 || authPort > 65535) {
+                throw new CommandLine.ParameterException(cl, "--auth-port must be 1..65535");
+            }
+            PropagationChecker.Builder b = PropagationChecker.builder().authoritativePort(authPort)
+                    .timeout(timing.timeout(cl)).retries(timing.retries);
+            if (bootstrap != null) {
+                b.bootstrap(parseServers(cl, List.of(bootstrap), "--bootstrap"));
+            }
+            PropagationChecker checker = b.build();
+            PrintWriter out = cl.getOut();
+            PrintWriter err = cl.getErr();
+            PropagationReport report;
+            try {
+                if (waitSeconds > 0) {
+                    ProgressSink sink = new ProgressSink() {
+                        @Override
+                        public void update(double fraction, String message) {
+                            err.println(message);
+                            err.flush();
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return false;
+                        }
+                    };
+                    report = checker.poll(domain, value, extra, Duration.ofSeconds(Math.max(1, intervalSeconds)),
+                            Instant.now().plusSeconds(waitSeconds), sink);
+                } else {
+                    report = checker.check(domain, value, extra);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            out.print(report.describe());
+            out.flush();
+            if (report.allSee()) {
+                return 0;
+            }
+            err.println("Error: " + (report.total() == 0 ? "no server could be asked"
+                    + (report.problems().isEmpty() ? "" : ": " + String.join("; ", report.problems()))
+                    : "only " + report.summary()));
+            err.flush();
+            return 1;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- publish
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Publish (or with --remove, delete) the TXT record at DOMAIN by RFC 2136 dynamic update "
+                    + "signed with a TSIG key. Other TXT records at DOMAIN are kept.")
+    public static final class Publish implements Callable<Integer> {
+
+        @ParentCommand
+        DnsCommand dns;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DOMAIN", description = "The claimed domain (the TXT record's name).")
+        String domain;
+
+        @Option(names = "--value", paramLabel = "VALUE", description = "The TXT value (the claim token, exactly).")
+        String value;
+
+        @Option(names = "--server", required = true, paramLabel = "HOST[:PORT]",
+                description = "The primary name server that accepts updates.")
+        String server;
+
+        @Option(names = "--tsig-key", required = true, paramLabel = "FILE",
+                description = "Key file as BIND's tsig-keygen writes it.")
+        Path tsigKeyFile;
+
+        @Option(names = "--tsig-key-name", paramLabel = "NAME",
+                description = "Which key of the file to use (default: the first).")
+        String tsigKeyName;
+
+        @Option(names = "--zone", paramLabel = "ZONE", description = "The zone to update (default: ask the server).")
+        String zone;
+
+        @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "300",
+                description = "TTL of the record (default: ${DEFAULT-VALUE}).")
+        int ttl;
+
+        @Option(names = "--remove", description = "Delete this value instead of adding it.")
+        boolean remove;
+
+        @CommandLine.Mixin
+        Timing timing = new Timing();
+
+        /** The value to publish; a later {@code --provider} can supply it from the claim instead. */
+        String valueToPublish() {
+            if (value == null || value.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--value=VALUE'");
+            }
+            return value;
+        }
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            String v = valueToPublish();
+            ResolverSpec target = parseServers(cl, List.of(server), "--server").get(0);
+            if (ttl < 0 || ttl > 604_800) {
+                throw new CommandLine.ParameterException(cl, "--ttl must be 0..604800");
+            }
+            Duration timeout = timing.timeout(cl);
+            TsigKey key = readKey();
+            DnsUpdater updater = new DnsUpdater(timeout, timing.retries);
+            DnsUpdater.Result result;
+            try {
+                result = remove ? updater.removeTxt(target, zone, domain, v, key)
+                        : updater.publishTxt(target, zone, domain, v, ttl, key);
+            } catch (DnsUpdateException e) {
+                throw new CliException(e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            PrintWriter out = cl.getOut();
+            out.println(result.describe());
+            ServerResult now = PropagationChecker.builder().bootstrap(target).timeout(timeout)
+                    .retries(timing.retries).build().checkServer(target, domain, v);
+            if (now.outcome() == io.atlasonboard.core.dns.CheckOutcome.ERROR) {
+                out.flush();
+                cl.getErr().println("Warning: could not confirm on " + target + ": " + now.detail());
+                cl.getErr().flush();
+                return 0;
+            }
+            boolean ok = remove ? !now.sees() : now.sees();
+            out.println((ok ? "Confirmed: " : "Not confirmed: ") + target + (now.sees() ? " answers" : " does not answer")
+                    + " the value");
+            out.flush();
+            if (!ok) {
+                throw new CliException("the server accepted the update but " + (remove ? "still answers" : "does not answer")
+                        + " the value: " + now.describe());
+            }
+            return 0;
+        }
+
+        private TsigKey readKey() {
+            String text;
+            try {
+                text = Files.readString(tsigKeyFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CliException("cannot read the TSIG key file " + tsigKeyFile + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+            try {
+                return tsigKeyName == null ? TsigKeyFile.parse(text) : TsigKeyFile.parse(text, tsigKeyName);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("TSIG key file " + tsigKeyFile + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.atlasonboard.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Set;
+
+/** File helpers for the PKI commands: password files, refuse-to-overwrite, atomic owner-only writes. */
+final class PkiFiles {
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+
+    private PkiFiles() {
+    }
+
+    /** First line of the file (without the line break). Refuses a missing or empty file. */
+    static char[] readPassword(Path file, String what) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CliException("The " + what + " file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new CliException("Cannot read the " + what + " file " + file + ": " + e.getMessage());
+        }
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        Arrays.fill(bytes, (byte) 0);
+        int end = 0;
+        while (end < s.length() && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
+            end++;
+        }
+        if (end == 0) {
+            throw new CliException("The " + what + " file " + file + " is empty; its first line must be the password");
+        }
+        return s.substring(0, end).toCharArray();
+    }
+
+    static byte[] read(Path file, String what) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CliException("The " + what + " file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new CliException("Cannot read the " + what + " file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Refuses an existing output unless {@code force}; call before doing any work. */
+    static void checkOutput(Path target, boolean force) {
+        if (Files.isDirectory(target)) {
+            throw new CliException(target + " is a directory; expected a file name");
+        }
+        if (Files.exists(target) && !force) {
+            throw new CliException(target + " already exists; use --force to overwrite it");
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new CliException("The folder " + parent + " does not exist");
+        }
+    }
+
+    /**
+     * Writes through a temporary file in the same folder (created with the final permissions) and an atomic rename,
+     * so a reader never sees half a file and a secret file is never readable by others, not even briefly.
+     */
+    static void writeAtomically(Path target, byte[] data, boolean ownerOnly, boolean force) {
+        checkOutput(target, force);
+        Path dir = target.toAbsolutePath().getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path tmp = null;
+        try {
+            FileAttribute<?>[] attrs = posix
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                    : new FileAttribute<?>[0];
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", attrs);
+            Files.write(tmp, data);
+            if (posix && !ownerOnly) {
+                Files.setPosixFilePermissions(tmp, PUBLIC);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            if (posix) {
+                Files.setPosixFilePermissions(target, ownerOnly ? OWNER_ONLY : PUBLIC);
+            }
+        } catch (IOException e) {
+            throw new CliException("Cannot write " + target + ": " + e.getMessage());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+
+    static void checkDistinct(Path a, Path b, String what) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            throw new CliException(what + " must be different files, both are " + a);
+        }
+    }
+}

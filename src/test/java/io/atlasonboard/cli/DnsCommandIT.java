@@ -1,0 +1,140 @@
+package io.atlasonboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.atlasonboard.testing.BindServer;
+import io.atlasonboard.testing.ProcessRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dns check} and {@code dns publish} run as the product jar against two real BIND name servers. */
+class DnsCommandIT {
+
+    static final String TOKEN = "globalsign-domain-verification=2044275D87CE4115047E08E9B4076586";
+    static BindServer ns1;
+    static BindServer ns2;
+    static int port;
+    static BindServer.Key key = BindServer.Key.generate("atlas-cli", "hmac-sha256");
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        port = BindServer.freePort("127.0.0.1", "127.0.0.2");
+        ns1 = BindServer.builder().address("127.0.0.1").port(port).key(key).zone("cli.test")
+                .nameServer("ns1.cli.test", "127.0.0.1").nameServer("ns2.cli.test", "127.0.0.2").start();
+        ns2 = ns1.twinOn("127.0.0.2");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ns2 != null) {
+            ns2.stop();
+        }
+        if (ns1 != null) {
+            ns1.stop();
+        }
+    }
+
+    ProcessRun check(String domain, String... extra) {
+        String[] base = {"dns", "check", domain, "--expect", TOKEN, "--bootstrap", ns1.hostPort(),
+                "--auth-port", Integer.toString(port), "--timeout-ms", "700"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return ProcessRun.atlas(all);
+    }
+
+    @Test
+    void checkPrintsPerServerResultsAndExitsZeroOnlyWhenAllSeeIt() {
+        String name = "www.cli.test";
+        ProcessRun r0 = check(name);
+        assertThat(r0.exit).as(r0.toString()).isEqualTo(1);
+        assertThat(r0.out).contains("ns1.cli.test. (127.0.0.1:" + port + "): NOT FOUND")
+                .contains("ns2.cli.test. (127.0.0.2:" + port + "): NOT FOUND").contains("0/2");
+        assertThat(r0.err).contains("only 0 of 2 servers see the record");
+
+        ns1.setTxt(name, TOKEN);
+        ProcessRun r1 = check(name, "--server", "127.0.0.2:" + port);
+        assertThat(r1.exit).as(r1.toString()).isEqualTo(1);
+        assertThat(r1.out).contains("ns1.cli.test. (127.0.0.1:" + port + "): FOUND")
+                .contains("resolver      127.0.0.2:" + port + ": NOT FOUND").contains("1/3");
+
+        ns2.setTxt(name, "globalsign-domain-verification=FFFF");
+        ProcessRun wrong = check(name);
+        assertThat(wrong.exit).isEqualTo(1);
+        assertThat(wrong.out).contains("ns2.cli.test. (127.0.0.2:" + port + "): WRONG VALUE")
+                .contains("globalsign-domain-verification=FFFF");
+
+        ns2.setTxt(name, TOKEN);
+        ProcessRun r2 = check(name, "--server", "127.0.0.2:" + port);
+        assertThat(r2.exit).as(r2.toString()).isZero();
+        assertThat(r2.out).contains("3/3: 3 of 3 servers see the record");
+    }
+
+    @Test
+    void deadResolverIsAnErrorLine() {
+        ns1.setTxt("dead.cli.test", TOKEN);
+        ns2.setTxt("dead.cli.test", TOKEN);
+        int deadPort = BindServer.freePort("127.0.0.1");
+        ProcessRun r = check("dead.cli.test", "--server", "127.0.0.1:" + deadPort);
+        assertThat(r.exit).as(r.toString()).isEqualTo(1);
+        assertThat(r.out).contains("127.0.0.1:" + deadPort + ": ERROR").contains("2/3");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        ProcessRun noExpect = ProcessRun.atlas("dns", "check", "x.cli.test");
+        assertThat(noExpect.exit).as(noExpect.toString()).isEqualTo(2);
+        assertThat(noExpect.err).contains("--expect");
+        ProcessRun badServer = ProcessRun.atlas("dns", "check", "x.cli.test", "--expect", "v", "--server", "h:notaport");
+        assertThat(badServer.exit).isEqualTo(2);
+    }
+
+    @Test
+    void publishAndRemoveWithTsig() throws Exception {
+        Path keyFile = key.writeTo(tmp.resolve("atlas-cli.key"));
+        String name = "pub.cli.test";
+        ns1.setTxt(name, "keep=me");
+        ProcessRun pub = ProcessRun.atlas("dns", "publish", name, "--value", TOKEN, "--server", ns1.hostPort(),
+                "--tsig-key", keyFile.toString());
+        assertThat(pub.exit).as(pub.toString()).isZero();
+        assertThat(pub.out).contains("Published TXT pub.cli.test.").contains("in zone cli.test.")
+                .contains("Confirmed: 127.0.0.1:" + port + " answers the value");
+
+        ProcessRun dig = ProcessRun.of("dig", "+short", "+norec", "-p", Integer.toString(port), "@127.0.0.1", name,
+                "TXT");
+        assertThat(dig.out.lines().sorted().toList()).containsExactly("\"" + TOKEN + "\"", "\"keep=me\"");
+
+        ProcessRun rm = ProcessRun.atlas("dns", "publish", name, "--value", TOKEN, "--server", ns1.hostPort(),
+                "--tsig-key", keyFile.toString(), "--zone", "cli.test", "--remove");
+        assertThat(rm.exit).as(rm.toString()).isZero();
+        assertThat(rm.out).contains("Removed TXT pub.cli.test.");
+        ProcessRun dig2 = ProcessRun.of("dig", "+short", "+norec", "-p", Integer.toString(port), "@127.0.0.1", name,
+                "TXT");
+        assertThat(dig2.out.strip()).isEqualTo("\"keep=me\"");
+    }
+
+    @Test
+    void wrongTsigKeyIsRefusedClearly() throws Exception {
+        BindServer.Key wrong = BindServer.Key.generate("atlas-cli", "hmac-sha256");
+        Path keyFile = wrong.writeTo(tmp.resolve("wrong.key"));
+        ProcessRun r = ProcessRun.atlas("dns", "publish", "bad.cli.test", "--value", TOKEN, "--server",
+                ns1.hostPort(), "--tsig-key", keyFile.toString());
+        assertThat(r.exit).as("exit").isEqualTo(1);
+        assertThat(r.err).contains("Error: the DNS server refused the TSIG key 'atlas-cli'");
+        assertThat(r.out + r.err).doesNotContain(wrong.secretBase64()).doesNotContain(key.secretBase64());
+
+        Files.writeString(tmp.resolve("garbage.key"), "not a key");
+        ProcessRun g = ProcessRun.atlas("dns", "publish", "bad.cli.test", "--value", TOKEN, "--server",
+                ns1.hostPort(), "--tsig-key", tmp.resolve("garbage.key").toString());
+        assertThat(g.exit).isEqualTo(1);
+        assertThat(g.err).contains("no TSIG key found");
+    }
+}

@@ -1,0 +1,53 @@
+package io.atlasonboard.core.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+
+import io.atlasonboard.testing.ProcessRun;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class TsigKeyFileTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hmac-sha256", "hmac-sha512", "hmac-sha384", "hmac-sha1", "hmac-md5"})
+    void readsWhatTsigKeygenWrites(String alg) {
+        ProcessRun gen = ProcessRun.of("tsig-keygen", "-a", alg, "k-" + alg);
+        assertThat(gen.exit).as("tsig-keygen (install bind9-utils; .ci/run does): " + gen.err).isZero();
+        TsigKey k = TsigKeyFile.parse(gen.out);
+        assertThat(k.name()).isEqualTo("k-" + alg);
+        assertThat(k.algorithm()).isEqualTo(alg);
+        String secretB64 = gen.out.replaceAll("(?s).*secret \"([^\"]+)\".*", "$1").trim();
+        assertThat(k.secret()).isEqualTo(Base64.getDecoder().decode(secretB64));
+        assertThat(k.toString()).doesNotContain(secretB64).contains("secret hidden");
+        assertThat(k.toTsig()).isNotNull();
+    }
+
+    @Test
+    void toleratesCommentsUnquotedNamesAndSeveralKeys() {
+        String text = "# made by hand\n// another comment\n/* block\n comment */\n"
+                + "key ddns-key.example.com {\n  algorithm HMAC-SHA256;\n  secret \"AAECAwQFBgcICQoLDA0ODw==\"; };\n"
+                + "key \"second\" { algorithm hmac-sha512; secret \"EBESEw==\"; };\n";
+        assertThat(TsigKeyFile.parseAll(text)).hasSize(2);
+        TsigKey first = TsigKeyFile.parse(text);
+        assertThat(first.name()).isEqualTo("ddns-key.example.com");
+        assertThat(first.algorithm()).isEqualTo("hmac-sha256");
+        assertThat(first.secret()).hasSize(16);
+        assertThat(TsigKeyFile.parse(text, "second").algorithm()).isEqualTo("hmac-sha512");
+    }
+
+    @Test
+    void errorsSayWhatIsWrongWithoutTheSecret() {
+        assertThatThrownBy(() -> TsigKeyFile.parse("hello")).hasMessageContaining("no TSIG key found")
+                .hasMessageContaining("tsig-keygen");
+        assertThatThrownBy(() -> TsigKeyFile.parse("key \"k\" { secret \"AAAA\"; };"))
+                .hasMessageContaining("no 'algorithm");
+        assertThatThrownBy(() -> TsigKeyFile.parse("key \"k\" { algorithm hmac-sha256; secret \"not*base64!!\"; };"))
+                .hasMessageContaining("not valid base64").hasMessageNotContaining("not*base64");
+        assertThatThrownBy(() -> TsigKeyFile.parse("key \"k\" { algorithm gss-tsig; secret \"AAAA\"; };"))
+                .hasMessageContaining("unsupported TSIG algorithm");
+    }
+}
