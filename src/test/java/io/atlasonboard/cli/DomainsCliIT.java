@@ -94,7 +94,8 @@ class DomainsCliIT {
             Path out = dir.resolve("www.pem");
             ProcessRun issue = atlas("cert", "issue", "--provider", "sim", "--cn", "www.cli.test", "--dns",
                     "api.cli.test", "--key-out", key.toString(), "--key-password-file", kp.toString(), "--out",
-                    out.toString());
+                    out.toString(), "--p12-out", dir.resolve("www.p12").toString(), "--p12-password-file",
+                    kp.toString());
             assertThat(issue.exit).as(issue.toString()).isZero();
             Matcher sm = SERIAL.matcher(issue.out);
             assertThat(sm.find()).as(issue.out).isTrue();
@@ -117,6 +118,15 @@ class DomainsCliIT {
                     "file:" + kp, "-pubout");
             assertThat(privKey.exit).as(privKey.toString()).isZero();
             assertThat(privKey.out).isEqualTo(certKey.out);
+
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("www.p12"))))
+                    .isEqualTo("rw-------");
+            ProcessRun p12 = ProcessRun.of("openssl", "pkcs12", "-in", dir.resolve("www.p12").toString(), "-info",
+                    "-noout", "-passin", "file:" + kp);
+            assertThat(p12.exit).as(p12.toString()).isZero();
+            ProcessRun p12certs = ProcessRun.of("openssl", "pkcs12", "-in", dir.resolve("www.p12").toString(),
+                    "-nokeys", "-passin", "file:" + kp);
+            assertThat(p12certs.out.split("-----BEGIN CERTIFICATE-----", -1)).hasSize(4);
 
             // never overwrite without --force
             ProcessRun again = atlas("cert", "issue", "--provider", "sim", "--cn", "www.cli.test", "--key-out",
