@@ -24,6 +24,7 @@ public final class Cli implements Callable<Integer> {
             DnsCommand.class,
             InspectCommand.class,
             P12Command.class,
+            ProviderCommand.class,
             SandboxCommand.class,
     };
 

@@ -78,8 +78,13 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CliException("cannot start the sandbox on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(() -> {
+            out.println("Stopping the sandbox...");
+            out.flush();
             sim.close();
+            out.println("Sandbox stopped.");
+            out.flush();
             stopped.countDown();
         }, "sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -93,7 +98,6 @@ public final class SandboxCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             throw new CliException("cannot write the sandbox files in " + dir + ": " + e.getMessage(), e);
         }
-        PrintWriter out = spec.commandLine().getOut();
         out.println(BANNER);
         out.println("Base URL:      " + sim.baseUrl());
         out.println("Portal:        " + sim.portalUrl() + "  (POST /credentials, /mtls?api_key=KEY, /sandbox-dns)");

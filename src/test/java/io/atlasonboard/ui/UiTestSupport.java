@@ -89,8 +89,17 @@ class UiTestSupport {
     }
 
     boolean shown(String query) throws Exception {
-        return fx(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && n.getScene() != null
-                && n.isManaged()).orElse(false));
+        return fx(() -> robot.lookup(query).tryQuery().map(n -> {
+            if (n.getScene() == null) {
+                return false;
+            }
+            for (Node p = n; p != null; p = p.getParent()) {
+                if (!p.isVisible()) {
+                    return false;
+                }
+            }
+            return n.isManaged();
+        }).orElse(false));
     }
 
     String text(String query) throws Exception {

@@ -122,22 +122,19 @@ public final class Store implements AutoCloseable {
             conn = null;
             ok = true;
             return store;
-        } catch (SQLException | IOException | RuntimeException e) {
-            closeQuietly(conn);
-            for (int i = created.size() - 1; i >= 0; i--) {
-                try {
-                    Files.deleteIfExists(created.get(i));
-                } catch (IOException ignored) {
-                    // best effort cleanup of what this call created
-                }
-            }
-            if (e instanceof StoreException se) {
-                throw se;
-            }
+        } catch (SQLException | IOException e) {
             throw new StoreException("The store could not be created in " + home + ": " + e.getMessage(), e);
         } finally {
             SecretChars.wipe(dataKey);
             if (!ok) {
+                closeQuietly(conn);
+                for (int i = created.size() - 1; i >= 0; i--) {
+                    try {
+                        Files.deleteIfExists(created.get(i));
+                    } catch (IOException ignored) {
+                        // best effort cleanup of what this call created
+                    }
+                }
                 OPEN_HOMES.remove(home);
             }
         }

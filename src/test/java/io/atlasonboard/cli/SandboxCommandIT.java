@@ -1,0 +1,157 @@
+package io.atlasonboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.atlasonboard.testing.ProcessRun;
+
+/** {@code sandbox} as a user runs it: the product jar as a process, then a real mTLS client against it. */
+class SandboxCommandIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsWritesFilesPrintsTheUrlAcceptsALoginAndStopsCleanly() throws Exception {
+        String jar = System.getProperty("atlas.test.jar", "target/atlas-onboard.jar");
+        assertThat(Path.of(jar)).as("product jar (built by mvn package)").isRegularFile();
+        // output to a file: Process.destroy() closes the parent's pipe ends, which would lose the shutdown lines
+        Path log = Files.createTempFile("sandbox", ".out");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-jar", jar, "sandbox", "--port", "0", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        List<String> lines = new ArrayList<>();
+        try {
+            String baseUrl = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            Pattern url = Pattern.compile("Base URL:\\s+(https://127\\.0\\.0\\.1:\\d+/v2)");
+            while (baseUrl == null && System.nanoTime() < deadline && p.isAlive()) {
+                lines = Files.readAllLines(log);
+                for (String l : lines) {
+                    Matcher m = url.matcher(l);
+                    if (m.find()) {
+                        baseUrl = m.group(1);
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertThat(baseUrl).as("base URL printed; output so far: %s", lines).isNotNull();
+            assertThat(lines).contains("SANDBOX (simulated GlobalSign, not a real CA)");
+
+            Path csv = dir.resolve("credentials.csv");
+            Path ca = dir.resolve("server-ca.pem");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(csv))).isEqualTo("rw-------");
+            List<String> rows = Files.readAllLines(csv);
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0)).isEqualTo("api_key,api_secret");
+            String[] cred = rows.get(1).split(",");
+            assertThat(cred).hasSize(2);
+            assertThat(Files.readString(ca)).startsWith("-----BEGIN CERTIFICATE-----");
+
+            // the portal issues an mTLS certificate for our CSR; then login over mTLS with the written credentials
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair kp = g.generateKeyPair();
+            String csr = pem(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=sandbox it"), kp.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate())));
+            X509Certificate caCert = cert(Files.readString(ca));
+            HttpClient anonymous = HttpClient.newBuilder().sslContext(ssl(caCert, null, null)).build();
+            String portal = baseUrl.replace("/v2", "/portal");
+            HttpResponse<String> mtls = anonymous.send(HttpRequest.newBuilder(URI.create(portal + "/mtls?api_key=" + cred[0]))
+                    .POST(HttpRequest.BodyPublishers.ofString(csr)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(mtls.statusCode()).isEqualTo(201);
+            HttpClient client = HttpClient.newBuilder().sslContext(ssl(caCert, kp, cert(mtls.body()))).build();
+            String login = "{\"api_key\":\"" + cred[0] + "\",\"api_secret\":\"" + cred[1] + "\"}";
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                    .header("Content-Type", "application/json;charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("access_token");
+
+            // a second sandbox into the same folder refuses to overwrite the files
+            ProcessRun again = ProcessRun.atlas("sandbox", "--port", "0", "--dir", dir.toString());
+            assertThat(again.exit).as("%s", again).isEqualTo(1);
+            assertThat(again.err).contains("already exists").contains("--force");
+
+            int port = URI.create(baseUrl).getPort();
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("sandbox stops on SIGTERM").isTrue();
+            lines = Files.readAllLines(log);
+            assertThat(lines).as("exit %s", p.exitValue()).contains("Sandbox stopped.");
+            boolean refused;
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                refused = false;
+            } catch (ConnectException e) {
+                refused = true;
+            }
+            assertThat(refused).as("port closed after stop").isTrue();
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    static String pem(Object o) throws Exception {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+            w.writeObject(o);
+        }
+        return sw.toString();
+    }
+
+    static X509Certificate cert(String pem) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    static SSLContext ssl(X509Certificate ca, KeyPair kp, X509Certificate cert) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", ca);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        KeyManagerFactory kmf = null;
+        if (kp != null) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("me", kp.getPrivate(), "pw".toCharArray(), new X509Certificate[] {cert});
+            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, "pw".toCharArray());
+        }
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return ctx;
+    }
+}
