@@ -162,6 +162,19 @@ class ClaimFlowBindTest {
     }
 
     @Test
+    void publishesAndRemovesWithAStoredTsigKey() throws Exception {
+        ClaimService svc = service();
+        BindServer.Key k = bind.key();
+        fx.store().tsigKeys().save(io.atlasonboard.core.store.TsigKeyRecord.of(fx.provider.id(), k.name(),
+                k.algorithm(), bind.hostPort()), k.secretBase64().toCharArray());
+        DomainClaimRecord rec = svc.claim("stored.claims.test").claim();
+        svc.publish(rec, k.name(), null);
+        assertThat(svc.checkPropagation(rec).allSee()).isTrue();
+        svc.remove(rec.domain(), rec.token(), k.name(), null);
+        assertThat(svc.checkPropagation(rec).seen()).isZero();
+    }
+
+    @Test
     void refreshAllAndDelete() {
         ClaimService svc = service();
         DomainClaimRecord rec = svc.claim("gone.claims.test").claim();
