@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * The encrypted local store: an embedded H2 database ({@code atlas.mv.db}, schema by Flyway migrations) plus the vault
@@ -361,12 +362,17 @@ public final class Store implements AutoCloseable {
     }
 
     private static void migrate(Path home) {
-        Flyway.configure(Store.class.getClassLoader())
-                .dataSource(url(home, true, false), "atlas", "")
-                .locations("classpath:db/migration")
-                .cleanDisabled(true)
-                .load()
-                .migrate();
+        try {
+            Flyway.configure(Store.class.getClassLoader())
+                    .dataSource(url(home, true, false), "atlas", "")
+                    .locations("classpath:db/migration")
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("The store's schema in " + home.resolve(DB_FILE) + " could not be brought up to "
+                    + "date: " + e.getMessage(), e);
+        }
     }
 
     /**
