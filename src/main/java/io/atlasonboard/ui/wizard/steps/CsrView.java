@@ -77,7 +77,7 @@ public final class CsrView extends VBox {
         c1.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1);
         int r = 0;
-        grid.add(Views.fieldLabel("Common _Name (CN)", cn), 0, r);
+        grid.add(Views.fieldLabel("Co_mmon Name (CN)", cn), 0, r);
         grid.add(cn, 1, r++);
         grid.add(Views.message(vm.commonNameChanges, "warning-text", "commonNameChanges"), 1, r++);
         grid.add(Views.message(vm.commonNameError, "error-text", "commonNameError"), 1, r++);
