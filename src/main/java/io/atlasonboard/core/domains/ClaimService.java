@@ -515,6 +515,32 @@ public final class ClaimService {
                     + "; create one first (dns claim)");
         }
         DomainClaimRecord rec = found.get();
+        if ("VERIFIED".equals(rec.status())) {
+            // already verified: confirm with GlobalSign instead of asking for a new DNS check (the record may be gone)
+            Claim c;
+            try {
+                c = client.getClaim(rec.claimId());
+            } catch (AtlasApiException e) {
+                if (e.status() == 429 || e.status() == 503) {
+                    throw new BatchRunner.RetryLater(describe(e), e);
+                }
+                if (e.status() != 404) {
+                    return VerifyResult.error(domain, rec.claimId(), "reading the claim failed: " + describe(e));
+                }
+                c = null;
+            } catch (AtlasTransportException e) {
+                throw new BatchRunner.RetryLater(e.getMessage(), e);
+            }
+            if (c == null) {
+                store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
+                return VerifyResult.error(domain, rec.claimId(), "GlobalSign no longer knows claim "
+                        + rec.claimId() + " (deleted?); create a new claim");
+            }
+            rec = store.domainClaims().upsert(apply(rec, c));
+            if (c.verified() && (c.expiresAt() == 0 || c.expiresAt() > clock.instant().getEpochSecond())) {
+                return VerifyResult.verified(domain, rec.claimId());
+            }
+        }
         int logBaseline = log(rec).size();
         Instant deadline = pace.now().plus(o.maxWait());
         DnsAssertion a;

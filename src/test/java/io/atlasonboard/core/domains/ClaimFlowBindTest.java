@@ -129,6 +129,11 @@ class ClaimFlowBindTest {
         // clean up the record by RFC 2136 as an admin would after verification
         svc.remove("www.claims.test", rec.token(), server(), key);
         assertThat(svc.checkPropagation(rec).seen()).isZero();
+        // verifying a verified claim again confirms it with GlobalSign, without a new DNS check
+        fx.sim.clearRequests();
+        assertThat(svc.verify(List.of("www.claims.test"), null, null).get("www.claims.test").state())
+                .isEqualTo(VerifyResult.State.VERIFIED);
+        assertThat(fx.sim.requests()).noneMatch(q -> q.method().equals("POST") && q.path().endsWith("/dns"));
     }
 
     @Test
