@@ -99,6 +99,11 @@ class OnboardingWizardUiTest {
         ui.waitFor("step 2", () -> ui.exists("#csrStep"));
         assertThat(ui.fx(() -> ((javafx.scene.layout.HBox) ui.node("#stepHeader", javafx.scene.layout.HBox.class))
                 .getAccessibleText())).contains("Step 2 of 4");
+        assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isDone(0))).isTrue();
+        assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isCurrent(1)))
+                .isTrue();
+        assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isLater(4)))
+                .as("provider step shown as coming later").isTrue();
         ui.typeInto("#commonName", "https://PKI.example.com:8443/admin/?x=1");
         ui.robot.type(KeyCode.TAB);
         ui.waitFor("cn normalised", () -> ui.text("#commonName").equals("pki.example.com"));
@@ -146,6 +151,8 @@ class OnboardingWizardUiTest {
         String keyPassword = ui.text("#keyPassword");
         assertThat(keyPassword).hasSizeGreaterThanOrEqualTo(20);
         assertThat(ui.disabled("#next")).as("downloads not confirmed yet").isTrue();
+        ui.click("#copyCsr");
+        assertThat(ui.fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(csrPem);
         Path csrFile = tmp.resolve("out.csr");
         ui.dialogs.answer(csrFile);
         ui.click("#saveCsr");

@@ -121,8 +121,11 @@ class UiTestSupport {
 
     /** Scrolls the step's ScrollPane so that the node is in view (a user would scroll too). */
     void reveal(String query) {
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             Node n = robot.lookup(query).query();
+            n.getScene().getRoot().applyCss();
+            n.getScene().getRoot().layout();
             javafx.scene.Parent p = n.getParent();
             while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
                 p = p.getParent();

@@ -99,7 +99,7 @@ public final class CsrView extends VBox {
         grid.add(Views.fieldLabel("_Organization (O)", org), 0, r);
         grid.add(org, 1, r++);
         grid.add(Views.message(vm.organizationError, "error-text", "organizationError"), 1, r++);
-        grid.add(new Label("Key algorithm"), 0, r);
+        grid.add(Views.rowLabel("Key algorithm"), 0, r);
         grid.add(new VBox(2, algorithm, algorithmReason), 1, r++);
 
         // domain names

@@ -183,6 +183,7 @@ public final class CsrViewModel {
                 List.copyOf(state.domains));
         generating.set(true);
         generateError.set("");
+        domainError.set("");
         FxTask<Generated> t = tasks.run("Generating key and CSR", p -> {
             p.update(0.05, "Checking the subject and domain names…");
             CsrRequest normalized = request.normalized();
