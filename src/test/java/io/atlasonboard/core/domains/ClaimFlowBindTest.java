@@ -167,6 +167,29 @@ class ClaimFlowBindTest {
     }
 
     @Test
+    void whenAskedAnExpiredClaimIsReassertedAndRepublishedByRfc2136() throws Exception {
+        ClaimService svc = service();
+        DomainClaimRecord rec = svc.claim("auto.claims.test").claim();
+        svc.publish(rec, server(), key);
+        clock.advance(Duration.ofDays(31));
+        List<String> removed = new CopyOnWriteArrayList<>();
+        ClaimService.Republisher viaTsig = (fresh, oldToken) -> {
+            svc.publish(fresh, server(), key);
+            svc.remove(fresh.domain(), oldToken, server(), key);
+            removed.add(oldToken);
+        };
+        Map<String, VerifyResult> res = svc.verify(List.of("auto.claims.test"),
+                new ClaimService.VerifyOptions(Duration.ofMinutes(5), null, viaTsig), null);
+        assertThat(res.get("auto.claims.test").state()).as(res.toString()).isEqualTo(VerifyResult.State.VERIFIED);
+        DomainClaimRecord now = svc.current("auto.claims.test").orElseThrow();
+        assertThat(now.token()).isNotEqualTo(rec.token());
+        assertThat(removed).containsExactly(rec.token());
+        PropagationReport seen = svc.checkPropagation(now);
+        assertThat(seen.allSee()).isTrue();
+        assertThat(svc.checkPropagation(rec).seen()).as("old token removed").isZero();
+    }
+
+    @Test
     void publishesAndRemovesWithAStoredTsigKey() throws Exception {
         ClaimService svc = service();
         BindServer.Key k = bind.key();
