@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * The encrypted local store: an embedded H2 database ({@code atlas.mv.db}, schema by Flyway migrations) plus the vault
@@ -200,6 +201,46 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes the master passphrase: checks {@code current} against the vault header, then re-wraps the same data key
+     * under a key derived from {@code next} (new salt, current default KDF parameters) and replaces {@code vault.json}
+     * atomically. The database is not rewritten. {@link WrongPassphraseException} if {@code current} is wrong,
+     * {@link WeakPassphraseException} if {@code next} is below the policy; in both cases nothing changes.
+     */
+    public void changePassphrase(char[] current, char[] next) {
+        changePassphrase(current, next, KdfParams.DEFAULT);
+    }
+
+    synchronized void changePassphrase(char[] current, char[] next, KdfParams kdf) {
+        if (!isOpen()) {
+            throw new IllegalStateException("The store is closed.");
+        }
+        PassphraseStrength strength = PassphraseStrength.assess(next);
+        if (!strength.acceptable()) {
+            throw new WeakPassphraseException("This passphrase is too weak for the store: " + strength.hint());
+        }
+        Path vaultFile = home.resolve(VAULT_FILE);
+        byte[] key = Vault.unlock(Vault.read(vaultFile), current);
+        try {
+            byte[] header = Vault.wrapHeader(key, next, kdf);
+            Path tmp = home.resolve(VAULT_FILE + ".new");
+            Files.deleteIfExists(tmp);
+            if (posix(home)) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(FILE_PERMS));
+            } else {
+                Files.createFile(tmp);
+            }
+            Files.write(tmp, header, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.SYNC);
+            Files.move(tmp, vaultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("The new passphrase could not be saved (" + e.getMessage()
+                    + "); the old one still applies.", e);
+        } finally {
+            SecretChars.wipe(key);
+        }
+    }
+
     /** Compacts the database file and closes the store; wipes the data key from memory. Idempotent. */
     @Override
     public void close() {
@@ -321,12 +362,17 @@ public final class Store implements AutoCloseable {
     }
 
     private static void migrate(Path home) {
-        Flyway.configure(Store.class.getClassLoader())
-                .dataSource(url(home, true, false), "atlas", "")
-                .locations("classpath:db/migration")
-                .cleanDisabled(true)
-                .load()
-                .migrate();
+        try {
+            Flyway.configure(Store.class.getClassLoader())
+                    .dataSource(url(home, true, false), "atlas", "")
+                    .locations("classpath:db/migration")
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("The store's schema in " + home.resolve(DB_FILE) + " could not be brought up to "
+                    + "date: " + e.getMessage(), e);
+        }
     }
 
     /**

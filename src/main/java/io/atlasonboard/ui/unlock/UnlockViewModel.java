@@ -124,7 +124,7 @@ public final class UnlockViewModel {
         });
         progressMessage.bind(t.messageProperty());
         progress.bind(t.progressProperty());
-        t.result().whenComplete((store, e) -> {
+        t.whenDone((store, e) -> {
             progressMessage.unbind();
             progress.unbind();
             busy.set(false);

@@ -12,6 +12,7 @@ import io.atlasonboard.ui.SafeFiles;
 import io.atlasonboard.ui.TestCa;
 import io.atlasonboard.ui.wizard.steps.CertificateViewModel;
 import io.atlasonboard.ui.wizard.steps.CsrViewModel;
+import io.atlasonboard.ui.wizard.steps.KeystoreViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -168,6 +169,55 @@ class WizardViewModelsTest {
         assertThat(s.certificatePem.get()).startsWith("-----BEGIN CERTIFICATE-----");
         // the leaf is stored first even though the CA came first in the paste
         assertThat(CertificateViewModelAccess.firstCertSubject(s.certificatePem.get())).contains("pki.example.com");
+
+        // a DER file opens too
+        java.security.cert.X509Certificate derCert = ca.issue(fromCsr, "pki.example.com");
+        Path der = tmp.resolve("cert.der");
+        Files.write(der, derCert.getEncoded());
+        WizardState other2 = new WizardState();
+        other2.csrPem.set(s.csrPem.get());
+        CertificateViewModel fromFile = new CertificateViewModel(other2, fx, Clock.systemUTC());
+        fromFile.open(der).result().get(10, TimeUnit.SECONDS);
+        assertThat(fromFile.error.get()).isEmpty();
+        assertThat(fromFile.summary.get().serialHex()).isEqualToIgnoringCase(derCert.getSerialNumber().toString(16));
+        assertThat(other2.certificatePem.get()).startsWith("-----BEGIN CERTIFICATE-----");
+
+        // step 4 with the key password asked (not in the vault): a wrong one is refused, the right one writes
+        String realKeyPassword = s.keyPassword.get();
+        s.keyPassword.set("");
+        KeystoreViewModel ks = new KeystoreViewModel(s, fx);
+        ks.prepare();
+        assertThat(s.friendlyName.get()).contains("pki.example.com");
+        assertThat(ks.keyPasswordKnown.get()).isFalse();
+        s.profile.set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
+        assertThat(ks.opensslCommand.get()).contains("-legacy");
+        ks.askedKeyPassword.set("not-the-password");
+        ks.sameAsKeyPassword.set(true);
+        Path p12 = tmp.resolve("compat.p12");
+        ks.write(p12).result().handle((v, e) -> null).get(60, TimeUnit.SECONDS);
+        assertThat(ks.error.get()).isNotEmpty();
+        assertThat(ks.complete.get()).isFalse();
+        assertThat(Files.exists(p12)).isFalse();
+        ks.askedKeyPassword.set(realKeyPassword);
+        ks.write(p12).result().get(60, TimeUnit.SECONDS);
+        assertThat(ks.error.get()).isEmpty();
+        assertThat(ks.complete.get()).isTrue();
+        assertThat(s.keyPassword.get().equals(realKeyPassword)).as("asked password kept in the vault").isTrue();
+        assertThat(s.keystorePassword.get().equals(realKeyPassword)).as("same as key password").isTrue();
+        java.security.KeyStore loaded = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(p12)) {
+            loaded.load(in, realKeyPassword.toCharArray());
+        }
+        assertThat(loaded.getCertificateChain(loaded.aliases().nextElement())).hasSize(2);
+
+        // discarding the key clears everything made from it
+        vm.discardKey();
+        assertThat(s.csrPem.get()).isEmpty();
+        assertThat(s.encryptedKeyPem.get()).isEmpty();
+        assertThat(s.keyPassword.get()).isEmpty();
+        assertThat(s.certificatePem.get()).isEmpty();
+        assertThat(s.keystorePath.get()).isEmpty();
+        assertThat(vm.canGenerate.get()).isTrue();
     }
 
     @Test

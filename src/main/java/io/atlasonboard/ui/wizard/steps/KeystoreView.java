@@ -98,7 +98,7 @@ public final class KeystoreView extends VBox {
         grid.setMaxWidth(760);
         grid.disableProperty().bind(vm.writing);
 
-        Button save = Views.button("_Save keystore as…", "mdi2c-content-save-outline");
+        Button save = Views.button("Save keystore _as…", "mdi2c-content-save-outline");
         save.setId("saveKeystore");
         save.getStyleClass().add(Styles.ACCENT);
         save.disableProperty().bind(vm.canWrite.not());

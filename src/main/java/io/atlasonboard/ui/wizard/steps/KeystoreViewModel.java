@@ -130,7 +130,7 @@ public final class KeystoreViewModel {
         boolean same = sameAsKeyPassword.get();
         String newPw = same ? (keyPasswordKnown.get() ? state.keyPassword.get() : askedKeyPassword.get())
                 : newPassword.get();
-        t.result().whenComplete((data, e) -> {
+        t.whenDone((data, e) -> {
             progressMessage.unbind();
             writing.set(false);
             if (e != null) {
