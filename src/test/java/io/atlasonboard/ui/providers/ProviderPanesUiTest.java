@@ -241,7 +241,7 @@ class ProviderPanesUiTest {
 
     @Test
     void providersWindowShowsStatusRetestsAndConfirmsDelete(FxRobot robot) throws Exception {
-        long id = saveProvider("Window provider", creds.apiSecret());
+        long id = saveProvider("Window provider (old name)", creds.apiSecret());
         show(robot, panes.providersView());
         @SuppressWarnings("unchecked")
         TableView<ProviderRecord> table = robot.lookup("#providersTable").queryAs(TableView.class);
@@ -258,6 +258,22 @@ class ProviderPanesUiTest {
         assertThat(table.getItems().stream().filter(r -> r.id() == id).findFirst().orElseThrow().status().checkedAt())
                 .isNotNull();
         Screens.shot(robot, stage.getScene(), "providers-window");
+
+        // edit: rename without re-entering secrets (empty secret fields keep the stored ones), save re-tests
+        robot.clickOn("#providerEdit");
+        replace(robot, "#providerName", "Window provider");
+        robot.clickOn("#saveProvider");
+        waitFor("Good after edit", () -> table.getItems().stream()
+                .anyMatch(r -> r.id() == id && r.name().equals("Window provider")
+                        && r.status().state() == ConnectionStatus.State.GOOD)
+                && "Connection Status: Good".equals(text(robot, "#connectionHeadline")));
+        // the update reset the status, so GOOD here comes from the test run after the edit
+        ProviderRecord edited = store.providers().get(id);
+        assertThat(edited.status().checkedAt()).isAfterOrEqualTo(edited.updatedAt());
+        try (ProviderSecrets s = store.providers().secrets(id)) {
+            assertThat(s.apiSecret()).isEqualTo(creds.apiSecret().toCharArray());
+            assertThat(s.keystorePassword()).isEqualTo(KS_PASSWORD);
+        }
 
         // delete asks, naming the provider; Cancel keeps it
         robot.clickOn("#providerDelete");
