@@ -19,6 +19,7 @@ public final class Cli implements Callable<Integer> {
 
     /** One line per subcommand class; each feature owns its own class. */
     static final Class<?>[] SUBCOMMANDS = {
+            CertCommand.class,
             CsrCommand.class,
             DnsCommand.class,
             InspectCommand.class,

@@ -66,6 +66,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
@@ -82,7 +83,12 @@ import com.sun.net.httpserver.HttpsServer;
  * and carry the clientAuth EKU; an untrusted or expired certificate therefore fails the TLS handshake itself.
  * A connection without any client certificate completes the handshake (the portal endpoints need none), and every
  * {@code /v2} request on it is answered like nginx with {@code ssl_verify_client optional} does:
- * {@code 400} problem+json {@code "No required SSL certificate was sent"}.
+ * {@code 400} problem+json {@code "No required SSL certificate was sent"}. The listener speaks TLS 1.2 only: the JDK's
+ * HttpsServer sends no alert when it rejects a certificate, and under TLS 1.3 the client would already consider its
+ * handshake complete and only see a reset connection; under TLS 1.2 it sees an {@code SSLHandshakeException}
+ * ("Remote host terminated the handshake") before any HTTP is exchanged.
+ * With {@link SimulatorConfig#plainHttpForTests(boolean)} the listener is plain HTTP and the serial comes from the
+ * {@code X-SSL-Client-Serial} header instead (test-only, like GlobalSign's own mock).
  *
  * <h2>Portal (the manual actions of the Atlas portal, no client certificate needed)</h2>
  * <ul>
@@ -121,7 +127,7 @@ public final class AtlasSimulator implements AutoCloseable {
     private final SimPki.Ca clientCa;
     private final SimPki.Ca issuingRoot;
     private final SimPki.Ca issuingCa;
-    private final HttpsServer server;
+    private final HttpServer server;
     private final ExecutorService executor;
 
     private record TokenInfo(String apiKey, Instant expiresAt) {
@@ -175,18 +181,24 @@ public final class AtlasSimulator implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot set up the simulator's TLS context", e);
         }
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
-        server.setHttpsConfigurator(new HttpsConfigurator(ssl) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters p = getSSLContext().getDefaultSSLParameters();
-                // TLS 1.2: a rejected client certificate then fails the client's handshake (in TLS 1.3 the client
-                // finishes first and only sees a reset connection, because HttpsServer sends no alert)
-                p.setProtocols(new String[] {"TLSv1.2"});
-                p.setWantClientAuth(true);
-                params.setSSLParameters(p);
-            }
-        });
+        InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port());
+        if (config.plainHttpForTests()) {
+            server = HttpServer.create(bind, 64);
+        } else {
+            HttpsServer https = HttpsServer.create(bind, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(ssl) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters p = getSSLContext().getDefaultSSLParameters();
+                    // TLS 1.2: a rejected client certificate then fails the client's handshake (in TLS 1.3 the
+                    // client finishes first and only sees a reset connection, because HttpsServer sends no alert)
+                    p.setProtocols(new String[] {"TLSv1.2"});
+                    p.setWantClientAuth(true);
+                    params.setSSLParameters(p);
+                }
+            });
+            server = https;
+        }
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "atlas-sim-" + n.incrementAndGet());
@@ -209,12 +221,16 @@ public final class AtlasSimulator implements AutoCloseable {
 
     /** {@code https://127.0.0.1:PORT/v2}. */
     public String baseUrl() {
-        return "https://127.0.0.1:" + port() + "/v2";
+        return scheme() + "://127.0.0.1:" + port() + "/v2";
+    }
+
+    private String scheme() {
+        return config.plainHttpForTests() ? "http" : "https";
     }
 
     /** {@code https://127.0.0.1:PORT/portal}. */
     public String portalUrl() {
-        return "https://127.0.0.1:" + port() + "/portal";
+        return scheme() + "://127.0.0.1:" + port() + "/portal";
     }
 
     /** PEM of the root that signed the TLS server certificate (SANs 127.0.0.1 and localhost): the trust anchor. */
@@ -347,8 +363,8 @@ public final class AtlasSimulator implements AutoCloseable {
         Response r;
         boolean v2 = path.equals("/v2") || path.startsWith("/v2/");
         try {
-            X509Certificate peer = peerCertificate(ex);
-            serial = peer == null ? null : SimPki.serialHex(peer.getSerialNumber());
+            BigInteger peer = clientSerial(ex);
+            serial = peer == null ? null : SimPki.serialHex(peer);
             if (v2) {
                 r = handleV2(ex, method, path.substring(3), query, peer);
             } else if (path.startsWith("/portal/")) {
@@ -393,9 +409,13 @@ public final class AtlasSimulator implements AutoCloseable {
         }
     }
 
+    /** Reads what is left of the request body (not skip(): HttpServer's body stream passes skip to the raw socket). */
     private static void drain(InputStream in) {
         try {
-            in.skip(Long.MAX_VALUE);
+            byte[] buf = new byte[8192];
+            while (in.read(buf) >= 0) {
+                // discard
+            }
         } catch (IOException ignored) {
             // the client went away
         }
@@ -416,6 +436,23 @@ public final class AtlasSimulator implements AutoCloseable {
                 requestLog.removeFirst();
             }
         }
+    }
+
+    /** Serial of the verified client certificate (TLS), or of the X-SSL-Client-Serial header (plain test mode). */
+    private BigInteger clientSerial(HttpExchange ex) {
+        if (config.plainHttpForTests()) {
+            String h = ex.getRequestHeaders().getFirst("X-SSL-Client-Serial");
+            if (h == null || h.isBlank()) {
+                return null;
+            }
+            try {
+                return new BigInteger(h.trim().replace(":", ""), 16);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        X509Certificate peer = peerCertificate(ex);
+        return peer == null ? null : peer.getSerialNumber();
     }
 
     private static X509Certificate peerCertificate(HttpExchange ex) {
@@ -569,7 +606,7 @@ public final class AtlasSimulator implements AutoCloseable {
 
     // ================================================================== /v2
 
-    private Response handleV2(HttpExchange ex, String method, String p, String query, X509Certificate peer)
+    private Response handleV2(HttpExchange ex, String method, String p, String query, BigInteger peer)
             throws IOException {
         int forced = faults.takeForcedStatus(p.isEmpty() ? "/" : p);
         if (forced == 429) {
@@ -659,7 +696,7 @@ public final class AtlasSimulator implements AutoCloseable {
         return Response.json(200, o);
     }
 
-    private Response login(HttpExchange ex, X509Certificate peer) throws IOException {
+    private Response login(HttpExchange ex, BigInteger peerSerial) throws IOException {
         JsonObject body = jsonBody(ex, true);
         String key = requiredString(body, "api_key");
         String secret = requiredString(body, "api_secret");
@@ -673,7 +710,7 @@ public final class AtlasSimulator implements AutoCloseable {
             if (a == null || !secretOk) {
                 throw new ApiException(401, "Unauthorized");
             }
-            if (!a.boundSerials.contains(peer.getSerialNumber())) {
+            if (!a.boundSerials.contains(peerSerial)) {
                 throw new ApiException(401, "Unauthorized: client certificate is not linked to this API key");
             }
             byte[] raw = new byte[32];

@@ -16,6 +16,7 @@ import java.util.Set;
  *   <li>{@code claimCheckDelay}: {@code null} (default) verifies DNS assertions immediately (204 on success); a duration
  *       answers 201 and checks once the duration has passed on the clock, or on
  *       {@link AtlasSimulator#completePendingChecks()}.</li>
+ *   <li>{@code plainHttpForTests}: plain HTTP, client serial from {@code X-SSL-Client-Serial} (default false).</li>
  *   <li>{@code claimCoversSubdomains}: a VERIFIED claim on {@code example.com} also covers {@code www.example.com} and
  *       {@code *.example.com} (default true, BR 3.2.2.4.7); false means exact name only ({@code *.x} still needs x).</li>
  * </ul>
@@ -30,6 +31,7 @@ public final class SimulatorConfig {
     private Duration claimReusePeriod = Duration.ofDays(397);
     private Duration claimAssertPeriod = Duration.ofDays(30);
     private boolean claimCoversSubdomains = true;
+    private boolean plainHttpForTests;
     private int maxPerPage = 100;
     private final Set<String> blockedDomains = new LinkedHashSet<>();
 
@@ -96,6 +98,19 @@ public final class SimulatorConfig {
     public SimulatorConfig blockDomain(String domain) {
         this.blockedDomains.add(Names.stripDot(domain.toLowerCase(java.util.Locale.ROOT)));
         return this;
+    }
+
+    /**
+     * Test-only plain-HTTP listener (checklist item 1, like GlobalSign's own mock): no TLS, the client certificate
+     * serial is read from the {@code X-SSL-Client-Serial} header (hex) as a TLS front end would forward it.
+     */
+    public SimulatorConfig plainHttpForTests(boolean plain) {
+        this.plainHttpForTests = plain;
+        return this;
+    }
+
+    public boolean plainHttpForTests() {
+        return plainHttpForTests;
     }
 
     public int port() {

@@ -163,6 +163,27 @@ class ProviderCommandIT {
         assertNoSecretOnDisk("proxy-Pw-77");
     }
 
+    /**
+     * Why Launcher re-enables Basic for tunnels: with the JDK default ({@code disabledSchemes=Basic}, set explicitly
+     * here through JAVA_TOOL_OPTIONS, which Launcher respects) java.net.http strips the proxy credentials from its
+     * CONNECT and the same provider fails; the diagnosis names the setting.
+     */
+    @Test
+    void withTheJdkDefaultBasicProxyAuthForTunnelsIsRefusedAndTheDiagnosisSaysWhy() throws Exception {
+        Path proxyPw = write("proxy-pw2.txt", "proxy-Pw-78\n".getBytes(StandardCharsets.UTF_8));
+        try (TinyProxy proxy = TinyProxy.start("cliuser", "proxy-Pw-78")) {
+            List<String> args = new ArrayList<>(List.of("--home", dir.resolve("home-jdk-default").toString(),
+                    "--passphrase-file", passphrase.toString()));
+            args.addAll(add("JDK default", secretFile, "--proxy", proxy.host() + ":" + proxy.port(),
+                    "--proxy-user", "cliuser", "--proxy-password-file", proxyPw.toString()));
+            ProcessRun r = ProcessRun.atlas(java.util.Map.of("JAVA_TOOL_OPTIONS",
+                    "-Djdk.http.auth.tunneling.disabledSchemes=Basic"), args.toArray(new String[0]));
+            assertThat(r.exit).as(r.toString()).isEqualTo(1);
+            assertThat(r.out).contains("Connection Status: Bad", "Step: Login",
+                    "jdk.http.auth.tunneling.disabledSchemes");
+        }
+    }
+
     @Test
     void wrongPassphraseIsRefused() throws Exception {
         atlas("provider", "list");

@@ -80,7 +80,9 @@ public final class CertificatesView extends SplitPane {
         g.add(csrText, 1, r++);
         javafx.scene.layout.ColumnConstraints c2 = new javafx.scene.layout.ColumnConstraints();
         c2.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), c2);
+        javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
+        c1.setMinWidth(110);
+        g.getColumnConstraints().addAll(c1, c2);
 
         Button issue = new Button("Issue certificate");
         issue.setId("issueCertificate");

@@ -1,6 +1,11 @@
 package io.atlasonboard.ui.dns;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import io.atlasonboard.core.domains.VerifyResult;
+import io.atlasonboard.core.tasks.ProgressSink;
 
 import io.atlasonboard.core.atlas.DnsAssertion;
 import io.atlasonboard.core.store.DomainClaimRecord;
@@ -28,4 +33,18 @@ public interface ClaimOps {
 
     /** {@code DELETE /claims/domains/{id}} and removal from the store. */
     void delete(long providerId, String claimId);
+
+    /** True when {@link #verify} does the whole verification (bounded concurrency, rate-limit backoff). */
+    default boolean verifiesInBatches() {
+        return false;
+    }
+
+    /**
+     * Asks GlobalSign to verify the domains and polls until VERIFIED or {@code maxWait}; {@code listener} gets each
+     * domain's outcome as it is known (on a worker thread).
+     */
+    default Map<String, VerifyResult> verify(long providerId, List<String> domains, java.time.Duration maxWait,
+            BiConsumer<String, VerifyResult> listener, ProgressSink sink) {
+        throw new UnsupportedOperationException("batch verification is not offered");
+    }
 }

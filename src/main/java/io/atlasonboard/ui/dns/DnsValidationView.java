@@ -61,8 +61,8 @@ public final class DnsValidationView extends SplitPane {
         TableView<ClaimRow> table = new TableView<>(vm.rows());
         table.setId("claimsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Domain", ClaimRow::domainProperty, 150));
-        table.getColumns().add(col("Status", ClaimRow::statusProperty, 80));
+        table.getColumns().add(col("Domain", ClaimRow::domainProperty, 190));
+        table.getColumns().add(col("Status", ClaimRow::statusProperty, 90));
         table.getColumns().add(col("Assert by", ClaimRow::countdownProperty, 130));
         table.getColumns().add(col("Expires", ClaimRow::expiryProperty, 120));
         table.getColumns().add(col("Verification", ClaimRow::progressProperty, 200));
@@ -94,13 +94,13 @@ public final class DnsValidationView extends SplitPane {
 
         Label title = new Label("DNS TXT validation");
         title.getStyleClass().add(Styles.TITLE_3);
-        HBox head = new HBox(12, title);
+        VBox head = new VBox(6, title);
         if (vm.sandbox()) {
             head.getChildren().add(FormParts.sandboxBadge());
         }
         VBox left = new VBox(8, head, offeredLabel, offered, new HBox(6, input, claim),
                 FormParts.error(vm.domainErrorProperty(), "domainError"), table,
-                new HBox(6, verifyAll, verify, reassert, delete), msg);
+                new javafx.scene.layout.FlowPane(6, 6, verifyAll, verify, reassert, delete), msg);
         left.setPadding(new Insets(12));
 
         // ---------------------------------------------------------------- right: the record
@@ -206,7 +206,7 @@ public final class DnsValidationView extends SplitPane {
         rightScroll.setFitToWidth(true);
 
         getItems().addAll(left, rightScroll);
-        setDividerPositions(0.48);
+        setDividerPositions(0.5);
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);

@@ -302,13 +302,62 @@ public final class DnsValidationViewModel {
 
     /** Asks GlobalSign to verify every claim that is not VERIFIED yet. */
     public void verifyAll() {
-        rows.stream().filter(r -> !"VERIFIED".equalsIgnoreCase(r.statusProperty().get())).forEach(this::verify);
+        List<ClaimRow> todo = rows.stream().filter(r -> !"VERIFIED".equalsIgnoreCase(r.statusProperty().get())).toList();
+        if (claims.verifiesInBatches()) {
+            verifyBatch(todo);
+        } else {
+            todo.forEach(this::verify);
+        }
     }
 
     public void verifySelected() {
         if (selected.get() != null) {
-            verify(selected.get());
+            if (claims.verifiesInBatches()) {
+                verifyBatch(List.of(selected.get()));
+            } else {
+                verify(selected.get());
+            }
         }
+    }
+
+    /** One background run over many claims (the claim service bounds concurrency and backs off on 429/503). */
+    private void verifyBatch(List<ClaimRow> todo) {
+        List<ClaimRow> ready = new ArrayList<>();
+        for (ClaimRow r : todo) {
+            if (r.deadlinePassed(clock.instant())) {
+                r.progressProperty().set("The deadline passed: reassert to get a new token, publish it, then verify.");
+            } else {
+                r.progressProperty().set("Asking GlobalSign to check the TXT record...");
+                ready.add(r);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, ClaimRow> byDomain = new java.util.HashMap<>();
+        ready.forEach(r -> byDomain.put(r.record().domain(), r));
+        List<String> domains = new ArrayList<>(byDomain.keySet());
+        Duration wait = pollInterval.multipliedBy(maxPolls);
+        jobs.run("Verify " + domains.size() + " domains", p -> {
+            claims.verify(providerId, domains, wait, (d, res) -> jobs.onUi(() -> {
+                ClaimRow row = byDomain.get(d);
+                if (row != null) {
+                    row.progressProperty().set(res.reassertNeeded()
+                            ? "The claim's deadline passed (424): reassert, publish the new token, then verify again."
+                            : res.describe());
+                }
+            }), p);
+            return claims.stored(providerId);
+        }, prog -> message.set(prog.message() == null ? "" : prog.message()), list -> {
+            for (DomainClaimRecord r : list) {
+                if (byDomain.containsKey(r.domain())) {
+                    upsertRow(r);
+                }
+            }
+            long ok = list.stream().filter(r -> byDomain.containsKey(r.domain())
+                    && "VERIFIED".equalsIgnoreCase(r.status())).count();
+            message.set(ok + " of " + domains.size() + " verified.");
+        }, e -> message.set("Verification stopped: " + UiJobs.describe(e)));
     }
 
     /**

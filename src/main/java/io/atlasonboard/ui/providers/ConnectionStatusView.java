@@ -57,10 +57,14 @@ public final class ConnectionStatusView extends VBox {
         failed.textProperty().bind(Bindings.when(vm.failedStepProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat("Failed step: ", vm.failedStepProperty())));
         failed.getStyleClass().add(Styles.DANGER);
+        failed.visibleProperty().bind(vm.failedStepProperty().isNotEmpty());
+        failed.managedProperty().bind(failed.visibleProperty());
         Label diagnosis = new Label();
         diagnosis.setId("connectionDiagnosis");
         diagnosis.setWrapText(true);
         diagnosis.textProperty().bind(vm.diagnosisProperty());
+        diagnosis.visibleProperty().bind(vm.diagnosisProperty().isNotEmpty());
+        diagnosis.managedProperty().bind(diagnosis.visibleProperty());
 
         Label quota = new Label();
         quota.setId("connectionQuota");

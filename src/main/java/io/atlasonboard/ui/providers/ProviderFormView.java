@@ -18,12 +18,13 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** Step 5: the GlobalSign certificate provider form (also the providers window's "Edit"). */
-public final class ProviderFormView extends ScrollPane {
+public final class ProviderFormView extends javafx.scene.layout.BorderPane {
     private final ProviderFormViewModel vm;
 
     public ProviderFormView(ProviderFormViewModel vm) {
         this.vm = vm;
-        setFitToWidth(true);
+        ScrollPane scroll = new ScrollPane();
+        scroll.setFitToWidth(true);
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(6);
@@ -99,6 +100,7 @@ public final class ProviderFormView extends ScrollPane {
         advanced.setId("advancedSettings");
         advanced.setExpanded(vm.sandboxProperty().get() || !vm.proxyHostProperty().get().isEmpty());
         advanced.setAnimated(false);
+        advancedPane = advanced;
 
         Button save = new Button("Save and test connection");
         save.setId("saveProvider");
@@ -109,20 +111,31 @@ public final class ProviderFormView extends ScrollPane {
 
         Label title = new Label("GlobalSign certificate provider");
         title.getStyleClass().add(Styles.TITLE_3);
-        HBox head = new HBox(12, title);
         Label badge = FormParts.sandboxBadge();
         badge.visibleProperty().bind(vm.sandboxProperty());
         badge.managedProperty().bind(badge.visibleProperty());
-        head.getChildren().add(badge);
+        VBox head = new VBox(6, title, badge);
+        vm.sandboxProperty().addListener((o, a, on) -> advancedExpand(on));
         Label hint = new Label("Saving stores the provider (secrets encrypted with your passphrase) and runs the "
                 + "connection test: TLS handshake with the client certificate, login, validation policy and quota.");
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
 
-        VBox root = new VBox(12, head, hint, g, advanced,
-                FormParts.error(vm.formErrorProperty(), "providerFormError"), save);
+        VBox root = new VBox(12, head, hint, g, advanced);
         root.setPadding(new Insets(16));
-        setContent(root);
+        scroll.setContent(root);
+        VBox footer = new VBox(8, FormParts.error(vm.formErrorProperty(), "providerFormError"), save);
+        footer.setPadding(new Insets(8, 16, 16, 16));
+        setCenter(scroll);
+        setBottom(footer);
+    }
+
+    private TitledPane advancedPane;
+
+    private void advancedExpand(boolean on) {
+        if (on && advancedPane != null) {
+            advancedPane.setExpanded(true);
+        }
     }
 
     public ProviderFormViewModel viewModel() {

@@ -12,6 +12,7 @@ import io.atlasonboard.ui.certificates.CertificatesView;
 import io.atlasonboard.ui.certificates.CertificatesViewModel;
 import io.atlasonboard.ui.dns.AtlasClaimOps;
 import io.atlasonboard.ui.dns.ClaimOps;
+import io.atlasonboard.ui.dns.ClaimServiceOps;
 import io.atlasonboard.ui.dns.DnsValidationView;
 import io.atlasonboard.ui.dns.DnsValidationViewModel;
 import io.atlasonboard.ui.sandbox.SandboxSession;
@@ -32,11 +33,12 @@ public final class ProviderPanes implements AutoCloseable {
     private final PropagationChecker checker;
     private final SandboxSession sandbox;
     private final ProviderConnector connector;
-    private final AtlasClaimOps atlasClaims;
+    private final ClaimServiceOps serviceClaims;
     private final ClaimOps claims;
 
     /**
-     * @param claims  the claim flow to use, or null for {@link AtlasClaimOps} (the API through the provider's client)
+     * @param claims  the claim flow to use, or null for {@link ClaimServiceOps} ({@code core.domains.ClaimService};
+     *                {@link AtlasClaimOps} is the plain-client alternative)
      * @param sandbox the sandbox session (null: no sandbox; "Publish in sandbox DNS" is offered for sandbox providers
      *                while it runs)
      */
@@ -50,8 +52,60 @@ public final class ProviderPanes implements AutoCloseable {
         this.checker = Objects.requireNonNull(checker);
         this.sandbox = sandbox;
         this.connector = new ProviderConnector(store, clock);
-        this.atlasClaims = new AtlasClaimOps(connector);
-        this.claims = claims != null ? claims : atlasClaims;
+        this.serviceClaims = new ClaimServiceOps(connector, clock, checker);
+        this.claims = claims != null ? claims : serviceClaims;
+    }
+
+    /**
+     * The panes for the running application: UI jobs from the shell's {@code FxTasks}, the shell's file dialogs
+     * (owned by {@code owner}, may be null), confirmation alerts, the system's DNS resolvers for propagation checks,
+     * and {@code core.domains.ClaimService} for claims.
+     */
+    public static ProviderPanes forApp(io.atlasonboard.ui.AppContext ctx, Store store,
+            java.util.function.Supplier<Window> owner, SandboxSession sandbox) {
+        io.atlasonboard.ui.FileDialogs d = ctx.fileDialogs();
+        FileOpener files = new FileOpener() {
+            @Override
+            public java.util.Optional<java.nio.file.Path> open(String title, List<String> patterns) {
+                return d.open(owner.get(), title, List.of(new io.atlasonboard.ui.FileDialogs.Filter(title, patterns)));
+            }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> save(String title, String suggestedName,
+                    List<String> patterns) {
+                return d.save(owner.get(), title, suggestedName,
+                        List.of(new io.atlasonboard.ui.FileDialogs.Filter(title, patterns)));
+            }
+        };
+        return new ProviderPanes(store, UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor()), files,
+                Confirmer.alerts(), ctx.clock(), PropagationChecker.withDefaults(), sandbox, null);
+    }
+
+    /**
+     * Step 5 pre-filled from the wizard: API key and secret (step 1), the keystore and its password (step 4); for a
+     * sandbox onboarding also the sandbox's URL and server CA, labelled SANDBOX.
+     */
+    public ProviderFormView providerFormFor(io.atlasonboard.ui.wizard.WizardState s) {
+        ProviderFormView v = providerForm();
+        ProviderFormViewModel vm = v.viewModel();
+        vm.prefill(s.apiKey.get(), s.apiSecret.get() == null ? null : s.apiSecret.get().toCharArray(),
+                s.keystore.get(), s.keystorePath.get() == null || s.keystorePath.get().isBlank() ? null
+                        : java.nio.file.Path.of(s.keystorePath.get()).getFileName().toString(),
+                s.keystorePassword.get() == null ? null : s.keystorePassword.get().toCharArray());
+        if (s.sandbox.get() && sandbox != null && sandbox.current() != null) {
+            vm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(), Sandbox.PROVIDER_NAME);
+        }
+        return v;
+    }
+
+    /** Step 7 for the provider made in step 5, offering the CSR's CN and domain names of step 2. */
+    public DnsValidationView dnsFor(ProviderRecord provider, io.atlasonboard.ui.wizard.WizardState s) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        if (s.commonName.get() != null && !s.commonName.get().isBlank()) {
+            names.add(s.commonName.get().strip());
+        }
+        names.addAll(s.domains);
+        return dns(provider, List.copyOf(names));
     }
 
     public ProviderConnector connector() {
@@ -123,7 +177,7 @@ public final class ProviderPanes implements AutoCloseable {
 
     @Override
     public void close() {
-        atlasClaims.close();
+        serviceClaims.close();
     }
 
     /** The sandbox's name for providers, for pre-filling step 5. */

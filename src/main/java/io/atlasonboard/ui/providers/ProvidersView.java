@@ -37,9 +37,12 @@ public final class ProvidersView extends SplitPane {
         TableView<ProviderRecord> table = new TableView<>(vm.providers());
         table.setId("providersTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Name", r -> r.name() + (r.sandbox() ? "  [SANDBOX]" : "")));
-        table.getColumns().add(col("Type", ProviderRecord::type));
-        table.getColumns().add(col("Use", r -> r.intendedUse().label()));
+        TableColumn<ProviderRecord, String> nameCol = col("Name", r -> r.name() + (r.sandbox() ? "  [SANDBOX]" : ""));
+        nameCol.setPrefWidth(200);
+        table.getColumns().add(nameCol);
+        TableColumn<ProviderRecord, String> typeCol = col("Type / use", r -> r.type() + " " + r.intendedUse().label());
+        typeCol.setPrefWidth(140);
+        table.getColumns().add(typeCol);
         TableColumn<ProviderRecord, String> st = col("Connection status", r -> ProvidersViewModel.statusText(r.status()));
         st.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -113,7 +116,7 @@ public final class ProvidersView extends SplitPane {
         left.setPadding(new Insets(12));
         detail.getChildren().setAll(statusView);
         getItems().addAll(left, detail);
-        setDividerPositions(0.45);
+        setDividerPositions(0.56);
     }
 
     private void showStatus() {

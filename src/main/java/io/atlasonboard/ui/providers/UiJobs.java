@@ -22,6 +22,9 @@ public interface UiJobs {
     <T> TaskHandle<T> run(String title, BackgroundJob<T> job, Consumer<Progress> onProgress, Consumer<T> onSuccess,
             Consumer<Throwable> onFailure);
 
+    /** Runs {@code r} on the UI thread (for listeners called from workers). */
+    void onUi(Runnable r);
+
     static UiJobs of(TaskService tasks, Executor ui) {
         Objects.requireNonNull(tasks);
         Objects.requireNonNull(ui);
@@ -43,6 +46,11 @@ public interface UiJobs {
                     }
                 }));
                 return h;
+            }
+
+            @Override
+            public void onUi(Runnable r) {
+                ui.execute(r);
             }
         };
     }

@@ -141,6 +141,7 @@ class OnboardingRepositoryTest {
             assertThatThrownBy(() -> s.onboardings().load(c.getId())).isInstanceOf(NoSuchElementException.class);
             assertThat(s.onboardings().find(c.getId())).isEmpty();
             b.setApiKey("b-key");
+            assertThat(s.onboardings().load(b.getId())).isSameAs(b);
         }
         try (Store s = StoreTestSupport.reopen(home)) {
             assertThat(s.onboardings().list()).extracting(OnboardingSummary::label).containsExactly("B", "A");

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A store held by another process is reported as in use (not as damaged) and nothing is written. */
+/**
+ * Real second processes: a store held by another process is reported as in use (not as damaged) and nothing is
+ * written; a change made just before the process is killed (no close) is there after a restart.
+ */
 class StoreInUseProcessTest {
     @TempDir
     Path tmp;
@@ -45,6 +48,33 @@ class StoreInUseProcessTest {
         // once released, it opens normally
         try (Store s = StoreTestSupport.reopen(home)) {
             assertThat(s.onboardings().list()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aChangeSurvivesTheProcessBeingKilledRightAfterTheSetterReturned() throws Exception {
+        Path home = tmp.resolve("home");
+        long id;
+        try (Store s = StoreTestSupport.newStore(home)) {
+            id = s.onboardings().create("killed", false).getId();
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process writer = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                StoreHolderMain.class.getName(), home.toString(), "write", String.valueOf(id))
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(out.readLine()).as("writer process output").isEqualTo("written");
+        } finally {
+            writer.destroyForcibly(); // SIGKILL: no shutdown hook, no close
+            writer.waitFor(60, TimeUnit.SECONDS);
+        }
+        try (Store s = StoreTestSupport.reopen(home)) {
+            io.atlasonboard.core.onboarding.Onboarding o = s.onboardings().load(id);
+            assertThat(o.getStep()).isEqualTo(3);
+            assertThat(o.getApiKey()).isEqualTo("written-before-kill");
+            assertThat(o.getApiSecret()).containsExactly("secret-before-kill".toCharArray());
         }
     }
 }
