@@ -307,9 +307,18 @@ class ProviderPanesUiTest {
         assertThat(clip.get()).isEqualTo("www.sandbox-example.com.");
         Screens.shot(robot, stage.getScene(), "dns-pending");
 
+        // reassert: a new token visibly replaces the old one, in the record and in the store
+        robot.clickOn("#reassert");
+        waitFor("new token shown", () -> !claim.token().equals(text(robot, "#txtValue"))
+                && text(robot, "#replacedToken").contains(claim.token()));
+        String newToken = text(robot, "#txtValue");
+        assertThat(store.domainClaims().findByClaimId(id, claim.claimId()).orElseThrow().token()).isEqualTo(newToken);
+        assertThat(text(robot, "#txtZoneLine")).contains(newToken).doesNotContain(claim.token());
+        Screens.shot(robot, stage.getScene(), "dns-reasserted");
+
         robot.clickOn("#publishSandbox");
         waitFor("published", () -> sandbox.simulator().sandboxZone().txt("www.sandbox-example.com")
-                .contains(claim.token()));
+                .contains(newToken));
         robot.clickOn("#verifySelected");
         waitFor("VERIFIED", () -> "VERIFIED".equals(view.get().viewModel().rows().get(0).statusProperty().get()));
         assertThat(view.get().viewModel().rows().get(0).progressProperty().get()).isEqualTo("VERIFIED");
