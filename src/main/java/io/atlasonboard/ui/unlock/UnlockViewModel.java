@@ -58,6 +58,7 @@ public final class UnlockViewModel {
             assess();
         });
         confirmation.addListener((o, a, b) -> error.set(""));
+        mode.addListener((o, a, b) -> assess());
         canSubmit = Bindings.createBooleanBinding(() -> {
             if (busy.get() || unreadable.get() || passphrase.get().isEmpty()) {
                 return false;

@@ -25,6 +25,7 @@ class StartViewModelTest {
             UnlockViewModel unlock = new UnlockViewModel(home, fx, opened::set);
             unlock.check().result().get(10, TimeUnit.SECONDS);
             assertThat(unlock.mode.get()).isEqualTo(UnlockViewModel.Mode.CREATE);
+            assertThat(unlock.strengthText.get()).as("the policy is shown before typing").contains("12");
             unlock.passphrase.set("short");
             assertThat(unlock.strengthAcceptable.get()).isFalse();
             assertThat(unlock.canSubmit.get()).isFalse();
