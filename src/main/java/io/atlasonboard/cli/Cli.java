@@ -19,10 +19,12 @@ public final class Cli implements Callable<Integer> {
 
     /** One line per subcommand class; each feature owns its own class. */
     static final Class<?>[] SUBCOMMANDS = {
+            CertCommand.class,
             CsrCommand.class,
             DnsCommand.class,
             InspectCommand.class,
             P12Command.class,
+            ProviderCommand.class,
             SandboxCommand.class,
     };
 

@@ -85,6 +85,8 @@ public final class P12Command implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PkiFiles.checkOutput(out, force);
+        PkiFiles.checkDistinct(out, key, "--out and --key");
+        PkiFiles.checkDistinct(out, cert, "--out and --cert");
         char[] keyPw = null;
         char[] storePw = null;
         try {

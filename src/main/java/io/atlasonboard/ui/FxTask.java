@@ -2,10 +2,13 @@ package io.atlasonboard.ui;
 
 import io.atlasonboard.core.tasks.Progress;
 import io.atlasonboard.core.tasks.TaskHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,6 +25,10 @@ public final class FxTask<T> {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
     private final CompletableFuture<T> done = new CompletableFuture<>();
     private final AtomicReference<Progress> pending = new AtomicReference<>();
+    private final List<BiConsumer<? super T, ? super Throwable>> handlers = new ArrayList<>();
+    private boolean finished;
+    private T outcome;
+    private Throwable failure;
 
     FxTask(TaskHandle<T> handle, Executor ui) {
         this.handle = handle;
@@ -41,11 +48,42 @@ public final class FxTask<T> {
             running.set(false);
             if (error == null) {
                 progress.set(1);
+            }
+            List<BiConsumer<? super T, ? super Throwable>> toRun;
+            synchronized (handlers) {
+                finished = true;
+                outcome = value;
+                failure = error == null ? null : unwrap(error);
+                toRun = List.copyOf(handlers);
+                handlers.clear();
+            }
+            for (BiConsumer<? super T, ? super Throwable> h : toRun) {
+                h.accept(value, failure);
+            }
+            if (failure == null) {
                 done.complete(value);
             } else {
-                done.completeExceptionally(unwrap(error));
+                done.completeExceptionally(failure);
             }
         }));
+    }
+
+    /**
+     * Runs {@code handler} on the UI thread when the job ends (value or error), in registration order, before
+     * {@link #result()} completes; so whoever waits on the result sees the view model already updated.
+     */
+    public FxTask<T> whenDone(BiConsumer<? super T, ? super Throwable> handler) {
+        boolean now;
+        synchronized (handlers) {
+            now = finished;
+            if (!now) {
+                handlers.add(handler);
+            }
+        }
+        if (now) {
+            handler.accept(outcome, failure);
+        }
+        return this;
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
@@ -60,22 +98,25 @@ public final class FxTask<T> {
         return running.getReadOnlyProperty();
     }
 
-    /** Completes on the UI thread, after the progress properties were updated. */
+    /** Completes on the UI thread, after the progress properties were updated and the handlers ran. */
     public CompletableFuture<T> result() {
         return done;
     }
 
     public FxTask<T> onSuccess(Consumer<T> action) {
-        done.thenAccept(action);
-        return this;
+        return whenDone((v, e) -> {
+            if (e == null) {
+                action.accept(v);
+            }
+        });
     }
 
     public FxTask<T> onFailure(Consumer<Throwable> action) {
-        done.exceptionally(e -> {
-            action.accept(unwrap(e));
-            return null;
+        return whenDone((v, e) -> {
+            if (e != null) {
+                action.accept(e);
+            }
         });
-        return this;
     }
 
     public void cancel() {

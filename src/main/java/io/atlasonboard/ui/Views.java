@@ -22,6 +22,14 @@ public final class Views {
         Label l = new Label(text);
         l.setMnemonicParsing(true);
         l.setLabelFor(target);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    /** A bold row label for a form grid without its own input (e.g. a fixed value). */
+    public static Label rowLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
         return l;
     }
 

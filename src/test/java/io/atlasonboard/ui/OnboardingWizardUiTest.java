@@ -64,7 +64,7 @@ class OnboardingWizardUiTest {
 
         // ---- start page: new onboarding
         ui.typeInto("#newLabel", "Example AG production");
-        ui.click("#newOnboarding");
+        ui.robot.press(KeyCode.ALT).type(KeyCode.N).release(KeyCode.ALT); // mnemonic of "_New onboarding"
         ui.waitFor("step 1", () -> ui.exists("#credentialsStep"));
         assertThat(ui.disabled("#next")).isTrue();
 
@@ -93,12 +93,17 @@ class OnboardingWizardUiTest {
         ui.click("#revealSecret");
         ui.shot("01-credentials");
         ui.waitFor("next enabled", () -> !ui.disabled("#next"));
-        ui.click("#next");
+        ui.robot.press(KeyCode.ALT).type(KeyCode.N).release(KeyCode.ALT); // mnemonic of "_Next"
 
         // ---- step 2: CN from a URL, bad country, invalid and duplicate domains
         ui.waitFor("step 2", () -> ui.exists("#csrStep"));
         assertThat(ui.fx(() -> ((javafx.scene.layout.HBox) ui.node("#stepHeader", javafx.scene.layout.HBox.class))
                 .getAccessibleText())).contains("Step 2 of 4");
+        assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isDone(0))).isTrue();
+        assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isCurrent(1)))
+                .isTrue();
+        assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isLater(4)))
+                .as("provider step shown as coming later").isTrue();
         ui.typeInto("#commonName", "https://PKI.example.com:8443/admin/?x=1");
         ui.robot.type(KeyCode.TAB);
         ui.waitFor("cn normalised", () -> ui.text("#commonName").equals("pki.example.com"));
@@ -146,6 +151,8 @@ class OnboardingWizardUiTest {
         String keyPassword = ui.text("#keyPassword");
         assertThat(keyPassword).hasSizeGreaterThanOrEqualTo(20);
         assertThat(ui.disabled("#next")).as("downloads not confirmed yet").isTrue();
+        ui.click("#copyCsr");
+        assertThat(ui.fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(csrPem);
         Path csrFile = tmp.resolve("out.csr");
         ui.dialogs.answer(csrFile);
         ui.click("#saveCsr");

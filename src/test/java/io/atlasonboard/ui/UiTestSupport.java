@@ -89,8 +89,17 @@ class UiTestSupport {
     }
 
     boolean shown(String query) throws Exception {
-        return fx(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && n.getScene() != null
-                && n.isManaged()).orElse(false));
+        return fx(() -> robot.lookup(query).tryQuery().map(n -> {
+            if (n.getScene() == null) {
+                return false;
+            }
+            for (Node p = n; p != null; p = p.getParent()) {
+                if (!p.isVisible()) {
+                    return false;
+                }
+            }
+            return n.isManaged();
+        }).orElse(false));
     }
 
     String text(String query) throws Exception {
@@ -112,8 +121,11 @@ class UiTestSupport {
 
     /** Scrolls the step's ScrollPane so that the node is in view (a user would scroll too). */
     void reveal(String query) {
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             Node n = robot.lookup(query).query();
+            n.getScene().getRoot().applyCss();
+            n.getScene().getRoot().layout();
             javafx.scene.Parent p = n.getParent();
             while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
                 p = p.getParent();

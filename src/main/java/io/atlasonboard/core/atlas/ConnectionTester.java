@@ -474,11 +474,22 @@ public final class ConnectionTester {
                     + " again.", clock.instant());
             case 503 -> ConnectionReport.bad(step, Diagnosis.SERVICE_BUSY, "The service is busy and stayed so after "
                     + config.maxRetries() + " retries" + said + ". Test again later.", clock.instant());
-            case 407 -> ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the proxy"
-                    + " credentials (407). Check the proxy user and password.", clock.instant());
+            case 407 -> proxyAuthRefused(step, config, clock);
             default -> ConnectionReport.bad(step, Diagnosis.API_ERROR, "The API answered HTTP " + e.status() + said
                     + ".", clock.instant());
         };
+    }
+
+    private static ConnectionReport proxyAuthRefused(String step, AtlasConnectionConfig config, Clock clock) {
+        ProxySettings p = config.proxy();
+        if (p != null && p.hasCredentials() && !ProxyTunnelAuth.basicAllowedForTunnels()) {
+            return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the connection (407)"
+                    + " because this Java runtime does not send Basic proxy credentials through HTTPS tunnels"
+                    + " (system property " + ProxyTunnelAuth.PROPERTY + " lists Basic). Start the program without"
+                    + " overriding that property, or set it to an empty value.", clock.instant());
+        }
+        return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the proxy credentials"
+                + " (407). Check the proxy user and password.", clock.instant());
     }
 
     static boolean mentionsCertificateBinding(String description) {
@@ -511,11 +522,7 @@ public final class ConnectionTester {
             String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
             if (config.proxy() != null && (m.contains("authentication attempts") || m.contains("407")
                     || m.contains("tunnel failed, got: 401"))) {
-                return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the proxy"
-                        + " credentials (407). Check the proxy user and password"
-                        + (ProxyTunnelAuth.basicAllowedForTunnels() ? "." : "; note that Basic proxy authentication"
-                                + " for HTTPS tunnels is disabled in this Java runtime"
-                                + " (jdk.http.auth.tunneling.disabledSchemes)."), clock.instant());
+                return proxyAuthRefused(step, config, clock);
             }
             c = c.getCause() == c ? null : c.getCause();
         }

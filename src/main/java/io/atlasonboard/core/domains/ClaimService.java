@@ -453,13 +453,31 @@ public final class ClaimService {
     // ------------------------------------------------------------------------------------------------ verify
 
     /** Options of a verification run. */
-    public record VerifyOptions(Duration maxWait, BiConsumer<String, VerifyResult> listener) {
+    /**
+     * Publishes a claim's new TXT value after an automatic reassert (e.g. by RFC 2136); {@code oldToken} is the value
+     * it replaces (may be removed).
+     */
+    @FunctionalInterface
+    public interface Republisher {
+        void publish(DomainClaimRecord reasserted, String oldToken) throws Exception;
+    }
+
+    /**
+     * Options of a verification run. {@code republisher} null (default): a claim past its assert-by deadline is an
+     * ERROR telling the user to reassert. Non-null: the user asked for automation, so such a claim is reasserted, the
+     * new token published through it, and the check asked for again.
+     */
+    public record VerifyOptions(Duration maxWait, BiConsumer<String, VerifyResult> listener, Republisher republisher) {
         public VerifyOptions {
             maxWait = maxWait == null || maxWait.isNegative() ? Duration.ZERO : maxWait;
         }
 
+        public VerifyOptions(Duration maxWait, BiConsumer<String, VerifyResult> listener) {
+            this(maxWait, listener, null);
+        }
+
         public static VerifyOptions waitFor(Duration wait) {
-            return new VerifyOptions(wait, null);
+            return new VerifyOptions(wait, null, null);
         }
     }
 
@@ -515,31 +533,80 @@ public final class ClaimService {
                     + "; create one first (dns claim)");
         }
         DomainClaimRecord rec = found.get();
+        if ("VERIFIED".equals(rec.status())) {
+            // already verified: confirm with GlobalSign instead of asking for a new DNS check (the record may be gone)
+            Claim c;
+            try {
+                c = client.getClaim(rec.claimId());
+            } catch (AtlasApiException e) {
+                if (e.status() == 429 || e.status() == 503) {
+                    throw new BatchRunner.RetryLater(describe(e), e);
+                }
+                if (e.status() != 404) {
+                    return VerifyResult.error(domain, rec.claimId(), "reading the claim failed: " + describe(e));
+                }
+                c = null;
+            } catch (AtlasTransportException e) {
+                throw new BatchRunner.RetryLater(e.getMessage(), e);
+            }
+            if (c == null) {
+                store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
+                return VerifyResult.error(domain, rec.claimId(), "GlobalSign no longer knows claim "
+                        + rec.claimId() + " (deleted?); create a new claim");
+            }
+            rec = store.domainClaims().upsert(apply(rec, c));
+            if (c.verified() && (c.expiresAt() == 0 || c.expiresAt() > clock.instant().getEpochSecond())) {
+                return VerifyResult.verified(domain, rec.claimId());
+            }
+        }
         int logBaseline = log(rec).size();
         Instant deadline = pace.now().plus(o.maxWait());
-        DnsAssertion a;
-        try {
-            a = client.assertDns(rec.claimId(), null);
-        } catch (AtlasApiException e) {
-            switch (e.status()) {
-                case 424:
-                    store.domainClaims().upsert(rec.withLastCheckedAt(clock.instant()));
-                    return new VerifyResult(domain, VerifyResult.State.ERROR, rec.claimId(),
-                            "the claim's assert-by deadline passed (" + describe(e) + "): reassert the claim, publish "
-                                    + "the new token, then verify again", true);
-                case 404:
-                    store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
-                    return VerifyResult.error(domain, rec.claimId(), "GlobalSign no longer knows claim "
-                            + rec.claimId() + " (deleted?); create a new claim");
-                case 429:
-                case 503:
-                    throw new BatchRunner.RetryLater(describe(e), e);
-                default:
-                    refreshQuietly(rec);
-                    return VerifyResult.error(domain, rec.claimId(), "GlobalSign could not verify it: " + describe(e));
+        DnsAssertion a = null;
+        boolean reasserted = false;
+        while (a == null) {
+            try {
+                a = client.assertDns(rec.claimId(), null);
+            } catch (AtlasApiException e) {
+                switch (e.status()) {
+                    case 424:
+                        store.domainClaims().upsert(rec.withLastCheckedAt(clock.instant()));
+                        if (o.republisher() != null && !reasserted) {
+                            reasserted = true;
+                            String oldToken = rec.token();
+                            try {
+                                rec = reassert(domain);
+                            } catch (RuntimeException re) {
+                                return new VerifyResult(domain, VerifyResult.State.ERROR, rec.claimId(),
+                                        "the claim's assert-by deadline passed and reasserting failed: " + message(re),
+                                        true);
+                            }
+                            try {
+                                o.republisher().publish(rec, oldToken);
+                            } catch (Exception pe) {
+                                return VerifyResult.error(domain, rec.claimId(), "reasserted (new token "
+                                        + rec.token() + "), but publishing it failed: " + message(pe));
+                            }
+                            logBaseline = log(rec).size();
+                            pace.awaitGate();
+                            continue;
+                        }
+                        return new VerifyResult(domain, VerifyResult.State.ERROR, rec.claimId(),
+                                "the claim's assert-by deadline passed (" + describe(e) + "): reassert the claim, publish "
+                                        + "the new token, then verify again", true);
+                    case 404:
+                        store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
+                        return VerifyResult.error(domain, rec.claimId(), "GlobalSign no longer knows claim "
+                                + rec.claimId() + " (deleted?); create a new claim");
+                    case 429:
+                    case 503:
+                        throw new BatchRunner.RetryLater(describe(e), e);
+                    default:
+                        refreshQuietly(rec);
+                        return VerifyResult.error(domain, rec.claimId(), "GlobalSign could not verify it: " + describe(e));
+                }
+            } catch (AtlasTransportException e) {
+                throw new BatchRunner.RetryLater(e.getMessage(), e);
             }
-        } catch (AtlasTransportException e) {
-            throw new BatchRunner.RetryLater(e.getMessage(), e);
         }
         if (a == DnsAssertion.VERIFIED) {
             store.domainClaims().upsert(rec.withStatus("VERIFIED").withToken(rec.token(), null)

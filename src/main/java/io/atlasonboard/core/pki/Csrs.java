@@ -71,6 +71,25 @@ public final class Csrs {
         }
     }
 
+    /** The public key inside a request (to check a returned certificate against the CSR without the key password). */
+    public static java.security.PublicKey publicKeyOf(PKCS10CertificationRequest csr) {
+        try {
+            return new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(csr).getPublicKey();
+        } catch (Exception e) {
+            throw new InvalidInputException("The certificate request's public key cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a PEM or DER request; explains what it is instead if it is something else. */
+    public static PKCS10CertificationRequest parse(byte[] data) {
+        ParsedInput p = PkiInputs.parse(data);
+        if (p.kind() != ParsedInput.Kind.CSR) {
+            throw new InvalidInputException("This is not a certificate request (CSR): "
+                    + (p.kind() == ParsedInput.Kind.CERTIFICATES ? "it is a certificate" : p.message()));
+        }
+        return p.csr();
+    }
+
     /** The request as PEM ("CERTIFICATE REQUEST"). */
     public static String toPem(PKCS10CertificationRequest csr) {
         return Pem.write(csr);

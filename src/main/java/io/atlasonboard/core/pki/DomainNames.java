@@ -98,6 +98,10 @@ public final class DomainNames {
                         + "'; a label may contain only letters, digits and hyphens" + (c == '_' ? " (no underscore)" : ""));
             }
         }
+        if (a.startsWith("xn--") && IDN.toUnicode(a, IDN.USE_STD3_ASCII_RULES).equals(a)) {
+            throw new InvalidInputException("The label '" + label + "' in '" + whole + "' starts with xn-- but is not "
+                    + "valid Punycode; type the international name itself or its correct A-label");
+        }
         if (a.startsWith("-") || a.endsWith("-")) {
             throw new InvalidInputException("The label '" + label + "' in '" + whole
                     + "' starts or ends with a hyphen; a label must begin and end with a letter or digit");

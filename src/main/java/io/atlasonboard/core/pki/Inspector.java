@@ -75,6 +75,9 @@ public final class Inspector {
             sb.append(certs.size() > 1 ? "[" + (i + 1) + "] " + (i == 0 ? "leaf" : "chain") + "\n" : "");
             sb.append(CertificateSummary.of(certs.get(i)).toText("  "));
         }
+        if (p.message().contains("private key")) {
+            sb.append("Note: the file also contains a private key (not shown).\n");
+        }
         return sb.toString();
     }
 

@@ -12,7 +12,7 @@ record KdfParams(String algorithm, int memoryKiB, int iterations, int parallelis
         if (!ARGON2ID.equals(algorithm)) {
             throw new IllegalArgumentException("unknown key derivation " + algorithm);
         }
-        if (memoryKiB < 8 * parallelism || memoryKiB > 4 * 1024 * 1024 || iterations < 1 || iterations > 100
+        if (memoryKiB < 8 * parallelism || memoryKiB > 1024 * 1024 || iterations < 1 || iterations > 20
                 || parallelism < 1 || parallelism > 64) {
             throw new IllegalArgumentException("key derivation parameters out of range");
         }

@@ -48,6 +48,8 @@ public final class OnboardingRepository {
     private final Db db;
     private final Crypto crypto;
     private final Persistence persistence = new Persistence();
+    /** One live object per onboarding, so every part of the UI sees the same values. */
+    private final Map<Long, Onboarding> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     OnboardingRepository(Db db, Crypto crypto) {
         this.db = db;
@@ -96,7 +98,9 @@ public final class OnboardingRepository {
         values.put(Field.LABEL, l);
         values.put(Field.STEP, 1);
         values.put(Field.SANDBOX, sandbox);
-        return Onboarding.restore(id, persistence, values, Set.of(), now, now);
+        Onboarding o = Onboarding.restore(id, persistence, values, Set.of(), now, now);
+        live.put(id, o);
+        return o;
     }
 
     /** Loads an onboarding with all its values (secrets stay encrypted until a getter asks). */
@@ -104,8 +108,13 @@ public final class OnboardingRepository {
         return find(id).orElseThrow(() -> new NoSuchElementException("There is no onboarding with id " + id + "."));
     }
 
+    /** The onboarding with this id (the same object on every call while it exists), or empty. */
     public Optional<Onboarding> find(long id) {
-        return db.tx(c -> {
+        Onboarding cached = live.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Onboarding> loaded = db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM onboarding WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -127,10 +136,15 @@ public final class OnboardingRepository {
                 }
             }
         });
+        return loaded.map(o -> {
+            Onboarding prior = live.putIfAbsent(id, o);
+            return prior != null ? prior : o;
+        });
     }
 
     /** Deletes an onboarding and its secrets; returns false if there was none. */
     public boolean delete(long id) {
+        live.remove(id);
         return db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM onboarding WHERE id = ?")) {
                 ps.setLong(1, id);

@@ -73,13 +73,28 @@ public record PassphraseStrength(int score, String hint, boolean acceptable) {
                 .replace('5', 's').replace('7', 't').replace('@', 'a').replace('$', 's');
         boolean hasCommon = false;
         for (String w : COMMON) {
-            if (leet.contains(w) || lowered.contains(w)) {
-                commonChars += w.length();
+            String in = leet.contains(w) ? leet : lowered.contains(w) ? lowered : null;
+            if (in != null) {
                 hasCommon = true;
+                for (int from = in.indexOf(w); from >= 0; from = in.indexOf(w, from + w.length())) {
+                    commonChars += w.length() - 1; // a known word is worth about one character
+                }
+            }
+        }
+        // a block repeated over and over is worth one block
+        int period = len;
+        for (int p = 1; p <= len / 2; p++) {
+            boolean repeats = true;
+            for (int i = p; i < len && repeats; i++) {
+                repeats = low[i] == low[i - p];
+            }
+            if (repeats) {
+                period = p;
+                break;
             }
         }
         java.util.Arrays.fill(low, '\0');
-        double effective = Math.max(0, len - predictable - Math.max(0, commonChars - 1) * 0.8);
+        double effective = Math.max(0, Math.min(period, len - predictable - commonChars));
         double bits = effective * (Math.log(Math.max(pool, 2)) / Math.log(2));
         int score;
         if (bits < 28) {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * The encrypted local store: an embedded H2 database ({@code atlas.mv.db}, schema by Flyway migrations) plus the vault
@@ -37,7 +38,7 @@ public final class Store implements AutoCloseable {
     public static final String DB_NAME = "atlas";
     public static final String DB_FILE = DB_NAME + ".mv.db";
     /** Highest schema version this build knows (the V&lt;n&gt; of the last migration). */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** Minimum passphrase length enforced by {@link #create}. */
     public static final int MIN_PASSPHRASE_LENGTH = PassphraseStrength.MIN_LENGTH;
 
@@ -117,27 +118,25 @@ public final class Store implements AutoCloseable {
             restrictStoreFiles(home);
             created.add(home.resolve(StoreState.FILE));
             markOpen(home);
-            writeOwnerOnly(home.resolve(VAULT_FILE), header, created);
             Store store = new Store(home, conn, dataKey);
+            store.ensureKeyCheck();
+            writeOwnerOnly(home.resolve(VAULT_FILE), header, created);
             conn = null;
             ok = true;
             return store;
-        } catch (SQLException | IOException | RuntimeException e) {
-            closeQuietly(conn);
-            for (int i = created.size() - 1; i >= 0; i--) {
-                try {
-                    Files.deleteIfExists(created.get(i));
-                } catch (IOException ignored) {
-                    // best effort cleanup of what this call created
-                }
-            }
-            if (e instanceof StoreException se) {
-                throw se;
-            }
+        } catch (SQLException | IOException e) {
             throw new StoreException("The store could not be created in " + home + ": " + e.getMessage(), e);
         } finally {
             SecretChars.wipe(dataKey);
             if (!ok) {
+                closeQuietly(conn);
+                for (int i = created.size() - 1; i >= 0; i--) {
+                    try {
+                        Files.deleteIfExists(created.get(i));
+                    } catch (IOException ignored) {
+                        // best effort cleanup of what this call created
+                    }
+                }
                 OPEN_HOMES.remove(home);
             }
         }
@@ -175,7 +174,7 @@ public final class Store implements AutoCloseable {
                         + VAULT_FILE + " is there).");
             }
             checkFingerprint(home, dbFile);
-            probeReadOnly(home, dbFile);
+            probeReadOnly(home, dbFile, vaultFile, dataKey);
             Connection conn = null;
             try {
                 markOpen(home);
@@ -183,6 +182,7 @@ public final class Store implements AutoCloseable {
                 migrate(home);
                 restrictStoreFiles(home);
                 Store store = new Store(home, conn, dataKey);
+                store.ensureKeyCheck();
                 conn = null;
                 registered = false;
                 return store;
@@ -198,6 +198,46 @@ public final class Store implements AutoCloseable {
             if (registered) {
                 OPEN_HOMES.remove(home);
             }
+        }
+    }
+
+    /**
+     * Changes the master passphrase: checks {@code current} against the vault header, then re-wraps the same data key
+     * under a key derived from {@code next} (new salt, current default KDF parameters) and replaces {@code vault.json}
+     * atomically. The database is not rewritten. {@link WrongPassphraseException} if {@code current} is wrong,
+     * {@link WeakPassphraseException} if {@code next} is below the policy; in both cases nothing changes.
+     */
+    public void changePassphrase(char[] current, char[] next) {
+        changePassphrase(current, next, KdfParams.DEFAULT);
+    }
+
+    synchronized void changePassphrase(char[] current, char[] next, KdfParams kdf) {
+        if (!isOpen()) {
+            throw new IllegalStateException("The store is closed.");
+        }
+        PassphraseStrength strength = PassphraseStrength.assess(next);
+        if (!strength.acceptable()) {
+            throw new WeakPassphraseException("This passphrase is too weak for the store: " + strength.hint());
+        }
+        Path vaultFile = home.resolve(VAULT_FILE);
+        byte[] key = Vault.unlock(Vault.read(vaultFile), current);
+        try {
+            byte[] header = Vault.wrapHeader(key, next, kdf);
+            Path tmp = home.resolve(VAULT_FILE + ".new");
+            Files.deleteIfExists(tmp);
+            if (posix(home)) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(FILE_PERMS));
+            } else {
+                Files.createFile(tmp);
+            }
+            Files.write(tmp, header, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.SYNC);
+            Files.move(tmp, vaultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("The new passphrase could not be saved (" + e.getMessage()
+                    + "); the old one still applies.", e);
+        } finally {
+            SecretChars.wipe(key);
         }
     }
 
@@ -304,7 +344,7 @@ public final class Store implements AutoCloseable {
 
     private static String url(Path home, boolean mustExist, boolean readOnly) {
         StringBuilder u = new StringBuilder("jdbc:h2:file:").append(home.resolve(DB_NAME).toString())
-                .append(";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE");
+                .append(";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;WRITE_DELAY=0");
         if (mustExist) {
             u.append(";IFEXISTS=TRUE");
         }
@@ -322,19 +362,24 @@ public final class Store implements AutoCloseable {
     }
 
     private static void migrate(Path home) {
-        Flyway.configure(Store.class.getClassLoader())
-                .dataSource(url(home, true, false), "atlas", "")
-                .locations("classpath:db/migration")
-                .cleanDisabled(true)
-                .load()
-                .migrate();
+        try {
+            Flyway.configure(Store.class.getClassLoader())
+                    .dataSource(url(home, true, false), "atlas", "")
+                    .locations("classpath:db/migration")
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("The store's schema in " + home.resolve(DB_FILE) + " could not be brought up to "
+                    + "date: " + e.getMessage(), e);
+        }
     }
 
     /**
      * Opens the database read-only and reads every row of every table, so a damaged file is reported before
      * anything could write to it; also refuses a schema from a newer version.
      */
-    private static void probeReadOnly(Path home, Path dbFile) {
+    private static void probeReadOnly(Path home, Path dbFile, Path vaultFile, byte[] dataKey) {
         try (Connection c = connect(home, true, true)) {
             DatabaseMetaData md = c.getMetaData();
             boolean hasHistory;
@@ -365,6 +410,7 @@ public final class Store implements AutoCloseable {
                     }
                 }
             }
+            checkKeyBinding(c, vaultFile, dataKey);
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = md.getTables(null, "PUBLIC", "%", new String[] {"TABLE", "BASE TABLE"})) {
                 while (rs.next()) {
@@ -389,6 +435,64 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreUnreadableException(dbFile, "the database could not be read ("
                     + e.getClass().getSimpleName() + ").", e);
+        }
+    }
+
+    private static final String KEY_CHECK = "key_check";
+    private static final byte[] KEY_CHECK_PLAIN = "atlas-onboard key check v1".getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Stores the key-check value (the data key's fingerprint in the database) if it is not there yet. */
+    private void ensureKeyCheck() {
+        db.run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM store_meta WHERE meta_key = ?")) {
+                ps.setString(1, KEY_CHECK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return null;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)")) {
+                ps.setString(1, KEY_CHECK);
+                ps.setBytes(2, box.encrypt(KEY_CHECK_PLAIN, SecretBox.aad("store_meta", "meta_value", 0)));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The vault's data key must decrypt this database's key-check value: the two files belong together. */
+    private static void checkKeyBinding(Connection c, Path vaultFile, byte[] dataKey) throws SQLException {
+        try (ResultSet t = c.getMetaData().getTables(null, "PUBLIC", "STORE_META", null)) {
+            if (!t.next()) {
+                return; // schema 2 or older: the value is added after the migration
+            }
+        }
+        byte[] blob = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT meta_value FROM store_meta WHERE meta_key = ?")) {
+            ps.setString(1, KEY_CHECK);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    blob = rs.getBytes(1);
+                }
+            }
+        }
+        if (blob == null) {
+            return;
+        }
+        SecretBox box = new SecretBox(dataKey);
+        try {
+            byte[] plain = box.decrypt(blob, SecretBox.aad("store_meta", "meta_value", 0));
+            if (!java.util.Arrays.equals(plain, KEY_CHECK_PLAIN)) {
+                throw new javax.crypto.AEADBadTagException();
+            }
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new StoreUnreadableException(vaultFile, "it unlocks, but belongs to a different database than "
+                    + DB_FILE + " (the key check does not match), so the stored secrets could not be read.");
+        } finally {
+            box.destroy();
         }
     }
 

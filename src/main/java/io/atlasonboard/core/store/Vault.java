@@ -54,8 +54,19 @@ final class Vault {
 
     /** Creates a new header for a fresh random data key; returns the file content and hands the data key out. */
     static byte[] newHeader(char[] passphrase, KdfParams params, byte[] dataKeyOut) {
-        byte[] salt = SecretBox.randomBytes(16);
         byte[] dataKey = SecretBox.randomBytes(32);
+        try {
+            byte[] header = wrapHeader(dataKey, passphrase, params);
+            System.arraycopy(dataKey, 0, dataKeyOut, 0, 32);
+            return header;
+        } finally {
+            SecretChars.wipe(dataKey);
+        }
+    }
+
+    /** A header that wraps the given data key under {@code passphrase} (fresh salt). */
+    static byte[] wrapHeader(byte[] dataKey, char[] passphrase, KdfParams params) {
+        byte[] salt = SecretBox.randomBytes(16);
         byte[] kek = derive(passphrase, params, salt);
         try {
             SecretBox box = new SecretBox(kek);
@@ -74,11 +85,9 @@ final class Vault {
             h.dataKey.cipher = "AES-256-GCM";
             h.dataKey.blob = Base64.getEncoder().encodeToString(wrapped);
             h.checksum = checksum(h);
-            System.arraycopy(dataKey, 0, dataKeyOut, 0, 32);
             return (GSON.toJson(h) + "\n").getBytes(StandardCharsets.UTF_8);
         } finally {
             SecretChars.wipe(kek);
-            SecretChars.wipe(dataKey);
         }
     }
 
@@ -168,6 +177,9 @@ final class Vault {
         byte[] out = new byte[32];
         try {
             gen.generateBytes(pw, out);
+        } catch (OutOfMemoryError e) {
+            throw new StoreException("Not enough memory to derive the key (Argon2id needs " + params.memoryKiB() / 1024
+                    + " MiB); start Atlas Onboard with a larger heap (-Xmx).");
         } finally {
             SecretChars.wipe(pw);
         }

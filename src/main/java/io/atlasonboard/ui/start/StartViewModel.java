@@ -53,7 +53,7 @@ public final class StartViewModel {
         busy.set(true);
         error.set("");
         FxTask<Onboarding> t = tasks.run("Creating an onboarding", p -> store.onboardings().create(label, false));
-        t.result().whenComplete((o, e) -> {
+        t.whenDone((o, e) -> {
             busy.set(false);
             if (e != null) {
                 error.set("Could not create the onboarding: " + FxTask.unwrap(e).getMessage());
@@ -71,7 +71,7 @@ public final class StartViewModel {
 
     public FxTask<Boolean> delete(OnboardingSummary s) {
         FxTask<Boolean> t = tasks.run("Deleting an onboarding", p -> store.onboardings().delete(s.id()));
-        t.result().whenComplete((ok, e) -> {
+        t.whenDone((ok, e) -> {
             if (e != null) {
                 error.set("Could not delete \"" + s.label() + "\": " + FxTask.unwrap(e).getMessage());
             }

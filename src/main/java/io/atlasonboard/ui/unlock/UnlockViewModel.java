@@ -97,7 +97,7 @@ public final class UnlockViewModel {
         char[] chars = passphrase.get().toCharArray();
         try {
             PassphraseStrength s = PassphraseStrength.assess(chars);
-            strengthText.set(s.label().substring(0, 1).toUpperCase() + s.label().substring(1) + ". " + s.hint());
+            strengthText.set(s.hint());
             strengthFraction.set(Math.max(0, Math.min(1, s.score() / 4.0)));
             strengthAcceptable.set(s.acceptable());
         } finally {
@@ -124,7 +124,7 @@ public final class UnlockViewModel {
         });
         progressMessage.bind(t.messageProperty());
         progress.bind(t.progressProperty());
-        t.result().whenComplete((store, e) -> {
+        t.whenDone((store, e) -> {
             progressMessage.unbind();
             progress.unbind();
             busy.set(false);

@@ -181,7 +181,8 @@ public final class OnboardingSync {
                         return null;
                     }).result());
             lastWrite = next;
-            next.whenComplete((v, e) -> ui.execute(() -> {
+            // the returned stage completes after the status was handed to the UI thread
+            return next.whenComplete((v, e) -> ui.execute(() -> {
                 boolean more;
                 synchronized (lock) {
                     more = !pending.isEmpty() || lastWrite != next;
@@ -192,7 +193,6 @@ public final class OnboardingSync {
                     status.set("All changes saved");
                 }
             }));
-            return next;
         }
     }
 

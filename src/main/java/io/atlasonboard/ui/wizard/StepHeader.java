@@ -62,12 +62,6 @@ public final class StepHeader extends HBox {
         return current;
     }
 
-    /** "Step 2 of 4: Create PKCS#10 request" and the state of every step, for screen readers and tests. */
-    public String describe(int index) {
-        HBox step = steps.get(index);
-        return step.getPseudoClassStates().toString();
-    }
-
     public boolean isCurrent(int index) {
         return steps.get(index).getPseudoClassStates().contains(CURRENT);
     }

@@ -42,6 +42,14 @@ public final class WizardViewModel {
                 state.step, complete.get(0), complete.get(1), complete.get(2), complete.get(3));
         canGoBack = state.step.greaterThan(0);
         onLastStep = state.step.isEqualTo(AVAILABLE_STEPS - 1);
+        state.step.addListener((o, a, b) -> entered(b.intValue()));
+        entered(state.step.get());
+    }
+
+    private void entered(int step) {
+        if (step == 3) {
+            keystore.prepare();
+        }
     }
 
     public WizardState state() {

@@ -45,6 +45,7 @@ class SimulatorConnectionTest {
     private static byte[] p12A;
     private static byte[] p12B;
     private static byte[] p12Expired;
+    private static byte[] p12Rogue;
     private AtlasFixture.RecordingSleeper sleeper;
 
     @BeforeAll
@@ -62,6 +63,9 @@ class SimulatorConnectionTest {
         Instant now = clock.instant();
         p12Expired = p12(key, sim.issueMtlsCertificate(accountA.apiKey(), csr, now.minus(Duration.ofDays(400)),
                 now.minus(Duration.ofDays(10))));
+        TestPki.Issued rogueCa = TestPki.ca("Rogue CA", TestPki.ec());
+        p12Rogue = TestPki.pkcs12(key.getPrivate(), PW,
+                TestPki.validLeaf(rogueCa, key.getPublic(), "atlas-onboard-test", false));
     }
 
     @AfterAll
@@ -142,6 +146,13 @@ class SimulatorConnectionTest {
         ConnectionReport r = test(cfg(null).build(), accountA);
         assertThat(r.code()).as(r.toText()).isEqualTo(Diagnosis.CLIENT_CERT_REJECTED);
         assertThat(r.diagnosis()).contains("No client certificate was sent");
+    }
+
+    @Test
+    void clientCertificateNotFromTheSimulatorsCaIsRejectedInTheHandshake() {
+        ConnectionReport r = test(cfg(p12Rogue).build(), accountA);
+        assertThat(r.code()).as(r.toText()).isEqualTo(Diagnosis.CLIENT_CERT_REJECTED);
+        assertThat(r.failedStep()).isEqualTo(ConnectionTester.STEP_TLS);
     }
 
     @Test

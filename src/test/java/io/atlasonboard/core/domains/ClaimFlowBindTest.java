@@ -129,6 +129,11 @@ class ClaimFlowBindTest {
         // clean up the record by RFC 2136 as an admin would after verification
         svc.remove("www.claims.test", rec.token(), server(), key);
         assertThat(svc.checkPropagation(rec).seen()).isZero();
+        // verifying a verified claim again confirms it with GlobalSign, without a new DNS check
+        fx.sim.clearRequests();
+        assertThat(svc.verify(List.of("www.claims.test"), null, null).get("www.claims.test").state())
+                .isEqualTo(VerifyResult.State.VERIFIED);
+        assertThat(fx.sim.requests()).noneMatch(q -> q.method().equals("POST") && q.path().endsWith("/dns"));
     }
 
     @Test
@@ -159,6 +164,42 @@ class ClaimFlowBindTest {
                 ClaimService.VerifyOptions.waitFor(Duration.ofMinutes(5)), null);
         assertThat(ok.get("old.claims.test").state()).as(ok.toString()).isEqualTo(VerifyResult.State.VERIFIED);
         assertThat(client.getClaim(rec.claimId()).verified()).isTrue();
+    }
+
+    @Test
+    void whenAskedAnExpiredClaimIsReassertedAndRepublishedByRfc2136() throws Exception {
+        ClaimService svc = service();
+        DomainClaimRecord rec = svc.claim("auto.claims.test").claim();
+        svc.publish(rec, server(), key);
+        clock.advance(Duration.ofDays(31));
+        List<String> removed = new CopyOnWriteArrayList<>();
+        ClaimService.Republisher viaTsig = (fresh, oldToken) -> {
+            svc.publish(fresh, server(), key);
+            svc.remove(fresh.domain(), oldToken, server(), key);
+            removed.add(oldToken);
+        };
+        Map<String, VerifyResult> res = svc.verify(List.of("auto.claims.test"),
+                new ClaimService.VerifyOptions(Duration.ofMinutes(5), null, viaTsig), null);
+        assertThat(res.get("auto.claims.test").state()).as(res.toString()).isEqualTo(VerifyResult.State.VERIFIED);
+        DomainClaimRecord now = svc.current("auto.claims.test").orElseThrow();
+        assertThat(now.token()).isNotEqualTo(rec.token());
+        assertThat(removed).containsExactly(rec.token());
+        PropagationReport seen = svc.checkPropagation(now);
+        assertThat(seen.allSee()).isTrue();
+        assertThat(svc.checkPropagation(rec).seen()).as("old token removed").isZero();
+    }
+
+    @Test
+    void publishesAndRemovesWithAStoredTsigKey() throws Exception {
+        ClaimService svc = service();
+        BindServer.Key k = bind.key();
+        fx.store().tsigKeys().save(io.atlasonboard.core.store.TsigKeyRecord.of(fx.provider.id(), k.name(),
+                k.algorithm(), bind.hostPort()), k.secretBase64().toCharArray());
+        DomainClaimRecord rec = svc.claim("stored.claims.test").claim();
+        svc.publish(rec, k.name(), null);
+        assertThat(svc.checkPropagation(rec).allSee()).isTrue();
+        svc.remove(rec.domain(), rec.token(), k.name(), null);
+        assertThat(svc.checkPropagation(rec).seen()).isZero();
     }
 
     @Test

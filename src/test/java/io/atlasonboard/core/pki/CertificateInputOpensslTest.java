@@ -28,6 +28,11 @@ class CertificateInputOpensslTest {
         X509Certificate c = TestPki.cert(certPem);
         List<Finding> f = CertificateChecks.check(c, TestPki.key().getPublic(), Instant.now());
         assertThat(f).isEmpty();
+        // the UI can check against the CSR alone (no key password needed)
+        var csrKey = Csrs.publicKeyOf(Csrs.parse(TestPki.csrPem(TestPki.key()).getBytes()));
+        assertThat(CertificateChecks.check(c, csrKey, Instant.now())).isEmpty();
+        assertThat(CertificateChecks.check(TestPki.cert(otherCertPem), csrKey, Instant.now()))
+                .extracting(Finding::code).containsExactly(CertificateChecks.KEY_MISMATCH);
         CertificateSummary s = CertificateSummary.of(c);
         assertThat(s.subject()).isEqualTo("CN=atlas.example.com,O=Example GmbH,C=DE");
         assertThat(s.issuer()).isEqualTo("CN=Atlas Onboard Test CA");

@@ -111,6 +111,19 @@ class Pkcs12OpensslTest {
     }
 
     @Test
+    void inspectorShowsTheProfileWithoutThePasswordAndTheContentsWithIt() {
+        String m = Inspector.describe(TestPki.read(modern), null);
+        assertThat(m).contains("MAC:                 SHA-256",
+                "Key bag:             PBES2 (PBKDF2-HMAC-SHA256, 10000 iterations; AES-256-CBC)")
+                .doesNotContain("Alias");
+        String c = Inspector.describe(TestPki.read(compat), PW);
+        assertThat(c).contains("MAC:                 SHA-1", "RC2-40", "3DES", "Alias:               atlas mtls")
+                .containsPattern("Key matches cert: +yes");
+        assertThatThrownBy(() -> Inspector.describe(TestPki.read(modern), "wrong".toCharArray()))
+                .isInstanceOf(WrongPasswordException.class);
+    }
+
+    @Test
     void refusesAKeyThatDoesNotMatchTheCertificate() {
         assertThatThrownBy(() -> Pkcs12.write(TestPki.otherKey().getPrivate(), List.of(leaf), PW, "x",
                 Pkcs12Profile.MODERN))

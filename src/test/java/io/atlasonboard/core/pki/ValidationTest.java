@@ -95,6 +95,8 @@ class ValidationTest {
         "https://www.example.com|looks like a URL",
         "www.example.com:443|looks like a URL",
         "1.2.3.4|IP address",
+        "xn--zz-.example.com|not valid Punycode",
+        "xn--a.example.com|not valid Punycode",
     })
     void invalidNamesAreRefusedWithAReason(String input, String reason) {
         assertThatThrownBy(() -> DomainNames.normalize(input)).isInstanceOf(InvalidInputException.class)

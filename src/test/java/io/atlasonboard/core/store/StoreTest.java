@@ -257,6 +257,30 @@ class StoreTest {
     }
 
     @Test
+    void passphraseChangeReWrapsTheKeyAndKeepsTheData() throws IOException {
+        Path home = tmp.resolve("home");
+        char[] next = "violet tundra marble 77 kite".toCharArray();
+        try (Store s = StoreTestSupport.newStore(home)) {
+            s.onboardings().create("x", false).setApiSecret("kept secret".toCharArray());
+            Map<String, String> before = StoreTestSupport.snapshot(home);
+            assertThatThrownBy(() -> s.changePassphrase("not the current one".toCharArray(), next.clone(),
+                    StoreTestSupport.FAST_KDF)).isInstanceOf(WrongPassphraseException.class);
+            assertThatThrownBy(() -> s.changePassphrase(StoreTestSupport.PASS.clone(), "short".toCharArray(),
+                    StoreTestSupport.FAST_KDF)).isInstanceOf(WeakPassphraseException.class);
+            assertThat(StoreTestSupport.snapshot(home).get(Store.VAULT_FILE)).isEqualTo(before.get(Store.VAULT_FILE));
+            s.changePassphrase(StoreTestSupport.PASS.clone(), next.clone(), StoreTestSupport.FAST_KDF);
+            assertThat(StoreTestSupport.snapshot(home).get(Store.VAULT_FILE)).isNotEqualTo(before.get(Store.VAULT_FILE));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(Store.VAULT_FILE))))
+                    .isEqualTo("rw-------");
+        }
+        assertThatThrownBy(() -> StoreTestSupport.reopen(home)).isInstanceOf(WrongPassphraseException.class);
+        try (Store s = Store.open(home, next.clone())) {
+            long id = s.onboardings().list().get(0).id();
+            assertThat(s.onboardings().load(id).getApiSecret()).containsExactly("kept secret".toCharArray());
+        }
+    }
+
+    @Test
     void toStringsCarryNoSecrets() {
         try (Store s = StoreTestSupport.newStore(tmp.resolve("home"))) {
             Onboarding o = s.onboardings().create("x", false);

@@ -27,7 +27,7 @@ class StoreUnreadableTest {
     void fillStore() {
         home = tmp.resolve("home");
         try (Store s = StoreTestSupport.newStore(home)) {
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 12; i++) {
                 Onboarding o = s.onboardings().create("Onboarding " + i, i % 2 == 0);
                 o.setApiKey("key-" + i);
                 o.setApiSecret(("secret-" + i).toCharArray());
@@ -157,6 +157,18 @@ class StoreUnreadableTest {
     void vaultMissingButDatabasePresent() throws IOException {
         Files.delete(vault);
         assertUnreadableAndUnchanged(db);
+    }
+
+    @Test
+    void vaultOfAnotherStoreWithTheSamePassphraseIsRefused() throws IOException {
+        Path other = tmp.resolve("other");
+        StoreTestSupport.newStore(other).close();
+        Files.copy(other.resolve(Store.VAULT_FILE), vault, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> before = StoreTestSupport.snapshot(home);
+        assertThatThrownBy(() -> StoreTestSupport.reopen(home)).isInstanceOf(StoreUnreadableException.class)
+                .hasMessageContaining("belongs to a different database")
+                .satisfies(e -> assertThat(((StoreUnreadableException) e).file()).isEqualTo(vault));
+        assertThat(StoreTestSupport.snapshot(home)).isEqualTo(before);
     }
 
     @Test

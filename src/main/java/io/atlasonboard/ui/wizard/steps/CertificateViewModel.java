@@ -71,19 +71,22 @@ public final class CertificateViewModel {
         return check(pasted.get().getBytes(StandardCharsets.UTF_8), true);
     }
 
+    /** Reads and checks a certificate file (PEM, DER or PKCS#7) off the UI thread. */
     public FxTask<Outcome> open(Path file) {
         clear();
         checking.set(true);
-        FxTask<byte[]> read = tasks.run("Reading " + file.getFileName(), p -> SafeFiles.read(file, 1024 * 1024));
-        read.result().whenComplete((bytes, e) -> {
+        String csrPem = state.csrPem.get();
+        FxTask<Outcome> t = tasks.run("Reading " + file.getFileName(),
+                p -> analyse(SafeFiles.read(file, 1024 * 1024), csrPem));
+        t.whenDone((o, e) -> {
+            checking.set(false);
             if (e != null) {
-                checking.set(false);
                 error.set("Could not read " + file + ": " + FxTask.unwrap(e).getMessage());
             } else {
-                check(bytes, true);
+                apply(o, true);
             }
         });
-        return null;
+        return t;
     }
 
     private void clear() {
@@ -102,7 +105,7 @@ public final class CertificateViewModel {
         checking.set(true);
         String csrPem = state.csrPem.get();
         FxTask<Outcome> t = tasks.run("Checking the certificate", p -> analyse(input, csrPem));
-        t.result().whenComplete((o, e) -> {
+        t.whenDone((o, e) -> {
             checking.set(false);
             if (e != null) {
                 error.set(FxTask.unwrap(e).getMessage());

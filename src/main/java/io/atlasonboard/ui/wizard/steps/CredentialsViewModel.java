@@ -47,7 +47,7 @@ public final class CredentialsViewModel {
         FxTask<ApiCredentials> t = tasks.run("Importing credentials", p -> {
             return CredentialsCsv.read(file);
         });
-        t.result().whenComplete((c, e) -> {
+        t.whenDone((c, e) -> {
             importing.set(false);
             if (e != null) {
                 importError.set("Could not import " + file.getFileName() + ": " + FxTask.unwrap(e).getMessage());

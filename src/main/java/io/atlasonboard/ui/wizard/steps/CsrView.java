@@ -77,7 +77,7 @@ public final class CsrView extends VBox {
         c1.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1);
         int r = 0;
-        grid.add(Views.fieldLabel("Common _Name (CN)", cn), 0, r);
+        grid.add(Views.fieldLabel("Co_mmon Name (CN)", cn), 0, r);
         grid.add(cn, 1, r++);
         grid.add(Views.message(vm.commonNameChanges, "warning-text", "commonNameChanges"), 1, r++);
         grid.add(Views.message(vm.commonNameError, "error-text", "commonNameError"), 1, r++);
@@ -99,7 +99,7 @@ public final class CsrView extends VBox {
         grid.add(Views.fieldLabel("_Organization (O)", org), 0, r);
         grid.add(org, 1, r++);
         grid.add(Views.message(vm.organizationError, "error-text", "organizationError"), 1, r++);
-        grid.add(new Label("Key algorithm"), 0, r);
+        grid.add(Views.rowLabel("Key algorithm"), 0, r);
         grid.add(new VBox(2, algorithm, algorithmReason), 1, r++);
 
         // domain names
@@ -219,7 +219,23 @@ public final class CsrView extends VBox {
         done.selectedProperty().bindBidirectional(state.downloadsConfirmed);
         done.setWrapText(true);
 
-        HBox buttons = new HBox(8, copy, saveCsr, saveKey);
+        Button discard = Views.button("Discard key and start _over…", "mdi2d-delete-outline");
+        discard.setId("discardKey");
+        discard.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
+        discard.setOnAction(e -> {
+            javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType("Discard",
+                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, "The key, the CSR and the key password are "
+                    + "deleted from this onboarding (files you saved are not touched). A certificate the portal made "
+                    + "for this CSR will no longer match.", yes, javafx.scene.control.ButtonType.CANCEL);
+            a.setHeaderText("Discard the key and the CSR?");
+            a.initOwner(getScene().getWindow());
+            a.showAndWait().filter(b -> b == yes).ifPresent(b -> vm.discardKey());
+        });
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, copy, saveCsr, saveKey, gap, discard);
         VBox box = new VBox(10, head, csr, buttons, shown, stored,
                 Views.message(vm.fileMessage, "hint", "fileMessage"), done);
         box.setMaxWidth(760);

@@ -183,6 +183,7 @@ public final class CsrViewModel {
                 List.copyOf(state.domains));
         generating.set(true);
         generateError.set("");
+        domainError.set("");
         FxTask<Generated> t = tasks.run("Generating key and CSR", p -> {
             p.update(0.05, "Checking the subject and domain names…");
             CsrRequest normalized = request.normalized();
@@ -203,7 +204,7 @@ public final class CsrViewModel {
         });
         progress.bind(t.progressProperty());
         progressMessage.bind(t.messageProperty());
-        t.result().whenComplete((g, e) -> {
+        t.whenDone((g, e) -> {
             progress.unbind();
             progressMessage.unbind();
             generating.set(false);
@@ -225,6 +226,22 @@ public final class CsrViewModel {
         public String toString() {
             return "Generated[csr, encrypted key, password hidden]";
         }
+    }
+
+    /**
+     * Throws the generated key, CSR and password away (and the certificate made for that key), so the subject can be
+     * corrected and a new key generated. The view asks for confirmation first.
+     */
+    public void discardKey() {
+        state.certificatePem.set("");
+        state.keystorePath.set("");
+        state.keystore.set(null);
+        state.csrPem.set("");
+        state.encryptedKeyPem.set("");
+        state.keyPassword.set("");
+        state.downloadsConfirmed.set(false);
+        showPasswordOnce.set(false);
+        fileMessage.set("");
     }
 
     /** Called when the user leaves the step: from now on the password is only "stored in the vault". */
@@ -251,7 +268,7 @@ public final class CsrViewModel {
             files.write(file, content.getBytes(StandardCharsets.US_ASCII), ownerOnly);
             return null;
         });
-        t.result().whenComplete((v, e) -> fileMessage.set(e == null ? "Saved the " + what + " to " + file
+        t.whenDone((v, e) -> fileMessage.set(e == null ? "Saved the " + what + " to " + file
                 : "Could not save the " + what + ": " + FxTask.unwrap(e).getMessage()));
         return t;
     }

@@ -87,18 +87,18 @@ public final class KeystoreView extends VBox {
         c1.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1);
         int r = 0;
-        grid.add(new Label("Private key"), 0, r);
+        grid.add(Views.rowLabel("Private key"), 0, r);
         grid.add(new VBox(4, keyKnown, asked), 1, r++);
         grid.add(Views.fieldLabel("Keystore _password", storePw), 0, r);
         grid.add(new VBox(4, storePw, same), 1, r++);
         grid.add(Views.fieldLabel("_Friendly name", friendly), 0, r);
         grid.add(friendly, 1, r++);
-        grid.add(new Label("Profile"), 0, r);
+        grid.add(Views.rowLabel("Profile"), 0, r);
         grid.add(profiles, 1, r++);
         grid.setMaxWidth(760);
         grid.disableProperty().bind(vm.writing);
 
-        Button save = Views.button("_Save keystore as…", "mdi2c-content-save-outline");
+        Button save = Views.button("Save keystore _as…", "mdi2c-content-save-outline");
         save.setId("saveKeystore");
         save.getStyleClass().add(Styles.ACCENT);
         save.disableProperty().bind(vm.canWrite.not());

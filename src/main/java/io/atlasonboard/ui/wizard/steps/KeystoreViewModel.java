@@ -1,7 +1,7 @@
 package io.atlasonboard.ui.wizard.steps;
 
 import io.atlasonboard.core.pki.EncryptedKeys;
-import io.atlasonboard.core.pki.Pem;
+import io.atlasonboard.core.pki.PkiInputs;
 import io.atlasonboard.core.pki.Pkcs12;
 import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.pki.WrongPasswordException;
@@ -9,10 +9,10 @@ import io.atlasonboard.ui.FxTask;
 import io.atlasonboard.ui.FxTasks;
 import io.atlasonboard.ui.SafeFiles;
 import io.atlasonboard.ui.wizard.WizardState;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -45,9 +45,6 @@ public final class KeystoreViewModel {
     public KeystoreViewModel(WizardState state, FxTasks tasks) {
         this.state = state;
         this.tasks = tasks;
-        if (state.friendlyName.get().isBlank()) {
-            state.friendlyName.set(defaultFriendlyName());
-        }
         if (!state.keystorePassword.get().isBlank()) {
             newPassword.set(state.keystorePassword.get());
         }
@@ -63,6 +60,13 @@ public final class KeystoreViewModel {
                 state.certificatePem, state.friendlyName, state.profile, state.keystorePath);
         newPassword.addListener((o, a, b) -> error.set(""));
         askedKeyPassword.addListener((o, a, b) -> error.set(""));
+    }
+
+    /** On entering the step: a friendly name from the CN unless the user chose one. */
+    public void prepare() {
+        if (state.friendlyName.get().isBlank()) {
+            state.friendlyName.set(defaultFriendlyName());
+        }
     }
 
     private String outName() {
@@ -106,12 +110,8 @@ public final class KeystoreViewModel {
             try {
                 p.update(0.1, "Decrypting the private key…");
                 PrivateKey key = EncryptedKeys.decrypt(keyPem, keyPw);
-                List<X509Certificate> chain = new ArrayList<>();
-                for (Object o : Pem.readAll(certPem)) {
-                    if (o instanceof X509Certificate c) {
-                        chain.add(c);
-                    }
-                }
+                List<X509Certificate> chain = PkiInputs.parse(certPem.getBytes(StandardCharsets.US_ASCII))
+                        .certificates();
                 p.update(0.35, "Building the keystore (" + profile.name().toLowerCase() + " profile)…");
                 byte[] data = Pkcs12.write(key, chain, storePw, friendly, profile);
                 p.update(0.6, "Writing " + file.getFileName() + "…");
@@ -130,7 +130,7 @@ public final class KeystoreViewModel {
         boolean same = sameAsKeyPassword.get();
         String newPw = same ? (keyPasswordKnown.get() ? state.keyPassword.get() : askedKeyPassword.get())
                 : newPassword.get();
-        t.result().whenComplete((data, e) -> {
+        t.whenDone((data, e) -> {
             progressMessage.unbind();
             writing.set(false);
             if (e != null) {

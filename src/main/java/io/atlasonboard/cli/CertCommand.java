@@ -1,0 +1,285 @@
+package io.atlasonboard.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.atlasonboard.core.atlas.RevocationReason;
+import io.atlasonboard.core.domains.DomainsException;
+import io.atlasonboard.core.domains.IssueRequest;
+import io.atlasonboard.core.domains.IssuanceService;
+import io.atlasonboard.core.domains.IssuedCertificate;
+import io.atlasonboard.core.pki.EncryptedKeys;
+import io.atlasonboard.core.pki.InvalidInputException;
+import io.atlasonboard.core.pki.Pkcs12;
+import io.atlasonboard.core.pki.Pkcs12Profile;
+import io.atlasonboard.core.store.CertificateRecord;
+import io.atlasonboard.core.tasks.ProgressSink;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cert issue|list|revoke}: certificates through a provider. */
+@Command(name = "cert", mixinStandardHelpOptions = true,
+        description = "Issue, list and revoke certificates through a GlobalSign provider.",
+        subcommands = {CertCommand.Issue.class, CertCommand.ListCerts.class, CertCommand.Revoke.class})
+public final class CertCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    // ------------------------------------------------------------------------------------------------ issue
+
+    static final class KeySource {
+        @Option(names = "--csr", paramLabel = "FILE", required = true,
+                description = "Take the public key from this PEM CSR (the key stays with you).")
+        Path csr;
+
+        @ArgGroup(exclusive = false)
+        GeneratedKey generated;
+    }
+
+    static final class GeneratedKey {
+        @Option(names = "--key-out", paramLabel = "FILE", required = true,
+                description = "Generate the key here and write it encrypted (PKCS#8, AES-256) to FILE (owner-only).")
+        Path keyOut;
+
+        @Option(names = "--key-password-file", paramLabel = "FILE", required = true,
+                description = "File whose first line is the password for --key-out.")
+        Path keyPasswordFile;
+    }
+
+    @Command(name = "issue", mixinStandardHelpOptions = true,
+            description = {"Request a certificate; the account's validation policy decides what is sent. Writes the "
+                    + "certificate, then its chain, as PEM to --out and prints the serial.",
+                    "DNS names must be covered by VERIFIED domain claims (dns claim / dns verify)."})
+    public static final class Issue implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
+        String provider;
+
+        @Option(names = "--cn", required = true, paramLabel = "NAME", description = "Subject common name.")
+        String cn;
+
+        @Option(names = "--dns", paramLabel = "NAME", description = "A DNS name (SAN); repeatable. The CN is added.")
+        List<String> dns = new ArrayList<>();
+
+        @Option(names = "--email", paramLabel = "ADDRESS", description = "An e-mail address (SAN, S/MIME); repeatable.")
+        List<String> emails = new ArrayList<>();
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        KeySource key;
+
+        @Option(names = "--days", paramLabel = "N", description = "Validity in days (default: the policy's maximum).")
+        Integer days;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE",
+                description = "PEM output: the certificate, then its chain (issuing CA first, root last).")
+        Path out;
+
+        @Option(names = "--p12-out", paramLabel = "FILE",
+                description = "Also write a PKCS#12 keystore (key, certificate, chain; needs --key-out).")
+        Path p12Out;
+
+        @Option(names = "--p12-password-file", paramLabel = "FILE", description = "Password for --p12-out.")
+        Path p12PasswordFile;
+
+        @Option(names = "--force", description = "Overwrite existing output files.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            PrintWriter pw = cl.getOut();
+            boolean generate = key.generated != null;
+            if (p12Out != null && (!generate || p12PasswordFile == null)) {
+                throw new CommandLine.ParameterException(cl, "--p12-out needs --key-out and --p12-password-file");
+            }
+            if (days != null && (days < 1 || days > 3650)) {
+                throw new CommandLine.ParameterException(cl, "--days must be 1..3650");
+            }
+            PkiFiles.checkOutput(out, force);
+            String csrPem = null;
+            char[] keyPassword = null;
+            char[] p12Password = null;
+            if (generate) {
+                PkiFiles.checkOutput(key.generated.keyOut, force);
+                PkiFiles.checkDistinct(out, key.generated.keyOut, "--out and --key-out");
+                keyPassword = PkiFiles.readPassword(key.generated.keyPasswordFile, "key password");
+            } else {
+                csrPem = new String(PkiFiles.read(key.csr, "CSR"), StandardCharsets.UTF_8);
+            }
+            if (p12Out != null) {
+                PkiFiles.checkOutput(p12Out, force);
+                p12Password = PkiFiles.readPassword(p12PasswordFile, "PKCS#12 password");
+            }
+            try (ProviderSession s = ProviderSession.open(spec, provider)) {
+                IssuanceService svc = new IssuanceService(s.store, s.provider, s.client);
+                IssueRequest req = IssueRequest.of(cn, dns, emails).withCsr(csrPem)
+                        .withValidity(days == null ? null : Duration.ofDays(days));
+                IssuedCertificate c;
+                try {
+                    c = svc.issue(req, ProgressSink.NONE);
+                } catch (InvalidInputException | DomainsException e) {
+                    throw new CliException(e.getMessage());
+                }
+                if (c.privateKey() != null && generate) {
+                    String enc = EncryptedKeys.encryptPkcs8(c.privateKey(), keyPassword);
+                    PkiFiles.writeAtomically(key.generated.keyOut, enc.getBytes(StandardCharsets.US_ASCII), true,
+                            force);
+                    pw.println("Private key (encrypted PKCS#8): " + key.generated.keyOut);
+                }
+                if (c.pending()) {
+                    pw.println("Serial: " + c.serial());
+                    pw.flush();
+                    throw new CliException("Certificate " + c.serial() + " is still being issued by GlobalSign; "
+                            + "run 'cert list --provider " + provider + "' later to pick it up");
+                }
+                PkiFiles.writeAtomically(out, c.pemWithChain().getBytes(StandardCharsets.US_ASCII), false, force);
+                if (p12Out != null) {
+                    List<X509Certificate> chain = new ArrayList<>();
+                    chain.add(parse(c.certificatePem()));
+                    for (String p : c.chainPems()) {
+                        chain.add(parse(p));
+                    }
+                    byte[] p12 = Pkcs12.write(c.privateKey(), chain, p12Password, cn, Pkcs12Profile.MODERN);
+                    PkiFiles.writeAtomically(p12Out, p12, true, force);
+                    pw.println("PKCS#12: " + p12Out);
+                }
+                pw.println("Certificate and chain (PEM): " + out);
+                pw.println("Serial: " + c.serial());
+                pw.flush();
+                return 0;
+            } finally {
+                if (keyPassword != null) {
+                    Arrays.fill(keyPassword, '\0');
+                }
+                if (p12Password != null) {
+                    Arrays.fill(p12Password, '\0');
+                }
+            }
+        }
+
+        private static X509Certificate parse(String pem) {
+            try {
+                return (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+            } catch (CertificateException e) {
+                throw new CliException("GlobalSign returned a certificate that cannot be read: " + e.getMessage());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ list
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Certificates issued through the provider (store, refreshed from GlobalSign).")
+    public static final class ListCerts implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
+        String provider;
+
+        @Option(names = "--local", description = "Only what the store knows; do not ask GlobalSign.")
+        boolean local;
+
+        @Override
+        public Integer call() {
+            PrintWriter pw = spec.commandLine().getOut();
+            try (ProviderSession s = ProviderSession.open(spec, provider)) {
+                IssuanceService svc = new IssuanceService(s.store, s.provider, s.client);
+                List<CertificateRecord> list;
+                try {
+                    list = local ? svc.list() : svc.refresh();
+                } catch (DomainsException e) {
+                    throw new CliException(e.getMessage());
+                }
+                if (list.isEmpty()) {
+                    pw.println("No certificates issued through provider '" + provider + "'.");
+                    return 0;
+                }
+                pw.printf("%-32s %-8s %-23s %-30s %s%n", "SERIAL", "STATUS", "NOT AFTER", "COMMON NAME", "SANS");
+                for (CertificateRecord r : list) {
+                    pw.printf("%-32s %-8s %-23s %-30s %s%n", r.serial(), r.status(),
+                            ProviderSession.when(r.notAfter()), r.commonName() == null ? "-" : r.commonName(),
+                            String.join(",", r.sans()));
+                }
+                pw.flush();
+            }
+            return 0;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ revoke
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a certificate (PATCH with the reason; DELETE where PATCH is refused).")
+    public static final class Revoke implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
+        String provider;
+
+        @Parameters(index = "0", paramLabel = "SERIAL", description = "Serial number (hex, as 'cert list' shows it).")
+        String serial;
+
+        @Option(names = "--reason", required = true, paramLabel = "REASON",
+                description = "One of: unspecified, keyCompromise, affiliationChanged, superseded, "
+                        + "cessationOfOperation, privilegeWithdrawn.")
+        String reasonText;
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            RevocationReason reason;
+            String s;
+            try {
+                reason = RevocationReason.parse(reasonText);
+                s = IssuanceService.normaliseSerial(serial);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+            PrintWriter pw = cl.getOut();
+            try (ProviderSession session = ProviderSession.open(spec, provider)) {
+                IssuanceService svc = new IssuanceService(session.store, session.provider, session.client);
+                Optional<CertificateRecord> known = svc.find(s);
+                String name = known.map(r -> s + " (CN " + (r.commonName() == null ? "-" : r.commonName())
+                        + (r.sans().isEmpty() ? "" : ", " + String.join(", ", r.sans())) + ", valid until "
+                        + ProviderSession.when(r.notAfter()) + ")").orElse(s);
+                CertificateRecord r;
+                try {
+                    r = svc.revoke(s, reason);
+                } catch (DomainsException e) {
+                    throw new CliException(e.getMessage());
+                }
+                if (known.isEmpty() && r != null) {
+                    name = s + " (CN " + (r.commonName() == null ? "-" : r.commonName()) + ")";
+                }
+                pw.println("Revoked certificate " + name + " with reason " + reason.apiName() + ".");
+                pw.flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package io.atlasonboard.ui.certificates;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import io.atlasonboard.core.atlas.AtlasApiException;
+import io.atlasonboard.core.atlas.AtlasClient;
+import io.atlasonboard.core.atlas.CertificateInfo;
+import io.atlasonboard.core.atlas.RevocationReason;
+import io.atlasonboard.core.pki.Csrs;
+import io.atlasonboard.core.pki.DomainNames;
+import io.atlasonboard.core.pki.EncryptedKeys;
+import io.atlasonboard.core.pki.Pem;
+import io.atlasonboard.core.pki.Pkcs12;
+import io.atlasonboard.core.pki.Pkcs12Profile;
+import io.atlasonboard.core.store.CertificateRecord;
+import io.atlasonboard.core.store.CertificateStatus;
+import io.atlasonboard.core.store.SecretChars;
+import io.atlasonboard.ui.providers.FileOpener;
+import io.atlasonboard.ui.providers.ProviderConnector;
+import io.atlasonboard.ui.providers.UiJobs;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/**
+ * Certificates of a provider: an issuance form driven by the validation policy (TLS asks for DNS names, S/MIME for
+ * e-mail addresses; REQUIRED enforced before sending), key generated locally or a CSR supplied, progress while the
+ * API answers 202; the list of issued certificates; save as PEM (with chain) or PKCS#12; revoke with a reason.
+ */
+public final class CertificatesViewModel {
+    public enum KeySource { GENERATE, CSR }
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final long providerId;
+    private final ProviderConnector connector;
+    private final UiJobs jobs;
+    private final FileOpener files;
+    private final Clock clock;
+
+    private final ObjectProperty<IssuanceRequests.PolicyView> policy = new SimpleObjectProperty<>();
+    private final StringProperty policyText = new SimpleStringProperty("Reading the account's validation policy...");
+    private final StringProperty namesLabel = new SimpleStringProperty("DNS names");
+    private final StringProperty commonName = new SimpleStringProperty("");
+    private final StringProperty names = new SimpleStringProperty("");
+    private final StringProperty validityDays = new SimpleStringProperty("90");
+    private final ObjectProperty<KeySource> keySource = new SimpleObjectProperty<>(KeySource.GENERATE);
+    private final StringProperty csrPem = new SimpleStringProperty("");
+    private final StringProperty formError = new SimpleStringProperty("");
+    private final BooleanProperty issuing = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressMessage = new SimpleStringProperty("");
+    private final ObservableList<CertificateRecord> certificates = FXCollections.observableArrayList();
+    private final ObjectProperty<CertificateRecord> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<RevocationReason> reason = new SimpleObjectProperty<>(RevocationReason.UNSPECIFIED);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty p12Password = new SimpleStringProperty("");
+
+    public CertificatesViewModel(long providerId, ProviderConnector connector, UiJobs jobs, FileOpener files,
+            Clock clock) {
+        this.providerId = providerId;
+        this.connector = Objects.requireNonNull(connector);
+        this.jobs = Objects.requireNonNull(jobs);
+        this.files = Objects.requireNonNull(files);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** Reads the policy (network) and the stored certificates (background). */
+    public void load() {
+        refresh();
+        jobs.run("Validation policy", p -> {
+            try (AtlasClient c = connector.client(providerId)) {
+                var vp = c.validationPolicy();
+                return new Object[] {IssuanceRequests.view(vp), io.atlasonboard.core.atlas.PolicySummary.describe(vp)};
+            }
+        }, null, r -> {
+            IssuanceRequests.PolicyView v = (IssuanceRequests.PolicyView) r[0];
+            policy.set(v);
+            namesLabel.set(v.namesLabel());
+            validityDays.set(String.valueOf(Math.min(90, Math.max(1, v.maxValiditySeconds() / 86400))));
+            policyText.set((v.tls() ? "TLS account" : "S/MIME account") + ". " + r[1]);
+        }, e -> policyText.set("Cannot read the validation policy: " + UiJobs.describe(e)));
+    }
+
+    public void refresh() {
+        jobs.run("Certificates", p -> connector.store().certificates().list(providerId), null, list -> {
+            CertificateRecord sel = selected.get();
+            certificates.setAll(list);
+            if (sel != null) {
+                list.stream().filter(c -> c.serial().equals(sel.serial())).findFirst().ifPresent(selected::set);
+            }
+        }, e -> message.set("Cannot read the certificates: " + UiJobs.describe(e)));
+    }
+
+    /** The names from the text field, validated (DNS names or e-mail addresses as the policy says). */
+    List<String> parsedNames(List<String> problems) {
+        List<String> out = new ArrayList<>();
+        IssuanceRequests.PolicyView v = policy.get();
+        for (String s : names.get().split("[,;\\s]+")) {
+            if (s.isBlank()) {
+                continue;
+            }
+            if (v != null && v.smime()) {
+                if (!EMAIL.matcher(s).matches()) {
+                    problems.add("'" + s + "' is not an e-mail address.");
+                } else if (!out.contains(s)) {
+                    out.add(s.toLowerCase(Locale.ROOT));
+                }
+            } else {
+                try {
+                    String d = DomainNames.normalize(s);
+                    if (!out.contains(d)) {
+                        out.add(d);
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Validates against the policy and sends the request; polls while the API answers 202. */
+    public void issue() {
+        formError.set("");
+        IssuanceRequests.PolicyView v = policy.get();
+        if (v == null) {
+            formError.set("The validation policy is not known yet; wait for it or check the connection.");
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> list = parsedNames(problems);
+        long days;
+        try {
+            days = Long.parseLong(validityDays.get().strip());
+        } catch (NumberFormatException e) {
+            problems.add("The validity must be a whole number of days.");
+            days = 0;
+        }
+        long seconds = Math.min(days * 86400, v.maxValiditySeconds());
+        if (days * 86400 > v.maxValiditySeconds() + 86399) {
+            problems.add("The policy allows at most " + v.maxValiditySeconds() / 86400 + " days of validity.");
+        }
+        String cn = commonName.get().strip();
+        problems.addAll(IssuanceRequests.check(v, cn, list, Math.max(seconds, days == 0 ? 0 : 3600)));
+        PKCS10CertificationRequest suppliedCsr = null;
+        if (keySource.get() == KeySource.CSR) {
+            try {
+                List<Object> objs = Pem.readAll(csrPem.get());
+                suppliedCsr = objs.stream().filter(o -> o instanceof PKCS10CertificationRequest)
+                        .map(o -> (PKCS10CertificationRequest) o).findFirst().orElse(null);
+            } catch (RuntimeException e) {
+                suppliedCsr = null;
+            }
+            if (suppliedCsr == null) {
+                problems.add("Paste a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----).");
+            } else if (v.pksRequired()) {
+                problems.add("This account needs a proof of possession signed by the private key; a CSR cannot give "
+                        + "it. Let the application generate the key.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            formError.set(String.join("\n", problems));
+            return;
+        }
+        PKCS10CertificationRequest csr = suppliedCsr;
+        long validity = seconds;
+        issuing.set(true);
+        progress.set(0);
+        jobs.run("Issue certificate", p -> {
+            String pub;
+            String pop = null;
+            char[] keyPem = null;
+            PrivateKey key = null;
+            if (csr == null) {
+                p.update(0.05, "Generating an RSA 2048 key on this computer");
+                KeyPair kp = Csrs.generateKey(2048);
+                key = kp.getPrivate();
+                keyPem = Pem.write(kp.getPrivate()).toCharArray();
+                if ("PKCS8".equals(v.keyFormat())) {
+                    pub = Pem.write(kp.getPublic());
+                    pop = v.pksRequired() ? IssuanceRequests.proofOfPossession(kp) : null;
+                } else {
+                    pub = IssuanceRequests.csrPem(kp, cn.isEmpty() ? list.get(0) : cn);
+                }
+            } else {
+                pub = "PKCS8".equals(v.keyFormat()) ? IssuanceRequests.publicKeyPemOf(csr) : Pem.write(csr);
+            }
+            try (AtlasClient c = connector.client(providerId)) {
+                p.update(0.3, "Sending the request (POST /certificates)");
+                Instant nb = clock.instant();
+                String serial = c.requestCertificate(IssuanceRequests.body(v, cn, list, nb, validity, pub, pop));
+                CertificateInfo info = c.getCertificate(serial);
+                for (int i = 0; i < 120 && info.pending(); i++) {
+                    p.checkCancelled();
+                    p.update(0.4 + 0.4 * i / 120, "GlobalSign is issuing (202 Operation in progress), serial " + serial);
+                    Thread.sleep(1000);
+                    info = c.getCertificate(serial);
+                }
+                if (info.pending()) {
+                    throw new IllegalStateException("The certificate " + serial + " is still being issued; "
+                            + "refresh the list later.");
+                }
+                p.update(0.85, "Fetching the chain (GET /trustchain)");
+                List<String> chain = c.trustChain();
+                X509Certificate x = parse(info.certificatePem());
+                CertificateRecord rec = CertificateRecord.of(providerId, serial,
+                        cn.isEmpty() ? x.getSubjectX500Principal().getName() : cn, list,
+                        CertificateStatus.valueOf(info.status()), x.getNotBefore().toInstant(),
+                        x.getNotAfter().toInstant(), info.certificatePem(), String.join("", chain), clock.instant());
+                p.update(0.95, "Saving");
+                return connector.store().certificates().save(rec, keyPem);
+            } finally {
+                SecretChars.wipe(keyPem);
+            }
+        }, pr -> {
+            if (pr.fraction() >= 0) {
+                progress.set(pr.fraction());
+            }
+            progressMessage.set(pr.message());
+        }, rec -> {
+            issuing.set(false);
+            progress.set(1);
+            progressMessage.set("Issued: serial " + rec.serial());
+            refresh();
+            selected.set(rec);
+        }, e -> {
+            issuing.set(false);
+            progressMessage.set("");
+            formError.set(e instanceof AtlasApiException api
+                    ? "GlobalSign refused the request (" + api.status() + "): " + describeApi(api)
+                    : "Not issued: " + UiJobs.describe(e));
+        });
+    }
+
+    static String describeApi(AtlasApiException e) {
+        StringBuilder sb = new StringBuilder(e.description() == null ? e.getMessage() : e.description());
+        if (e.errors() != null) {
+            e.errors().forEach((k, val) -> sb.append("\n  ").append(k).append(": ").append(val));
+        }
+        return sb.toString();
+    }
+
+    static X509Certificate parse(String pem) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** "CN (serial S)": how confirmations name a certificate. */
+    public static String describe(CertificateRecord r) {
+        return r.commonName() + " (serial " + r.serial() + ")";
+    }
+
+    /** Revokes the selected certificate (the view asks for confirmation first). */
+    public void revokeSelected() {
+        CertificateRecord r = selected.get();
+        if (r == null) {
+            return;
+        }
+        RevocationReason why = reason.get();
+        message.set("Revoking " + describe(r) + "...");
+        jobs.run("Revoke", p -> {
+            try (AtlasClient c = connector.client(providerId)) {
+                String method = c.revokeCertificate(r.serial(), why);
+                connector.store().certificates().markRevoked(providerId, r.serial(), clock.instant(), why.apiName());
+                return method;
+            }
+        }, null, method -> {
+            message.set("Revoked " + describe(r) + " (reason " + why.apiName() + ", " + method + ").");
+            refresh();
+        }, e -> message.set(e instanceof AtlasApiException api
+                ? "GlobalSign refused the revocation (" + api.status() + "): " + describeApi(api)
+                : "Not revoked: " + UiJobs.describe(e)));
+    }
+
+    /** Saves the selected certificate followed by its chain as PEM. */
+    public void savePem() {
+        CertificateRecord r = selected.get();
+        if (r == null) {
+            return;
+        }
+        files.save("Save certificate and chain (PEM)", safeName(r) + ".pem", List.of("*.pem")).ifPresent(path ->
+                jobs.run("Save PEM", p -> {
+                    String text = r.certificatePem().strip() + "\n" + (r.chainPem() == null ? "" : r.chainPem());
+                    Files.writeString(path, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+                    return path;
+                }, null, x -> message.set("Saved " + x), e -> message.set("Not saved: " + UiJobs.describe(e))));
+    }
+
+    /** Saves key, certificate and chain as a Modern PKCS#12 protected by {@link #p12PasswordProperty()}. */
+    public void savePkcs12() {
+        CertificateRecord r = selected.get();
+        if (r == null) {
+            return;
+        }
+        if (!r.hasPrivateKey()) {
+            message.set("The private key of " + describe(r) + " is not stored here (a CSR was supplied); save as PEM.");
+            return;
+        }
+        if (p12Password.get().length() < 8) {
+            message.set("Enter a keystore password of at least 8 characters.");
+            return;
+        }
+        char[] pw = p12Password.get().toCharArray();
+        files.save("Save PKCS#12 keystore", safeName(r) + ".p12", List.of("*.p12")).ifPresentOrElse(path ->
+                jobs.run("Save PKCS#12", p -> {
+                    char[] keyPem = connector.store().certificates().privateKeyPem(r.id());
+                    try {
+                        PrivateKey key = EncryptedKeys.decrypt(new String(keyPem), new char[0]);
+                        List<X509Certificate> chain = new ArrayList<>();
+                        chain.add(parse(r.certificatePem()));
+                        for (Object o : Pem.readAll(r.chainPem() == null ? "" : r.chainPem())) {
+                            if (o instanceof org.bouncycastle.cert.X509CertificateHolder h) {
+                                chain.add(new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(h));
+                            }
+                        }
+                        byte[] p12 = Pkcs12.write(key, chain, pw, r.commonName(), Pkcs12Profile.MODERN);
+                        Files.write(path, p12, StandardOpenOption.CREATE_NEW);
+                        return path;
+                    } finally {
+                        SecretChars.wipe(keyPem);
+                        SecretChars.wipe(pw);
+                    }
+                }, null, x -> message.set("Saved " + x), e -> message.set("Not saved: " + UiJobs.describe(e))),
+                () -> SecretChars.wipe(pw));
+    }
+
+    private static String safeName(CertificateRecord r) {
+        return (r.commonName() == null ? r.serial() : r.commonName()).replaceAll("[^A-Za-z0-9.@_-]", "_");
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    public long providerId() { return providerId; }
+    public ObjectProperty<IssuanceRequests.PolicyView> policyProperty() { return policy; }
+    public StringProperty policyTextProperty() { return policyText; }
+    public StringProperty namesLabelProperty() { return namesLabel; }
+    public StringProperty commonNameProperty() { return commonName; }
+    public StringProperty namesProperty() { return names; }
+    public StringProperty validityDaysProperty() { return validityDays; }
+    public ObjectProperty<KeySource> keySourceProperty() { return keySource; }
+    public StringProperty csrPemProperty() { return csrPem; }
+    public StringProperty formErrorProperty() { return formError; }
+    public BooleanProperty issuingProperty() { return issuing; }
+    public DoubleProperty progressProperty() { return progress; }
+    public StringProperty progressMessageProperty() { return progressMessage; }
+    public ObservableList<CertificateRecord> certificates() { return certificates; }
+    public ObjectProperty<CertificateRecord> selectedProperty() { return selected; }
+    public ObjectProperty<RevocationReason> reasonProperty() { return reason; }
+    public StringProperty messageProperty() { return message; }
+    public StringProperty p12PasswordProperty() { return p12Password; }
+}

@@ -1,0 +1,50 @@
+package io.atlasonboard.ui.dns;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import io.atlasonboard.core.domains.VerifyResult;
+import io.atlasonboard.core.tasks.ProgressSink;
+
+import io.atlasonboard.core.atlas.DnsAssertion;
+import io.atlasonboard.core.store.DomainClaimRecord;
+
+/**
+ * What the DNS view needs from the claim flow (blocking calls: run them on background jobs only). Every method
+ * returns the claim as now stored. {@link AtlasClaimOps} talks to the API through the provider's client; the
+ * {@code core.domains.ClaimService} can stand in for it when it lands.
+ */
+public interface ClaimOps {
+    /** Claims of the provider as stored (no network). */
+    List<DomainClaimRecord> stored(long providerId);
+
+    /** {@code POST /claims/domains/{domain}}, then reads the claim; stored. */
+    DomainClaimRecord create(long providerId, String domain);
+
+    /** {@code GET /claims/domains/{id}}; stored. */
+    DomainClaimRecord refresh(long providerId, String claimId);
+
+    /** {@code POST /claims/domains/{id}/dns}. */
+    DnsAssertion assertDns(long providerId, String claimId);
+
+    /** {@code POST /claims/domains/{id}/reassert}: a new token and deadline replace the old ones; stored. */
+    DomainClaimRecord reassert(long providerId, String claimId);
+
+    /** {@code DELETE /claims/domains/{id}} and removal from the store. */
+    void delete(long providerId, String claimId);
+
+    /** True when {@link #verify} does the whole verification (bounded concurrency, rate-limit backoff). */
+    default boolean verifiesInBatches() {
+        return false;
+    }
+
+    /**
+     * Asks GlobalSign to verify the domains and polls until VERIFIED or {@code maxWait}; {@code listener} gets each
+     * domain's outcome as it is known (on a worker thread).
+     */
+    default Map<String, VerifyResult> verify(long providerId, List<String> domains, java.time.Duration maxWait,
+            BiConsumer<String, VerifyResult> listener, ProgressSink sink) {
+        throw new UnsupportedOperationException("batch verification is not offered");
+    }
+}

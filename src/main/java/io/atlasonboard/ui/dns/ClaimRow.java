@@ -1,0 +1,122 @@
+package io.atlasonboard.ui.dns;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import io.atlasonboard.core.store.DomainClaimRecord;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One claim in the DNS view's table (UI thread only). */
+public final class ClaimRow {
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final ObjectProperty<DomainClaimRecord> record = new SimpleObjectProperty<>();
+    private final StringProperty domain = new SimpleStringProperty();
+    private final StringProperty status = new SimpleStringProperty();
+    private final StringProperty token = new SimpleStringProperty();
+    private final StringProperty countdown = new SimpleStringProperty("");
+    private final StringProperty expiry = new SimpleStringProperty("");
+    private final StringProperty progress = new SimpleStringProperty("");
+    private final StringProperty log = new SimpleStringProperty("");
+    private final StringProperty previousToken = new SimpleStringProperty("");
+
+    ClaimRow(DomainClaimRecord r) {
+        update(r);
+    }
+
+    void update(DomainClaimRecord r) {
+        DomainClaimRecord old = record.get();
+        if (old != null && old.token() != null && r.token() != null && !old.token().equals(r.token())) {
+            previousToken.set(old.token());
+        }
+        record.set(r);
+        domain.set(r.domain());
+        status.set(r.status());
+        token.set(r.token());
+        expiry.set(r.expiresAt() == null ? "" : TIME.format(r.expiresAt()));
+        log.set(formatLog(r.logJson()));
+    }
+
+    /** Updates the assert-by countdown for {@code now}. */
+    void tick(Instant now) {
+        DomainClaimRecord r = record.get();
+        if (r == null) {
+            return;
+        }
+        if ("VERIFIED".equalsIgnoreCase(r.status())) {
+            countdown.set("verified");
+        } else if (r.assertBy() == null) {
+            countdown.set("");
+        } else {
+            countdown.set(countdown(now, r.assertBy()));
+        }
+    }
+
+    static String countdown(Instant now, Instant deadline) {
+        Duration d = Duration.between(now, deadline);
+        if (d.isNegative() || d.isZero()) {
+            return "deadline passed: reassert";
+        }
+        long days = d.toDays();
+        long h = d.toHoursPart();
+        long m = d.toMinutesPart();
+        long s = d.toSecondsPart();
+        return days > 0 ? String.format(Locale.ROOT, "%dd %02dh %02dm left", days, h, m)
+                : String.format(Locale.ROOT, "%02dh %02dm %02ds left", h, m, s);
+    }
+
+    boolean deadlinePassed(Instant now) {
+        DomainClaimRecord r = record.get();
+        return r != null && !"VERIFIED".equalsIgnoreCase(r.status()) && r.assertBy() != null
+                && !now.isBefore(r.assertBy());
+    }
+
+    static String formatLog(String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        try {
+            JsonElement e = JsonParser.parseString(json);
+            if (!e.isJsonArray()) {
+                return json;
+            }
+            JsonArray a = e.getAsJsonArray();
+            List<String> lines = new ArrayList<>();
+            for (JsonElement x : a) {
+                var o = x.getAsJsonObject();
+                long ts = o.has("timestamp") ? o.get("timestamp").getAsLong() : 0;
+                lines.add((ts == 0 ? "" : TIME.format(Instant.ofEpochSecond(ts)) + "  ")
+                        + (o.has("status") ? o.get("status").getAsString() : "") + "  "
+                        + (o.has("description") ? o.get("description").getAsString() : ""));
+            }
+            return String.join("\n", lines);
+        } catch (RuntimeException ex) {
+            return json;
+        }
+    }
+
+    public DomainClaimRecord record() { return record.get(); }
+    public ObjectProperty<DomainClaimRecord> recordProperty() { return record; }
+    public StringProperty domainProperty() { return domain; }
+    public StringProperty statusProperty() { return status; }
+    public StringProperty tokenProperty() { return token; }
+    public StringProperty countdownProperty() { return countdown; }
+    public StringProperty expiryProperty() { return expiry; }
+    /** Per-domain verification progress ("Asking GlobalSign...", "VERIFIED", errors). */
+    public StringProperty progressProperty() { return progress; }
+    public StringProperty logProperty() { return log; }
+    /** The token a reassert replaced (empty when none). */
+    public StringProperty previousTokenProperty() { return previousToken; }
+}

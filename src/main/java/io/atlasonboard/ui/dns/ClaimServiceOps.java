@@ -1,0 +1,102 @@
+package io.atlasonboard.ui.dns;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+import io.atlasonboard.core.atlas.AtlasClient;
+import io.atlasonboard.core.atlas.DnsAssertion;
+import io.atlasonboard.core.dns.PropagationChecker;
+import io.atlasonboard.core.domains.ClaimService;
+import io.atlasonboard.core.domains.VerifyResult;
+import io.atlasonboard.core.store.DomainClaimRecord;
+import io.atlasonboard.core.tasks.ProgressSink;
+import io.atlasonboard.ui.providers.ProviderConnector;
+
+/**
+ * {@link ClaimOps} over {@code core.domains.ClaimService} (one service and API client per provider): claims reuse a
+ * live claim instead of duplicating it, and verification runs with bounded concurrency and shared rate-limit backoff.
+ */
+public final class ClaimServiceOps implements ClaimOps, AutoCloseable {
+    private record Entry(ClaimService service, AtlasClient client) {
+    }
+
+    private final ProviderConnector connector;
+    private final Clock clock;
+    private final PropagationChecker checker;
+    private final Map<Long, Entry> services = new ConcurrentHashMap<>();
+
+    public ClaimServiceOps(ProviderConnector connector, Clock clock, PropagationChecker checker) {
+        this.connector = Objects.requireNonNull(connector);
+        this.clock = Objects.requireNonNull(clock);
+        this.checker = checker;
+    }
+
+    private Entry entry(long providerId) {
+        return services.computeIfAbsent(providerId, id -> {
+            AtlasClient c = connector.client(id);
+            ClaimService s = new ClaimService(connector.store(), connector.store().providers().get(id), c).clock(clock);
+            if (checker != null) {
+                s.propagationChecker(checker);
+            }
+            return new Entry(s, c);
+        });
+    }
+
+    private DomainClaimRecord byId(long providerId, String claimId) {
+        return connector.store().domainClaims().findByClaimId(providerId, claimId)
+                .orElseThrow(() -> new NoSuchElementException("No stored claim " + claimId));
+    }
+
+    @Override
+    public List<DomainClaimRecord> stored(long providerId) {
+        return connector.store().domainClaims().list(providerId);
+    }
+
+    @Override
+    public DomainClaimRecord create(long providerId, String domain) {
+        return entry(providerId).service().claim(domain).claim();
+    }
+
+    @Override
+    public DomainClaimRecord refresh(long providerId, String claimId) {
+        return entry(providerId).service().refresh(List.of(byId(providerId, claimId).domain())).get(0);
+    }
+
+    @Override
+    public DnsAssertion assertDns(long providerId, String claimId) {
+        return entry(providerId).client().assertDns(claimId, null);
+    }
+
+    @Override
+    public DomainClaimRecord reassert(long providerId, String claimId) {
+        return entry(providerId).service().reassert(byId(providerId, claimId).domain());
+    }
+
+    @Override
+    public void delete(long providerId, String claimId) {
+        entry(providerId).service().delete(byId(providerId, claimId).domain());
+    }
+
+    @Override
+    public boolean verifiesInBatches() {
+        return true;
+    }
+
+    @Override
+    public Map<String, VerifyResult> verify(long providerId, List<String> domains, Duration maxWait,
+            BiConsumer<String, VerifyResult> listener, ProgressSink sink) {
+        return entry(providerId).service().verify(domains, new ClaimService.VerifyOptions(maxWait, listener), sink);
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(e -> e.client().close());
+        services.clear();
+    }
+}

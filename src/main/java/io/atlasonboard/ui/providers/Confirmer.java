@@ -1,0 +1,35 @@
+package io.atlasonboard.ui.providers;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+
+/** Asks the user to confirm a destructive action (delete, revoke). */
+@FunctionalInterface
+public interface Confirmer {
+    /** True when the user confirmed. Called on the UI thread. */
+    boolean confirm(Node owner, String title, String question, String confirmLabel);
+
+    /** A modal {@link Alert} naming the thing acted on; Cancel is the default button. */
+    static Confirmer alerts() {
+        return (owner, title, question, confirmLabel) -> {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+            a.setTitle(title);
+            a.setHeaderText(title);
+            a.setContentText(question);
+            ButtonType ok = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+            ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+            a.getButtonTypes().setAll(ok, cancel);
+            a.getDialogPane().setId("confirmDialog");
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ok)).setDefaultButton(false);
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ok)).setId("confirmOk");
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(cancel)).setId("confirmCancel");
+            if (owner != null && owner.getScene() != null) {
+                a.initOwner(owner.getScene().getWindow());
+            }
+            return a.showAndWait().filter(ok::equals).isPresent();
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package io.atlasonboard.ui.providers;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.atlasonboard.core.atlas.ConnectionReport;
+import io.atlasonboard.core.atlas.ConnectionTester;
+import io.atlasonboard.core.store.ConnectionStatus;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.tasks.Progress;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 6 and the providers window: runs the connection test of a stored provider in the background and shows each
+ * step (local checks, TLS handshake, login, validation policy, quota) with its state, then "Connection Status: Good"
+ * with the policy summary and remaining quota, or "Connection Status: Bad" with the failing step and diagnosis.
+ */
+public final class ConnectionStatusViewModel {
+    public enum StepState { WAITING, RUNNING, OK, FAILED, SKIPPED }
+
+    /** One line of the step list. */
+    public static final class Step {
+        private final String name;
+        private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(StepState.WAITING);
+
+        Step(String name) {
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public ObjectProperty<StepState> stateProperty() {
+            return state;
+        }
+    }
+
+    static final List<String> STEP_NAMES = List.of(ConnectionTester.STEP_LOCAL, ConnectionTester.STEP_TLS,
+            ConnectionTester.STEP_LOGIN, ConnectionTester.STEP_POLICY, ConnectionTester.STEP_QUOTA);
+    /** Progress fractions ConnectionTester reports when each step starts. */
+    private static final double[] STARTS = {0.05, 0.2, 0.45, 0.65, 0.85};
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final ProviderConnector connector;
+    private final UiJobs jobs;
+    private final ObservableList<Step> steps = FXCollections.observableArrayList();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<ConnectionStatus.State> state = new SimpleObjectProperty<>(ConnectionStatus.State.UNKNOWN);
+    private final StringProperty headline = new SimpleStringProperty("Connection Status: Unknown (not checked yet)");
+    private final StringProperty failedStep = new SimpleStringProperty("");
+    private final StringProperty diagnosis = new SimpleStringProperty("");
+    private final StringProperty policySummary = new SimpleStringProperty("");
+    private final StringProperty quota = new SimpleStringProperty("");
+    private final StringProperty checkedAt = new SimpleStringProperty("");
+    private final ObjectProperty<ConnectionReport> report = new SimpleObjectProperty<>();
+    private long providerId = -1;
+    private Runnable onFinished = () -> { };
+
+    public ConnectionStatusViewModel(ProviderConnector connector, UiJobs jobs) {
+        this.connector = Objects.requireNonNull(connector);
+        this.jobs = Objects.requireNonNull(jobs);
+        for (String n : STEP_NAMES) {
+            steps.add(new Step(n));
+        }
+    }
+
+    /** Shows the stored status of a provider (no network). */
+    public void show(ProviderRecord r) {
+        providerId = r.id();
+        ConnectionStatus st = r.status();
+        state.set(st.state());
+        steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
+        failedStep.set(st.failedStep() == null ? "" : st.failedStep());
+        diagnosis.set(st.diagnosis() == null ? "" : st.diagnosis());
+        policySummary.set(st.summary() == null ? "" : st.summary());
+        quota.set("");
+        checkedAt.set(st.checkedAt() == null ? "" : "Checked " + TIME.format(st.checkedAt()));
+        headline.set(headlineFor(st.state()));
+    }
+
+    public static String headlineFor(ConnectionStatus.State s) {
+        return switch (s) {
+            case GOOD -> "Connection Status: Good";
+            case BAD -> "Connection Status: Bad";
+            case UNKNOWN -> "Connection Status: Unknown (not checked yet)";
+        };
+    }
+
+    /** Runs the connection test of the provider in the background. */
+    public void test(long id) {
+        if (running.get()) {
+            return;
+        }
+        providerId = id;
+        running.set(true);
+        progress.set(0);
+        report.set(null);
+        state.set(ConnectionStatus.State.UNKNOWN);
+        headline.set("Checking the connection...");
+        failedStep.set("");
+        diagnosis.set("");
+        policySummary.set("");
+        quota.set("");
+        steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
+        jobs.run("Connection test", sink -> connector.test(id, sink), this::onProgress, this::onReport, e -> {
+            running.set(false);
+            state.set(ConnectionStatus.State.BAD);
+            headline.set("Connection Status: Bad");
+            failedStep.set("Connection test");
+            diagnosis.set("The test could not run: " + UiJobs.describe(e));
+            onFinished.run();
+        });
+    }
+
+    public void retest() {
+        if (providerId >= 0) {
+            test(providerId);
+        }
+    }
+
+    private void onProgress(Progress p) {
+        if (!running.get() || p.fraction() < 0) {
+            return;
+        }
+        progress.set(p.fraction());
+        message.set(p.message() == null ? "" : p.message());
+        for (int i = 0; i < STARTS.length; i++) {
+            double start = STARTS[i];
+            double next = i + 1 < STARTS.length ? STARTS[i + 1] : 1.0;
+            StepState st = p.fraction() >= next ? StepState.OK : p.fraction() >= start ? StepState.RUNNING : StepState.WAITING;
+            steps.get(i).stateProperty().set(st);
+        }
+    }
+
+    private void onReport(ConnectionReport r) {
+        running.set(false);
+        report.set(r);
+        progress.set(1);
+        checkedAt.set("Checked " + TIME.format(r.checkedAt() == null ? Instant.now() : r.checkedAt()));
+        if (r.good()) {
+            state.set(ConnectionStatus.State.GOOD);
+            headline.set("Connection Status: Good");
+            steps.forEach(s -> s.stateProperty().set(StepState.OK));
+            policySummary.set(r.policySummary() == null ? "" : r.policySummary());
+            quota.set(r.remainingQuota() == null ? "" : "Remaining issuance quota: " + r.remainingQuota());
+            message.set("All checks passed");
+        } else {
+            state.set(ConnectionStatus.State.BAD);
+            headline.set("Connection Status: Bad");
+            failedStep.set(r.failedStep());
+            diagnosis.set(r.diagnosis());
+            int failed = STEP_NAMES.indexOf(r.failedStep());
+            for (int i = 0; i < steps.size(); i++) {
+                steps.get(i).stateProperty().set(failed < 0 ? StepState.SKIPPED
+                        : i < failed ? StepState.OK : i == failed ? StepState.FAILED : StepState.SKIPPED);
+            }
+            message.set("Failed at: " + r.failedStep());
+        }
+        onFinished.run();
+    }
+
+    /** Called on the UI thread after each test (e.g. to refresh the providers table). */
+    public void setOnFinished(Runnable r) {
+        this.onFinished = r == null ? () -> { } : r;
+    }
+
+    public ObservableList<Step> steps() { return steps; }
+    public BooleanProperty runningProperty() { return running; }
+    public DoubleProperty progressProperty() { return progress; }
+    public StringProperty messageProperty() { return message; }
+    public ObjectProperty<ConnectionStatus.State> stateProperty() { return state; }
+    public StringProperty headlineProperty() { return headline; }
+    public StringProperty failedStepProperty() { return failedStep; }
+    public StringProperty diagnosisProperty() { return diagnosis; }
+    public StringProperty policySummaryProperty() { return policySummary; }
+    public StringProperty quotaProperty() { return quota; }
+    public StringProperty checkedAtProperty() { return checkedAt; }
+    public ObjectProperty<ConnectionReport> reportProperty() { return report; }
+}

@@ -1,0 +1,68 @@
+package io.atlasonboard.ui.providers;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+
+/** Small view helpers shared by the provider, DNS and certificate panes. */
+public final class FormParts {
+    private FormParts() {
+    }
+
+    /** A red message label bound to an error property; hidden while empty. */
+    public static Label error(StringProperty text, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.getStyleClass().add(Styles.DANGER);
+        l.visibleProperty().bind(text.isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** A masked field with a "Reveal" toggle; both views edit the same property. */
+    public static HBox secret(StringProperty value, String id, String accessibleName) {
+        PasswordField masked = new PasswordField();
+        masked.setId(id);
+        masked.setAccessibleText(accessibleName);
+        masked.textProperty().bindBidirectional(value);
+        TextField plain = new TextField();
+        plain.setId(id + "Plain");
+        plain.setAccessibleText(accessibleName + " (revealed)");
+        plain.textProperty().bindBidirectional(value);
+        ToggleButton reveal = new ToggleButton("Reveal");
+        reveal.setId(id + "Reveal");
+        reveal.setAccessibleText("Reveal " + accessibleName);
+        plain.visibleProperty().bind(reveal.selectedProperty());
+        masked.visibleProperty().bind(reveal.selectedProperty().not());
+        reveal.selectedProperty().addListener((o, a, on) -> reveal.setText(on ? "Hide" : "Reveal"));
+        StackPane stack = new StackPane(masked, plain);
+        HBox.setHgrow(stack, Priority.ALWAYS);
+        HBox box = new HBox(6, stack, reveal);
+        return box;
+    }
+
+    public static TextField text(StringProperty value, String id, String prompt) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.setPromptText(prompt);
+        t.setAccessibleText(prompt);
+        t.textProperty().bindBidirectional(value);
+        return t;
+    }
+
+    public static Label sandboxBadge() {
+        Label l = new Label(io.atlasonboard.sim.Sandbox.LABEL);
+        l.setId("sandboxBadge");
+        l.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
+        l.setStyle("-fx-border-color: -color-warning-emphasis; -fx-border-radius: 4; -fx-padding: 2 8 2 8;");
+        return l;
+    }
+}

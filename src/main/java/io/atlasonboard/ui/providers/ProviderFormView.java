@@ -1,0 +1,163 @@
+package io.atlasonboard.ui.providers;
+
+import atlantafx.base.theme.Styles;
+import io.atlasonboard.core.store.IntendedUse;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Step 5: the GlobalSign certificate provider form (also the providers window's "Edit"). */
+public final class ProviderFormView extends javafx.scene.layout.BorderPane {
+    private final ProviderFormViewModel vm;
+
+    public ProviderFormView(ProviderFormViewModel vm) {
+        this.vm = vm;
+        ScrollPane scroll = new ScrollPane();
+        scroll.setFitToWidth(true);
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(6);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(170);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(c0, c1);
+        int row = 0;
+
+        Label type = new Label(vm.typeLabel());
+        type.setId("providerType");
+        row = add(g, row, "Type", type, null);
+        row = add(g, row, "Name", FormParts.text(vm.nameProperty(), "providerName", "Provider name"),
+                FormParts.error(vm.nameErrorProperty(), "providerNameError"));
+        row = add(g, row, "API URL", FormParts.text(vm.apiUrlProperty(), "apiUrl", "API URL"),
+                FormParts.error(vm.urlErrorProperty(), "apiUrlError"));
+        ChoiceBox<IntendedUse> use = new ChoiceBox<>();
+        use.setId("intendedUse");
+        use.getItems().addAll(IntendedUse.values());
+        use.setConverter(new StringConverter<>() {
+            @Override public String toString(IntendedUse u) { return ProviderFormViewModel.useLabel(u); }
+            @Override public IntendedUse fromString(String s) { return ProviderFormViewModel.parseUse(s); }
+        });
+        use.valueProperty().bindBidirectional(vm.intendedUseProperty());
+        row = add(g, row, "Intended use", use, null);
+        row = add(g, row, "API key", FormParts.text(vm.apiKeyProperty(), "apiKey", "API key"),
+                FormParts.error(vm.apiKeyErrorProperty(), "apiKeyError"));
+        row = add(g, row, "API secret", FormParts.secret(vm.apiSecretProperty(), "apiSecret", "API secret"), null);
+        Label keepHint = new Label("Leave secret and password fields empty to keep the stored ones.");
+        keepHint.getStyleClass().add(Styles.TEXT_MUTED);
+        keepHint.visibleProperty().bind(vm.keepStoredSecretsProperty());
+        keepHint.managedProperty().bind(keepHint.visibleProperty());
+        g.add(keepHint, 1, row++);
+
+        Label ks = new Label();
+        ks.setId("keystoreDescription");
+        ks.textProperty().bind(vm.keystoreDescriptionProperty());
+        Button openKs = new Button("Open .p12/.pfx...");
+        openKs.setId("openKeystore");
+        openKs.setOnAction(e -> vm.openKeystore());
+        row = add(g, row, "Keystore (PKCS#12)", new HBox(10, ks, openKs),
+                FormParts.error(vm.keystoreErrorProperty(), "keystoreError"));
+        row = add(g, row, "Keystore password",
+                FormParts.secret(vm.keystorePasswordProperty(), "keystorePassword", "Keystore password"), null);
+
+        TextArea trust = new TextArea();
+        trust.setId("trustPem");
+        trust.setPrefRowCount(4);
+        trust.setPromptText("Optional: PEM of extra trusted server CAs (TLS-inspecting proxy, sandbox)");
+        trust.textProperty().bindBidirectional(vm.trustPemProperty());
+        Button openPem = new Button("Open PEM...");
+        openPem.setId("openTrustPem");
+        openPem.setOnAction(e -> vm.openTrustPem());
+        VBox trustBox = new VBox(4, trust, openPem, FormParts.error(vm.trustErrorProperty(), "trustPemError"));
+
+        GridPane proxy = new GridPane();
+        proxy.setHgap(10);
+        proxy.setVgap(6);
+        proxy.getColumnConstraints().addAll(c0, c1);
+        int pr = 0;
+        TextField port = FormParts.text(vm.proxyPortProperty(), "proxyPort", "Port");
+        port.setPrefColumnCount(6);
+        pr = add(proxy, pr, "Proxy host and port", new HBox(6,
+                grow(FormParts.text(vm.proxyHostProperty(), "proxyHost", "Host (optional)")), port), null);
+        pr = add(proxy, pr, "Proxy user", FormParts.text(vm.proxyUserProperty(), "proxyUser", "Optional"), null);
+        pr = add(proxy, pr, "Proxy password",
+                FormParts.secret(vm.proxyPasswordProperty(), "proxyPassword", "Proxy password"),
+                FormParts.error(vm.proxyErrorProperty(), "proxyError"));
+        TitledPane advanced = new TitledPane("Extra trusted server CA and proxy (optional)",
+                new VBox(10, new Label("Extra trusted server CA certificates (added to the system's trust anchors)"),
+                        trustBox, proxy));
+        advanced.setId("advancedSettings");
+        advanced.setExpanded(vm.sandboxProperty().get() || !vm.proxyHostProperty().get().isEmpty());
+        advanced.setAnimated(false);
+        advancedPane = advanced;
+
+        Button save = new Button("Save and test connection");
+        save.setId("saveProvider");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(true);
+        save.disableProperty().bind(vm.busyProperty());
+        save.setOnAction(e -> vm.save());
+
+        Label title = new Label("GlobalSign certificate provider");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label badge = FormParts.sandboxBadge();
+        badge.visibleProperty().bind(vm.sandboxProperty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        VBox head = new VBox(6, title, badge);
+        vm.sandboxProperty().addListener((o, a, on) -> advancedExpand(on));
+        Label hint = new Label("Saving stores the provider (secrets encrypted with your passphrase) and runs the "
+                + "connection test: TLS handshake with the client certificate, login, validation policy and quota.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+
+        VBox root = new VBox(12, head, hint, g, advanced);
+        root.setPadding(new Insets(16));
+        scroll.setContent(root);
+        VBox footer = new VBox(8, FormParts.error(vm.formErrorProperty(), "providerFormError"), save);
+        footer.setPadding(new Insets(8, 16, 16, 16));
+        setCenter(scroll);
+        setBottom(footer);
+    }
+
+    private TitledPane advancedPane;
+
+    private void advancedExpand(boolean on) {
+        if (on && advancedPane != null) {
+            advancedPane.setExpanded(true);
+        }
+    }
+
+    public ProviderFormViewModel viewModel() {
+        return vm;
+    }
+
+    private static HBox grow(javafx.scene.Node n) {
+        HBox.setHgrow(n, Priority.ALWAYS);
+        HBox b = new HBox(n);
+        HBox.setHgrow(b, Priority.ALWAYS);
+        return b;
+    }
+
+    private static int add(GridPane g, int row, String label, javafx.scene.Node field, Label error) {
+        Label l = new Label(label);
+        l.setLabelFor(field);
+        g.add(l, 0, row);
+        g.add(field, 1, row);
+        row++;
+        if (error != null) {
+            g.add(error, 1, row++);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,187 @@
+package io.atlasonboard.ui.providers;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+import io.atlasonboard.core.dns.PropagationChecker;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.sim.Sandbox;
+import io.atlasonboard.ui.certificates.CertificatesView;
+import io.atlasonboard.ui.certificates.CertificatesViewModel;
+import io.atlasonboard.ui.dns.AtlasClaimOps;
+import io.atlasonboard.ui.dns.ClaimOps;
+import io.atlasonboard.ui.dns.ClaimServiceOps;
+import io.atlasonboard.ui.dns.DnsValidationView;
+import io.atlasonboard.ui.dns.DnsValidationViewModel;
+import io.atlasonboard.ui.sandbox.SandboxSession;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Builds the provider, connection-status, DNS, certificate and providers-window panes with their view models
+ * (constructor injection; one instance per unlocked store). Close it when the store closes.
+ */
+public final class ProviderPanes implements AutoCloseable {
+    private final Store store;
+    private final UiJobs jobs;
+    private final FileOpener files;
+    private final Confirmer confirmer;
+    private final Clock clock;
+    private final PropagationChecker checker;
+    private final SandboxSession sandbox;
+    private final ProviderConnector connector;
+    private final ClaimServiceOps serviceClaims;
+    private final ClaimOps claims;
+
+    /**
+     * @param claims  the claim flow to use, or null for {@link ClaimServiceOps} ({@code core.domains.ClaimService};
+     *                {@link AtlasClaimOps} is the plain-client alternative)
+     * @param sandbox the sandbox session (null: no sandbox; "Publish in sandbox DNS" is offered for sandbox providers
+     *                while it runs)
+     */
+    public ProviderPanes(Store store, UiJobs jobs, FileOpener files, Confirmer confirmer, Clock clock,
+            PropagationChecker checker, SandboxSession sandbox, ClaimOps claims) {
+        this.store = Objects.requireNonNull(store);
+        this.jobs = Objects.requireNonNull(jobs);
+        this.files = Objects.requireNonNull(files);
+        this.confirmer = Objects.requireNonNull(confirmer);
+        this.clock = Objects.requireNonNull(clock);
+        this.checker = Objects.requireNonNull(checker);
+        this.sandbox = sandbox;
+        this.connector = new ProviderConnector(store, clock);
+        this.serviceClaims = new ClaimServiceOps(connector, clock, checker);
+        this.claims = claims != null ? claims : serviceClaims;
+    }
+
+    /**
+     * The panes for the running application: UI jobs from the shell's {@code FxTasks}, the shell's file dialogs
+     * (owned by {@code owner}, may be null), confirmation alerts, the system's DNS resolvers for propagation checks,
+     * and {@code core.domains.ClaimService} for claims.
+     */
+    public static ProviderPanes forApp(io.atlasonboard.ui.AppContext ctx, Store store,
+            java.util.function.Supplier<Window> owner, SandboxSession sandbox) {
+        io.atlasonboard.ui.FileDialogs d = ctx.fileDialogs();
+        FileOpener files = new FileOpener() {
+            @Override
+            public java.util.Optional<java.nio.file.Path> open(String title, List<String> patterns) {
+                return d.open(owner.get(), title, List.of(new io.atlasonboard.ui.FileDialogs.Filter(title, patterns)));
+            }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> save(String title, String suggestedName,
+                    List<String> patterns) {
+                return d.save(owner.get(), title, suggestedName,
+                        List.of(new io.atlasonboard.ui.FileDialogs.Filter(title, patterns)));
+            }
+        };
+        return new ProviderPanes(store, UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor()), files,
+                Confirmer.alerts(), ctx.clock(), PropagationChecker.withDefaults(), sandbox, null);
+    }
+
+    /**
+     * Step 5 pre-filled from the wizard: API key and secret (step 1), the keystore and its password (step 4); for a
+     * sandbox onboarding also the sandbox's URL and server CA, labelled SANDBOX.
+     */
+    public ProviderFormView providerFormFor(io.atlasonboard.ui.wizard.WizardState s) {
+        ProviderFormView v = providerForm();
+        ProviderFormViewModel vm = v.viewModel();
+        vm.prefill(s.apiKey.get(), s.apiSecret.get() == null ? null : s.apiSecret.get().toCharArray(),
+                s.keystore.get(), s.keystorePath.get() == null || s.keystorePath.get().isBlank() ? null
+                        : java.nio.file.Path.of(s.keystorePath.get()).getFileName().toString(),
+                s.keystorePassword.get() == null ? null : s.keystorePassword.get().toCharArray());
+        if (s.sandbox.get() && sandbox != null && sandbox.current() != null) {
+            vm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(), Sandbox.PROVIDER_NAME);
+        }
+        return v;
+    }
+
+    /** Step 7 for the provider made in step 5, offering the CSR's CN and domain names of step 2. */
+    public DnsValidationView dnsFor(ProviderRecord provider, io.atlasonboard.ui.wizard.WizardState s) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        if (s.commonName.get() != null && !s.commonName.get().isBlank()) {
+            names.add(s.commonName.get().strip());
+        }
+        names.addAll(s.domains);
+        return dns(provider, List.copyOf(names));
+    }
+
+    public ProviderConnector connector() {
+        return connector;
+    }
+
+    /** Step 5 form (new provider). Wire {@code form.viewModel().setOnSaved(...)} to run step 6. */
+    public ProviderFormView providerForm() {
+        return new ProviderFormView(new ProviderFormViewModel(store, jobs, files));
+    }
+
+    /** Step 6 pane; call {@code view.viewModel().test(providerId)} to run the check. */
+    public ConnectionStatusView connectionStatus() {
+        return new ConnectionStatusView(new ConnectionStatusViewModel(connector, jobs));
+    }
+
+    /** Step 7 / "Domains" of a provider; {@code offered} are the CSR's names (may be empty). */
+    public DnsValidationView dns(ProviderRecord provider, List<String> offered) {
+        DnsValidationViewModel.TxtPublisher pub = null;
+        if (provider.sandbox() && sandbox != null) {
+            pub = (name, value) -> sandbox.require().publishTxt(name, value);
+        }
+        DnsValidationViewModel vm = new DnsValidationViewModel(provider.id(), claims, checker, pub, jobs, clock);
+        vm.offerDomains(offered == null ? List.of() : offered);
+        vm.load();
+        return new DnsValidationView(vm);
+    }
+
+    /** "Certificates" of a provider (reads the policy and the stored certificates). */
+    public CertificatesView certificates(ProviderRecord provider) {
+        CertificatesViewModel vm = new CertificatesViewModel(provider.id(), connector, jobs, files, clock);
+        vm.load();
+        return new CertificatesView(vm, confirmer);
+    }
+
+    /** The providers window content ("Administration -> Certificate Providers"). */
+    public ProvidersView providersView() {
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(connector, jobs);
+        ProvidersViewModel vm = new ProvidersViewModel(store, jobs, status);
+        ProvidersView[] self = new ProvidersView[1];
+        self[0] = new ProvidersView(vm, confirmer, r -> {
+            ProviderFormViewModel form = new ProviderFormViewModel(store, jobs, files);
+            form.edit(r);
+            form.setOnSaved(saved -> {
+                vm.refresh();
+                self[0].showStatusOf(saved);
+                status.test(saved.id());
+            });
+            return new ProviderFormView(form);
+        }, r -> dns(r, List.of()), this::certificates);
+        vm.refresh();
+        return self[0];
+    }
+
+    /** Opens the providers window (non-modal) over {@code owner}. */
+    public Stage openProvidersWindow(Window owner) {
+        Stage s = new Stage();
+        if (owner != null) {
+            s.initOwner(owner);
+        }
+        s.setTitle("Certificate Providers - Atlas Onboard");
+        s.setScene(new Scene(providersView(), 1200, 760));
+        if (owner != null && owner.getScene() != null) {
+            s.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        s.show();
+        return s;
+    }
+
+    @Override
+    public void close() {
+        serviceClaims.close();
+    }
+
+    /** The sandbox's name for providers, for pre-filling step 5. */
+    public static String sandboxProviderName() {
+        return Sandbox.PROVIDER_NAME;
+    }
+}

@@ -1,0 +1,147 @@
+package io.atlasonboard.ui.providers;
+
+import java.util.function.Function;
+
+import atlantafx.base.theme.Styles;
+import io.atlasonboard.core.store.ConnectionStatus;
+import io.atlasonboard.core.store.ProviderRecord;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The providers window content: table with status indicator on the left; on the right the selected provider's
+ * connection status, or its edit form, domains or certificates.
+ */
+public final class ProvidersView extends SplitPane {
+    private final ProvidersViewModel vm;
+    private final StackPane detail = new StackPane();
+    private final ConnectionStatusView statusView;
+
+    public ProvidersView(ProvidersViewModel vm, Confirmer confirmer, Function<ProviderRecord, Node> editor,
+            Function<ProviderRecord, Node> domains, Function<ProviderRecord, Node> certificates) {
+        this.vm = vm;
+        setId("providersView");
+        statusView = new ConnectionStatusView(vm.status());
+
+        TableView<ProviderRecord> table = new TableView<>(vm.providers());
+        table.setId("providersTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ProviderRecord, String> nameCol = col("Name", r -> r.name() + (r.sandbox() ? "  [SANDBOX]" : ""));
+        nameCol.setPrefWidth(200);
+        table.getColumns().add(nameCol);
+        TableColumn<ProviderRecord, String> typeCol = col("Type / use", r -> r.type() + " " + r.intendedUse().label());
+        typeCol.setPrefWidth(140);
+        table.getColumns().add(typeCol);
+        TableColumn<ProviderRecord, String> st = col("Connection status", r -> ProvidersViewModel.statusText(r.status()));
+        st.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
+                ProviderRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : s);
+                if (r != null) {
+                    getStyleClass().add(r.status().state() == ConnectionStatus.State.GOOD ? Styles.SUCCESS
+                            : r.status().state() == ConnectionStatus.State.BAD ? Styles.DANGER : Styles.TEXT_MUTED);
+                }
+            }
+        });
+        st.setPrefWidth(220);
+        table.getColumns().add(st);
+        table.getColumns().add(col("API URL", ProviderRecord::apiUrl));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                vm.selectedProperty().set(r);
+                showStatus();
+            }
+        });
+        vm.selectedProperty().addListener((o, a, r) -> {
+            if (r != null && table.getSelectionModel().getSelectedItem() != r) {
+                table.getItems().stream().filter(x -> x.id().equals(r.id())).findFirst()
+                        .ifPresent(x -> table.getSelectionModel().select(x));
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button retest = new Button("Re-test");
+        retest.setId("providerRetest");
+        retest.setOnAction(e -> {
+            showStatus();
+            vm.retestSelected();
+        });
+        Button edit = new Button("Edit");
+        edit.setId("providerEdit");
+        edit.setOnAction(e -> show(editor));
+        Button delete = new Button("Delete...");
+        delete.setId("providerDelete");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.setOnAction(e -> {
+            ProviderRecord r = vm.selectedProperty().get();
+            if (r != null && confirmer.confirm(this, "Delete provider",
+                    "Delete the provider \"" + r.name() + "\" with its domain claims and certificate records? "
+                            + "Nothing is revoked at GlobalSign.", "Delete")) {
+                vm.delete(r);
+            }
+        });
+        Button dns = new Button("Domains (DNS)");
+        dns.setId("providerDomains");
+        dns.setOnAction(e -> show(domains));
+        Button certs = new Button("Certificates");
+        certs.setId("providerCertificates");
+        certs.setOnAction(e -> show(certificates));
+        for (Button b : new Button[] {retest, edit, delete, dns, certs}) {
+            b.disableProperty().bind(vm.selectedProperty().isNull());
+        }
+        retest.disableProperty().unbind();
+        retest.disableProperty().bind(vm.selectedProperty().isNull().or(vm.status().runningProperty()));
+
+        Label title = new Label("Certificate Providers");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label msg = new Label();
+        msg.setId("providersMessage");
+        msg.setWrapText(true);
+        msg.textProperty().bind(vm.messageProperty());
+        VBox left = new VBox(8, title, table, new FlowPane(6, 6, retest, edit, delete, dns, certs), msg);
+        left.setPadding(new Insets(12));
+        detail.getChildren().setAll(statusView);
+        getItems().addAll(left, detail);
+        setDividerPositions(0.56);
+    }
+
+    private void showStatus() {
+        detail.getChildren().setAll(statusView);
+    }
+
+    private void show(Function<ProviderRecord, Node> f) {
+        ProviderRecord r = vm.selectedProperty().get();
+        if (r != null) {
+            detail.getChildren().setAll(f.apply(r));
+        }
+    }
+
+    /** Back to the status of the selected provider (e.g. after an edit was saved). */
+    public void showStatusOf(ProviderRecord r) {
+        showStatus();
+    }
+
+    public ProvidersViewModel viewModel() {
+        return vm;
+    }
+
+    private static TableColumn<ProviderRecord, String> col(String name, Function<ProviderRecord, String> f) {
+        TableColumn<ProviderRecord, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
+        return c;
+    }
+}

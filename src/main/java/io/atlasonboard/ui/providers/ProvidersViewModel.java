@@ -1,0 +1,87 @@
+package io.atlasonboard.ui.providers;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.atlasonboard.core.store.ConnectionStatus;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.store.Store;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** "Administration -> Certificate Providers": the stored providers with their last connection status. */
+public final class ProvidersViewModel {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final Store store;
+    private final UiJobs jobs;
+    private final ConnectionStatusViewModel status;
+    private final ObservableList<ProviderRecord> providers = FXCollections.observableArrayList();
+    private final ObjectProperty<ProviderRecord> selected = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public ProvidersViewModel(Store store, UiJobs jobs, ConnectionStatusViewModel status) {
+        this.store = Objects.requireNonNull(store);
+        this.jobs = Objects.requireNonNull(jobs);
+        this.status = Objects.requireNonNull(status);
+        status.setOnFinished(this::refresh);
+        selected.addListener((o, a, r) -> {
+            if (r != null && !status.runningProperty().get()) {
+                status.show(r);
+            }
+        });
+    }
+
+    public void refresh() {
+        jobs.run("Providers", p -> store.providers().list(), null, list -> {
+            ProviderRecord sel = selected.get();
+            providers.setAll(list);
+            if (sel != null) {
+                ProviderRecord again = list.stream().filter(x -> x.id().equals(sel.id())).findFirst().orElse(null);
+                selected.set(again);
+            } else if (!list.isEmpty()) {
+                selected.set(list.get(0));
+            }
+        }, e -> message.set("Cannot read the providers: " + UiJobs.describe(e)));
+    }
+
+    public void retestSelected() {
+        ProviderRecord r = selected.get();
+        if (r != null) {
+            message.set("");
+            status.test(r.id());
+        }
+    }
+
+    /** Deletes the provider with its claims and certificates (the view confirms first). */
+    public void delete(ProviderRecord r) {
+        jobs.run("Delete provider", p -> store.providers().delete(r.id()), null, ok -> {
+            message.set(ok ? "Deleted \"" + r.name() + "\"." : "\"" + r.name() + "\" was already gone.");
+            if (selected.get() != null && selected.get().id().equals(r.id())) {
+                selected.set(null);
+            }
+            refresh();
+        }, e -> message.set("Not deleted: " + UiJobs.describe(e)));
+    }
+
+    public static String statusText(ConnectionStatus s) {
+        String state = switch (s.state()) {
+            case GOOD -> "\u25CF Good";
+            case BAD -> "\u25CF Bad";
+            case UNKNOWN -> "\u25CB Unknown";
+        };
+        return s.checkedAt() == null ? state : state + "  (" + TIME.format(s.checkedAt()) + ")";
+    }
+
+    public ObservableList<ProviderRecord> providers() { return providers; }
+    public ObjectProperty<ProviderRecord> selectedProperty() { return selected; }
+    public StringProperty messageProperty() { return message; }
+    public ConnectionStatusViewModel status() { return status; }
+}

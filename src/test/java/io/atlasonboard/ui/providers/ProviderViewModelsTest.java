@@ -1,0 +1,113 @@
+package io.atlasonboard.ui.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.google.gson.Gson;
+import io.atlasonboard.core.atlas.ValidationPolicy;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.core.tasks.TaskService;
+import io.atlasonboard.sim.ValidationPolicies;
+import io.atlasonboard.ui.certificates.IssuanceRequests;
+import io.atlasonboard.ui.dns.DnsValidationViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** View models without a screen: the UI executor is a direct one, the store is real. */
+class ProviderViewModelsTest {
+    @TempDir
+    static Path home;
+    static Store store;
+    static TaskService tasks;
+
+    @BeforeAll
+    static void setUp() {
+        store = Store.create(home.resolve("data"), "qv7#Lm2!zR9wXp4@Tk8s".toCharArray());
+        tasks = new TaskService(2);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        tasks.close();
+        store.close();
+    }
+
+    private ProviderFormViewModel form() {
+        return new ProviderFormViewModel(store, UiJobs.of(tasks, Runnable::run), (t, p) -> java.util.Optional.empty());
+    }
+
+    @Test
+    void formValidatesUrlProxyAndRequiredFieldsInline() {
+        ProviderFormViewModel vm = form();
+        assertThat(vm.apiUrlProperty().get()).isEqualTo("https://emea.api.hvca.globalsign.com:8443/v2");
+        vm.apiUrlProperty().set("http://emea.api.hvca.globalsign.com:8443/v2");
+        assertThat(vm.urlErrorProperty().get()).contains("https://");
+        vm.apiUrlProperty().set("https://emea.api.hvca.globalsign.com:8443/");
+        assertThat(vm.urlErrorProperty().get()).isEmpty();
+
+        vm.proxyHostProperty().set("proxy.example.com");
+        vm.proxyPortProperty().set("70000");
+        assertThat(vm.proxyErrorProperty().get()).contains("between 1 and 65535");
+        vm.proxyPortProperty().set("");
+        assertThat(vm.proxyErrorProperty().get()).contains("proxy port");
+        vm.proxyPortProperty().set("3128");
+        assertThat(vm.proxyErrorProperty().get()).isEmpty();
+        vm.proxyHostProperty().set("");
+        assertThat(vm.proxyErrorProperty().get()).contains("proxy host");
+
+        vm.proxyPortProperty().set("");
+        assertThat(vm.validate()).isFalse();
+        assertThat(vm.apiKeyErrorProperty().get()).isNotEmpty();
+        assertThat(vm.keystoreErrorProperty().get()).contains("PKCS#12");
+        vm.trustPemProperty().set("not a certificate");
+        assertThat(vm.trustErrorProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void issuanceFormFollowsThePolicy() {
+        Gson gson = new com.google.gson.GsonBuilder()
+                .setFieldNamingPolicy(com.google.gson.FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();
+        ValidationPolicy tls = gson.fromJson(ValidationPolicies.tls(), ValidationPolicy.class);
+        IssuanceRequests.PolicyView v = IssuanceRequests.view(tls);
+        assertThat(v.tls()).isTrue();
+        assertThat(v.cnRequired()).isTrue();
+        assertThat(IssuanceRequests.check(v, "", List.of("a.example.com"), 86400))
+                .anyMatch(s -> s.contains("REQUIRES a Common Name"));
+        assertThat(IssuanceRequests.check(v, "a.example.com", List.of(), 86400))
+                .anyMatch(s -> s.contains("at least 1"));
+        assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 91L * 86400))
+                .anyMatch(s -> s.contains("at most 90 days"));
+        assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 86400)).isEmpty();
+        var body = IssuanceRequests.body(v, "a.example.com", List.of("a.example.com"),
+                java.time.Instant.ofEpochSecond(1000), 86400, "PEM", null);
+        // organization and country are STATIC: not sent; EKUs are static: not sent
+        assertThat(body.getAsJsonObject("subject_dn").keySet()).containsExactly("common_name");
+        assertThat(body.has("extended_key_usages")).isFalse();
+        assertThat(body.getAsJsonObject("san").getAsJsonArray("dns_names").get(0).getAsString()).isEqualTo("a.example.com");
+
+        IssuanceRequests.PolicyView smime = IssuanceRequests.view(
+                gson.fromJson(ValidationPolicies.smime(), ValidationPolicy.class));
+        assertThat(smime.smime()).isTrue();
+        assertThat(smime.namesLabel()).isEqualTo("E-mail addresses");
+        assertThat(IssuanceRequests.body(smime, "", List.of("a@example.com"), java.time.Instant.EPOCH, 86400, "PEM",
+                null).getAsJsonObject("san").has("emails")).isTrue();
+    }
+
+    @Test
+    void dnsDomainInputIsValidatedLikeTheCsrStep() {
+        DnsValidationViewModel vm = new DnsValidationViewModel(1, new io.atlasonboard.ui.dns.AtlasClaimOps(
+                new ProviderConnector(store, java.time.Clock.systemUTC())),
+                io.atlasonboard.core.dns.PropagationChecker.withDefaults(), null, UiJobs.of(tasks, Runnable::run),
+                java.time.Clock.systemUTC());
+        assertThat(vm.parseDomains("WWW.Example.COM, *.example.com bücher.example"))
+                .containsExactly("www.example.com", "example.com", "xn--bcher-kva.example");
+        assertThat(vm.domainErrorProperty().get()).isEmpty();
+        assertThat(vm.parseDomains("https://example.com/path")).isEmpty();
+        assertThat(vm.domainErrorProperty().get()).contains("URL");
+        assertThat(vm.sandbox()).isFalse();
+    }
+}
