@@ -193,7 +193,11 @@ final class CertificateRequest {
         boolean matches(String policyEntry, String value);
     }
 
+    /** Suffix match; "." matches any DNS name (live example) and, by analogy (inferred), "@" any e-mail address. */
     static final Matcher SUFFIX = (p, v) -> {
+        if (p.equals("@")) {
+            return v.contains("@");
+        }
         String pp = p.toLowerCase(Locale.ROOT);
         String vv = v.toLowerCase(Locale.ROOT);
         return vv.endsWith(pp) || (vv + ".").endsWith(pp) || (pp.endsWith(".") && (vv + ".").endsWith(pp));

@@ -479,6 +479,55 @@ class AtlasSimulatorIssuanceTest {
     }
 
     @Test
+    void sandboxDnsCanBePublishedAndRemovedOverThePortal() throws Exception {
+        HttpResponse<String> c = client.send("POST", "/claims/domains/portal-dns.example", null);
+        String id = lastSegment(c);
+        String token = SimTls.json(c).get("token").getAsString();
+        JsonObject rec = new JsonObject();
+        rec.addProperty("name", "Portal-DNS.example.");
+        rec.addProperty("value", token);
+        assertThat(client.send("POST", "/portal/sandbox-dns", rec.toString()).statusCode()).isEqualTo(204);
+        assertThat(client.send("POST", "/portal/sandbox-dns", rec.toString(), "text/plain").statusCode())
+                .isEqualTo(415);
+        HttpResponse<String> list = client.get("/portal/sandbox-dns?name=portal-dns.example");
+        assertThat(JsonParser.parseString(list.body()).getAsJsonArray()).containsExactly(prim(token));
+        assertThat(client.send("DELETE", "/portal/sandbox-dns?name=portal-dns.example", null).statusCode())
+                .isEqualTo(204);
+        assertThat(sim.sandboxZone().txt("portal-dns.example")).isEmpty();
+        assertThat(client.send("POST", "/claims/domains/" + id + "/dns", null).statusCode()).isEqualTo(422);
+        assertThat(client.send("POST", "/portal/sandbox-dns", rec.toString()).statusCode()).isEqualTo(204);
+        assertThat(client.send("POST", "/claims/domains/" + id + "/dns", null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void smimePolicyIssuesEmailCertificates() throws Exception {
+        SimAccount smime = sim.createAccount(ValidationPolicies.smime(), 5);
+        KeyPair kp = SimTls.ec();
+        SimTls.Client c = new SimTls.Client(sim, kp, SimTls.parseCert(
+                sim.issueMtlsCertificate(smime.apiKey(), SimTls.csr(kp, "CN=smime"), Duration.ofDays(1))));
+        assertThat(c.login(smime).statusCode()).isEqualTo(200);
+        JsonObject req = request("Alice Example");
+        req.remove("san");
+        JsonObject san = new JsonObject();
+        JsonArray emails = new JsonArray();
+        emails.add("alice@mail.example");
+        san.add("emails", emails);
+        req.add("san", san);
+        JsonObject withDns = req.deepCopy();
+        JsonArray dns = new JsonArray();
+        dns.add("mail.example");
+        withDns.getAsJsonObject("san").add("dns_names", dns);
+        assertProblem(c.send("POST", "/certificates", withDns.toString()), 422, "san.dns_names: has to have between 0 and 0");
+        HttpResponse<String> r = c.send("POST", "/certificates", req.toString());
+        assertThat(r.statusCode()).isEqualTo(201);
+        X509Certificate cert = SimTls.parseCert(SimTls.json(c.get("/certificates/" + lastSegment(r)))
+                .get("certificate").getAsString());
+        assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.4");
+        assertThat(cert.getSubjectAlternativeNames()).extracting(l -> l.get(0), l -> l.get(1))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "alice@mail.example"));
+    }
+
+    @Test
     void zeroQuotaIs402() throws Exception {
         verifiedClaim("quota-test.example");
         long saved = account.quota();
