@@ -141,9 +141,9 @@ public final class UnlockViewModel {
                 error.set("Wrong passphrase. Nothing was changed; try again.");
             } else if (cause instanceof StoreUnreadableException u) {
                 unreadable.set(true);
-                error.set("The store file " + u.file() + " cannot be read. It was left untouched, and no new store "
-                        + "was created. Restore it from a backup, or start Atlas Onboard with another data folder "
-                        + "(--home DIR).\n\nDetails: " + u.getMessage());
+                error.set(u.getMessage() + "\n\nNothing else is offered here on purpose: restore "
+                        + u.file().getFileName() + " from a backup, or start Atlas Onboard with another data folder "
+                        + "(--home DIR).");
             } else if (cause instanceof StoreException) {
                 error.set(cause.getMessage());
             } else {
