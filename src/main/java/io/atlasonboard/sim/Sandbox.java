@@ -18,10 +18,12 @@ public final class Sandbox implements AutoCloseable {
 
     private final AtlasSimulator simulator;
     private final SandboxDnsServer dns;
+    private final SandboxDnsServer secondary;
 
-    private Sandbox(AtlasSimulator simulator, SandboxDnsServer dns) {
+    private Sandbox(AtlasSimulator simulator, SandboxDnsServer dns, SandboxDnsServer secondary) {
         this.simulator = simulator;
         this.dns = dns;
+        this.secondary = secondary;
     }
 
     /**
@@ -38,17 +40,37 @@ public final class Sandbox implements AutoCloseable {
      * one, that server is used and no sandbox DNS server runs ({@link #dnsServer()} is null).
      */
     public static Sandbox start(SimulatorConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(SimulatorConfig)}, with a second name server when {@code secondaryLag} is given: the zones are
+     * served by {@code ns1.sandbox.invalid.} (127.0.0.1, live; the simulator verifies through it) and
+     * {@code ns2.sandbox.invalid.} (127.0.0.2, same port) that sees published values only {@code secondaryLag} later,
+     * so a propagation check goes "1 of 2" and then "2 of 2".
+     */
+    public static Sandbox start(SimulatorConfig config, Duration secondaryLag) {
         SandboxDnsServer dns = null;
+        SandboxDnsServer secondary = null;
         try {
             if (config.dnsServer() == null) {
                 SandboxZone zone = config.sandboxZone() != null ? config.sandboxZone() : new SandboxZone();
-                dns = SandboxDnsServer.start(zone);
+                if (secondaryLag == null) {
+                    dns = SandboxDnsServer.start(zone);
+                } else {
+                    SandboxDnsServer.Pair pair = SandboxDnsServer.startPair(zone, secondaryLag);
+                    dns = pair.primary();
+                    secondary = pair.secondary();
+                }
                 config.sandboxZone(zone).dnsServer(dns.hostPort());
             }
-            return new Sandbox(AtlasSimulator.start(config), dns);
+            return new Sandbox(AtlasSimulator.start(config), dns, secondary);
         } catch (IOException e) {
             if (dns != null) {
                 dns.close();
+            }
+            if (secondary != null) {
+                secondary.close();
             }
             throw new UncheckedIOException("cannot start the sandbox on 127.0.0.1: " + e.getMessage(), e);
         }
@@ -97,7 +119,12 @@ public final class Sandbox implements AutoCloseable {
         return dns == null ? null : dns.hostPort();
     }
 
-    /** The sandbox DNS server's port, or 0 when none runs. */
+    /** {@code 127.0.0.2:PORT} of the lagging second name server, or null when there is none. */
+    public String secondaryDnsServer() {
+        return secondary == null ? null : secondary.hostPort();
+    }
+
+    /** The sandbox DNS server's port (both name servers use it), or 0 when none runs. */
     public int dnsPort() {
         return dns == null ? 0 : dns.port();
     }
@@ -132,6 +159,9 @@ public final class Sandbox implements AutoCloseable {
         } finally {
             if (dns != null) {
                 dns.close();
+            }
+            if (secondary != null) {
+                secondary.close();
             }
         }
     }

@@ -50,16 +50,22 @@ import org.xbill.DNS.Type;
  * glue); TXT names of the sandbox zone answer their values; names that hold nothing are NXDOMAIN (or NODATA for the
  * apex, the name server host and empty non-terminals), with the SOA in the authority section. Only class IN and
  * standard queries; anything else is NOTIMP or REFUSED.
+ *
+ * <p>{@link #startPair} runs two such servers on one port ({@code ns1} on 127.0.0.1, {@code ns2} on 127.0.0.2, both
+ * named in NS answers with glue); the second sees newly published values only after a lag, to show propagation.
  */
 public final class SandboxDnsServer implements AutoCloseable {
     static final String NS_HOST_TEXT = "ns1.sandbox.invalid.";
     static final Name NS_HOST = name(NS_HOST_TEXT);
+    static final Name NS2_HOST = name("ns2.sandbox.invalid.");
     static final Name HOSTMASTER = name("hostmaster.sandbox.invalid.");
     static final long TTL = 60;
     private static final int MAX_UDP = 1232;
 
     private final SandboxZone zone;
     private final InetAddress address;
+    private final List<NameServer> nameServers;
+    private final Duration lag;
     private final DatagramSocket udp;
     private final ServerSocket tcp;
     private final ExecutorService workers;
@@ -67,11 +73,45 @@ public final class SandboxDnsServer implements AutoCloseable {
     private final Thread tcpThread;
     private volatile boolean closed;
 
-    private SandboxDnsServer(SandboxZone zone, InetAddress address, DatagramSocket udp, ServerSocket tcp) {
+    /** One name server of the sandbox zones: its host name and address. */
+    public record NameServer(Name host, InetAddress address) {
+    }
+
+    /**
+     * Two name servers of the same zones on one port: {@code ns1.sandbox.invalid.} on 127.0.0.1 (live) and
+     * {@code ns2.sandbox.invalid.} on 127.0.0.2, which sees a published value only {@code lag} after it was published
+     * (a removal reaches both at once): the propagation check goes "1 of 2", then "2 of 2".
+     */
+    public record Pair(SandboxDnsServer primary, SandboxDnsServer secondary) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                primary.close();
+            } finally {
+                secondary.close();
+            }
+        }
+    }
+
+    private record Sockets(DatagramSocket udp, ServerSocket tcp) {
+        void close() {
+            udp.close();
+            try {
+                tcp.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private SandboxDnsServer(SandboxZone zone, InetAddress address, List<NameServer> nameServers, Duration lag,
+            Sockets sockets) {
         this.zone = zone;
         this.address = address;
-        this.udp = udp;
-        this.tcp = tcp;
+        this.nameServers = List.copyOf(nameServers);
+        this.lag = lag == null || lag.isZero() || lag.isNegative() ? null : lag;
+        this.udp = sockets.udp;
+        this.tcp = sockets.tcp;
         this.workers = Executors.newFixedThreadPool(4, r -> daemon(r, "sandbox-dns-tcp"));
         this.udpThread = daemon(this::udpLoop, "sandbox-dns-udp");
         this.tcpThread = daemon(this::tcpLoop, "sandbox-dns-accept");
@@ -89,6 +129,47 @@ public final class SandboxDnsServer implements AutoCloseable {
      */
     public static SandboxDnsServer start(SandboxZone zone, String host, int port) throws IOException {
         Objects.requireNonNull(zone, "zone");
+        InetAddress addr = loopback(host, port);
+        IOException last = null;
+        for (int attempt = 0; attempt < (port == 0 ? 20 : 1); attempt++) {
+            try {
+                Sockets s = bind(addr, port);
+                return new SandboxDnsServer(zone, addr, List.of(new NameServer(NS_HOST, addr)), null, s);
+            } catch (BindException e) {
+                last = e;
+            }
+        }
+        throw new IOException("cannot listen on " + host + ":" + port + ": " + last.getMessage(), last);
+    }
+
+    /** Starts a {@link Pair} on a free port (the same on 127.0.0.1 and 127.0.0.2, UDP and TCP). */
+    public static Pair startPair(SandboxZone zone, Duration lag) throws IOException {
+        Objects.requireNonNull(zone, "zone");
+        InetAddress a1 = loopback("127.0.0.1", 0);
+        InetAddress a2 = loopback("127.0.0.2", 0);
+        List<NameServer> ns = List.of(new NameServer(NS_HOST, a1), new NameServer(NS2_HOST, a2));
+        IOException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Sockets s1;
+            try {
+                s1 = bind(a1, 0);
+            } catch (BindException e) {
+                last = e;
+                continue;
+            }
+            try {
+                Sockets s2 = bind(a2, s1.udp.getLocalPort());
+                return new Pair(new SandboxDnsServer(zone, a1, ns, null, s1),
+                        new SandboxDnsServer(zone, a2, ns, lag, s2));
+            } catch (BindException e) {
+                s1.close();
+                last = e;
+            }
+        }
+        throw new IOException("cannot listen on 127.0.0.1 and 127.0.0.2 on one port: " + last.getMessage(), last);
+    }
+
+    private static InetAddress loopback(String host, int port) throws IOException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -96,30 +177,33 @@ public final class SandboxDnsServer implements AutoCloseable {
         if (!addr.isLoopbackAddress()) {
             throw new IllegalArgumentException("the sandbox DNS server listens on loopback only, not " + host);
         }
-        IOException last = null;
-        for (int attempt = 0; attempt < (port == 0 ? 20 : 1); attempt++) {
-            DatagramSocket u = new DatagramSocket(null);
-            try {
-                u.bind(new InetSocketAddress(addr, port));
-            } catch (SocketException e) {
-                u.close();
-                throw new IOException("cannot listen on UDP " + host + ":" + port + ": " + e.getMessage(), e);
-            }
-            ServerSocket t = new ServerSocket();
-            try {
-                t.setReuseAddress(true);
-                t.bind(new InetSocketAddress(addr, u.getLocalPort()), 50);
-                return new SandboxDnsServer(zone, addr, u, t);
-            } catch (IOException e) {
-                u.close();
-                t.close();
-                last = e instanceof BindException ? e
-                        : new IOException("cannot listen on TCP " + host + ":" + u.getLocalPort() + ": "
-                                + e.getMessage(), e);
-            }
+        return addr;
+    }
+
+    /** UDP and TCP on one port; a BindException when that port (or, for 0, the one UDP got) is taken for TCP. */
+    private static Sockets bind(InetAddress addr, int port) throws IOException {
+        DatagramSocket u = new DatagramSocket(null);
+        try {
+            u.bind(new InetSocketAddress(addr, port));
+        } catch (SocketException e) {
+            u.close();
+            BindException b = new BindException("UDP " + addr.getHostAddress() + ":" + port + ": " + e.getMessage());
+            b.initCause(e);
+            throw b;
         }
-        throw new IOException("cannot listen on TCP " + host + ":" + port + ": "
-                + (last == null ? "no free port" : last.getMessage()), last);
+        ServerSocket t = new ServerSocket();
+        try {
+            t.setReuseAddress(true);
+            t.bind(new InetSocketAddress(addr, u.getLocalPort()), 50);
+            return new Sockets(u, t);
+        } catch (IOException e) {
+            u.close();
+            t.close();
+            BindException b = new BindException("TCP " + addr.getHostAddress() + ":" + u.getLocalPort() + ": "
+                    + e.getMessage());
+            b.initCause(e);
+            throw b;
+        }
     }
 
     public String host() {
@@ -154,15 +238,20 @@ public final class SandboxDnsServer implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).retries(1);
     }
 
+    /** The name servers this server names in NS answers (itself, and its partner in a {@link Pair}). */
+    public List<NameServer> nameServers() {
+        return nameServers;
+    }
+
+    /** How late published values reach this server (null: at once). */
+    public Duration lag() {
+        return lag;
+    }
+
     @Override
     public void close() {
         closed = true;
-        udp.close();
-        try {
-            tcp.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        new Sockets(udp, tcp).close();
         workers.shutdownNow();
         try {
             workers.awaitTermination(2, TimeUnit.SECONDS);
@@ -325,7 +414,8 @@ public final class SandboxDnsServer implements AutoCloseable {
         h.setFlag(Flags.AA);
         List<Record> answers = new ArrayList<>();
         boolean exists = false;
-        List<String> values = zone.txt(qname.toString());
+        List<String> values = lag == null ? zone.txt(qname.toString())
+                : zone.txtPublishedBefore(qname.toString(), java.time.Instant.now().minus(lag));
         if (!values.isEmpty()) {
             exists = true;
             if (qtype == Type.TXT || qtype == Type.ANY) {
@@ -341,14 +431,18 @@ public final class SandboxDnsServer implements AutoCloseable {
                 answers.add(soa(apex));
             }
             if (qtype == Type.NS || qtype == Type.ANY) {
-                answers.add(new NSRecord(apex, DClass.IN, TTL, NS_HOST));
+                for (NameServer ns : nameServers) {
+                    answers.add(new NSRecord(apex, DClass.IN, TTL, ns.host()));
+                }
                 additionalGlue = true;
             }
         }
-        if (qname.equals(NS_HOST)) {
-            exists = true;
-            if (qtype == Type.A || qtype == Type.ANY) {
-                answers.add(nsAddress());
+        for (NameServer ns : nameServers) {
+            if (qname.equals(ns.host())) {
+                exists = true;
+                if (qtype == Type.A || qtype == Type.ANY) {
+                    answers.add(address(ns));
+                }
             }
         }
         if (!exists) {
@@ -363,7 +457,9 @@ public final class SandboxDnsServer implements AutoCloseable {
         if (answers.isEmpty()) {
             resp.addRecord(soa(apex), Section.AUTHORITY); // negative answer: the SOA tells the zone
         } else if (additionalGlue) {
-            resp.addRecord(nsAddress(), Section.ADDITIONAL);
+            for (NameServer ns : nameServers) {
+                resp.addRecord(address(ns), Section.ADDITIONAL);
+            }
         }
         return resp;
     }
@@ -374,12 +470,15 @@ public final class SandboxDnsServer implements AutoCloseable {
         return labels <= 2 ? name : new Name(name, labels - 2);
     }
 
-    /** True when a TXT name of the zone lies below {@code name} (an empty non-terminal exists) or it is NS_HOST's. */
+    /** True when a TXT name of the zone (or a name server host) lies below {@code name}: an empty non-terminal. */
     private boolean hasDescendant(Name name) {
-        if (NS_HOST.subdomain(name)) {
-            return true;
+        for (NameServer ns : nameServers) {
+            if (ns.host().subdomain(name)) {
+                return true;
+            }
         }
-        for (String n : zone.names()) {
+        for (String n : lag == null ? zone.names()
+                : zone.namesPublishedBefore(java.time.Instant.now().minus(lag))) {
             Name child = name(n);
             if (child.subdomain(name)) {
                 return true;
@@ -389,11 +488,11 @@ public final class SandboxDnsServer implements AutoCloseable {
     }
 
     private SOARecord soa(Name apex) {
-        return new SOARecord(apex, DClass.IN, TTL, NS_HOST, HOSTMASTER, zone.serial(), 3600, 600, 86400, TTL);
+        return new SOARecord(apex, DClass.IN, TTL, nameServers.get(0).host(), HOSTMASTER, zone.serial(), 3600, 600, 86400, TTL);
     }
 
-    private ARecord nsAddress() {
-        return new ARecord(NS_HOST, DClass.IN, TTL, address);
+    private static ARecord address(NameServer ns) {
+        return new ARecord(ns.host(), DClass.IN, TTL, ns.address());
     }
 
     /** One TXT record; values longer than 255 bytes are split into several strings (read back joined). */

@@ -14,7 +14,12 @@ import java.util.Set;
  */
 public final class SandboxZone {
     private final Map<String, Set<String>> txt = new LinkedHashMap<>();
+    private final Map<String, java.time.Instant> publishedAt = new java.util.HashMap<>();
     private long serial = 1;
+
+    private static String entry(String key, String value) {
+        return key + "\n" + value;
+    }
 
     static String key(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
@@ -24,6 +29,7 @@ public final class SandboxZone {
     /** Adds a TXT record {@code value} at {@code name} (other values at that name stay). */
     public synchronized void publish(String name, String value) {
         if (txt.computeIfAbsent(key(name), k -> new LinkedHashSet<>()).add(value)) {
+            publishedAt.put(entry(key(name), value), java.time.Instant.now());
             serial++;
         }
     }
@@ -32,6 +38,7 @@ public final class SandboxZone {
     public synchronized boolean remove(String name, String value) {
         Set<String> s = txt.get(key(name));
         boolean removed = s != null && s.remove(value);
+        publishedAt.remove(entry(key(name), value));
         if (s != null && s.isEmpty()) {
             txt.remove(key(name));
         }
@@ -43,7 +50,11 @@ public final class SandboxZone {
 
     /** Removes every TXT value at {@code name}; true if any was there. */
     public synchronized boolean removeAll(String name) {
-        boolean removed = txt.remove(key(name)) != null;
+        Set<String> gone = txt.remove(key(name));
+        boolean removed = gone != null;
+        if (removed) {
+            gone.forEach(v -> publishedAt.remove(entry(key(name), v)));
+        }
         if (removed) {
             serial++;
         }
@@ -53,6 +64,32 @@ public final class SandboxZone {
     /** Every name that holds at least one TXT record (lower case, with trailing dot). */
     public synchronized List<String> names() {
         return new ArrayList<>(txt.keySet());
+    }
+
+    /**
+     * The TXT values at {@code name} published before {@code cutoff}: what a secondary name server that receives
+     * changes late sees (removals reach it at once).
+     */
+    public synchronized List<String> txtPublishedBefore(String name, java.time.Instant cutoff) {
+        List<String> out = new ArrayList<>();
+        for (String v : txt(name)) {
+            java.time.Instant at = publishedAt.get(entry(key(name), v));
+            if (at != null && at.isBefore(cutoff)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The names with at least one value published before {@code cutoff}. */
+    public synchronized List<String> namesPublishedBefore(java.time.Instant cutoff) {
+        List<String> out = new ArrayList<>();
+        for (String n : txt.keySet()) {
+            if (!txtPublishedBefore(n, cutoff).isEmpty()) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** Grows with every change (the SOA serial of {@link SandboxDnsServer}). */

@@ -212,4 +212,33 @@ class SandboxDnsServerTest {
         assertThat(SimTls.json(client.get("/claims/domains/" + id)).get("status").getAsString())
                 .isEqualTo("VERIFIED");
     }
+
+    @Test
+    void secondNameServerSeesTheRecordLaterOneOfTwoThenTwoOfTwo() throws Exception {
+        try (Sandbox two = Sandbox.start(SimulatorConfig.defaults().port(0), Duration.ofSeconds(5))) {
+            assertThat(two.secondaryDnsServer()).isEqualTo("127.0.0.2:" + two.dnsPort());
+            PropagationChecker pc = two.propagationChecker();
+            String name = "two-servers.example.com";
+            String token = "_globalsign-domain-verification=" + "c3".repeat(16);
+            PropagationReport none = pc.check(name, token, List.of());
+            assertThat(none.summary()).as(none.describe()).isEqualTo("0 of 2 servers see the record");
+            assertThat(none.results()).extracting(r -> r.address())
+                    .containsExactlyInAnyOrder(two.dnsServer(), two.secondaryDnsServer());
+
+            two.publishTxt(name, token);
+            PropagationReport one = pc.check(name, token, List.of());
+            assertThat(one.summary()).as(one.describe()).isEqualTo("1 of 2 servers see the record");
+            assertThat(one.results()).anySatisfy(r -> {
+                assertThat(r.server()).isEqualTo("ns2.sandbox.invalid.");
+                assertThat(r.outcome()).isEqualTo(CheckOutcome.NOT_FOUND);
+            });
+
+            PropagationReport both = pc.poll(name, token, List.of(), Duration.ofMillis(500),
+                    java.time.Instant.now().plusSeconds(60), null);
+            assertThat(both.summary()).as(both.describe()).isEqualTo("2 of 2 servers see the record");
+
+            assertThat(two.removeTxt(name, token)).isTrue();
+            assertThat(pc.check(name, token, List.of()).summary()).isEqualTo("0 of 2 servers see the record");
+        }
+    }
 }
