@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -52,6 +53,11 @@ public final class SandboxCommand implements Callable<Integer> {
                 "Not with --dns-server."})
     int dnsPort;
 
+    @Option(names = "--dns-lag", paramLabel = "SECONDS",
+            description = {"Also run a second name server (ns2, 127.0.0.2 on the same port) that sees published records",
+                "only this many seconds later, to watch a propagation check go 1 of 2, then 2 of 2."})
+    Integer dnsLag;
+
     @Option(names = "--quota", paramLabel = "N", defaultValue = "1000",
             description = "Issuance quota of the credential set (default ${DEFAULT-VALUE}).")
     long quota;
@@ -87,11 +93,25 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CliException("--dns-port runs the sandbox's own DNS server; it cannot be combined with "
                     + "--dns-server");
         }
+        if (dnsLag != null && (dnsLag < 1 || dnsLag > 3600)) {
+            throw new CliException("--dns-lag must be between 1 and 3600 seconds");
+        }
+        if (dnsLag != null && (dnsServer != null || dnsPort != 0)) {
+            throw new CliException("--dns-lag picks a free port for two sandbox name servers; it cannot be combined "
+                    + "with --dns-server or --dns-port");
+        }
         SandboxDnsServer dns = null;
+        SandboxDnsServer dns2 = null;
         if (dnsServer == null) {
             SandboxZone zone = new SandboxZone();
             try {
-                dns = SandboxDnsServer.start(zone, "127.0.0.1", dnsPort);
+                if (dnsLag == null) {
+                    dns = SandboxDnsServer.start(zone, "127.0.0.1", dnsPort);
+                } else {
+                    SandboxDnsServer.Pair pair = SandboxDnsServer.startPair(zone, Duration.ofSeconds(dnsLag));
+                    dns = pair.primary();
+                    dns2 = pair.secondary();
+                }
             } catch (IOException e) {
                 throw new CliException("cannot start the sandbox DNS server on 127.0.0.1:" + dnsPort + ": "
                         + e.getMessage(), e);
@@ -99,12 +119,16 @@ public final class SandboxCommand implements Callable<Integer> {
             cfg.sandboxZone(zone).dnsServer(dns.hostPort());
         }
         final SandboxDnsServer dnsServerRunning = dns;
+        final SandboxDnsServer dns2Running = dns2;
         AtlasSimulator sim;
         try {
             sim = AtlasSimulator.start(cfg);
         } catch (IOException e) {
             if (dns != null) {
                 dns.close();
+            }
+            if (dns2 != null) {
+                dns2.close();
             }
             throw new CliException("cannot start the sandbox on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
@@ -116,6 +140,9 @@ public final class SandboxCommand implements Callable<Integer> {
             sim.close();
             if (dnsServerRunning != null) {
                 dnsServerRunning.close();
+            }
+            if (dns2Running != null) {
+                dns2Running.close();
             }
             out.println("Sandbox stopped.");
             out.flush();
@@ -132,6 +159,9 @@ public final class SandboxCommand implements Callable<Integer> {
             if (dns != null) {
                 dns.close();
             }
+            if (dns2 != null) {
+                dns2.close();
+            }
             Runtime.getRuntime().removeShutdownHook(hook);
             throw new CliException("cannot write the sandbox files in " + dir + ": " + e.getMessage(), e);
         }
@@ -143,6 +173,10 @@ public final class SandboxCommand implements Callable<Integer> {
         if (dns != null) {
             out.println("DNS server:    " + dns.hostPort() + "  (UDP/TCP, authoritative for the sandbox zone; "
                     + "publish via POST /portal/sandbox-dns)");
+            if (dns2 != null) {
+                out.println("Second NS:     " + dns2.hostPort() + "  (ns2.sandbox.invalid., sees records " + dnsLag
+                        + " s after they are published)");
+            }
             out.println("DNS checks:    claims are verified through " + dns.hostPort() + "; check propagation with:");
             out.println("               dns check DOMAIN --expect TOKEN --bootstrap " + dns.hostPort()
                     + " --auth-port " + dns.port());

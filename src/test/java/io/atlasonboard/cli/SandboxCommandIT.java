@@ -153,6 +153,56 @@ class SandboxCommandIT {
         }
     }
 
+    @Test
+    void withDnsLagASecondNameServerSeesThePortalRecordLater() throws Exception {
+        String jar = System.getProperty("atlas.test.jar", "target/atlas-onboard.jar");
+        Path log = Files.createTempFile("sandbox-lag", ".out");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-jar", jar, "sandbox", "--port", "0", "--dir", dir.toString(),
+                "--dns-lag", "10")
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        try {
+            List<String> lines = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && p.isAlive()
+                    && lines.stream().noneMatch(l -> l.startsWith("Running until stopped"))) {
+                Thread.sleep(100);
+                lines = Files.readAllLines(log);
+            }
+            String all = String.join("\n", lines);
+            Matcher dm = Pattern.compile("DNS server:\\s+127\\.0\\.0\\.1:(\\d+)").matcher(all);
+            assertThat(dm.find()).as(all).isTrue();
+            String dnsPort = dm.group(1);
+            assertThat(all).contains("Second NS:     127.0.0.2:" + dnsPort);
+            Matcher um = Pattern.compile("Portal:\\s+(https://\\S+/portal)").matcher(all);
+            assertThat(um.find()).as(all).isTrue();
+
+            HttpClient anonymous = HttpClient.newBuilder()
+                    .sslContext(ssl(cert(Files.readString(dir.resolve("server-ca.pem"))), null, null)).build();
+            String value = "_globalsign-domain-verification=lagit0123456789abcdef";
+            HttpResponse<String> pub = anonymous.send(HttpRequest.newBuilder(URI.create(um.group(1) + "/sandbox-dns"))
+                    .header("Content-Type", "application/json;charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"lag-it.example.com\",\"value\":\""
+                            + value + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(pub.statusCode()).as(pub.body()).isEqualTo(204);
+            ProcessRun early = ProcessRun.atlas("dns", "check", "lag-it.example.com", "--expect", value,
+                    "--bootstrap", "127.0.0.1:" + dnsPort, "--auth-port", dnsPort);
+            assertThat(early.exit).as("%s", early).isEqualTo(1);
+            assertThat(early.out).contains("1/2").contains("ns2.sandbox.invalid.");
+            ProcessRun waited = ProcessRun.atlas("dns", "check", "lag-it.example.com", "--expect", value,
+                    "--bootstrap", "127.0.0.1:" + dnsPort, "--auth-port", dnsPort, "--wait", "60",
+                    "--interval", "1");
+            assertThat(waited.exit).as("%s", waited).isZero();
+            assertThat(waited.out).contains("2/2");
+        } finally {
+            p.destroy();
+            p.waitFor(20, TimeUnit.SECONDS);
+            p.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
     static String pem(Object o) throws Exception {
         java.io.StringWriter sw = new java.io.StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
