@@ -220,8 +220,13 @@ public final class MainWindow {
         }
         currentSync = null;
         if (providersWindow != null) {
-            providersWindow.close();
+            Stage w = providersWindow;
             providersWindow = null;
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                w.close();
+            } else {
+                javafx.application.Platform.runLater(w::close);
+            }
         }
         if (panes != null) {
             panes.close();

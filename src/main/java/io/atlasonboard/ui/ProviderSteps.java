@@ -123,9 +123,12 @@ final class ProviderSteps implements StepPages {
         if (status == null) {
             status = panes.connectionStatus();
             status.setId("connectionStep");
-            Label hint = Views.hint("Bad? Go Back to step 5, fix the value the diagnosis names, and save again: the "
+            Label hint = Views.hint("Go Back to step 5, fix the value the diagnosis names, and save again: the "
                     + "test runs again.");
             hint.setId("connectionBackHint");
+            hint.visibleProperty().bind(status.viewModel().stateProperty().isEqualTo(ConnectionStatus.State.BAD)
+                    .and(status.viewModel().runningProperty().not()));
+            hint.managedProperty().bind(hint.visibleProperty());
             status.getChildren().add(hint);
             status.viewModel().stateProperty().addListener((o, a, s) -> updateGood());
             status.viewModel().runningProperty().addListener((o, a, r) -> updateGood());
