@@ -176,11 +176,10 @@ final class ProviderSteps implements StepPages {
                 region.setPrefHeight(640);
                 region.setMinHeight(520);
             }
-            Label title = Views.title("DNS validation");
             Label intro = Views.hint("GlobalSign issues certificates only for domains it has verified. Claim the "
                     + "CSR's domains, publish each TXT record (host and value below), check propagation, then verify."
                     + (r.sandbox() ? " SANDBOX: \"Publish in sandbox DNS\" plays your DNS admin." : ""));
-            VBox top = new VBox(6, title, intro);
+            VBox top = new VBox(6, intro);
             top.setPadding(new Insets(16, 16, 0, 16));
             dnsHolder.getChildren().setAll(top, dns);
         }, e -> {
