@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.atlasonboard.sim.AtlasSimulator;
+import io.atlasonboard.sim.SandboxDnsServer;
+import io.atlasonboard.sim.SandboxZone;
 import io.atlasonboard.sim.SimAccount;
 import io.atlasonboard.sim.SimulatorConfig;
 import picocli.CommandLine.Command;
@@ -20,9 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sandbox --port N --dir DIR [--dns-server HOST:PORT] [--force]}: runs the local GlobalSign HVCA simulator until
- * stopped, after writing a credential set ({@code DIR/credentials.csv}, owner-only) and the server's trust anchor
- * ({@code DIR/server-ca.pem}).
+ * {@code sandbox --port N --dir DIR [--dns-server HOST:PORT | --dns-port N] [--force]}: runs the local GlobalSign HVCA
+ * simulator until stopped, after writing a credential set ({@code DIR/credentials.csv}, owner-only) and the server's
+ * trust anchor ({@code DIR/server-ca.pem}). Without {@code --dns-server} it also runs the sandbox's authoritative DNS
+ * server ({@link SandboxDnsServer}, UDP and TCP on 127.0.0.1) serving the sandbox zone: {@code POST
+ * /portal/sandbox-dns} publishes into it, claims are verified through it, and {@code dns check} can ask it.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run a local SANDBOX that simulates the GlobalSign Atlas HVCA API (not a real CA).",
@@ -42,6 +46,11 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--dns-server", paramLabel = "HOST:PORT",
             description = "Verify domain claims against this DNS server instead of the sandbox's own zone.")
     String dnsServer;
+
+    @Option(names = "--dns-port", paramLabel = "N", defaultValue = "0",
+            description = {"Port on 127.0.0.1 of the sandbox's own DNS server, UDP and TCP (default: a free one).",
+                "Not with --dns-server."})
+    int dnsPort;
 
     @Option(names = "--quota", paramLabel = "N", defaultValue = "1000",
             description = "Issuance quota of the credential set (default ${DEFAULT-VALUE}).")
@@ -71,10 +80,32 @@ public final class SandboxCommand implements Callable<Integer> {
         if (dnsServer != null && !dnsServer.matches("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:\\d{1,5})?$")) {
             throw new CliException("--dns-server must be HOST or HOST:PORT, got " + dnsServer);
         }
+        if (dnsPort < 0 || dnsPort > 65535) {
+            throw new CliException("--dns-port must be between 0 and 65535");
+        }
+        if (dnsServer != null && dnsPort != 0) {
+            throw new CliException("--dns-port runs the sandbox's own DNS server; it cannot be combined with "
+                    + "--dns-server");
+        }
+        SandboxDnsServer dns = null;
+        if (dnsServer == null) {
+            SandboxZone zone = new SandboxZone();
+            try {
+                dns = SandboxDnsServer.start(zone, "127.0.0.1", dnsPort);
+            } catch (IOException e) {
+                throw new CliException("cannot start the sandbox DNS server on 127.0.0.1:" + dnsPort + ": "
+                        + e.getMessage(), e);
+            }
+            cfg.sandboxZone(zone).dnsServer(dns.hostPort());
+        }
+        final SandboxDnsServer dnsServerRunning = dns;
         AtlasSimulator sim;
         try {
             sim = AtlasSimulator.start(cfg);
         } catch (IOException e) {
+            if (dns != null) {
+                dns.close();
+            }
             throw new CliException("cannot start the sandbox on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -83,6 +114,9 @@ public final class SandboxCommand implements Callable<Integer> {
             out.println("Stopping the sandbox...");
             out.flush();
             sim.close();
+            if (dnsServerRunning != null) {
+                dnsServerRunning.close();
+            }
             out.println("Sandbox stopped.");
             out.flush();
             stopped.countDown();
@@ -95,6 +129,9 @@ public final class SandboxCommand implements Callable<Integer> {
             Files.writeString(ca, sim.serverCaPem(), StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
             sim.close();
+            if (dns != null) {
+                dns.close();
+            }
             Runtime.getRuntime().removeShutdownHook(hook);
             throw new CliException("cannot write the sandbox files in " + dir + ": " + e.getMessage(), e);
         }
@@ -103,8 +140,16 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("Portal:        " + sim.portalUrl() + "  (POST /credentials, /mtls?api_key=KEY, /sandbox-dns)");
         out.println("Credentials:   " + csv.toAbsolutePath() + "  (api_key,api_secret; owner-only)");
         out.println("Trust anchor:  " + ca.toAbsolutePath());
-        out.println("DNS checks:    " + (dnsServer == null ? "sandbox zone (publish via POST /portal/sandbox-dns)"
-                : "DNS server " + dnsServer));
+        if (dns != null) {
+            out.println("DNS server:    " + dns.hostPort() + "  (UDP/TCP, authoritative for the sandbox zone; "
+                    + "publish via POST /portal/sandbox-dns)");
+            out.println("DNS checks:    claims are verified through " + dns.hostPort() + "; check propagation with:");
+            out.println("               dns check DOMAIN --expect TOKEN --bootstrap " + dns.hostPort()
+                    + " --auth-port " + dns.port());
+            out.println("               dig @" + dns.host() + " -p " + dns.port() + " TXT DOMAIN");
+        } else {
+            out.println("DNS checks:    DNS server " + dnsServer);
+        }
         out.println("Running until stopped (Ctrl-C).");
         out.flush();
         stopped.await();

@@ -119,7 +119,7 @@ public final class AtlasSimulator implements AutoCloseable {
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
     private final Map<String, TokenInfo> tokens = new HashMap<>();
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
-    private final SandboxZone zone = new SandboxZone();
+    private final SandboxZone zone;
     private final TxtLookup lookup;
     private final SimFaults faults;
 
@@ -152,6 +152,7 @@ public final class AtlasSimulator implements AutoCloseable {
         this.config = config;
         this.clock = config.clock();
         this.faults = new SimFaults(this, config.claimCheckDelay());
+        this.zone = config.sandboxZone() != null ? config.sandboxZone() : new SandboxZone();
         this.lookup = config.dnsServer() == null ? TxtLookup.of(zone)
                 : TxtLookup.dnsServer(config.dnsServer(), config.dnsTimeout());
         // CA validity runs on real time: TLS peers check it against their own clocks

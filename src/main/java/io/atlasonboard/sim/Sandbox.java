@@ -17,20 +17,39 @@ public final class Sandbox implements AutoCloseable {
     public static final String PROVIDER_NAME = "GlobalSign SANDBOX";
 
     private final AtlasSimulator simulator;
+    private final SandboxDnsServer dns;
 
-    private Sandbox(AtlasSimulator simulator) {
+    private Sandbox(AtlasSimulator simulator, SandboxDnsServer dns) {
         this.simulator = simulator;
+        this.dns = dns;
     }
 
-    /** Starts the simulator on a free port of 127.0.0.1; verification reads the in-sandbox zone. */
+    /**
+     * Starts the sandbox DNS server and the simulator on free ports of 127.0.0.1; claims are verified over DNS
+     * against the sandbox zone that {@link #publishTxt} publishes into.
+     */
     public static Sandbox start() {
         return start(SimulatorConfig.defaults().port(0));
     }
 
+    /**
+     * Starts the sandbox. When {@code config} names no DNS server, a {@link SandboxDnsServer} serving the sandbox zone
+     * ({@code config}'s, else a new one) is started first and the simulator verifies claims through it; when it names
+     * one, that server is used and no sandbox DNS server runs ({@link #dnsServer()} is null).
+     */
     public static Sandbox start(SimulatorConfig config) {
+        SandboxDnsServer dns = null;
         try {
-            return new Sandbox(AtlasSimulator.start(config));
+            if (config.dnsServer() == null) {
+                SandboxZone zone = config.sandboxZone() != null ? config.sandboxZone() : new SandboxZone();
+                dns = SandboxDnsServer.start(zone);
+                config.sandboxZone(zone).dnsServer(dns.hostPort());
+            }
+            return new Sandbox(AtlasSimulator.start(config), dns);
         } catch (IOException e) {
+            if (dns != null) {
+                dns.close();
+            }
             throw new UncheckedIOException("cannot start the sandbox on 127.0.0.1: " + e.getMessage(), e);
         }
     }
@@ -70,7 +89,29 @@ public final class Sandbox implements AutoCloseable {
         return simulator.serverCaPem();
     }
 
-    /** Publishes a TXT record in the in-sandbox zone (used when no DNS server is configured). */
+    /**
+     * {@code 127.0.0.1:PORT} of the sandbox's authoritative DNS server (UDP and TCP), or null when the sandbox was
+     * started with an external DNS server.
+     */
+    public String dnsServer() {
+        return dns == null ? null : dns.hostPort();
+    }
+
+    /** The sandbox DNS server's port, or 0 when none runs. */
+    public int dnsPort() {
+        return dns == null ? 0 : dns.port();
+    }
+
+    /**
+     * A propagation checker that finds the claimed name's zone through the sandbox DNS server and asks it as the
+     * zone's (single) authoritative server: "1 of 1" once {@link #publishTxt} published the token. Null when the
+     * sandbox uses an external DNS server.
+     */
+    public io.atlasonboard.core.dns.PropagationChecker propagationChecker() {
+        return dns == null ? null : dns.propagationChecker();
+    }
+
+    /** Publishes a TXT record in the sandbox zone (served by {@link #dnsServer()}, read by the simulator). */
     public void publishTxt(String name, String value) {
         simulator.sandboxZone().publish(name, value);
     }
@@ -86,6 +127,12 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        simulator.close();
+        try {
+            simulator.close();
+        } finally {
+            if (dns != null) {
+                dns.close();
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 public final class SandboxZone {
     private final Map<String, Set<String>> txt = new LinkedHashMap<>();
+    private long serial = 1;
 
     static String key(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
@@ -22,7 +23,9 @@ public final class SandboxZone {
 
     /** Adds a TXT record {@code value} at {@code name} (other values at that name stay). */
     public synchronized void publish(String name, String value) {
-        txt.computeIfAbsent(key(name), k -> new LinkedHashSet<>()).add(value);
+        if (txt.computeIfAbsent(key(name), k -> new LinkedHashSet<>()).add(value)) {
+            serial++;
+        }
     }
 
     /** Removes one TXT value; true if it was there. */
@@ -32,12 +35,29 @@ public final class SandboxZone {
         if (s != null && s.isEmpty()) {
             txt.remove(key(name));
         }
+        if (removed) {
+            serial++;
+        }
         return removed;
     }
 
     /** Removes every TXT value at {@code name}; true if any was there. */
     public synchronized boolean removeAll(String name) {
-        return txt.remove(key(name)) != null;
+        boolean removed = txt.remove(key(name)) != null;
+        if (removed) {
+            serial++;
+        }
+        return removed;
+    }
+
+    /** Every name that holds at least one TXT record (lower case, with trailing dot). */
+    public synchronized List<String> names() {
+        return new ArrayList<>(txt.keySet());
+    }
+
+    /** Grows with every change (the SOA serial of {@link SandboxDnsServer}). */
+    public synchronized long serial() {
+        return serial;
     }
 
     public synchronized List<String> txt(String name) {

@@ -25,6 +25,7 @@ public final class SimulatorConfig {
     private int port = 0;
     private Clock clock = Clock.systemUTC();
     private String dnsServer;
+    private SandboxZone sandboxZone;
     private Duration dnsTimeout = Duration.ofSeconds(3);
     private Duration tokenTtl = Duration.ofMinutes(10);
     private Duration claimCheckDelay;
@@ -56,6 +57,20 @@ public final class SimulatorConfig {
     public SimulatorConfig dnsServer(String hostPort) {
         this.dnsServer = hostPort == null || hostPort.isBlank() ? null : hostPort.trim();
         return this;
+    }
+
+    /**
+     * The sandbox zone that {@code POST /portal/sandbox-dns} publishes into (default: a new one per simulator). Give
+     * the zone a {@link SandboxDnsServer} serves, with {@link #dnsServer(String)} set to that server, and claims are
+     * verified over real DNS against the records the portal publishes.
+     */
+    public SimulatorConfig sandboxZone(SandboxZone zone) {
+        this.sandboxZone = zone;
+        return this;
+    }
+
+    public SandboxZone sandboxZone() {
+        return sandboxZone;
     }
 
     public SimulatorConfig dnsTimeout(Duration timeout) {

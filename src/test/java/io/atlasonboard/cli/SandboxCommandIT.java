@@ -100,6 +100,33 @@ class SandboxCommandIT {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("access_token");
 
+            // the sandbox's own DNS server: printed, serves what the portal publishes, seen by dig and dns check
+            String dnsLine = lines.stream().filter(l -> l.startsWith("DNS server:")).findFirst().orElse(null);
+            assertThat(dnsLine).as("DNS server line; output: %s", lines).isNotNull();
+            Matcher dm = Pattern.compile("DNS server:\\s+(127\\.0\\.0\\.1):(\\d+)").matcher(dnsLine);
+            assertThat(dm.find()).as(dnsLine).isTrue();
+            String dnsPort = dm.group(2);
+            assertThat(lines).contains("               dns check DOMAIN --expect TOKEN --bootstrap 127.0.0.1:"
+                    + dnsPort + " --auth-port " + dnsPort);
+            String value = "_globalsign-domain-verification=sandboxit0123456789abcdef";
+            HttpResponse<String> pub = anonymous.send(HttpRequest.newBuilder(URI.create(portal + "/sandbox-dns"))
+                    .header("Content-Type", "application/json;charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"sandbox-it.example.com\",\"value\":\""
+                            + value + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(pub.statusCode()).as(pub.body()).isEqualTo(204);
+            ProcessRun dig = ProcessRun.of("dig", "@127.0.0.1", "-p", dnsPort, "TXT", "sandbox-it.example.com");
+            assertThat(dig.exit).as("dig must be installed: %s", dig).isZero();
+            assertThat(dig.out).contains("status: NOERROR").contains("\"" + value + "\"");
+            ProcessRun check = ProcessRun.atlas("dns", "check", "sandbox-it.example.com", "--expect", value,
+                    "--bootstrap", "127.0.0.1:" + dnsPort, "--auth-port", dnsPort);
+            assertThat(check.exit).as("%s", check).isZero();
+            assertThat(check.out).contains("1/1").contains("ns1.sandbox.invalid.");
+            ProcessRun wrong = ProcessRun.atlas("dns", "check", "sandbox-it.example.com", "--expect",
+                    "_globalsign-domain-verification=another", "--bootstrap", "127.0.0.1:" + dnsPort,
+                    "--auth-port", dnsPort);
+            assertThat(wrong.exit).as("%s", wrong).isEqualTo(1);
+            assertThat(wrong.out).contains("0/1");
+
             // a second sandbox into the same folder refuses to overwrite the files
             ProcessRun again = ProcessRun.atlas("sandbox", "--port", "0", "--dir", dir.toString());
             assertThat(again.exit).as("%s", again).isEqualTo(1);
@@ -117,6 +144,9 @@ class SandboxCommandIT {
                 refused = true;
             }
             assertThat(refused).as("port closed after stop").isTrue();
+            ProcessRun digAfter = ProcessRun.of("dig", "@127.0.0.1", "-p", dnsPort, "+tcp", "+tries=1", "+time=1",
+                    "TXT", "sandbox-it.example.com");
+            assertThat(digAfter.out).doesNotContain(value);
         } finally {
             p.destroyForcibly();
             Files.deleteIfExists(log);
