@@ -74,8 +74,8 @@ public final class CertCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
-        String provider;
+        @CommandLine.Mixin
+        ProviderSession.Name providerName;
 
         @Option(names = "--cn", required = true, paramLabel = "NAME", description = "Subject common name.")
         String cn;
@@ -117,22 +117,22 @@ public final class CertCommand implements Callable<Integer> {
             if (days != null && (days < 1 || days > 3650)) {
                 throw new CommandLine.ParameterException(cl, "--days must be 1..3650");
             }
-            PkiFiles.checkOutput(out, force);
+            CliFiles.checkOutput(out, force);
             String csrPem = null;
             char[] keyPassword = null;
             char[] p12Password = null;
             if (generate) {
-                PkiFiles.checkOutput(key.generated.keyOut, force);
-                PkiFiles.checkDistinct(out, key.generated.keyOut, "--out and --key-out");
-                keyPassword = PkiFiles.readPassword(key.generated.keyPasswordFile, "key password");
+                CliFiles.checkOutput(key.generated.keyOut, force);
+                CliFiles.checkDistinct(out, key.generated.keyOut, "--out and --key-out");
+                keyPassword = CliFiles.readPassword(key.generated.keyPasswordFile, "key password");
             } else {
-                csrPem = new String(PkiFiles.read(key.csr, "CSR"), StandardCharsets.UTF_8);
+                csrPem = new String(CliFiles.read(key.csr, "CSR"), StandardCharsets.UTF_8);
             }
             if (p12Out != null) {
-                PkiFiles.checkOutput(p12Out, force);
-                p12Password = PkiFiles.readPassword(p12PasswordFile, "PKCS#12 password");
+                CliFiles.checkOutput(p12Out, force);
+                p12Password = CliFiles.readPassword(p12PasswordFile, "PKCS#12 password");
             }
-            try (ProviderSession s = ProviderSession.open(spec, provider)) {
+            try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
                 IssuanceService svc = new IssuanceService(s.store, s.provider, s.client);
                 IssueRequest req = IssueRequest.of(cn, dns, emails).withCsr(csrPem)
                         .withValidity(days == null ? null : Duration.ofDays(days));
@@ -144,7 +144,7 @@ public final class CertCommand implements Callable<Integer> {
                 }
                 if (c.privateKey() != null && generate) {
                     String enc = EncryptedKeys.encryptPkcs8(c.privateKey(), keyPassword);
-                    PkiFiles.writeAtomically(key.generated.keyOut, enc.getBytes(StandardCharsets.US_ASCII), true,
+                    CliFiles.writeAtomically(key.generated.keyOut, enc.getBytes(StandardCharsets.US_ASCII), true,
                             force);
                     pw.println("Private key (encrypted PKCS#8): " + key.generated.keyOut);
                 }
@@ -152,9 +152,9 @@ public final class CertCommand implements Callable<Integer> {
                     pw.println("Serial: " + c.serial());
                     pw.flush();
                     throw new CliException("Certificate " + c.serial() + " is still being issued by GlobalSign; "
-                            + "run 'cert list --provider " + provider + "' later to pick it up");
+                            + "run 'cert list --provider " + providerName.value + "' later to pick it up");
                 }
-                PkiFiles.writeAtomically(out, c.pemWithChain().getBytes(StandardCharsets.US_ASCII), false, force);
+                CliFiles.writeAtomically(out, c.pemWithChain().getBytes(StandardCharsets.US_ASCII), false, force);
                 if (p12Out != null) {
                     List<X509Certificate> chain = new ArrayList<>();
                     chain.add(parse(c.certificatePem()));
@@ -162,7 +162,7 @@ public final class CertCommand implements Callable<Integer> {
                         chain.add(parse(p));
                     }
                     byte[] p12 = Pkcs12.write(c.privateKey(), chain, p12Password, cn, Pkcs12Profile.MODERN);
-                    PkiFiles.writeAtomically(p12Out, p12, true, force);
+                    CliFiles.writeAtomically(p12Out, p12, true, force);
                     pw.println("PKCS#12: " + p12Out);
                 }
                 pw.println("Certificate and chain (PEM): " + out);
@@ -197,8 +197,8 @@ public final class CertCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
-        String provider;
+        @CommandLine.Mixin
+        ProviderSession.Name providerName;
 
         @Option(names = "--local", description = "Only what the store knows; do not ask GlobalSign.")
         boolean local;
@@ -206,7 +206,7 @@ public final class CertCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter pw = spec.commandLine().getOut();
-            try (ProviderSession s = ProviderSession.open(spec, provider)) {
+            try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
                 IssuanceService svc = new IssuanceService(s.store, s.provider, s.client);
                 List<CertificateRecord> list;
                 try {
@@ -215,7 +215,7 @@ public final class CertCommand implements Callable<Integer> {
                     throw new CliException(e.getMessage());
                 }
                 if (list.isEmpty()) {
-                    pw.println("No certificates issued through provider '" + provider + "'.");
+                    pw.println("No certificates issued through provider '" + providerName.value + "'.");
                     return 0;
                 }
                 pw.printf("%-32s %-8s %-23s %-30s %s%n", "SERIAL", "STATUS", "NOT AFTER", "COMMON NAME", "SANS");
@@ -238,8 +238,8 @@ public final class CertCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
-        String provider;
+        @CommandLine.Mixin
+        ProviderSession.Name providerName;
 
         @Parameters(index = "0", paramLabel = "SERIAL", description = "Serial number (hex, as 'cert list' shows it).")
         String serial;
@@ -261,7 +261,7 @@ public final class CertCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, e.getMessage());
             }
             PrintWriter pw = cl.getOut();
-            try (ProviderSession session = ProviderSession.open(spec, provider)) {
+            try (ProviderSession session = ProviderSession.open(spec, providerName.value)) {
                 IssuanceService svc = new IssuanceService(session.store, session.provider, session.client);
                 Optional<CertificateRecord> known = svc.find(s);
                 String name = known.map(r -> s + " (CN " + (r.commonName() == null ? "-" : r.commonName())

@@ -88,14 +88,14 @@ public final class CsrCommand implements Callable<Integer> {
             CsrRequest request = new CsrRequest(n.value(), country, org, dns);
             request = noCnInSans ? request.withoutCnInSans() : request.withCnInSans();
             request = request.normalized();
-            PkiFiles.checkDistinct(csrOut, keyOut, "--csr-out and --key-out");
-            PkiFiles.checkOutput(csrOut, force);
-            PkiFiles.checkOutput(keyOut, force);
+            CliFiles.checkDistinct(csrOut, keyOut, "--csr-out and --key-out");
+            CliFiles.checkOutput(csrOut, force);
+            CliFiles.checkOutput(keyOut, force);
             boolean generated = keyPasswordFile == null;
             if (generated) {
                 password = Passwords.generate();
             } else {
-                password = PkiFiles.readPassword(keyPasswordFile, "key password");
+                password = CliFiles.readPassword(keyPasswordFile, "key password");
                 if (password.length < 12) {
                     err.println("Warning: the key password has fewer than 12 characters.");
                 }
@@ -103,8 +103,8 @@ public final class CsrCommand implements Callable<Integer> {
             KeyPair kp = Csrs.generateKey(keySize);
             PKCS10CertificationRequest csr = Csrs.create(kp, request);
             String keyPem = EncryptedKeys.encryptPkcs8(kp.getPrivate(), password);
-            PkiFiles.writeAtomically(keyOut, keyPem.getBytes(StandardCharsets.US_ASCII), true, force);
-            PkiFiles.writeAtomically(csrOut, Csrs.toPem(csr).getBytes(StandardCharsets.US_ASCII), false, force);
+            CliFiles.writeAtomically(keyOut, keyPem.getBytes(StandardCharsets.US_ASCII), true, force);
+            CliFiles.writeAtomically(csrOut, Csrs.toPem(csr).getBytes(StandardCharsets.US_ASCII), false, force);
 
             out.println("Subject:          C=" + request.country() + ", O=" + request.organization() + ", CN="
                     + request.commonName());

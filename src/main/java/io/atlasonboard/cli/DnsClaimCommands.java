@@ -48,8 +48,8 @@ public final class DnsClaimCommands {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
-        String provider;
+        @CommandLine.Mixin
+        ProviderSession.Name providerName;
 
         @Option(names = "--reassert", description = "Reassert the existing claims (new token and deadline).")
         boolean reassert;
@@ -63,7 +63,7 @@ public final class DnsClaimCommands {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int failed = 0;
-            try (ProviderSession s = ProviderSession.open(spec, provider)) {
+            try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
                 ClaimService svc = new ClaimService(s.store, s.provider, s.client);
                 Instant now = Instant.now();
                 if (reassert) {
@@ -125,8 +125,8 @@ public final class DnsClaimCommands {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
-        String provider;
+        @CommandLine.Mixin
+        ProviderSession.Name providerName;
 
         @Option(names = "--local", description = "Only what the store knows; do not ask GlobalSign.")
         boolean local;
@@ -141,7 +141,7 @@ public final class DnsClaimCommands {
         public Integer call() {
             List<String> names = domainArgs.isEmpty() ? List.of() : domains(spec.commandLine(), domainArgs);
             PrintWriter out = spec.commandLine().getOut();
-            try (ProviderSession s = ProviderSession.open(spec, provider)) {
+            try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
                 ClaimService svc = new ClaimService(s.store, s.provider, s.client);
                 List<DomainClaimRecord> recs;
                 try {
@@ -151,7 +151,7 @@ public final class DnsClaimCommands {
                         recs = new ArrayList<>();
                         for (String d : names) {
                             DomainClaimRecord r = svc.current(d).orElseThrow(() -> new CliException("Provider '"
-                                    + provider + "' has no claim for " + d + "; create one with 'dns claim'"));
+                                    + providerName.value + "' has no claim for " + d + "; create one with 'dns claim'"));
                             recs.add(r);
                         }
                         if (!local) {
@@ -162,7 +162,7 @@ public final class DnsClaimCommands {
                     throw new CliException(e.getMessage());
                 }
                 if (recs.isEmpty()) {
-                    out.println("Provider '" + provider + "' has no domain claims.");
+                    out.println("Provider '" + providerName.value + "' has no domain claims.");
                     return 0;
                 }
                 Instant now = Instant.now();
@@ -197,8 +197,8 @@ public final class DnsClaimCommands {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--provider", required = true, paramLabel = "NAME", description = "The provider's name.")
-        String provider;
+        @CommandLine.Mixin
+        ProviderSession.Name providerName;
 
         @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
                 description = "How long to wait for GlobalSign's check per domain (default: ${DEFAULT-VALUE}).")
@@ -223,13 +223,13 @@ public final class DnsClaimCommands {
             List<String> names = domains(cl, domainArgs);
             PrintWriter out = cl.getOut();
             Map<String, VerifyResult> res;
-            try (ProviderSession s = ProviderSession.open(spec, provider)) {
+            try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
                 ClaimService svc = new ClaimService(s.store, s.provider, s.client).concurrency(concurrency);
                 res = svc.verify(names, new ClaimService.VerifyOptions(Duration.ofSeconds(waitSeconds), (d, r) -> {
                     synchronized (out) {
                         out.println(d + ": " + r.describe());
                         if (r.reassertNeeded()) {
-                            out.println("  Run: dns claim --provider " + provider + " --reassert " + d
+                            out.println("  Run: dns claim --provider " + providerName.value + " --reassert " + d
                                     + " (then publish the new token and verify again)");
                         }
                         out.flush();

@@ -1,9 +1,7 @@
 package io.atlasonboard.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +17,8 @@ import io.atlasonboard.core.dns.ResolverSpec;
 import io.atlasonboard.core.dns.ServerResult;
 import io.atlasonboard.core.dns.TsigKey;
 import io.atlasonboard.core.dns.TsigKeyFile;
+import io.atlasonboard.core.domains.ClaimService;
+import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.tasks.ProgressSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,6 +64,49 @@ public final class DnsCommand implements Callable<Integer> {
         return out;
     }
 
+    /** What a provider's stored claim gives {@code check} and {@code publish}: the name, the token, the resolvers. */
+    record ClaimValue(String domain, String token, List<ResolverSpec> resolvers) {
+    }
+
+    /**
+     * The value to use for DOMAIN: from {@code --expect}/{@code --value} without a provider, else from the provider's
+     * stored claim for DOMAIN (with the resolvers configured for that provider). Giving both is a usage error.
+     */
+    static ClaimValue value(CommandLine.Model.CommandSpec spec, String provider, String domain, String given,
+            String option) {
+        CommandLine cl = spec.commandLine();
+        if (provider == null) {
+            if (given == null || given.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "Missing required option: '" + option
+                        + "=VALUE' (or --provider NAME to take it from the provider's claim)");
+            }
+            return new ClaimValue(domain, given, List.of());
+        }
+        if (given != null) {
+            throw new CommandLine.ParameterException(cl, option + " and --provider exclude each other: "
+                    + "with --provider the value is the provider's claim token");
+        }
+        List<String> names = DnsClaimCommands.domains(cl, List.of(domain));
+        try (ProviderSession s = ProviderSession.open(spec, provider)) {
+            ClaimService svc = new ClaimService(s.store, s.provider, s.client);
+            DomainClaimRecord r = svc.current(names.get(0)).orElseThrow(() -> new CliException("Provider '"
+                    + s.provider.name() + "' has no claim for " + names.get(0) + "; run 'dns claim --provider "
+                    + provider + " " + names.get(0) + "' first"));
+            if (r.token() == null || r.token().isEmpty()) {
+                throw new CliException("The claim for " + r.domain() + " has no token; run 'dns status --provider "
+                        + provider + " " + r.domain() + "' to refresh it");
+            }
+            List<ResolverSpec> resolvers;
+            try {
+                resolvers = svc.configuredResolvers();
+            } catch (IllegalArgumentException e) {
+                throw new CliException("Provider '" + s.provider.name() + "' has an invalid resolver setting: "
+                        + e.getMessage());
+            }
+            return new ClaimValue(r.domain(), r.token(), resolvers);
+        }
+    }
+
     /** Options shared by the DNS subcommands for timeouts. */
     static final class Timing {
         @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "2000",
@@ -103,8 +146,14 @@ public final class DnsCommand implements Callable<Integer> {
         String domain;
 
         @Option(names = "--expect", paramLabel = "VALUE",
-                description = "The TXT value to look for, exactly as GlobalSign returned the token.")
+                description = "The TXT value to look for, exactly as GlobalSign returned the token (without "
+                        + "--provider).")
         String expect;
+
+        @Option(names = "--provider", paramLabel = "NAME",
+                description = "Take the value from this provider's claim for DOMAIN and also ask the resolvers "
+                        + "configured for the provider.")
+        String provider;
 
         @Option(names = "--server", paramLabel = "HOST[:PORT]",
                 description = "An extra resolver to ask (recursion on); repeatable.")
@@ -129,21 +178,21 @@ public final class DnsCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Timing timing = new Timing();
 
-        /** The value to look for; a later {@code --provider} can supply it from the claim instead. */
-        String expectedValue() {
-            if (expect == null || expect.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--expect=VALUE'");
-            }
-            return expect;
-        }
-
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
-            String value = expectedValue();
-            List<ResolverSpec> extra = parseServers(cl, servers, "--server");
+            List<ResolverSpec> given = parseServers(cl, servers, "--server");
             if (authPort < 1 || authPort > 65535) {
                 throw new CommandLine.ParameterException(cl, "--auth-port must be 1..65535");
+            }
+            ClaimValue claim = value(spec, provider, domain, expect, "--expect");
+            String name = claim.domain();
+            String value = claim.token();
+            List<ResolverSpec> extra = new ArrayList<>(claim.resolvers());
+            for (ResolverSpec r : given) {
+                if (!extra.contains(r)) {
+                    extra.add(r);
+                }
             }
             PropagationChecker.Builder b = PropagationChecker.builder().authoritativePort(authPort)
                     .timeout(timing.timeout(cl)).retries(timing.retries);
@@ -168,10 +217,10 @@ public final class DnsCommand implements Callable<Integer> {
                             return false;
                         }
                     };
-                    report = checker.poll(domain, value, extra, Duration.ofSeconds(Math.max(1, intervalSeconds)),
+                    report = checker.poll(name, value, extra, Duration.ofSeconds(Math.max(1, intervalSeconds)),
                             Instant.now().plusSeconds(waitSeconds), sink);
                 } else {
-                    report = checker.check(domain, value, extra);
+                    report = checker.check(name, value, extra);
                 }
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
@@ -205,8 +254,13 @@ public final class DnsCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "The claimed domain (the TXT record's name).")
         String domain;
 
-        @Option(names = "--value", paramLabel = "VALUE", description = "The TXT value (the claim token, exactly).")
+        @Option(names = "--value", paramLabel = "VALUE",
+                description = "The TXT value (the claim token, exactly; without --provider).")
         String value;
+
+        @Option(names = "--provider", paramLabel = "NAME",
+                description = "Take the value from this provider's claim for DOMAIN.")
+        String provider;
 
         @Option(names = "--server", required = true, paramLabel = "HOST[:PORT]",
                 description = "The primary name server that accepts updates.")
@@ -233,29 +287,23 @@ public final class DnsCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Timing timing = new Timing();
 
-        /** The value to publish; a later {@code --provider} can supply it from the claim instead. */
-        String valueToPublish() {
-            if (value == null || value.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--value=VALUE'");
-            }
-            return value;
-        }
-
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
-            String v = valueToPublish();
             ResolverSpec target = parseServers(cl, List.of(server), "--server").get(0);
             if (ttl < 0 || ttl > 604_800) {
                 throw new CommandLine.ParameterException(cl, "--ttl must be 0..604800");
             }
             Duration timeout = timing.timeout(cl);
             TsigKey key = readKey();
+            ClaimValue claim = value(spec, provider, domain, value, "--value");
+            String name = claim.domain();
+            String v = claim.token();
             DnsUpdater updater = new DnsUpdater(timeout, timing.retries);
             DnsUpdater.Result result;
             try {
-                result = remove ? updater.removeTxt(target, zone, domain, v, key)
-                        : updater.publishTxt(target, zone, domain, v, ttl, key);
+                result = remove ? updater.removeTxt(target, zone, name, v, key)
+                        : updater.publishTxt(target, zone, name, v, ttl, key);
             } catch (DnsUpdateException e) {
                 throw new CliException(e.getMessage());
             } catch (IllegalArgumentException e) {
@@ -264,7 +312,7 @@ public final class DnsCommand implements Callable<Integer> {
             PrintWriter out = cl.getOut();
             out.println(result.describe());
             ServerResult now = PropagationChecker.builder().bootstrap(target).timeout(timeout)
-                    .retries(timing.retries).build().checkServer(target, domain, v);
+                    .retries(timing.retries).build().checkServer(target, name, v);
             if (now.outcome() == io.atlasonboard.core.dns.CheckOutcome.ERROR) {
                 out.flush();
                 cl.getErr().println("Warning: could not confirm on " + target + ": " + now.detail());
@@ -283,13 +331,9 @@ public final class DnsCommand implements Callable<Integer> {
         }
 
         private TsigKey readKey() {
-            String text;
-            try {
-                text = Files.readString(tsigKeyFile, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CliException("cannot read the TSIG key file " + tsigKeyFile + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            }
+            byte[] bytes = CliFiles.read(tsigKeyFile, "TSIG key");
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            java.util.Arrays.fill(bytes, (byte) 0);
             try {
                 return tsigKeyName == null ? TsigKeyFile.parse(text) : TsigKeyFile.parse(text, tsigKeyName);
             } catch (IllegalArgumentException e) {

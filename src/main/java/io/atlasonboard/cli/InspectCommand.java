@@ -32,8 +32,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] data = PkiFiles.read(file, "input");
-        char[] pw = passwordFile == null ? null : PkiFiles.readPassword(passwordFile, "password");
+        byte[] data = CliFiles.read(file, "input");
+        char[] pw = passwordFile == null ? null : CliFiles.readPassword(passwordFile, "password");
         try {
             ParsedInput parsed = PkiInputs.parse(data);
             if (parsed.kind() == ParsedInput.Kind.UNRECOGNISED) {

@@ -84,9 +84,9 @@ public final class P12Command implements Callable<Integer> {
         } catch (InvalidInputException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        PkiFiles.checkOutput(out, force);
-        PkiFiles.checkDistinct(out, key, "--out and --key");
-        PkiFiles.checkDistinct(out, cert, "--out and --cert");
+        CliFiles.checkOutput(out, force);
+        CliFiles.checkDistinct(out, key, "--out and --key");
+        CliFiles.checkDistinct(out, cert, "--out and --cert");
         char[] keyPw = null;
         char[] storePw = null;
         try {
@@ -97,11 +97,11 @@ public final class P12Command implements Callable<Integer> {
             certs = PkiInputs.orderLeafFirst(certs);
             X509Certificate leaf = certs.get(0);
 
-            keyPw = PkiFiles.readPassword(keyPasswordFile, "key password");
-            storePw = PkiFiles.readPassword(passwordFile, "keystore password");
+            keyPw = CliFiles.readPassword(keyPasswordFile, "key password");
+            storePw = CliFiles.readPassword(passwordFile, "keystore password");
             PrivateKey pk;
             try {
-                pk = EncryptedKeys.decrypt(new String(PkiFiles.read(key, "key"), StandardCharsets.ISO_8859_1), keyPw);
+                pk = EncryptedKeys.decrypt(new String(CliFiles.read(key, "key"), StandardCharsets.ISO_8859_1), keyPw);
             } catch (WrongPasswordException e) {
                 throw new CliException(key + ": " + e.getMessage() + " (password from " + keyPasswordFile + ")");
             } catch (InvalidInputException e) {
@@ -121,7 +121,7 @@ public final class P12Command implements Callable<Integer> {
             err.flush();
             String friendly = name != null && !name.isBlank() ? name.strip() : commonName(leaf);
             byte[] p12 = Pkcs12.write(pk, certs, storePw, friendly, profile);
-            PkiFiles.writeAtomically(out, p12, true, force);
+            CliFiles.writeAtomically(out, p12, true, force);
             try {
                 Pkcs12.verifyWritten(Files.readAllBytes(out), storePw, pk, certs);
             } catch (Exception e) {
@@ -156,7 +156,7 @@ public final class P12Command implements Callable<Integer> {
     }
 
     private static List<X509Certificate> certificates(Path file, String what) {
-        ParsedInput p = PkiInputs.parse(PkiFiles.read(file, what));
+        ParsedInput p = PkiInputs.parse(CliFiles.read(file, what));
         if (p.kind() != ParsedInput.Kind.CERTIFICATES) {
             throw new CliException(file + ": " + p.message());
         }

@@ -1,14 +1,7 @@
 package io.atlasonboard.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -30,22 +23,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code provider add|list|test|delete}: GlobalSign certificate provider records in the store, and their connection
- * status. Uses the global {@code --home} and {@code --passphrase-file}; the first use of a fresh data folder creates
- * the store from that passphrase.
+ * status. Uses the global {@code --home} and {@code --passphrase-file} (see {@link CliStore}); {@code provider add} on
+ * a fresh data folder creates the store from that passphrase, the others need an existing store.
  */
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "GlobalSign certificate providers: add, list, test the connection, delete.",
         subcommands = {ProviderCommand.Add.class, ProviderCommand.ListProviders.class, ProviderCommand.Test.class,
             ProviderCommand.Delete.class})
 public final class ProviderCommand implements Callable<Integer> {
-    @ParentCommand
-    Cli root;
-
     @Spec
     CommandSpec spec;
 
@@ -56,64 +45,6 @@ public final class ProviderCommand implements Callable<Integer> {
     }
 
     // ------------------------------------------------------------------ shared helpers
-
-    Store openStore() {
-        Path home = root.homeDir();
-        Path pf = root.passphraseFile();
-        char[] passphrase;
-        if (pf != null) {
-            passphrase = firstLine(pf, "--passphrase-file");
-        } else if (System.console() != null) {
-            passphrase = System.console().readPassword(Store.exists(home) ? "Passphrase to unlock the store: "
-                    : "Choose a passphrase for the new store (at least 12 characters): ");
-            if (passphrase == null) {
-                throw new CliException("no passphrase entered");
-            }
-        } else {
-            throw new CliException("the store's passphrase is needed: pass --passphrase-file FILE");
-        }
-        try {
-            return Store.exists(home) ? Store.open(home, passphrase) : Store.create(home, passphrase);
-        } catch (StoreException e) {
-            throw new CliException(e.getMessage(), e);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
-    }
-
-    /** The first line of a password file, as chars (the file's bytes are wiped from memory). */
-    static char[] firstLine(Path file, String option) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException(option + ": file not found: " + file);
-        } catch (IOException e) {
-            throw new CliException(option + ": cannot read " + file + ": " + e.getMessage());
-        }
-        try {
-            int end = 0;
-            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
-                end++;
-            }
-            CharBuffer cb;
-            try {
-                cb = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes, 0, end));
-            } catch (CharacterCodingException e) {
-                throw new CliException(option + ": " + file + " is not UTF-8 text");
-            }
-            char[] out = new char[cb.remaining()];
-            cb.get(out);
-            Arrays.fill(cb.array(), '\0');
-            if (out.length == 0) {
-                throw new CliException(option + ": the first line of " + file + " is empty");
-            }
-            return out;
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
-    }
 
     static ProgressSink stderrProgress(PrintWriter err) {
         return new ProgressSink() {
@@ -141,9 +72,6 @@ public final class ProviderCommand implements Callable<Integer> {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Save a GlobalSign provider, then test its connection and print the status.")
     static final class Add implements Callable<Integer> {
-        @ParentCommand
-        ProviderCommand parent;
-
         @Spec
         CommandSpec spec;
 
@@ -217,26 +145,23 @@ public final class ProviderCommand implements Callable<Integer> {
                     throw new CliException("--proxy: " + e.getMessage());
                 }
             }
-            byte[] p12;
+            byte[] p12 = CliFiles.read(keystore, "keystore (--keystore)");
             String trust = null;
-            try {
-                p12 = Files.readAllBytes(keystore);
-                if (trustPem != null) {
-                    trust = Files.readString(trustPem, StandardCharsets.US_ASCII);
+            if (trustPem != null) {
+                trust = new String(CliFiles.read(trustPem, "trusted CA (--trust-pem)"), StandardCharsets.US_ASCII);
+                try {
                     ProviderService.parseCertificates(trust);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("--trust-pem: " + e.getMessage());
                 }
-            } catch (NoSuchFileException e) {
-                throw new CliException("file not found: " + e.getFile());
-            } catch (IOException e) {
-                throw new CliException("cannot read " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new CliException("--trust-pem: " + e.getMessage());
             }
-            char[] secret = firstLine(apiSecretFile, "--api-secret-file");
-            char[] ksPassword = firstLine(keystorePasswordFile, "--keystore-password-file");
+            char[] secret = CliFiles.readPassword(apiSecretFile, "API secret (--api-secret-file)");
+            char[] ksPassword = CliFiles.readPassword(keystorePasswordFile,
+                    "keystore password (--keystore-password-file)");
             char[] proxyPassword = proxyPasswordFile == null ? null
-                    : firstLine(proxyPasswordFile, "--proxy-password-file");
-            try (Store store = parent.openStore()) {
+                    : CliFiles.readPassword(proxyPasswordFile,
+                    "proxy password (--proxy-password-file)");
+            try (Store store = CliStore.openOrCreate(spec)) {
                 if (store.providers().findByName(name).isPresent()) {
                     throw new CliException("a provider named '" + name.strip() + "' already exists"
                             + " (delete it first: provider delete " + name.strip() + ")");
@@ -272,16 +197,13 @@ public final class ProviderCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List providers with their status.")
     static final class ListProviders implements Callable<Integer> {
-        @ParentCommand
-        ProviderCommand parent;
-
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = parent.openStore()) {
+            try (Store store = CliStore.open(spec)) {
                 List<ProviderRecord> all = store.providers().list();
                 if (all.isEmpty()) {
                     out.println("No providers. Add one with: provider add --name N ...");
@@ -315,9 +237,6 @@ public final class ProviderCommand implements Callable<Integer> {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Test a provider's connection; exit 0 when Good, 1 when Bad.")
     static final class Test implements Callable<Integer> {
-        @ParentCommand
-        ProviderCommand parent;
-
         @Spec
         CommandSpec spec;
 
@@ -326,9 +245,8 @@ public final class ProviderCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store store = parent.openStore()) {
-                ProviderRecord p = store.providers().findByName(name)
-                        .orElseThrow(() -> new CliException("no provider named '" + name + "'"));
+            try (Store store = CliStore.open(spec)) {
+                ProviderRecord p = CliStore.provider(store, name);
                 ConnectionReport r = new ProviderService(store.providers())
                         .test(p.id(), stderrProgress(spec.commandLine().getErr()));
                 return printReport(spec.commandLine().getOut(), r);
@@ -340,9 +258,6 @@ public final class ProviderCommand implements Callable<Integer> {
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a provider.")
     static final class Delete implements Callable<Integer> {
-        @ParentCommand
-        ProviderCommand parent;
-
         @Spec
         CommandSpec spec;
 
@@ -351,9 +266,8 @@ public final class ProviderCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store store = parent.openStore()) {
-                ProviderRecord p = store.providers().findByName(name)
-                        .orElseThrow(() -> new CliException("no provider named '" + name + "'"));
+            try (Store store = CliStore.open(spec)) {
+                ProviderRecord p = CliStore.provider(store, name);
                 store.providers().delete(p.id());
                 spec.commandLine().getOut().println("Deleted provider '" + p.name() + "'.");
                 return 0;

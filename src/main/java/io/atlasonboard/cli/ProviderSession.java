@@ -1,26 +1,20 @@
 package io.atlasonboard.cli;
 
-import java.io.Console;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasException;
 import io.atlasonboard.core.domains.ProviderClients;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.Store;
-import io.atlasonboard.core.store.StoreException;
 import picocli.CommandLine;
 
 /**
- * The store (from {@code --home}, unlocked with {@code --passphrase-file} or a console prompt), one provider by name
- * and an API client for it, for the claim, status, verify and cert commands. Close it when done.
+ * The store (see {@link CliStore}), one provider by name and an API client for it, for the claim, status, verify and cert commands. Close it when done.
  */
 final class ProviderSession implements AutoCloseable {
     static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
@@ -36,35 +30,18 @@ final class ProviderSession implements AutoCloseable {
         this.client = client;
     }
 
-    /** The root command, found by walking up from a (nested) subcommand. */
-    static Cli root(CommandLine.Model.CommandSpec spec) {
-        for (CommandLine.Model.CommandSpec s = spec; s != null; s = s.parent()) {
-            if (s.userObject() instanceof Cli c) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("command is not below the atlas-onboard root");
+    /** The required {@code --provider NAME} option of the commands that work through one provider. */
+    static final class Name {
+        @CommandLine.Option(names = "--provider", required = true, paramLabel = "NAME",
+                description = "The provider's name.")
+        String value;
     }
 
+    /** Opens the existing store, finds the provider by name and an API client for it. */
     static ProviderSession open(CommandLine.Model.CommandSpec spec, String providerName) {
-        Cli root = root(spec);
-        Path home = root.homeDir();
-        char[] pass = passphrase(root);
-        Store store;
+        Store store = CliStore.open(spec);
         try {
-            store = Store.open(home, pass);
-        } catch (StoreException e) {
-            throw new CliException(e.getMessage());
-        } finally {
-            Arrays.fill(pass, '\0');
-        }
-        try {
-            ProviderRecord p;
-            try {
-                p = ProviderClients.find(store, providerName);
-            } catch (NoSuchElementException e) {
-                throw new CliException(e.getMessage());
-            }
+            ProviderRecord p = CliStore.provider(store, providerName);
             AtlasClient client;
             try {
                 client = ProviderClients.open(store, p, null);
@@ -76,22 +53,6 @@ final class ProviderSession implements AutoCloseable {
             store.close();
             throw e;
         }
-    }
-
-    private static char[] passphrase(Cli root) {
-        if (root.passphraseFile() != null) {
-            return PkiFiles.readPassword(root.passphraseFile(), "passphrase");
-        }
-        Console c = System.console();
-        if (c == null) {
-            throw new CliException("The store is locked and there is no console to ask for the passphrase; "
-                    + "give --passphrase-file FILE");
-        }
-        char[] p = c.readPassword("Store passphrase: ");
-        if (p == null || p.length == 0) {
-            throw new CliException("No passphrase given");
-        }
-        return p;
     }
 
     static String when(Instant t) {

@@ -33,9 +33,14 @@ public final class MainWindow {
     private Store store;
     private OnboardingSync currentSync;
     private StartView startView;
+    private Stage stage;
+    private final io.atlasonboard.ui.sandbox.SandboxSession sandbox;
+    private io.atlasonboard.ui.providers.ProviderPanes panes;
+    private Stage providersWindow;
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
+        this.sandbox = new io.atlasonboard.ui.sandbox.SandboxSession(jobs());
         root.getStyleClass().add("app-root");
         root.setId("mainRoot");
         ImageView logo = new ImageView(AppIcons.windowIcons().stream().filter(i -> i.getWidth() == 32).findFirst()
@@ -59,7 +64,16 @@ public final class MainWindow {
         return scene;
     }
 
+    private io.atlasonboard.ui.providers.UiJobs jobs() {
+        return io.atlasonboard.ui.providers.UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor());
+    }
+
+    public io.atlasonboard.ui.sandbox.SandboxSession sandbox() {
+        return sandbox;
+    }
+
     public void install(Stage stage) {
+        this.stage = stage;
         stage.setTitle(TITLE);
         stage.getIcons().setAll(AppIcons.windowIcons());
         stage.setScene(createScene());
@@ -90,6 +104,7 @@ public final class MainWindow {
 
     private void opened(Store s) {
         this.store = s;
+        this.panes = io.atlasonboard.ui.providers.ProviderPanes.forApp(ctx, s, () -> stage, sandbox);
         storeInfo.setText("Data folder: " + ctx.home());
         showStart();
     }
@@ -98,7 +113,58 @@ public final class MainWindow {
         leaveWizard();
         StartViewModel vm = new StartViewModel(store, ctx.fxTasks(), this::openWizard);
         startView = new StartView(vm);
+        startView.extensions().getChildren().setAll(startEntries());
         setContent(startView);
+    }
+
+    private Node startEntries() {
+        javafx.scene.control.Button providers = Views.button("Certificate _providers…", "mdi2s-server-security");
+        providers.setId("openProviders");
+        providers.setOnAction(e -> openProviders());
+        javafx.scene.control.Button trySandbox = Views.button("Try it in the sand_box: no GlobalSign account needed",
+                "mdi2f-flask-outline");
+        trySandbox.setId("trySandbox");
+        javafx.beans.property.StringProperty message = new javafx.beans.property.SimpleStringProperty("");
+        javafx.beans.property.StringProperty error = new javafx.beans.property.SimpleStringProperty("");
+        trySandbox.setOnAction(e -> {
+            trySandbox.setDisable(true);
+            error.set("");
+            message.set("Starting the local sandbox…");
+            sandbox.start(sb -> {
+                message.set("SANDBOX running at " + sb.baseUrl());
+                FxTask<Onboarding> t = ctx.fxTasks().run("Creating a sandbox onboarding", p ->
+                        store.onboardings().create("Sandbox onboarding "
+                                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                .withZone(ctx.clock().getZone()).format(ctx.clock().instant()), true));
+                t.onSuccess(o -> openWizard(o.getId()));
+                t.onFailure(ex -> {
+                    trySandbox.setDisable(false);
+                    error.set("Could not create the sandbox onboarding: " + FxTask.unwrap(ex).getMessage());
+                });
+            }, ex -> {
+                trySandbox.setDisable(false);
+                message.set("");
+                error.set("The sandbox did not start: " + io.atlasonboard.ui.providers.UiJobs.describe(ex));
+            });
+        });
+        Label sandboxHint = Views.hint("SANDBOX: a simulated GlobalSign on this computer plays the Atlas portal, so "
+                + "you can walk every step without an account. Nothing it issues is trusted anywhere; it is never "
+                + "used unless you choose it here.");
+        HBox row = new HBox(10, providers, trySandbox);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new javafx.scene.layout.VBox(6, row, sandboxHint,
+                Views.message(message, "success-text", "sandboxStatus"),
+                Views.message(error, "error-text", "sandboxStartError"));
+    }
+
+    /** Opens (or brings to front) the providers window. */
+    public Stage openProviders() {
+        if (providersWindow != null && providersWindow.isShowing()) {
+            providersWindow.toFront();
+            return providersWindow;
+        }
+        providersWindow = panes.openProvidersWindow(stage);
+        return providersWindow;
     }
 
     /** For the sandbox / providers entries of later issues. */
@@ -121,7 +187,17 @@ public final class MainWindow {
             sync.attach(state, (OnboardingSync.Snapshot) r[1]);
             currentSync = sync;
             WizardViewModel vm = new WizardViewModel(state, sync, ctx.fxTasks(), ctx.clock(), SafeFiles::write);
-            setContent(new WizardView(vm, ctx.fileDialogs(), this::showStart, this::showStart));
+            boolean stale = state.sandbox.get() && !state.apiKey.get().isBlank() && !sandbox.knows(state.apiKey.get());
+            if (state.sandbox.get() && sandbox.current() == null) {
+                sandbox.start(sb -> { }, e -> storeInfo.setText("The sandbox did not start: "
+                        + io.atlasonboard.ui.providers.UiJobs.describe(e)));
+            }
+            if (stale && state.step.get() > 0) {
+                state.step.set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
+            }
+            ProviderSteps later = new ProviderSteps(vm, panes, sandbox, store, jobs(), stale);
+            setContent(new WizardView(vm, ctx.fileDialogs(), later, this::showStart, this::showStart));
+            later.start();
         });
         t.onFailure(e -> loading.setText("Could not open the onboarding: " + e.getMessage()));
     }
@@ -143,6 +219,27 @@ public final class MainWindow {
             // nothing more can be done while closing; the store keeps what was written
         }
         currentSync = null;
+        if (providersWindow != null) {
+            Stage w = providersWindow;
+            providersWindow = null;
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                w.close();
+            } else {
+                javafx.application.Platform.runLater(w::close);
+            }
+        }
+        if (panes != null) {
+            panes.close();
+            panes = null;
+        }
+        try {
+            io.atlasonboard.sim.Sandbox running = sandbox.release();
+            if (running != null) {
+                CompletableFuture.runAsync(running::close).get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // the sandbox's threads end with the process
+        }
         if (store != null) {
             Store s = store;
             store = null;

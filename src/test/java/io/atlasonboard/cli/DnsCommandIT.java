@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.atlasonboard.core.atlas.AtlasClient;
+import io.atlasonboard.core.domains.ClaimService;
+import io.atlasonboard.core.domains.SimProviderFixture;
+import io.atlasonboard.core.store.IntendedUse;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.sim.SimulatorConfig;
+import io.atlasonboard.sim.ValidationPolicies;
 import io.atlasonboard.testing.BindServer;
 import io.atlasonboard.testing.ProcessRun;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code dns check} and {@code dns publish} run as the product jar against two real BIND name servers. */
+/**
+ * {@code dns check} and {@code dns publish} run as the product jar against two real BIND name servers: with the value
+ * given on the command line, and with {@code --provider} taking it from the provider's claim in the {@code --home}
+ * store (simulator started by the test, resolving claims through the same BIND).
+ */
 class DnsCommandIT {
 
     static final String TOKEN = "globalsign-domain-verification=2044275D87CE4115047E08E9B4076586";
@@ -89,12 +102,86 @@ class DnsCommandIT {
     }
 
     @Test
-    void usageErrorsExitTwo() {
+    void usageErrorsExitTwo() throws Exception {
         ProcessRun noExpect = ProcessRun.atlas("dns", "check", "x.cli.test");
         assertThat(noExpect.exit).as(noExpect.toString()).isEqualTo(2);
-        assertThat(noExpect.err).contains("--expect");
+        assertThat(noExpect.err).contains("--expect").contains("--provider");
+        ProcessRun noValue = ProcessRun.atlas("dns", "publish", "x.cli.test", "--server", ns1.hostPort(),
+                "--tsig-key", key.writeTo(tmp.resolve("k.key")).toString());
+        assertThat(noValue.exit).as(noValue.toString()).isEqualTo(2);
+        assertThat(noValue.err).contains("--value").contains("--provider");
         ProcessRun badServer = ProcessRun.atlas("dns", "check", "x.cli.test", "--expect", "v", "--server", "h:notaport");
         assertThat(badServer.exit).isEqualTo(2);
+        ProcessRun both = ProcessRun.atlas("dns", "check", "x.cli.test", "--expect", "v", "--provider", "p");
+        assertThat(both.exit).as(both.toString()).isEqualTo(2);
+        assertThat(both.err).contains("--expect and --provider exclude each other");
+    }
+
+    /** A command that needs a store refuses a data folder without one, and does not create one. */
+    @Test
+    void providerOnAFolderWithoutAStoreSaysRunProviderAdd() {
+        Path empty = tmp.resolve("empty-home");
+        ProcessRun r = ProcessRun.atlas("--home", empty.toString(), "dns", "check", "x.cli.test", "--provider", "p");
+        assertThat(r.exit).as(r.toString()).isEqualTo(1);
+        assertThat(r.err).contains("There is no store in " + empty).contains("provider add");
+        assertThat(Store.exists(empty)).isFalse();
+    }
+
+    /**
+     * {@code --provider}: the value comes from the provider's stored claim and the provider's configured resolvers
+     * are asked too; publish takes the same value; a domain without a claim says to run {@code dns claim}. (One jar
+     * run per behaviour: each opens the store, which costs an Argon2id derivation.)
+     */
+    @Test
+    void providerClaimGivesTheValueAndTheResolvers() throws Exception {
+        Path keyFile = key.writeTo(tmp.resolve("atlas-cli.key"));
+        String name = "prov.cli.test";
+        String token;
+        SimProviderFixture fx = SimProviderFixture.start(SimulatorConfig.defaults().dnsServer(ns1.hostPort()),
+                ValidationPolicies.tls(), IntendedUse.TLS, "sim", tmp);
+        try (fx) {
+            try (AtlasClient c = fx.client(0, null)) {
+                token = new ClaimService(fx.store(), fx.provider, c).claim(name).claim().token();
+            }
+            fx.store().dnsSettings().setResolvers(fx.provider.id(), List.of("127.0.0.2:" + port));
+            fx.closeStore();
+            assertThat(token).startsWith("globalsign-domain-verification=");
+            String resolverLine = "resolver      127.0.0.2:" + port + ": ";
+
+            ProcessRun pub = providerRun(fx, "dns", "publish", "--provider", "sim", name, "--server", ns1.hostPort(),
+                    "--tsig-key", keyFile.toString());
+            assertThat(pub.exit).as(pub.toString()).isZero();
+            assertThat(pub.out).contains("Published TXT prov.cli.test.")
+                    .contains("Confirmed: 127.0.0.1:" + port + " answers the value");
+            ProcessRun dig = ProcessRun.of("dig", "+short", "+norec", "-p", Integer.toString(port), "@127.0.0.1",
+                    name, "TXT");
+            assertThat(dig.out.strip()).isEqualTo("\"" + token + "\"");
+
+            ns2.setTxt(name, token);
+            ProcessRun after = providerCheck(fx, name, "--server", "127.0.0.1:" + port);
+            assertThat(after.exit).as(after.toString()).isZero();
+            assertThat(after.out).contains(resolverLine + "FOUND").contains("resolver      127.0.0.1:" + port
+                    + ": FOUND").contains("4/4: 4 of 4 servers see the record");
+
+            ProcessRun noClaim = providerCheck(fx, "none.cli.test");
+            assertThat(noClaim.exit).as(noClaim.toString()).isEqualTo(1);
+            assertThat(noClaim.err).contains("Provider 'sim' has no claim for none.cli.test")
+                    .contains("dns claim --provider sim none.cli.test");
+        }
+    }
+
+    private ProcessRun providerCheck(SimProviderFixture fx, String domain, String... extra) {
+        List<String> a = new ArrayList<>(List.of("dns", "check", "--provider", "sim", domain, "--bootstrap",
+                ns1.hostPort(), "--auth-port", Integer.toString(port), "--timeout-ms", "700"));
+        a.addAll(List.of(extra));
+        return providerRun(fx, a.toArray(String[]::new));
+    }
+
+    private static ProcessRun providerRun(SimProviderFixture fx, String... args) {
+        List<String> all = new ArrayList<>(List.of("--home", fx.home.toString(), "--passphrase-file",
+                fx.passphraseFile.toString()));
+        all.addAll(List.of(args));
+        return ProcessRun.atlas(all.toArray(String[]::new));
     }
 
     @Test

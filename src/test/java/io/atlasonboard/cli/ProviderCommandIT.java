@@ -110,8 +110,19 @@ class ProviderCommandIT {
         return a;
     }
 
+    /**
+     * One store, one sequence (each jar run unlocks the store with Argon2id, so runs are shared where they can be):
+     * only {@code provider add} creates a store; good and bad providers; list, test, delete; a wrong passphrase.
+     */
     @Test
     void addListTestDeleteWithGoodAndBadProviders() throws Exception {
+        Path fresh = dir.resolve("no-store-yet");
+        ProcessRun noStore = ProcessRun.atlas("--home", fresh.toString(), "--passphrase-file", passphrase.toString(),
+                "provider", "list");
+        assertThat(noStore.exit).as(noStore.toString()).isEqualTo(1);
+        assertThat(noStore.err).contains("There is no store in " + fresh).contains("provider add");
+        assertThat(fresh).doesNotExist();
+
         ProcessRun good = atlas(add("Sandbox TLS", secretFile).toArray(new String[0]));
         assertThat(good.exit).as(good.toString()).isEqualTo(0);
         assertThat(good.out).contains("Saved provider 'Sandbox TLS'", "Connection Status: Good",
@@ -140,6 +151,12 @@ class ProviderCommandIT {
         assertThat(atlas("provider", "list").out).doesNotContain("Wrong Secret").contains("Sandbox TLS");
 
         assertNoSecretOnDisk();
+
+        Path wrong = write("wrong-passphrase.txt", "a different passphrase 99\n".getBytes(StandardCharsets.UTF_8));
+        ProcessRun r = ProcessRun.atlas("--home", home.toString(), "--passphrase-file", wrong.toString(),
+                "provider", "list");
+        assertThat(r.exit).as(r.toString()).isEqualTo(1);
+        assertThat(r.err).startsWith("Error: ").contains("The passphrase is not correct");
     }
 
     @Test
@@ -182,16 +199,6 @@ class ProviderCommandIT {
             assertThat(r.out).contains("Connection Status: Bad", "Step: Login",
                     "jdk.http.auth.tunneling.disabledSchemes");
         }
-    }
-
-    @Test
-    void wrongPassphraseIsRefused() throws Exception {
-        atlas("provider", "list");
-        Path wrong = write("wrong-passphrase.txt", "a different passphrase 99\n".getBytes(StandardCharsets.UTF_8));
-        ProcessRun r = ProcessRun.atlas("--home", home.toString(), "--passphrase-file", wrong.toString(),
-                "provider", "list");
-        assertThat(r.exit).as(r.toString()).isEqualTo(1);
-        assertThat(r.err).startsWith("Error: ");
     }
 
     private static void assertNoSecretOnDisk(String... more) throws IOException {

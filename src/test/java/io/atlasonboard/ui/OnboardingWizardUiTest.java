@@ -98,12 +98,12 @@ class OnboardingWizardUiTest {
         // ---- step 2: CN from a URL, bad country, invalid and duplicate domains
         ui.waitFor("step 2", () -> ui.exists("#csrStep"));
         assertThat(ui.fx(() -> ((javafx.scene.layout.HBox) ui.node("#stepHeader", javafx.scene.layout.HBox.class))
-                .getAccessibleText())).contains("Step 2 of 4");
+                .getAccessibleText())).contains("Step 2 of 7");
         assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isDone(0))).isTrue();
         assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isCurrent(1)))
                 .isTrue();
         assertThat(ui.fx(() -> ui.node("#stepHeader", io.atlasonboard.ui.wizard.StepHeader.class).isLater(4)))
-                .as("provider step shown as coming later").isTrue();
+                .as("the provider step is part of this release").isFalse();
         ui.typeInto("#commonName", "https://PKI.example.com:8443/admin/?x=1");
         ui.robot.type(KeyCode.TAB);
         ui.waitFor("cn normalised", () -> ui.text("#commonName").equals("pki.example.com"));
@@ -283,9 +283,15 @@ class OnboardingWizardUiTest {
         assertThat(key.getAlgorithm()).isEqualTo("RSA");
         assertThat(((java.security.interfaces.RSAPrivateCrtKey) key).getModulus())
                 .isEqualTo(((java.security.interfaces.RSAPublicKey) csrKey).getModulus());
-        ui.waitFor("finish enabled", () -> !ui.disabled("#next") && ui.text("#next").contains("Finish"));
+        ui.waitFor("next enabled", () -> !ui.disabled("#next") && ui.text("#next").contains("Next"));
         ui.shot("04-keystore-written");
         ui.click("#next");
+        // ---- step 5: the provider form, prefilled from steps 1 and 4 (the sandbox walk goes on from here)
+        ui.waitFor("step 5", () -> ui.exists("#providerStep") && ui.exists("#saveProvider"));
+        assertThat(ui.text("#apiKey")).isEqualTo(API_KEY);
+        assertThat(ui.text("#keystoreDescription")).contains("client.p12");
+        assertThat(ui.disabled("#next")).as("not saved yet").isTrue();
+        ui.click("#toStartPage");
         ui.waitFor("back on the start page", () -> ui.exists("#startView"));
         assertThat(ui.dialogs.asked).hasSize(5);
     }

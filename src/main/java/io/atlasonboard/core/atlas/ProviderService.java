@@ -97,11 +97,19 @@ public final class ProviderService {
 
     /** An API client for the provider (close it when done). */
     public AtlasClient client(long providerId) {
+        return client(providerId, null);
+    }
+
+    /** As {@link #client(long)}; {@code customise} (may be null) adjusts the config (retries, clock, sleeper) first. */
+    public AtlasClient client(long providerId, java.util.function.Consumer<AtlasConnectionConfig.Builder> customise) {
         ProviderRecord record = providers.get(providerId);
         try (ProviderSecrets secrets = providers.secrets(providerId)) {
-            AtlasConnectionConfig config = config(record, secrets);
+            AtlasConnectionConfig.Builder b = configBuilder(record, secrets);
+            if (customise != null) {
+                customise.accept(b);
+            }
             char[] apiSecret = secrets.apiSecret() == null ? new char[0] : secrets.apiSecret();
-            return new AtlasClient(config, record.apiKey(), apiSecret);
+            return new AtlasClient(b.build(), record.apiKey(), apiSecret);
         }
     }
 

@@ -13,8 +13,8 @@ import io.atlasonboard.core.store.ProviderSecrets;
 import io.atlasonboard.core.store.Store;
 
 /**
- * Finds a stored provider and opens an {@link AtlasClient} for it; the config comes from
- * {@link ProviderService#configBuilder}, adjustable (clock, sleeper, retries) before the client is built.
+ * Finds a stored provider by name and opens an {@link AtlasClient} for it through {@link ProviderService}, with a
+ * hook to adjust the config (clock, sleeper, retries) before the client is built.
  */
 public final class ProviderClients {
     private ProviderClients() {
@@ -31,22 +31,16 @@ public final class ProviderClients {
         });
     }
 
-    /** A connection config for the provider (API URL, PKCS#12 identity, extra trusted CAs, proxy). */
-    public static AtlasConnectionConfig.Builder config(Store store, ProviderRecord p, ProviderSecrets s) {
-        return new ProviderService(store.providers()).configBuilder(p, s);
-    }
-
-    /** Opens a client for the stored provider; {@code customise} may set clock, sleeper, retries (null: defaults). */
+    /**
+     * Opens a client for the stored provider through {@link ProviderService#client(long, Consumer)};
+     * {@code customise} may set clock, sleeper, retries (null: defaults). Refuses a provider without an API secret.
+     */
     public static AtlasClient open(Store store, ProviderRecord p, Consumer<AtlasConnectionConfig.Builder> customise) {
         try (ProviderSecrets s = store.providers().secrets(p.id())) {
             if (s.apiSecret() == null || s.apiSecret().length == 0) {
                 throw new IllegalStateException("Provider '" + p.name() + "' has no API secret stored.");
             }
-            AtlasConnectionConfig.Builder b = config(store, p, s);
-            if (customise != null) {
-                customise.accept(b);
-            }
-            return new AtlasClient(b.build(), p.apiKey(), s.apiSecret());
         }
+        return new ProviderService(store.providers()).client(p.id(), customise);
     }
 }

@@ -17,6 +17,8 @@ public final class SandboxSession implements AutoCloseable {
     private final UiJobs jobs;
     private final ReadOnlyObjectWrapper<Sandbox> sandbox = new ReadOnlyObjectWrapper<>();
     private boolean starting;
+    /** API keys of the credential sets the running sandbox created (a restarted sandbox knows none of the old). */
+    private final java.util.Set<String> knownKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SandboxSession(UiJobs jobs) {
         this.jobs = Objects.requireNonNull(jobs);
@@ -47,6 +49,27 @@ public final class SandboxSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Creates a credential set in the running sandbox, in the background; {@code done} gets it on the UI thread.
+     */
+    public void createCredentials(Consumer<Sandbox.Credentials> done, Consumer<Throwable> failed) {
+        jobs.run("Sandbox credentials", p -> {
+            Sandbox.Credentials c = require().createCredentials();
+            knownKeys.add(c.apiKey());
+            return c;
+        }, null, done, failed);
+    }
+
+    /** Issues the mTLS certificate for {@code csrPem} bound to {@code apiKey}, in the background (PEM to done). */
+    public void issueMtlsCertificate(String apiKey, String csrPem, Consumer<String> done, Consumer<Throwable> failed) {
+        jobs.run("Sandbox mTLS certificate", p -> require().issueMtlsCertificate(apiKey, csrPem), null, done, failed);
+    }
+
+    /** Whether the running sandbox created the credential set with this API key. */
+    public boolean knows(String apiKey) {
+        return apiKey != null && knownKeys.contains(apiKey);
+    }
+
     /** The running sandbox, or null. */
     public Sandbox current() {
         return sandbox.get();
@@ -71,10 +94,22 @@ public final class SandboxSession implements AutoCloseable {
         sandbox.set(Objects.requireNonNull(s));
     }
 
+    /**
+     * Forgets the running sandbox (call on the UI thread) and returns it, so the caller can stop it elsewhere; null
+     * when none runs.
+     */
+    public Sandbox release() {
+        Sandbox s = sandbox.get();
+        sandbox.set(null);
+        knownKeys.clear();
+        return s;
+    }
+
     @Override
     public void close() {
         Sandbox s = sandbox.get();
         sandbox.set(null);
+        knownKeys.clear();
         if (s != null) {
             s.close();
         }

@@ -28,7 +28,8 @@ public final class StartView extends VBox {
         Label title = new Label("Connect GlobalSign Atlas");
         title.getStyleClass().add(Styles.TITLE_2);
         Label intro = Views.hint("Walk through API credentials, the PKCS#10 request, the mTLS certificate and the "
-                + "PKCS#12 keystore. Progress is saved after every change; secrets are kept encrypted.");
+                + "PKCS#12 keystore, the certificate provider and its connection status, and DNS validation. Progress is "
+                + "saved after every change; secrets are kept encrypted.");
 
         TextField label = new TextField();
         label.setId("newLabel");
@@ -86,7 +87,7 @@ public final class StartView extends VBox {
                 setText(null);
                 return;
             }
-            Label name = new Label(s.label() + (s.sandbox() ? "  (sandbox)" : ""));
+            Label name = new Label(s.label() + (s.sandbox() ? "  ·  SANDBOX" : ""));
             name.getStyleClass().add(Styles.TEXT_BOLD);
             Label detail = new Label(StartViewModel.stepText(s.step()) + "  ·  last change "
                     + StartViewModel.when(s.updatedAt()));

@@ -56,7 +56,7 @@ public final class OnboardingSync {
                            String country, String organization, List<String> domains, String csrPem,
                            String encryptedKeyPem, String keyPassword, boolean downloadsConfirmed,
                            String certificatePem, String keystorePassword, String friendlyName, String profile,
-                           String keystorePath, byte[] keystore) {
+                           String keystorePath, byte[] keystore, Long providerId) {
         @Override
         public String toString() {
             return "Snapshot[" + label + ", step " + step + ", secrets hidden]";
@@ -70,7 +70,7 @@ public final class OnboardingSync {
                 nz(o.getOrganization()), o.getDomains(), nz(o.getCsrPem()), nz(o.getEncryptedKeyPem()),
                 str(o.getKeyPassword()), o.isDownloadsConfirmed(), nz(o.getCertificatePem()),
                 str(o.getKeystorePassword()), nz(o.getFriendlyName()), nz(o.getP12Profile()), nz(o.getKeystorePath()),
-                o.getKeystore());
+                o.getKeystore(), o.getProviderId());
     }
 
     private static String nz(String s) {
@@ -90,7 +90,9 @@ public final class OnboardingSync {
     public void attach(WizardState s, Snapshot snap) {
         s.label.set(snap.label());
         s.sandbox.set(snap.sandbox());
-        s.step.set(Math.max(0, Math.min(3, snap.step() - 1)));
+        s.providerId.set(snap.providerId());
+        int last = snap.providerId() == null ? 4 : WizardViewModel.AVAILABLE_STEPS - 1;
+        s.step.set(Math.max(0, Math.min(last, snap.step() - 1)));
         s.apiKey.set(snap.apiKey());
         s.apiSecret.set(snap.apiSecret());
         s.commonName.set(snap.commonName());
@@ -133,6 +135,7 @@ public final class OnboardingSync {
         watch(s.profile, "profile", v -> o -> o.setP12Profile(v == null ? null : v.name()));
         watch(s.keystorePath, "keystorePath", v -> o -> o.setKeystorePath(v));
         watch(s.keystore, "keystore", v -> o -> o.setKeystore(v));
+        watch(s.providerId, "providerId", v -> o -> o.setProviderId(v));
     }
 
     static Pkcs12Profile profileOf(String name) {

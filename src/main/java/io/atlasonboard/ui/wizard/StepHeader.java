@@ -38,6 +38,7 @@ public final class StepHeader extends HBox {
             if (i > 0) {
                 Region line = new Region();
                 line.getStyleClass().add("step-line");
+                line.setMinWidth(6);
                 HBox.setHgrow(line, javafx.scene.layout.Priority.ALWAYS);
                 getChildren().add(line);
             }
@@ -45,7 +46,6 @@ public final class StepHeader extends HBox {
             number.getStyleClass().add("step-number");
             Label title = new Label(titles.get(i));
             title.getStyleClass().add("step-title");
-            title.setMinWidth(USE_PREF_SIZE);
             number.setMinWidth(USE_PREF_SIZE);
             HBox step = new HBox(number, title);
             step.setAlignment(Pos.CENTER_LEFT);
@@ -82,7 +82,10 @@ public final class StepHeader extends HBox {
             step.pseudoClassStateChanged(CURRENT, i == c);
             step.pseudoClassStateChanged(UPCOMING, i > c && i < available);
             step.pseudoClassStateChanged(LATER, i >= available);
-            String title = ((Label) step.getChildren().get(1)).getText();
+            Label titleLabel = (Label) step.getChildren().get(1);
+            // seven titles do not fit a narrow window: the others shorten (ellipsis), the current one never does
+            titleLabel.setMinWidth(i == c ? USE_PREF_SIZE : 0);
+            String title = titleLabel.getText();
             String state = i < c ? "done" : i == c ? "current step" : i < available ? "upcoming" : "coming later";
             step.setAccessibleText("Step " + (i + 1) + ": " + title + ", " + state);
         }

@@ -46,6 +46,11 @@ public final class WizardState {
     public final StringProperty keystorePath = new SimpleStringProperty("");
     public final ObjectProperty<byte[]> keystore = new SimpleObjectProperty<>();
 
+    // step 5 (persisted): the provider record made from steps 1-4, null until saved
+    public final ObjectProperty<Long> providerId = new SimpleObjectProperty<>();
+    // step 6 (not persisted): the last connection test of that provider said Good
+    public final BooleanProperty connectionGood = new SimpleBooleanProperty(false);
+
     public boolean hasCsr() {
         return !csrPem.get().isBlank();
     }

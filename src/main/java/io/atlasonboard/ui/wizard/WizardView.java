@@ -26,16 +26,25 @@ public final class WizardView extends BorderPane {
     private final Node[] pages = new Node[WizardViewModel.AVAILABLE_STEPS];
     private final ScrollPane scroller = new ScrollPane();
 
+    private final StepPages later;
+
     public WizardView(WizardViewModel vm, FileDialogs dialogs, Runnable toStartPage, Runnable finished) {
+        this(vm, dialogs, StepPages.NONE, toStartPage, finished);
+    }
+
+    public WizardView(WizardViewModel vm, FileDialogs dialogs, StepPages later, Runnable toStartPage,
+                      Runnable finished) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.later = later;
         setId("wizardView");
         StepHeader header = new StepHeader(WizardViewModel.STEP_TITLES, WizardViewModel.AVAILABLE_STEPS);
         header.currentProperty().bind(vm.state().step);
         Label onboardingLabel = new Label();
         onboardingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         onboardingLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.state().label.get()
-                + (vm.state().sandbox.get() ? "  (sandbox)" : ""), vm.state().label, vm.state().sandbox));
+                + (vm.state().sandbox.get() ? "  ·  SANDBOX" : ""), vm.state().label, vm.state().sandbox));
+        onboardingLabel.setId("onboardingLabel");
         VBox top = new VBox(header);
         setTop(top);
 
@@ -78,13 +87,20 @@ public final class WizardView extends BorderPane {
     }
 
     private void show(int index) {
+        if (index >= WizardViewModel.PROVIDER_STEP) {
+            scroller.setContent(later.page(index));
+            scroller.setVvalue(0);
+            return;
+        }
         if (pages[index] == null) {
-            pages[index] = switch (index) {
+            Node page = switch (index) {
                 case 0 -> new CredentialsView(vm.credentials(), dialogs);
                 case 1 -> new CsrView(vm.csr(), dialogs);
                 case 2 -> new CertificateView(vm.certificate(), dialogs, vm.state().apiKey.get());
                 default -> new KeystoreView(vm.keystore(), vm.state(), dialogs);
             };
+            Node banner = later.banner(index);
+            pages[index] = banner == null ? page : new VBox(banner, page);
         }
         scroller.setContent(pages[index]);
         scroller.setVvalue(0);

@@ -14,9 +14,13 @@ import javafx.beans.binding.BooleanExpression;
 /** The onboarding wizard: owns the shared state, one view model per step, and the Back/Next rules. */
 public final class WizardViewModel {
     public static final List<String> STEP_TITLES = List.of("API credentials", "Create PKCS#10 request",
-            "mTLS certificate", "PKCS#12 keystore", "Provider", "Connection status");
-    /** Steps 5 and 6 arrive with the provider issue; the header shows them as coming later. */
-    public static final int AVAILABLE_STEPS = 4;
+            "mTLS certificate", "PKCS#12 keystore", "Provider", "Connection status", "DNS validation");
+    /** All steps are implemented (the header would show the rest as coming later). */
+    public static final int AVAILABLE_STEPS = 7;
+    /** 0-based indexes of the steps that the provider panes supply ({@link StepPages}). */
+    public static final int PROVIDER_STEP = 4;
+    public static final int CONNECTION_STEP = 5;
+    public static final int DNS_STEP = 6;
 
     private final WizardState state;
     private final OnboardingSync sync;
@@ -37,9 +41,22 @@ public final class WizardViewModel {
         this.csr = new CsrViewModel(state, tasks, files);
         this.certificate = new CertificateViewModel(state, tasks, clock);
         this.keystore = new KeystoreViewModel(state, tasks);
-        this.complete = List.of(credentials.complete, csr.complete, certificate.complete, keystore.complete);
+        BooleanExpression providerSaved = Bindings.createBooleanBinding(() -> state.providerId.get() != null,
+                state.providerId);
+        BooleanExpression good = state.connectionGood;
+        BooleanExpression dnsDone = new javafx.beans.property.SimpleBooleanProperty(true);
+        this.complete = List.of(credentials.complete, csr.complete, certificate.complete, keystore.complete,
+                providerSaved, good, dnsDone);
         canGoNext = Bindings.createBooleanBinding(() -> complete.get(state.step.get()).get(),
-                state.step, complete.get(0), complete.get(1), complete.get(2), complete.get(3));
+                state.step, complete.get(0), complete.get(1), complete.get(2), complete.get(3), complete.get(4),
+                complete.get(5), complete.get(6));
+        // a new certificate (e.g. issued again by a restarted sandbox) makes the old keystore out of date
+        state.certificatePem.addListener((o, a, b) -> {
+            if (a != null && !a.isBlank() && !a.equals(b)) {
+                state.keystore.set(null);
+                state.keystorePath.set("");
+            }
+        });
         canGoBack = state.step.greaterThan(0);
         onLastStep = state.step.isEqualTo(AVAILABLE_STEPS - 1);
         state.step.addListener((o, a, b) -> entered(b.intValue()));

@@ -1,6 +1,10 @@
 package io.atlasonboard.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -14,34 +18,47 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Set;
 
-/** File helpers for the PKI commands: password files, refuse-to-overwrite, atomic owner-only writes. */
-final class PkiFiles {
+/**
+ * File helpers shared by every command: password files (first line), input files, refuse-to-overwrite unless
+ * {@code --force}, atomic writes (owner-only for secrets).
+ */
+final class CliFiles {
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
 
-    private PkiFiles() {
+    private CliFiles() {
     }
 
-    /** First line of the file (without the line break). Refuses a missing or empty file. */
+    /**
+     * The one password-file reader of the command line: the first line of the file (without the line break), decoded
+     * as strict UTF-8; the file's bytes are wiped from memory. Refuses a missing file, a file that is not UTF-8 and an
+     * empty first line, naming {@code what} (e.g. "key password", "--api-secret-file") and the file.
+     */
     static char[] readPassword(Path file, String what) {
-        byte[] bytes;
+        byte[] bytes = read(file, what);
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException("The " + what + " file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new CliException("Cannot read the " + what + " file " + file + ": " + e.getMessage());
+            int end = 0;
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
+            }
+            CharBuffer cb;
+            try {
+                cb = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, end));
+            } catch (CharacterCodingException e) {
+                throw new CliException("The " + what + " file " + file + " is not UTF-8 text");
+            }
+            char[] out = new char[cb.remaining()];
+            cb.get(out);
+            Arrays.fill(cb.array(), '\0');
+            if (out.length == 0) {
+                throw new CliException("The " + what + " file " + file + " is empty; its first line must be the "
+                        + "password");
+            }
+            return out;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
         }
-        String s = new String(bytes, StandardCharsets.UTF_8);
-        Arrays.fill(bytes, (byte) 0);
-        int end = 0;
-        while (end < s.length() && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
-            end++;
-        }
-        if (end == 0) {
-            throw new CliException("The " + what + " file " + file + " is empty; its first line must be the password");
-        }
-        return s.substring(0, end).toCharArray();
     }
 
     static byte[] read(Path file, String what) {
