@@ -178,6 +178,8 @@ public final class SandboxCommand implements Callable<Integer> {
                         + " s after they are published)");
             }
             out.println("DNS checks:    claims are verified through " + dns.hostPort() + "; check propagation with:");
+            out.println("               dns check --provider NAME DOMAIN --bootstrap " + dns.hostPort()
+                    + " --auth-port " + dns.port());
             out.println("               dns check DOMAIN --expect TOKEN --bootstrap " + dns.hostPort()
                     + " --auth-port " + dns.port());
             out.println("               dig @" + dns.host() + " -p " + dns.port() + " TXT DOMAIN");

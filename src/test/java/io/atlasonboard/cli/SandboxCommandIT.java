@@ -107,7 +107,8 @@ class SandboxCommandIT {
             assertThat(dm.find()).as(dnsLine).isTrue();
             String dnsPort = dm.group(2);
             assertThat(lines).contains("               dns check DOMAIN --expect TOKEN --bootstrap 127.0.0.1:"
-                    + dnsPort + " --auth-port " + dnsPort);
+                    + dnsPort + " --auth-port " + dnsPort, "               dns check --provider NAME DOMAIN "
+                    + "--bootstrap 127.0.0.1:" + dnsPort + " --auth-port " + dnsPort);
             String value = "_globalsign-domain-verification=sandboxit0123456789abcdef";
             HttpResponse<String> pub = anonymous.send(HttpRequest.newBuilder(URI.create(portal + "/sandbox-dns"))
                     .header("Content-Type", "application/json;charset=utf-8")
