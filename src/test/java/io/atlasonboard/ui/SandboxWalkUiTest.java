@@ -163,8 +163,11 @@ class SandboxWalkUiTest {
         ui.robot.interact(providers::close);
 
         // ---- restart: the onboarding kept step 7 and its provider; resuming starts a fresh sandbox and says so
+        int sandboxPort = java.net.URI.create(ui.window.sandbox().current().baseUrl()).getPort();
         ui.quit();
-        assertThat(ui.stage.isShowing()).isTrue();
+        // closing the application stops the sandbox: its port no longer accepts connections
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", sandboxPort).close())
+                .isInstanceOf(java.net.ConnectException.class);
         ui.launch(home);
         ui.waitFor("unlock", () -> ui.text("#unlockTitle").equals("Unlock Atlas Onboard"));
         set("#passphrase", PASSPHRASE);
