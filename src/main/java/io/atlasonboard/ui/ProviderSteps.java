@@ -193,7 +193,8 @@ final class ProviderSteps implements StepPages {
         if (!state.sandbox.get() || sandbox == null || (index != 0 && index != 2)) {
             return null;
         }
-        StringProperty message = new SimpleStringProperty(staleSandbox ? staleText() : "");
+        StringProperty message = new SimpleStringProperty("");
+        StringProperty notice = new SimpleStringProperty(staleSandbox ? staleText() : "");
         StringProperty error = new SimpleStringProperty("");
         Label badge = new Label("SANDBOX");
         badge.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
@@ -210,6 +211,7 @@ final class ProviderSteps implements StepPages {
                 sandbox.createCredentials(c -> {
                     state.apiKey.set(c.apiKey());
                     state.apiSecret.set(c.apiSecret());
+                    notice.set("");
                     message.set("Sandbox credentials filled in (API key " + c.apiKey() + ").");
                 }, ex -> error.set("The sandbox could not create credentials: " + UiJobs.describe(ex)));
             });
@@ -228,6 +230,7 @@ final class ProviderSteps implements StepPages {
                 sandbox.issueMtlsCertificate(state.apiKey.get(), state.csrPem.get(), pem -> {
                     wizard.certificate().pasted.set(pem);
                     wizard.certificate().checkPasted();
+                    notice.set("");
                     message.set("Certificate issued by the sandbox and pasted below.");
                 }, ex -> error.set("The sandbox could not issue the certificate: " + UiJobs.describe(ex)));
             });
@@ -235,9 +238,11 @@ final class ProviderSteps implements StepPages {
         action.disableProperty().bind(javafx.beans.binding.Bindings.isNull(sandbox.sandboxProperty()));
         Label ok = Views.message(message, "success-text", index == 0 ? "sandboxMessage1" : "sandboxMessage3");
         Label err = Views.message(error, "error-text", index == 0 ? "sandboxError1" : "sandboxError3");
+        Label stale = Views.message(notice, "warning-text", index == 0 ? "sandboxNotice1" : "sandboxNotice3");
+        stale.setWrapText(true);
         HBox row = new HBox(10, badge, action);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, row, intro, ok, err);
+        VBox box = new VBox(6, row, intro, stale, ok, err);
         box.getStyleClass().add("sandbox-banner");
         box.setPadding(new Insets(12, 16, 0, 16));
         return box;

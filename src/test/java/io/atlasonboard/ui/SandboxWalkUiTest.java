@@ -163,8 +163,11 @@ class SandboxWalkUiTest {
         ui.robot.interact(providers::close);
 
         // ---- restart: the onboarding kept step 7 and its provider; resuming starts a fresh sandbox and says so
+        int sandboxPort = java.net.URI.create(ui.window.sandbox().current().baseUrl()).getPort();
         ui.quit();
-        assertThat(ui.stage.isShowing()).isTrue();
+        // closing the application stops the sandbox: its port no longer accepts connections
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", sandboxPort).close())
+                .isInstanceOf(java.net.ConnectException.class);
         ui.launch(home);
         ui.waitFor("unlock", () -> ui.text("#unlockTitle").equals("Unlock Atlas Onboard"));
         set("#passphrase", PASSPHRASE);
@@ -178,9 +181,34 @@ class SandboxWalkUiTest {
         assertThat(ui.fx(() -> ui.window.store().onboardings().load(s.id()).getProviderId())).isEqualTo(providerId);
         ui.robot.clickOn("Resume");
         ui.waitFor("resumed on step 1 with the notice", () -> ui.exists("#credentialsStep")
-                && ui.shown("#sandboxMessage1") && !ui.disabled("#sandboxCredentials"));
-        assertThat(ui.text("#sandboxMessage1")).contains("earlier run").contains("step 1").contains("step 3");
+                && ui.shown("#sandboxNotice1") && !ui.disabled("#sandboxCredentials"));
+        assertThat(ui.text("#sandboxNotice1")).contains("earlier run").contains("step 1").contains("step 3");
         assertThat(ui.window.sandbox().knows(apiKey)).isFalse();
         ui.shot("sandbox-09-resumed-after-restart");
+        // step 1 can be redone with the fresh sandbox
+        ui.click("#sandboxCredentials");
+        ui.waitFor("new credentials", () -> ui.shown("#sandboxMessage1") && !ui.text("#apiKey").equals(apiKey));
+        assertThat(ui.shown("#sandboxNotice1")).isFalse();
+        assertThat(ui.window.sandbox().knows(ui.text("#apiKey"))).isTrue();
+        next();
+        ui.waitFor("step 2 kept", () -> ui.exists("#csrStep") && ui.text("#csrPem").contains("CERTIFICATE REQUEST"));
+        next();
+        ui.waitFor("step 3", () -> ui.exists("#sandboxIssue") && ui.shown("#sandboxNotice3"));
+        ui.click("#sandboxIssue");
+        ui.waitFor("new certificate accepted", () -> ui.shown("#sandboxMessage3") && ui.shown("#certificateAccepted"));
+        next();
+        ui.waitFor("step 4 to redo", () -> ui.exists("#keystoreStep") && ui.disabled("#next"));
+        set("#keystorePassword", "Keystore-Pass-4-Sandbox");
+        ui.dialogs.answer(tmp.resolve("sandbox-client-2.p12"));
+        ui.click("#saveKeystore");
+        ui.waitFor("keystore written again", () -> ui.shown("#keystoreSuccess"));
+        next();
+        String newUrl = ui.window.sandbox().current().baseUrl();
+        ui.waitFor("step 5 edits the stored provider with the new sandbox", () -> ui.exists("#providerStep")
+                && newUrl.equals(ui.text("#apiUrl")) && ui.text("#keystoreDescription").contains("sandbox-client-2"));
+        ui.click("#saveProvider");
+        ui.waitFor("Good again", () -> ui.exists("#connectionStep")
+                && "Connection Status: Good".equals(ui.text("#connectionHeadline")));
+        assertThat(ui.fx(() -> ui.window.store().providers().list())).hasSize(1);
     }
 }
