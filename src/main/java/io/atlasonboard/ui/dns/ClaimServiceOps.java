@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.DnsAssertion;
@@ -15,6 +16,7 @@ import io.atlasonboard.core.dns.PropagationChecker;
 import io.atlasonboard.core.domains.ClaimService;
 import io.atlasonboard.core.domains.VerifyResult;
 import io.atlasonboard.core.store.DomainClaimRecord;
+import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.tasks.ProgressSink;
 import io.atlasonboard.ui.providers.ProviderConnector;
 
@@ -28,19 +30,27 @@ public final class ClaimServiceOps implements ClaimOps, AutoCloseable {
 
     private final ProviderConnector connector;
     private final Clock clock;
-    private final PropagationChecker checker;
+    private final Function<ProviderRecord, PropagationChecker> checkerFor;
     private final Map<Long, Entry> services = new ConcurrentHashMap<>();
 
     public ClaimServiceOps(ProviderConnector connector, Clock clock, PropagationChecker checker) {
+        this(connector, clock, p -> checker);
+    }
+
+    /** {@code checkerFor}: the propagation checker for a provider (the sandbox's for a sandbox provider), or null. */
+    public ClaimServiceOps(ProviderConnector connector, Clock clock,
+            Function<ProviderRecord, PropagationChecker> checkerFor) {
         this.connector = Objects.requireNonNull(connector);
         this.clock = Objects.requireNonNull(clock);
-        this.checker = checker;
+        this.checkerFor = Objects.requireNonNull(checkerFor);
     }
 
     private Entry entry(long providerId) {
         return services.computeIfAbsent(providerId, id -> {
             AtlasClient c = connector.client(id);
-            ClaimService s = new ClaimService(connector.store(), connector.store().providers().get(id), c).clock(clock);
+            ProviderRecord rec = connector.store().providers().get(id);
+            ClaimService s = new ClaimService(connector.store(), rec, c).clock(clock);
+            PropagationChecker checker = checkerFor.apply(rec);
             if (checker != null) {
                 s.propagationChecker(checker);
             }

@@ -52,7 +52,7 @@ public final class ProviderPanes implements AutoCloseable {
         this.checker = Objects.requireNonNull(checker);
         this.sandbox = sandbox;
         this.connector = new ProviderConnector(store, clock);
-        this.serviceClaims = new ClaimServiceOps(connector, clock, checker);
+        this.serviceClaims = new ClaimServiceOps(connector, clock, this::checkerFor);
         this.claims = claims != null ? claims : serviceClaims;
     }
 
@@ -122,13 +122,21 @@ public final class ProviderPanes implements AutoCloseable {
         return new ConnectionStatusView(new ConnectionStatusViewModel(connector, jobs));
     }
 
+    /** The sandbox's own DNS server for a sandbox provider while the sandbox runs, else the configured checker. */
+    private PropagationChecker checkerFor(ProviderRecord p) {
+        Sandbox s = sandbox == null ? null : sandbox.current();
+        PropagationChecker own = p.sandbox() && s != null ? s.propagationChecker() : null;
+        return own != null ? own : checker;
+    }
+
     /** Step 7 / "Domains" of a provider; {@code offered} are the CSR's names (may be empty). */
     public DnsValidationView dns(ProviderRecord provider, List<String> offered) {
         DnsValidationViewModel.TxtPublisher pub = null;
         if (provider.sandbox() && sandbox != null) {
             pub = (name, value) -> sandbox.require().publishTxt(name, value);
         }
-        DnsValidationViewModel vm = new DnsValidationViewModel(provider.id(), claims, checker, pub, jobs, clock);
+        DnsValidationViewModel vm = new DnsValidationViewModel(provider.id(), claims, checkerFor(provider), pub, jobs,
+                clock);
         vm.offerDomains(offered == null ? List.of() : offered);
         vm.load();
         return new DnsValidationView(vm);

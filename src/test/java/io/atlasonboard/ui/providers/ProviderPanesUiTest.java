@@ -332,9 +332,15 @@ class ProviderPanesUiTest {
         assertThat(text(robot, "#txtZoneLine")).contains(newToken).doesNotContain(claim.token());
         Screens.shot(robot, stage.getScene(), "dns-reasserted");
 
+        // propagation against the sandbox's own authoritative DNS server: nothing yet, then 1 of 1
+        robot.clickOn("#checkPropagation");
+        waitFor("0 of 1", () -> text(robot, "#propagationSummary").contains("0 of 1"));
         robot.clickOn("#publishSandbox");
         waitFor("published", () -> sandbox.simulator().sandboxZone().txt("www.sandbox-example.com")
                 .contains(newToken));
+        robot.clickOn("#checkPropagation");
+        waitFor("1 of 1", () -> text(robot, "#propagationSummary").contains("1 of 1"));
+        Screens.shot(robot, stage.getScene(), "dns-propagated");
         robot.clickOn("#verifySelected");
         waitFor("VERIFIED", () -> "VERIFIED".equals(view.get().viewModel().rows().get(0).statusProperty().get()));
         assertThat(view.get().viewModel().rows().get(0).progressProperty().get()).isEqualTo("VERIFIED");
