@@ -179,7 +179,7 @@ class SandboxWalkUiTest {
         assertThat(s.step()).isEqualTo(7);
         assertThat(s.sandbox()).isTrue();
         assertThat(ui.fx(() -> ui.window.store().onboardings().load(s.id()).getProviderId())).isEqualTo(providerId);
-        ui.robot.clickOn("Resume");
+        ui.clickShown("Resume");
         ui.waitFor("resumed on step 1 with the notice", () -> ui.exists("#credentialsStep")
                 && ui.shown("#sandboxNotice1") && !ui.disabled("#sandboxCredentials"));
         assertThat(ui.text("#sandboxNotice1")).contains("earlier run").contains("step 1").contains("step 3");

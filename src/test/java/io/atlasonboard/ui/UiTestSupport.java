@@ -147,6 +147,28 @@ class UiTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Clicks the match of {@code query} that is on screen now: list cells are recreated on layout, so a lookup by
+     * text can otherwise return a button of a discarded cell that has no scene.
+     */
+    void clickShown(String query) throws Exception {
+        waitFor("a visible " + query, () -> robot.lookup(query).queryAll().stream().anyMatch(UiTestSupport::onScreen));
+        Node n = fx(() -> robot.lookup(query).queryAll().stream().filter(UiTestSupport::onScreen).findFirst().orElseThrow());
+        robot.clickOn(n);
+    }
+
+    private static boolean onScreen(Node n) {
+        if (n.getScene() == null || n.getScene().getWindow() == null || !n.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void click(String query) {
         reveal(query);
         robot.clickOn(query);

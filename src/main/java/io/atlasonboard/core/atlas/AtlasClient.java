@@ -284,8 +284,9 @@ public final class AtlasClient implements AutoCloseable {
     }
 
     /**
-     * Revokes: {@code PATCH /certificates/{serial}} with the reason; when the server refuses PATCH itself (404, 405 or
-     * 501 without the certificate being unknown), falls back to the deprecated {@code DELETE}. Returns the method used.
+     * Revokes: {@code PATCH /certificates/{serial}} with the reason; when the server refuses the PATCH method itself
+     * (405 or 501), falls back to the deprecated {@code DELETE}. A 404 means the certificate is unknown (ATLAS-API.md
+     * 4.4) and is reported as such, not retried. Returns the method used.
      */
     public String revokeCertificate(String serial, RevocationReason reason) {
         String s = checked(serial, SERIAL, "serial number").toUpperCase(Locale.ROOT);
@@ -298,7 +299,7 @@ public final class AtlasClient implements AutoCloseable {
         if (sc == 204 || sc == 200) {
             return "PATCH";
         }
-        if (sc == 404 || sc == 405 || sc == 501) {
+        if (sc == 405 || sc == 501) {
             LOG.debug("PATCH {} refused with {}, falling back to DELETE", path, sc);
             HttpResponse<byte[]> d = exchange("DELETE", path, null, true, false);
             expect(d, "DELETE", path, 204, 200);

@@ -168,6 +168,14 @@ class AtlasClientTest {
             server.patchSupported = false;
             assertThat(c.revokeCertificate(serial, RevocationReason.parse("keyCompromise"))).isEqualTo("DELETE");
             assertThat(server.requests).contains("PATCH /certificates/" + serial, "DELETE /certificates/" + serial);
+            // an unknown certificate (404) is reported, never retried with the deprecated DELETE
+            server.patchSupported = true;
+            int before = server.requests.size();
+            assertThatThrownBy(() -> c.revokeCertificate("00", RevocationReason.SUPERSEDED))
+                    .isInstanceOf(AtlasApiException.class)
+                    .satisfies(e -> assertThat(((AtlasApiException) e).status()).isEqualTo(404));
+            assertThat(server.requests.subList(before, server.requests.size()))
+                    .noneMatch(r -> r.startsWith("DELETE"));
             assertThatThrownBy(() -> c.getCertificate("01:02")).isInstanceOf(IllegalArgumentException.class);
         }
     }

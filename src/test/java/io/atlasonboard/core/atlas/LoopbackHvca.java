@@ -238,6 +238,10 @@ final class LoopbackHvca implements AutoCloseable {
                 problem(ex, 405, "Method Not Allowed");
                 return;
             }
+            if (path.endsWith("/00")) {
+                problem(ex, 404, "Not found");
+                return;
+            }
             JsonObject o = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
             if (!o.has("revocation_reason")) {
                 problem(ex, 422, "revocation_reason: required");
