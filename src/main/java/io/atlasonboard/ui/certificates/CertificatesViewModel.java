@@ -2,9 +2,6 @@ package io.atlasonboard.ui.certificates;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
@@ -31,6 +28,7 @@ import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.CertificateStatus;
 import io.atlasonboard.core.store.SecretChars;
+import io.atlasonboard.ui.SafeFiles;
 import io.atlasonboard.ui.providers.FileOpener;
 import io.atlasonboard.ui.providers.ProviderConnector;
 import io.atlasonboard.ui.providers.UiJobs;
@@ -306,7 +304,7 @@ public final class CertificatesViewModel {
         files.save("Save certificate and chain (PEM)", safeName(r) + ".pem", List.of("*.pem")).ifPresent(path ->
                 jobs.run("Save PEM", p -> {
                     String text = r.certificatePem().strip() + "\n" + (r.chainPem() == null ? "" : r.chainPem());
-                    Files.writeString(path, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+                    SafeFiles.write(path, text.getBytes(StandardCharsets.US_ASCII), false);
                     return path;
                 }, null, x -> message.set("Saved " + x), e -> message.set("Not saved: " + UiJobs.describe(e))));
     }
@@ -339,7 +337,7 @@ public final class CertificatesViewModel {
                             }
                         }
                         byte[] p12 = Pkcs12.write(key, chain, pw, r.commonName(), Pkcs12Profile.MODERN);
-                        Files.write(path, p12, StandardOpenOption.CREATE_NEW);
+                        SafeFiles.write(path, p12, true);
                         return path;
                     } finally {
                         SecretChars.wipe(keyPem);
