@@ -353,7 +353,8 @@ class ProviderPanesUiTest {
         long id = saveProvider("Cert provider", creds.apiSecret());
         ProviderRecord p = store.providers().get(id);
         // a verified claim first (the DNS view's flow, here through the same claim operations)
-        var ops = new io.atlasonboard.ui.dns.AtlasClaimOps(new ProviderConnector(store, Clock.systemUTC()));
+        var ops = new io.atlasonboard.ui.dns.ClaimServiceOps(new ProviderConnector(store, Clock.systemUTC()),
+                Clock.systemUTC(), (io.atlasonboard.core.dns.PropagationChecker) null);
         DomainClaimRecord c = ops.create(id, "certs-example.com");
         sandbox.publishTxt("certs-example.com", c.token());
         ops.assertDns(id, c.claimId());

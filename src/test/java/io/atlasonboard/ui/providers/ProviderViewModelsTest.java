@@ -99,8 +99,9 @@ class ProviderViewModelsTest {
 
     @Test
     void dnsDomainInputIsValidatedLikeTheCsrStep() {
-        DnsValidationViewModel vm = new DnsValidationViewModel(1, new io.atlasonboard.ui.dns.AtlasClaimOps(
-                new ProviderConnector(store, java.time.Clock.systemUTC())),
+        DnsValidationViewModel vm = new DnsValidationViewModel(1, new io.atlasonboard.ui.dns.ClaimServiceOps(
+                new ProviderConnector(store, java.time.Clock.systemUTC()), java.time.Clock.systemUTC(),
+                (io.atlasonboard.core.dns.PropagationChecker) null),
                 io.atlasonboard.core.dns.PropagationChecker.withDefaults(), null, UiJobs.of(tasks, Runnable::run),
                 java.time.Clock.systemUTC());
         assertThat(vm.parseDomains("WWW.Example.COM, *.example.com bücher.example"))
