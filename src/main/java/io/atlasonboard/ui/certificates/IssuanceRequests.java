@@ -1,12 +1,9 @@
 package io.atlasonboard.ui.certificates;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.atlasonboard.core.atlas.ValidationPolicy;
 
 /**
@@ -73,33 +70,5 @@ public final class IssuanceRequests {
             out.add("The validity must be at least one hour.");
         }
         return out;
-    }
-
-    /**
-     * The request body. {@code publicKeyPem} is a CSR (PKCS10 accounts) or a PUBLIC KEY PEM (PKCS8 accounts);
-     * {@code pop} is the base64 proof of possession or null.
-     */
-    public static JsonObject body(PolicyView v, String commonName, List<String> names, Instant notBefore,
-            long validitySeconds, String publicKeyPem, String pop) {
-        JsonObject o = new JsonObject();
-        JsonObject validity = new JsonObject();
-        validity.addProperty("not_before", notBefore.getEpochSecond());
-        validity.addProperty("not_after", notBefore.getEpochSecond() + validitySeconds);
-        o.add("validity", validity);
-        JsonObject dn = new JsonObject();
-        if (v.cnSent() && commonName != null && !commonName.isBlank()) {
-            dn.addProperty("common_name", commonName.strip());
-        }
-        o.add("subject_dn", dn);
-        JsonObject san = new JsonObject();
-        JsonArray a = new JsonArray();
-        names.forEach(a::add);
-        san.add(v.tls() ? "dns_names" : "emails", a);
-        o.add("san", san);
-        o.addProperty("public_key", publicKeyPem);
-        if (pop != null) {
-            o.addProperty("public_key_signature", pop);
-        }
-        return o;
     }
 }

@@ -82,8 +82,11 @@ class ProviderViewModelsTest {
         assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 91L * 86400))
                 .anyMatch(s -> s.contains("at most 90 days"));
         assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 86400)).isEmpty();
-        var body = IssuanceRequests.body(v, "a.example.com", List.of("a.example.com"),
-                java.time.Instant.ofEpochSecond(1000), 86400, "PEM", null);
+        // the request itself is built by core RequestBuilder (what IssuanceService sends for the form)
+        var body = io.atlasonboard.core.domains.RequestBuilder.build(tls, io.atlasonboard.core.store.IntendedUse.TLS,
+                io.atlasonboard.core.domains.IssueRequest.of("a.example.com", List.of("a.example.com"), List.of())
+                        .withValidity(java.time.Duration.ofDays(1)).withKeyBits(2048),
+                java.time.Instant.ofEpochSecond(1000)).json();
         // organization and country are STATIC: not sent; EKUs are static: not sent
         assertThat(body.getAsJsonObject("subject_dn").keySet()).containsExactly("common_name");
         assertThat(body.has("extended_key_usages")).isFalse();
@@ -93,8 +96,12 @@ class ProviderViewModelsTest {
                 gson.fromJson(ValidationPolicies.smime(), ValidationPolicy.class));
         assertThat(smime.smime()).isTrue();
         assertThat(smime.namesLabel()).isEqualTo("E-mail addresses");
-        assertThat(IssuanceRequests.body(smime, "", List.of("a@example.com"), java.time.Instant.EPOCH, 86400, "PEM",
-                null).getAsJsonObject("san").has("emails")).isTrue();
+        assertThat(io.atlasonboard.core.domains.RequestBuilder.build(
+                gson.fromJson(ValidationPolicies.smime(), ValidationPolicy.class),
+                io.atlasonboard.core.store.IntendedUse.SMIME,
+                io.atlasonboard.core.domains.IssueRequest.of(null, List.of(), List.of("a@example.com"))
+                        .withValidity(java.time.Duration.ofDays(1)).withKeyBits(2048), java.time.Instant.EPOCH)
+                .json().getAsJsonObject("san").has("emails")).isTrue();
     }
 
     @Test
