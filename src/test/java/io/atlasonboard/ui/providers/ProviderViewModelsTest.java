@@ -68,6 +68,27 @@ class ProviderViewModelsTest {
     }
 
     @Test
+    void proxyPasswordOfTheConfigOutlivesTheStoredSecrets() {
+        char[] proxyPw = "proxy-pass-7".toCharArray();
+        io.atlasonboard.core.store.ProviderRecord r = io.atlasonboard.core.store.ProviderRecord.builder()
+                .name("Proxied").apiUrl("https://127.0.0.1:8443/v2")
+                .intendedUse(io.atlasonboard.core.store.IntendedUse.TLS).apiKey("key").proxyHost("127.0.0.1")
+                .proxyPort(3128).proxyUser("alice").build();
+        long id;
+        try (var s = io.atlasonboard.core.store.ProviderSecrets.of("secret".toCharArray(), null, proxyPw.clone())) {
+            id = store.providers().save(r, s).id();
+        }
+        ProviderConnector connector = new ProviderConnector(store, java.time.Clock.systemUTC());
+        io.atlasonboard.core.atlas.AtlasConnectionConfig cfg;
+        try (var s = store.providers().secrets(id)) {
+            cfg = connector.config(store.providers().get(id), s);
+        }
+        // closing the secrets wipes their arrays; the config's proxy password is its own copy
+        assertThat(java.util.Arrays.equals(cfg.proxy().password(), proxyPw))
+                .as("proxy password still intact after the secrets were closed").isTrue();
+    }
+
+    @Test
     void issuanceFormFollowsThePolicy() {
         Gson gson = new com.google.gson.GsonBuilder()
                 .setFieldNamingPolicy(com.google.gson.FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();
