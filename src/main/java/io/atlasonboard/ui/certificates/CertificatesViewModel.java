@@ -2,16 +2,11 @@ package io.atlasonboard.ui.certificates;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,17 +15,18 @@ import java.util.regex.Pattern;
 
 import io.atlasonboard.core.atlas.AtlasApiException;
 import io.atlasonboard.core.atlas.AtlasClient;
-import io.atlasonboard.core.atlas.CertificateInfo;
 import io.atlasonboard.core.atlas.RevocationReason;
-import io.atlasonboard.core.pki.Csrs;
+import io.atlasonboard.core.domains.DomainsException;
+import io.atlasonboard.core.domains.IssuanceService;
+import io.atlasonboard.core.domains.IssueRequest;
 import io.atlasonboard.core.pki.DomainNames;
 import io.atlasonboard.core.pki.EncryptedKeys;
 import io.atlasonboard.core.pki.Pem;
 import io.atlasonboard.core.pki.Pkcs12;
 import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.store.CertificateRecord;
-import io.atlasonboard.core.store.CertificateStatus;
 import io.atlasonboard.core.store.SecretChars;
+import io.atlasonboard.ui.SafeFiles;
 import io.atlasonboard.ui.providers.FileOpener;
 import io.atlasonboard.ui.providers.ProviderConnector;
 import io.atlasonboard.ui.providers.UiJobs;
@@ -187,74 +183,49 @@ public final class CertificatesViewModel {
             formError.set(String.join("\n", problems));
             return;
         }
-        PKCS10CertificationRequest csr = suppliedCsr;
-        long validity = seconds;
+        IssueRequest req = IssueRequest.of(cn.isEmpty() ? null : cn, v.smime() ? List.of() : list,
+                v.smime() ? list : List.of())
+                .withValidity(Duration.ofSeconds(seconds))
+                .withCsr(suppliedCsr == null ? null : csrPem.get());
+        if (suppliedCsr == null) {
+            req = req.withKeyBits(2048);
+        }
+        IssueRequest request = req;
         issuing.set(true);
         progress.set(0);
+        // IssuanceService stores a PENDING record with the generated key before the pickup, so a pickup timeout,
+        // a cancel or a /trustchain failure does not lose the key after the quota was used.
         jobs.run("Issue certificate", p -> {
-            String pub;
-            String pop = null;
-            char[] keyPem = null;
-            PrivateKey key = null;
-            if (csr == null) {
-                p.update(0.05, "Generating an RSA 2048 key on this computer");
-                KeyPair kp = Csrs.generateKey(2048);
-                key = kp.getPrivate();
-                keyPem = Pem.write(kp.getPrivate()).toCharArray();
-                if ("PKCS8".equals(v.keyFormat())) {
-                    pub = Pem.write(kp.getPublic());
-                    pop = v.pksRequired() ? IssuanceRequests.proofOfPossession(kp) : null;
-                } else {
-                    pub = IssuanceRequests.csrPem(kp, cn.isEmpty() ? list.get(0) : cn);
-                }
-            } else {
-                pub = "PKCS8".equals(v.keyFormat()) ? IssuanceRequests.publicKeyPemOf(csr) : Pem.write(csr);
-            }
             try (AtlasClient c = connector.client(providerId)) {
-                p.update(0.3, "Sending the request (POST /certificates)");
-                Instant nb = clock.instant();
-                String serial = c.requestCertificate(IssuanceRequests.body(v, cn, list, nb, validity, pub, pop));
-                CertificateInfo info = c.getCertificate(serial);
-                for (int i = 0; i < 120 && info.pending(); i++) {
-                    p.checkCancelled();
-                    p.update(0.4 + 0.4 * i / 120, "GlobalSign is issuing (202 Operation in progress), serial " + serial);
-                    Thread.sleep(1000);
-                    info = c.getCertificate(serial);
-                }
-                if (info.pending()) {
-                    throw new IllegalStateException("The certificate " + serial + " is still being issued; "
-                            + "refresh the list later.");
-                }
-                p.update(0.85, "Fetching the chain (GET /trustchain)");
-                List<String> chain = c.trustChain();
-                X509Certificate x = parse(info.certificatePem());
-                CertificateRecord rec = CertificateRecord.of(providerId, serial,
-                        cn.isEmpty() ? x.getSubjectX500Principal().getName() : cn, list,
-                        CertificateStatus.valueOf(info.status()), x.getNotBefore().toInstant(),
-                        x.getNotAfter().toInstant(), info.certificatePem(), String.join("", chain), clock.instant());
-                p.update(0.95, "Saving");
-                return connector.store().certificates().save(rec, keyPem);
-            } finally {
-                SecretChars.wipe(keyPem);
+                return service(c).issue(request, p);
             }
         }, pr -> {
             if (pr.fraction() >= 0) {
                 progress.set(pr.fraction());
             }
             progressMessage.set(pr.message());
-        }, rec -> {
+        }, issued -> {
             issuing.set(false);
             progress.set(1);
-            progressMessage.set("Issued: serial " + rec.serial());
+            progressMessage.set(issued.pending()
+                    ? "Certificate " + issued.serial() + " is still being issued; its key is kept here. Refresh the "
+                            + "list later."
+                    : "Issued: serial " + issued.serial());
             refresh();
-            selected.set(rec);
+            selected.set(issued.record());
         }, e -> {
             issuing.set(false);
             progressMessage.set("");
-            formError.set(e instanceof AtlasApiException api
+            Throwable t = e instanceof DomainsException && e.getCause() != null ? e.getCause() : e;
+            formError.set(t instanceof AtlasApiException api
                     ? "GlobalSign refused the request (" + api.status() + "): " + describeApi(api)
                     : "Not issued: " + UiJobs.describe(e));
         });
+    }
+
+    private IssuanceService service(AtlasClient c) {
+        return new IssuanceService(connector.store(), connector.store().providers().get(providerId), c)
+                .clock(clock).pickup(Duration.ofMinutes(2), pollInterval());
     }
 
     static String describeApi(AtlasApiException e) {
@@ -285,16 +256,12 @@ public final class CertificatesViewModel {
         message.set("Revoking " + describe(r) + "...");
         jobs.run("Revoke", p -> {
             try (AtlasClient c = connector.client(providerId)) {
-                String method = c.revokeCertificate(r.serial(), why);
-                connector.store().certificates().markRevoked(providerId, r.serial(), clock.instant(), why.apiName());
-                return method;
+                return service(c).revoke(r.serial(), why);
             }
-        }, null, method -> {
-            message.set("Revoked " + describe(r) + " (reason " + why.apiName() + ", " + method + ").");
+        }, null, rec -> {
+            message.set("Revoked " + describe(r) + " (reason " + why.apiName() + ").");
             refresh();
-        }, e -> message.set(e instanceof AtlasApiException api
-                ? "GlobalSign refused the revocation (" + api.status() + "): " + describeApi(api)
-                : "Not revoked: " + UiJobs.describe(e)));
+        }, e -> message.set("Not revoked: " + UiJobs.describe(e)));
     }
 
     /** Saves the selected certificate followed by its chain as PEM. */
@@ -306,7 +273,7 @@ public final class CertificatesViewModel {
         files.save("Save certificate and chain (PEM)", safeName(r) + ".pem", List.of("*.pem")).ifPresent(path ->
                 jobs.run("Save PEM", p -> {
                     String text = r.certificatePem().strip() + "\n" + (r.chainPem() == null ? "" : r.chainPem());
-                    Files.writeString(path, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+                    SafeFiles.write(path, text.getBytes(StandardCharsets.US_ASCII), false);
                     return path;
                 }, null, x -> message.set("Saved " + x), e -> message.set("Not saved: " + UiJobs.describe(e))));
     }
@@ -339,7 +306,7 @@ public final class CertificatesViewModel {
                             }
                         }
                         byte[] p12 = Pkcs12.write(key, chain, pw, r.commonName(), Pkcs12Profile.MODERN);
-                        Files.write(path, p12, StandardOpenOption.CREATE_NEW);
+                        SafeFiles.write(path, p12, true);
                         return path;
                     } finally {
                         SecretChars.wipe(keyPem);

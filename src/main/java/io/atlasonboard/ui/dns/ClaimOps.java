@@ -12,8 +12,7 @@ import io.atlasonboard.core.store.DomainClaimRecord;
 
 /**
  * What the DNS view needs from the claim flow (blocking calls: run them on background jobs only). Every method
- * returns the claim as now stored. {@link AtlasClaimOps} talks to the API through the provider's client; the
- * {@code core.domains.ClaimService} can stand in for it when it lands.
+ * returns the claim as now stored. {@link ClaimServiceOps} implements it over {@code core.domains.ClaimService}.
  */
 public interface ClaimOps {
     /** Claims of the provider as stored (no network). */

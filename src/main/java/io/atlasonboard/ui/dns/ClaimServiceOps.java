@@ -58,6 +58,17 @@ public final class ClaimServiceOps implements ClaimOps, AutoCloseable {
         });
     }
 
+    /**
+     * Drops (and closes) the cached service and API client of a provider, so the next operation connects with the
+     * provider's current settings. Call it when a provider is saved, updated or deleted.
+     */
+    public void forget(long providerId) {
+        Entry e = services.remove(providerId);
+        if (e != null) {
+            e.client().close();
+        }
+    }
+
     private DomainClaimRecord byId(long providerId, String claimId) {
         return connector.store().domainClaims().findByClaimId(providerId, claimId)
                 .orElseThrow(() -> new NoSuchElementException("No stored claim " + claimId));

@@ -63,6 +63,7 @@ public final class ProviderFormViewModel {
     private final List<String> otherNames = new ArrayList<>();
     private Long editingId;
     private Consumer<ProviderRecord> onSaved = r -> { };
+    private java.util.function.LongConsumer onStored = id -> { };
 
     public ProviderFormViewModel(Store store, UiJobs jobs, FileOpener files) {
         this.store = Objects.requireNonNull(store);
@@ -293,8 +294,10 @@ public final class ProviderFormViewModel {
                     secrets = ProviderSecrets.of(s, k, x);
                 }
                 try {
-                    return id == null ? store.providers().save(record, secrets)
+                    ProviderRecord stored = id == null ? store.providers().save(record, secrets)
                             : store.providers().update(record, secrets);
+                    onStored.accept(stored.id());
+                    return stored;
                 } finally {
                     if (secrets != null) {
                         secrets.close();
@@ -325,6 +328,11 @@ public final class ProviderFormViewModel {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Runs on the background job right after the provider is stored (e.g. to drop cached API clients). */
+    public void setOnStored(java.util.function.LongConsumer action) {
+        this.onStored = action == null ? id -> { } : action;
     }
 
     public void setOnSaved(Consumer<ProviderRecord> action) {

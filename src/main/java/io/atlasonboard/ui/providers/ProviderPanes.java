@@ -10,7 +10,6 @@ import io.atlasonboard.core.store.Store;
 import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.certificates.CertificatesView;
 import io.atlasonboard.ui.certificates.CertificatesViewModel;
-import io.atlasonboard.ui.dns.AtlasClaimOps;
 import io.atlasonboard.ui.dns.ClaimOps;
 import io.atlasonboard.ui.dns.ClaimServiceOps;
 import io.atlasonboard.ui.dns.DnsValidationView;
@@ -37,8 +36,7 @@ public final class ProviderPanes implements AutoCloseable {
     private final ClaimOps claims;
 
     /**
-     * @param claims  the claim flow to use, or null for {@link ClaimServiceOps} ({@code core.domains.ClaimService};
-     *                {@link AtlasClaimOps} is the plain-client alternative)
+     * @param claims  the claim flow to use, or null for {@link ClaimServiceOps} ({@code core.domains.ClaimService})
      * @param sandbox the sandbox session (null: no sandbox; "Publish in sandbox DNS" is offered for sandbox providers
      *                while it runs)
      */
@@ -114,7 +112,9 @@ public final class ProviderPanes implements AutoCloseable {
 
     /** Step 5 form (new provider). Wire {@code form.viewModel().setOnSaved(...)} to run step 6. */
     public ProviderFormView providerForm() {
-        return new ProviderFormView(new ProviderFormViewModel(store, jobs, files));
+        ProviderFormViewModel vm = new ProviderFormViewModel(store, jobs, files);
+        vm.setOnStored(serviceClaims::forget);
+        return new ProviderFormView(vm);
     }
 
     /** Step 6 pane; call {@code view.viewModel().test(providerId)} to run the check. */
@@ -153,10 +153,12 @@ public final class ProviderPanes implements AutoCloseable {
     public ProvidersView providersView() {
         ConnectionStatusViewModel status = new ConnectionStatusViewModel(connector, jobs);
         ProvidersViewModel vm = new ProvidersViewModel(store, jobs, status);
+        vm.setOnDeleted(serviceClaims::forget);
         ProvidersView[] self = new ProvidersView[1];
         self[0] = new ProvidersView(vm, confirmer, r -> {
             ProviderFormViewModel form = new ProviderFormViewModel(store, jobs, files);
             form.edit(r);
+            form.setOnStored(serviceClaims::forget);
             form.setOnSaved(saved -> {
                 vm.refresh();
                 self[0].showStatusOf(saved);

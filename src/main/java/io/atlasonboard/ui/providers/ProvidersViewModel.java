@@ -26,6 +26,7 @@ public final class ProvidersViewModel {
     private final ObservableList<ProviderRecord> providers = FXCollections.observableArrayList();
     private final ObjectProperty<ProviderRecord> selected = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private java.util.function.LongConsumer onDeleted = id -> { };
 
     public ProvidersViewModel(Store store, UiJobs jobs, ConnectionStatusViewModel status) {
         this.store = Objects.requireNonNull(store);
@@ -62,13 +63,22 @@ public final class ProvidersViewModel {
 
     /** Deletes the provider with its claims and certificates (the view confirms first). */
     public void delete(ProviderRecord r) {
-        jobs.run("Delete provider", p -> store.providers().delete(r.id()), null, ok -> {
+        jobs.run("Delete provider", p -> {
+            boolean ok = store.providers().delete(r.id());
+            onDeleted.accept(r.id());
+            return ok;
+        }, null, ok -> {
             message.set(ok ? "Deleted \"" + r.name() + "\"." : "\"" + r.name() + "\" was already gone.");
             if (selected.get() != null && selected.get().id().equals(r.id())) {
                 selected.set(null);
             }
             refresh();
         }, e -> message.set("Not deleted: " + UiJobs.describe(e)));
+    }
+
+    /** Runs on the background job after a provider is deleted (e.g. to drop cached API clients). */
+    public void setOnDeleted(java.util.function.LongConsumer action) {
+        this.onDeleted = action == null ? id -> { } : action;
     }
 
     public static String statusText(ConnectionStatus s) {

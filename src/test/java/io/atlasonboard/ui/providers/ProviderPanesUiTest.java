@@ -69,6 +69,8 @@ class ProviderPanesUiTest {
 
     @TempDir
     static Path home;
+    /** The path the fake save dialog answers next (as if the user confirmed replacing it), or null. */
+    static final AtomicReference<Path> nextSave = new AtomicReference<>();
     static Store store;
     static Sandbox sandbox;
     static SandboxSession session;
@@ -125,7 +127,9 @@ class ProviderPanesUiTest {
 
             @Override
             public Optional<Path> save(String title, String suggestedName, List<String> patterns) {
-                return Optional.of(home.resolve("out-" + System.nanoTime() + "-" + suggestedName));
+                Path chosen = nextSave.getAndSet(null);
+                return Optional.of(chosen != null ? chosen
+                        : home.resolve("out-" + System.nanoTime() + "-" + suggestedName));
             }
         }, Confirmer.alerts(), Clock.systemUTC(), PropagationChecker.withDefaults(), session, null);
         stage.setScene(new Scene(new Label("loading"), 1280, 800));
@@ -353,7 +357,8 @@ class ProviderPanesUiTest {
         long id = saveProvider("Cert provider", creds.apiSecret());
         ProviderRecord p = store.providers().get(id);
         // a verified claim first (the DNS view's flow, here through the same claim operations)
-        var ops = new io.atlasonboard.ui.dns.AtlasClaimOps(new ProviderConnector(store, Clock.systemUTC()));
+        var ops = new io.atlasonboard.ui.dns.ClaimServiceOps(new ProviderConnector(store, Clock.systemUTC()),
+                Clock.systemUTC(), (io.atlasonboard.core.dns.PropagationChecker) null);
         DomainClaimRecord c = ops.create(id, "certs-example.com");
         sandbox.publishTxt("certs-example.com", c.token());
         ops.assertDns(id, c.claimId());
@@ -405,6 +410,24 @@ class ProviderPanesUiTest {
         waitFor("saved", () -> text(robot, "#certMessage").startsWith("Saved "));
         Path saved = Path.of(text(robot, "#certMessage").substring("Saved ".length()));
         assertThat(Files.readString(saved)).contains(issued.certificatePem().strip()).contains("BEGIN CERTIFICATE");
+
+        // the PKCS#12 replaces a file the save dialog confirmed, and is owner-only (it holds the private key)
+        Path p12 = home.resolve("replace-me.p12");
+        Files.writeString(p12, "old content");
+        Files.setPosixFilePermissions(p12, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        nextSave.set(p12);
+        robot.interact(() -> {
+            view.get().viewModel().p12PasswordProperty().set("p12-pass-word");
+            view.get().viewModel().savePkcs12();
+        });
+        waitFor("p12 saved", () -> text(robot, "#certMessage").equals("Saved " + p12));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p12)))
+                .isEqualTo("rw-------");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(p12)) {
+            ks.load(in, "p12-pass-word".toCharArray());
+        }
+        assertThat(ks.size()).isEqualTo(1);
         Screens.shot(robot, stage.getScene(), "certificates-revoked");
     }
 }

@@ -68,6 +68,27 @@ class ProviderViewModelsTest {
     }
 
     @Test
+    void proxyPasswordOfTheConfigOutlivesTheStoredSecrets() {
+        char[] proxyPw = "proxy-pass-7".toCharArray();
+        io.atlasonboard.core.store.ProviderRecord r = io.atlasonboard.core.store.ProviderRecord.builder()
+                .name("Proxied").apiUrl("https://127.0.0.1:8443/v2")
+                .intendedUse(io.atlasonboard.core.store.IntendedUse.TLS).apiKey("key").proxyHost("127.0.0.1")
+                .proxyPort(3128).proxyUser("alice").build();
+        long id;
+        try (var s = io.atlasonboard.core.store.ProviderSecrets.of("secret".toCharArray(), null, proxyPw.clone())) {
+            id = store.providers().save(r, s).id();
+        }
+        ProviderConnector connector = new ProviderConnector(store, java.time.Clock.systemUTC());
+        io.atlasonboard.core.atlas.AtlasConnectionConfig cfg;
+        try (var s = store.providers().secrets(id)) {
+            cfg = connector.config(store.providers().get(id), s);
+        }
+        // closing the secrets wipes their arrays; the config's proxy password is its own copy
+        assertThat(java.util.Arrays.equals(cfg.proxy().password(), proxyPw))
+                .as("proxy password still intact after the secrets were closed").isTrue();
+    }
+
+    @Test
     void issuanceFormFollowsThePolicy() {
         Gson gson = new com.google.gson.GsonBuilder()
                 .setFieldNamingPolicy(com.google.gson.FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();
@@ -82,8 +103,11 @@ class ProviderViewModelsTest {
         assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 91L * 86400))
                 .anyMatch(s -> s.contains("at most 90 days"));
         assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 86400)).isEmpty();
-        var body = IssuanceRequests.body(v, "a.example.com", List.of("a.example.com"),
-                java.time.Instant.ofEpochSecond(1000), 86400, "PEM", null);
+        // the request itself is built by core RequestBuilder (what IssuanceService sends for the form)
+        var body = io.atlasonboard.core.domains.RequestBuilder.build(tls, io.atlasonboard.core.store.IntendedUse.TLS,
+                io.atlasonboard.core.domains.IssueRequest.of("a.example.com", List.of("a.example.com"), List.of())
+                        .withValidity(java.time.Duration.ofDays(1)).withKeyBits(2048),
+                java.time.Instant.ofEpochSecond(1000)).json();
         // organization and country are STATIC: not sent; EKUs are static: not sent
         assertThat(body.getAsJsonObject("subject_dn").keySet()).containsExactly("common_name");
         assertThat(body.has("extended_key_usages")).isFalse();
@@ -93,14 +117,19 @@ class ProviderViewModelsTest {
                 gson.fromJson(ValidationPolicies.smime(), ValidationPolicy.class));
         assertThat(smime.smime()).isTrue();
         assertThat(smime.namesLabel()).isEqualTo("E-mail addresses");
-        assertThat(IssuanceRequests.body(smime, "", List.of("a@example.com"), java.time.Instant.EPOCH, 86400, "PEM",
-                null).getAsJsonObject("san").has("emails")).isTrue();
+        assertThat(io.atlasonboard.core.domains.RequestBuilder.build(
+                gson.fromJson(ValidationPolicies.smime(), ValidationPolicy.class),
+                io.atlasonboard.core.store.IntendedUse.SMIME,
+                io.atlasonboard.core.domains.IssueRequest.of(null, List.of(), List.of("a@example.com"))
+                        .withValidity(java.time.Duration.ofDays(1)).withKeyBits(2048), java.time.Instant.EPOCH)
+                .json().getAsJsonObject("san").has("emails")).isTrue();
     }
 
     @Test
     void dnsDomainInputIsValidatedLikeTheCsrStep() {
-        DnsValidationViewModel vm = new DnsValidationViewModel(1, new io.atlasonboard.ui.dns.AtlasClaimOps(
-                new ProviderConnector(store, java.time.Clock.systemUTC())),
+        DnsValidationViewModel vm = new DnsValidationViewModel(1, new io.atlasonboard.ui.dns.ClaimServiceOps(
+                new ProviderConnector(store, java.time.Clock.systemUTC()), java.time.Clock.systemUTC(),
+                (io.atlasonboard.core.dns.PropagationChecker) null),
                 io.atlasonboard.core.dns.PropagationChecker.withDefaults(), null, UiJobs.of(tasks, Runnable::run),
                 java.time.Clock.systemUTC());
         assertThat(vm.parseDomains("WWW.Example.COM, *.example.com bücher.example"))
