@@ -1,5 +1,7 @@
 package io.atlasonboard.cli;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -96,8 +98,8 @@ class ProviderCommandIT {
                 passphrase.toString()));
         all.addAll(List.of(args));
         ProcessRun r = ProcessRun.atlas(all.toArray(new String[0]));
-        assertThat(r.out + r.err).as("no secret in the output").doesNotContain(account.apiSecret())
-                .doesNotContain(KS_PASSWORD).doesNotContain(PASSPHRASE);
+        Secrets.assertAbsent(r.out + r.err, "CLI output of " + args[0] + " " + (args.length > 1 ? args[1] : ""),
+                account.apiSecret(), KS_PASSWORD, PASSPHRASE);
         return r;
     }
 
@@ -169,7 +171,7 @@ class ProviderCommandIT {
             assertThat(r.exit).as(r.toString()).isEqualTo(0);
             assertThat(r.out).contains("Connection Status: Good");
             assertThat(proxy.log()).contains("CONNECT 127.0.0.1:" + sim.port());
-            assertThat(r.out + r.err).doesNotContain("proxy-Pw-77");
+            Secrets.assertAbsent(r.out + r.err, "CLI output of provider add via proxy", "proxy-Pw-77");
 
             ProcessRun w = atlas(add("Via Proxy Wrong", secretFile, "--proxy", proxy.host() + ":" + proxy.port(),
                     "--proxy-user", "cliuser", "--proxy-password-file", wrongProxyPw.toString())

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.atlas;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -145,7 +147,7 @@ class AtlasClientTest {
             assertThat(e.status()).isEqualTo(401);
             assertThat(e.path()).isEqualTo("/login");
             assertThat(server.count("POST /login")).isEqualTo(1);
-            assertThat(e.getMessage()).doesNotContain("wrong-secret-value");
+            Secrets.assertAbsent(e.getMessage(), "AtlasApiException message", "wrong-secret-value");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.dns;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -126,8 +128,8 @@ class DnsUpdaterTest {
         DnsUpdateException e = catchThrowableOfType(DnsUpdateException.class,
                 () -> new DnsUpdater().publishTxt(server(), null, "ro.upd.test", TOKEN, 300, ro));
         assertThat(e.reason()).isEqualTo(DnsUpdateException.Reason.REFUSED);
-        assertThat(e.getMessage()).contains("updates not allowed for this zone/key").contains("'read-only'")
-                .doesNotContain(READ_ONLY.secretBase64());
+        assertThat(e.getMessage()).contains("updates not allowed for this zone/key").contains("'read-only'");
+        Secrets.assertAbsent(e.getMessage(), "DnsUpdateException message", READ_ONLY.secretBase64());
         assertThat(dig("ro.upd.test")).isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.onboarding;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,7 @@ class CredentialsCsvTest {
     private static void assertParsed(String csv, String key, String secret) {
         ApiCredentials c = CredentialsCsv.parse(csv);
         assertThat(c.apiKey()).isEqualTo(key);
-        assertThat(new String(c.apiSecret())).isEqualTo(secret);
+        Secrets.assertSameSecret(secret, new String(c.apiSecret()), "c.apiSecret()");
     }
 
     @ParameterizedTest
@@ -86,7 +88,8 @@ class CredentialsCsvTest {
             secretish + " x," + secretish + "\n",
         }) {
             assertThatThrownBy(() -> CredentialsCsv.parse(csv)).isInstanceOf(CredentialsFormatException.class)
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secretish).doesNotContain("S3cr3t"));
+                    .satisfies(e -> Secrets.assertAbsent(e.getMessage(), "CredentialsFormatException message",
+                            secretish, "S3cr3t"));
         }
     }
 
@@ -105,7 +108,8 @@ class CredentialsCsvTest {
     void readsFilesInUtf8WithBomAndUtf16(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.csv");
         Files.write(a, ("\uFEFFapi_key,api_secret\r\n" + KEY + ",Sëcret\r\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(new String(CredentialsCsv.read(a).apiSecret())).isEqualTo("Sëcret");
+        Secrets.assertSameSecret("Sëcret", new String(CredentialsCsv.read(a).apiSecret()),
+                "CredentialsCsv.read(a).apiSecret()");
         Path b = dir.resolve("b.csv");
         Files.write(b, ("\uFEFFapi_key;api_secret\r\n" + KEY + ";Sëcret\r\n").getBytes(StandardCharsets.UTF_16LE));
         assertThat(CredentialsCsv.read(b).apiKey()).isEqualTo(KEY);
@@ -121,8 +125,9 @@ class CredentialsCsvTest {
     @Test
     void credentialsHideTheSecretAndWipe() {
         ApiCredentials c = CredentialsCsv.parse(KEY + "," + SECRET);
-        assertThat(c.toString()).contains(KEY).doesNotContain(SECRET);
+        assertThat(c.toString()).contains(KEY);
+        Secrets.assertAbsent(c.toString(), "ApiCredentials.toString()", SECRET);
         c.wipe();
-        assertThat(c.apiSecret()).containsOnly('\0');
+        Secrets.assertSameSecret(new char[SECRET.length()], c.apiSecret(), "API secret after wipe (all zero)");
     }
 }

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.store;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +69,7 @@ class OnboardingRepositoryTest {
             assertThat(o.getStep()).isEqualTo(4);
             assertThat(o.isSandbox()).isTrue();
             assertThat(o.getApiKey()).isEqualTo("api-key-1");
-            assertThat(o.getApiSecret()).containsExactly("api secret ü".toCharArray());
+            Secrets.assertSameSecret("api secret ü".toCharArray(), o.getApiSecret(), "o.getApiSecret()");
             assertThat(o.hasApiSecret()).isTrue();
             assertThat(o.getCommonName()).isEqualTo("clm.example.com");
             assertThat(o.getCountry()).isEqualTo("DE");
@@ -75,11 +77,11 @@ class OnboardingRepositoryTest {
             assertThat(o.getDomains()).containsExactly("clm.example.com", "*.example.com", "xn--bcher-kva.example");
             assertThat(o.getCsrPem()).contains("CERTIFICATE REQUEST");
             assertThat(o.getEncryptedKeyPem()).contains("ENCRYPTED PRIVATE KEY");
-            assertThat(o.getKeyPassword()).containsExactly("key-pass".toCharArray());
+            Secrets.assertSameSecret("key-pass".toCharArray(), o.getKeyPassword(), "o.getKeyPassword()");
             assertThat(o.isDownloadsConfirmed()).isTrue();
             assertThat(o.getCertificatePem()).contains("leaf");
             assertThat(o.getKeystore()).isEqualTo(keystore);
-            assertThat(o.getKeystorePassword()).containsExactly("ks-pass".toCharArray());
+            Secrets.assertSameSecret("ks-pass".toCharArray(), o.getKeystorePassword(), "o.getKeystorePassword()");
             assertThat(o.getFriendlyName()).isEqualTo("atlas mtls");
             assertThat(o.getP12Profile()).isEqualTo("MODERN");
             assertThat(o.getKeystorePath()).isEqualTo("/home/u/atlas.p12");
@@ -101,7 +103,7 @@ class OnboardingRepositoryTest {
             assertThat(o.getDomains()).isEmpty();
             assertThat(o.getKeystore()).isNull();
             assertThat(o.getProviderId()).isNull();
-            assertThat(o.getKeyPassword()).containsExactly("key-pass".toCharArray());
+            Secrets.assertSameSecret("key-pass".toCharArray(), o.getKeyPassword(), "o.getKeyPassword()");
         }
     }
 
@@ -113,9 +115,9 @@ class OnboardingRepositoryTest {
             o.setApiSecret(secret);
             java.util.Arrays.fill(secret, '\0'); // caller wipes its copy
             char[] a = o.getApiSecret();
-            assertThat(a).containsExactly("my secret".toCharArray());
+            Secrets.assertSameSecret("my secret".toCharArray(), a, "a");
             java.util.Arrays.fill(a, '\0');
-            assertThat(o.getApiSecret()).containsExactly("my secret".toCharArray());
+            Secrets.assertSameSecret("my secret".toCharArray(), o.getApiSecret(), "o.getApiSecret()");
             byte[] ks = {1, 2, 3};
             o.setKeystore(ks);
             ks[0] = 9;
@@ -208,20 +210,23 @@ class OnboardingRepositoryTest {
             // the in-memory value and the stored value agree for the shared draft
             Onboarding reloaded = s.onboardings().load(shared.getId());
             assertThat(reloaded.getOrganization()).isEqualTo(shared.getOrganization());
-            assertThat(reloaded.getKeyPassword()).isEqualTo(shared.getKeyPassword());
+            Secrets.assertSameSecret(shared.getKeyPassword(), reloaded.getKeyPassword(),
+                    "reloaded key password of the shared draft");
         }
         try (Store s = StoreTestSupport.reopen(home)) {
             for (int t = 0; t < threads; t++) {
                 Onboarding o = s.onboardings().load(ids.get(t + 1));
                 int last = perThread - 1;
                 assertThat(o.getApiKey()).isEqualTo("key-" + t + "-" + last);
-                assertThat(o.getApiSecret()).containsExactly(("secret-" + t + "-" + last).toCharArray());
+                Secrets.assertSameSecret(("secret-" + t + "-" + last).toCharArray(), o.getApiSecret(),
+                        "o.getApiSecret()");
                 assertThat(o.getDomains()).containsExactly("d" + last + ".t" + t + ".example");
                 assertThat(o.getStep()).isEqualTo(1 + last % Onboarding.LAST_STEP);
             }
             Onboarding shared = s.onboardings().load(ids.get(0));
             assertThat(shared.getOrganization()).matches("org-\\d-" + (perThread - 1));
-            assertThat(new String(shared.getKeyPassword())).matches("kp-\\d-" + (perThread - 1));
+            assertThat(new String(shared.getKeyPassword()).matches("kp-\\d-" + (perThread - 1)))
+                    .as("shared key password is one thread's last write kp-<t>-%d", perThread - 1).isTrue();
             assertThat(shared.getCountry()).matches("C\\d");
             assertThat(s.onboardings().list()).hasSize(threads + 1);
         }

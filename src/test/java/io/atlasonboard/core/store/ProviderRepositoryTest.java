@@ -1,5 +1,7 @@
 package io.atlasonboard.core.store;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,9 +50,12 @@ class ProviderRepositoryTest {
             assertThat(p.proxyUser()).isEqualTo("alice");
             assertThat(p.sandbox()).isTrue();
             assertThat(p.hasProxy()).isTrue();
-            assertThat(s.providers().apiSecret(id)).containsExactly("api-secret".toCharArray());
-            assertThat(s.providers().keystorePassword(id)).containsExactly("ks-pass".toCharArray());
-            assertThat(s.providers().proxyPassword(id)).containsExactly("proxy-pass".toCharArray());
+            Secrets.assertSameSecret("api-secret".toCharArray(), s.providers().apiSecret(id),
+                    "s.providers().apiSecret(id)");
+            Secrets.assertSameSecret("ks-pass".toCharArray(), s.providers().keystorePassword(id),
+                    "s.providers().keystorePassword(id)");
+            Secrets.assertSameSecret("proxy-pass".toCharArray(), s.providers().proxyPassword(id),
+                    "s.providers().proxyPassword(id)");
             ProviderSecrets all = s.providers().secrets(id);
             char[] kept = all.apiSecret();
             all.close();
@@ -89,11 +94,15 @@ class ProviderRepositoryTest {
             assertThat(u.hasProxy()).isFalse();
             assertThat(u.apiUrl()).isEqualTo("https://127.0.0.1:9443");
             assertThat(u.status().state()).isEqualTo(ConnectionStatus.State.UNKNOWN);
-            assertThat(s.providers().apiSecret(p.id())).containsExactly('s', '1');
-            assertThat(s.providers().proxyPassword(p.id())).containsExactly('x', '1');
+            Secrets.assertSameSecret(new char[] {'s', '1'}, s.providers().apiSecret(p.id()),
+                    "s.providers().apiSecret(p.id())");
+            Secrets.assertSameSecret(new char[] {'x', '1'}, s.providers().proxyPassword(p.id()),
+                    "s.providers().proxyPassword(p.id())");
             s.providers().update(u, ProviderSecrets.of("s2".toCharArray(), "k2".toCharArray(), null));
-            assertThat(s.providers().apiSecret(p.id())).containsExactly('s', '2');
-            assertThat(s.providers().keystorePassword(p.id())).containsExactly('k', '2');
+            Secrets.assertSameSecret(new char[] {'s', '2'}, s.providers().apiSecret(p.id()),
+                    "s.providers().apiSecret(p.id())");
+            Secrets.assertSameSecret(new char[] {'k', '2'}, s.providers().keystorePassword(p.id()),
+                    "s.providers().keystorePassword(p.id())");
             assertThat(s.providers().proxyPassword(p.id())).isNull();
             assertThatThrownBy(() -> s.providers().update(sample("new"), null))
                     .isInstanceOf(IllegalArgumentException.class);

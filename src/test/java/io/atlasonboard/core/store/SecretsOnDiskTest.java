@@ -1,5 +1,7 @@
 package io.atlasonboard.core.store;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlasonboard.core.onboarding.Onboarding;
@@ -84,22 +86,24 @@ class SecretsOnDiskTest {
             // secrets read back correctly, proving they were stored (encrypted) and not simply dropped
             Onboarding o = s.onboardings().list().stream().filter(x -> x.label().equals("scan"))
                     .map(x -> s.onboardings().load(x.id())).findFirst().orElseThrow();
-            assertThat(new String(o.getApiSecret())).isEqualTo(SECRETS.get(0));
-            assertThat(new String(o.getKeyPassword())).isEqualTo(SECRETS.get(1));
-            assertThat(new String(o.getKeystorePassword())).isEqualTo(SECRETS.get(2));
+            Secrets.assertSameSecret(SECRETS.get(0), new String(o.getApiSecret()), "o.getApiSecret()");
+            Secrets.assertSameSecret(SECRETS.get(1), new String(o.getKeyPassword()), "o.getKeyPassword()");
+            Secrets.assertSameSecret(SECRETS.get(2), new String(o.getKeystorePassword()), "o.getKeystorePassword()");
             ProviderRecord p = s.providers().findByName("GlobalSign SSL/TLS").orElseThrow();
             try (ProviderSecrets ps = s.providers().secrets(p.id())) {
-                assertThat(new String(ps.apiSecret())).isEqualTo(SECRETS.get(3));
-                assertThat(new String(ps.keystorePassword())).isEqualTo(SECRETS.get(4));
-                assertThat(new String(ps.proxyPassword())).isEqualTo(SECRETS.get(5));
+                Secrets.assertSameSecret(SECRETS.get(3), new String(ps.apiSecret()), "ps.apiSecret()");
+                Secrets.assertSameSecret(SECRETS.get(4), new String(ps.keystorePassword()), "ps.keystorePassword()");
+                Secrets.assertSameSecret(SECRETS.get(5), new String(ps.proxyPassword()), "ps.proxyPassword()");
             }
             CertificateRecord c = s.certificates().findBySerial(p.id(), "01AB").orElseThrow();
-            assertThat(new String(s.certificates().privateKeyPem(c.id()))).isEqualTo(SECRETS.get(6));
-            assertThat(new String(s.tsigKeys().secret(s.tsigKeys().findByName("update-key.").orElseThrow().id())))
-                    .isEqualTo(SECRETS.get(7));
+            Secrets.assertSameSecret(SECRETS.get(6), new String(s.certificates().privateKeyPem(c.id())),
+                    "s.certificates().privateKeyPem(c.id())");
+            Secrets.assertSameSecret(SECRETS.get(7),
+                    new String(s.tsigKeys().secret(s.tsigKeys().findByName("update-key.").orElseThrow().id())),
+                    "stored TSIG secret of update-key.");
             Onboarding o2 = s.onboardings().list().stream().filter(x -> x.label().equals("unicode"))
                     .map(x -> s.onboardings().load(x.id())).findFirst().orElseThrow();
-            assertThat(new String(o2.getApiSecret())).isEqualTo(SECRETS.get(8));
+            Secrets.assertSameSecret(SECRETS.get(8), new String(o2.getApiSecret()), "o2.getApiSecret()");
 
             // overwrite and clear secrets, then scan again
             o.setApiSecret("NewApiSecret-After-Reopen-5".toCharArray());

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.store;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -252,7 +254,8 @@ class StoreTest {
             Onboarding ob = s.onboardings().load(b);
             assertThatThrownBy(ob::getApiSecret).isInstanceOf(StoreException.class)
                     .hasMessageContaining("integrity check");
-            assertThat(new String(s.onboardings().load(a).getApiSecret())).isEqualTo("secret of a!");
+            Secrets.assertSameSecret("secret of a!", new String(s.onboardings().load(a).getApiSecret()),
+                    "s.onboardings().load(a).getApiSecret()");
         }
     }
 
@@ -276,7 +279,8 @@ class StoreTest {
         assertThatThrownBy(() -> StoreTestSupport.reopen(home)).isInstanceOf(WrongPassphraseException.class);
         try (Store s = Store.open(home, next.clone())) {
             long id = s.onboardings().list().get(0).id();
-            assertThat(s.onboardings().load(id).getApiSecret()).containsExactly("kept secret".toCharArray());
+            Secrets.assertSameSecret("kept secret".toCharArray(), s.onboardings().load(id).getApiSecret(),
+                    "s.onboardings().load(id).getApiSecret()");
         }
     }
 
@@ -286,14 +290,14 @@ class StoreTest {
             Onboarding o = s.onboardings().create("x", false);
             o.setApiSecret("TOPSECRET-123".toCharArray());
             o.setKeyPassword("TOPSECRET-456".toCharArray());
-            assertThat(o.toString()).doesNotContain("TOPSECRET");
-            assertThat(s.toString()).doesNotContain("TOPSECRET");
+            Secrets.assertAbsent(o.toString(), "Onboarding.toString()", "TOPSECRET");
+            Secrets.assertAbsent(s.toString(), "Store.toString()", "TOPSECRET");
             ProviderSecrets ps = ProviderSecrets.of("TOPSECRET-1".toCharArray(), "TOPSECRET-2".toCharArray(), null);
-            assertThat(ps.toString()).doesNotContain("TOPSECRET");
+            Secrets.assertAbsent(ps.toString(), "ProviderSecrets.toString()", "TOPSECRET");
             ProviderRecord r = s.providers().save(ProviderRecord.builder().name("p").apiKey("k").build(), ps);
-            assertThat(r.toString()).doesNotContain("TOPSECRET");
-            assertThat(new io.atlasonboard.core.onboarding.ApiCredentials("k", "TOPSECRET-9".toCharArray())
-                    .toString()).doesNotContain("TOPSECRET");
+            Secrets.assertAbsent(r.toString(), "ProviderRecord.toString()", "TOPSECRET");
+            Secrets.assertAbsent(new io.atlasonboard.core.onboarding.ApiCredentials("k", "TOPSECRET-9".toCharArray())
+                    .toString(), "ApiCredentials.toString()", "TOPSECRET");
         }
     }
 }

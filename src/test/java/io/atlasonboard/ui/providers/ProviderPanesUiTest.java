@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.testing.Secrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -221,7 +223,7 @@ class ProviderPanesUiTest {
         assertThat(stored.status().checkedAt()).isNotNull();
         assertThat(stored.apiUrl()).isEqualTo(sandbox.baseUrl());
         try (ProviderSecrets s = store.providers().secrets(stored.id())) {
-            assertThat(s.apiSecret()).isEqualTo(creds.apiSecret().toCharArray());
+            Secrets.assertSameSecret(creds.apiSecret().toCharArray(), s.apiSecret(), "stored API secret");
         }
         Screens.shot(robot, stage.getScene(), "provider-form-good");
     }
@@ -275,8 +277,8 @@ class ProviderPanesUiTest {
         ProviderRecord edited = store.providers().get(id);
         assertThat(edited.status().checkedAt()).isAfterOrEqualTo(edited.updatedAt());
         try (ProviderSecrets s = store.providers().secrets(id)) {
-            assertThat(s.apiSecret()).isEqualTo(creds.apiSecret().toCharArray());
-            assertThat(s.keystorePassword()).isEqualTo(KS_PASSWORD);
+            Secrets.assertSameSecret(creds.apiSecret().toCharArray(), s.apiSecret(), "stored API secret after edit");
+            Secrets.assertSameSecret(KS_PASSWORD, s.keystorePassword(), "stored keystore password after edit");
         }
 
         // delete asks, naming the provider; Cancel keeps it
