@@ -74,10 +74,11 @@ class SandboxCommandIT {
             Path ca = dir.resolve("server-ca.pem");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(csv))).isEqualTo("rw-------");
             List<String> rows = Files.readAllLines(csv);
-            assertThat(rows).hasSize(2);
+            assertThat(rows.size()).as("lines in credentials.csv (content not printed: it holds the secret)")
+                    .isEqualTo(2);
             assertThat(rows.get(0)).isEqualTo("api_key,api_secret");
             String[] cred = rows.get(1).split(",");
-            assertThat(cred).hasSize(2);
+            assertThat(cred.length).as("fields in the credentials row").isEqualTo(2);
             assertThat(Files.readString(ca)).startsWith("-----BEGIN CERTIFICATE-----");
 
             // the portal issues an mTLS certificate for our CSR; then login over mTLS with the written credentials

@@ -107,9 +107,9 @@ class DnsUpdaterTest {
         DnsUpdateException e = catchThrowableOfType(DnsUpdateException.class,
                 () -> new DnsUpdater().publishTxt(server(), "upd.test", "bad.upd.test", TOKEN, 300, bad));
         assertThat(e.reason()).isEqualTo(DnsUpdateException.Reason.TSIG_REFUSED);
-        assertThat(e.getMessage()).contains("the DNS server refused the TSIG key 'atlas-update'").contains("BADSIG")
-                .doesNotContain(Base64.getEncoder().encodeToString(wrong))
-                .doesNotContain(Base64.getEncoder().encodeToString(key.secret()));
+        assertThat(e.getMessage()).contains("the DNS server refused the TSIG key 'atlas-update'").contains("BADSIG");
+        Secrets.assertAbsent(e.getMessage(), "DnsUpdateException message", Base64.getEncoder().encodeToString(wrong),
+                Base64.getEncoder().encodeToString(key.secret()));
         assertThat(dig("bad.upd.test")).isEmpty();
     }
 

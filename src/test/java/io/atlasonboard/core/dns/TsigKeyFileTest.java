@@ -49,7 +49,8 @@ class TsigKeyFileTest {
         assertThatThrownBy(() -> TsigKeyFile.parse("key \"k\" { secret \"AAAA\"; };"))
                 .hasMessageContaining("no 'algorithm");
         assertThatThrownBy(() -> TsigKeyFile.parse("key \"k\" { algorithm hmac-sha256; secret \"not*base64!!\"; };"))
-                .hasMessageContaining("not valid base64").hasMessageNotContaining("not*base64");
+                .hasMessageContaining("not valid base64")
+                .satisfies(e -> Secrets.assertAbsent(e.getMessage(), "TSIG parse error", "not*base64"));
         assertThatThrownBy(() -> TsigKeyFile.parse("key \"k\" { algorithm gss-tsig; secret \"AAAA\"; };"))
                 .hasMessageContaining("unsupported TSIG algorithm");
     }

@@ -98,7 +98,7 @@ class OnboardingRepositoryTest {
         }
         try (Store s = StoreTestSupport.reopen(home)) {
             Onboarding o = s.onboardings().load(id);
-            assertThat(o.getApiSecret()).isNull();
+            assertThat(o.getApiSecret() == null).as("o.getApiSecret() is null").isTrue();
             assertThat(o.hasApiSecret()).isFalse();
             assertThat(o.getDomains()).isEmpty();
             assertThat(o.getKeystore()).isNull();

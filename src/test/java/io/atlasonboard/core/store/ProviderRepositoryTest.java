@@ -103,7 +103,8 @@ class ProviderRepositoryTest {
                     "s.providers().apiSecret(p.id())");
             Secrets.assertSameSecret(new char[] {'k', '2'}, s.providers().keystorePassword(p.id()),
                     "s.providers().keystorePassword(p.id())");
-            assertThat(s.providers().proxyPassword(p.id())).isNull();
+            assertThat(s.providers().proxyPassword(p.id()) == null)
+                    .as("s.providers().proxyPassword(p.id()) is null").isTrue();
             assertThatThrownBy(() -> s.providers().update(sample("new"), null))
                     .isInstanceOf(IllegalArgumentException.class);
         }

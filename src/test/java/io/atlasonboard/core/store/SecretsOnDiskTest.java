@@ -110,8 +110,9 @@ class SecretsOnDiskTest {
             o.setKeyPassword(null);
             s.providers().update(p, ProviderSecrets.of("NewProviderSecret-After-6".toCharArray(),
                     SECRETS.get(4).toCharArray(), null));
-            assertThat(o.getKeyPassword()).isNull();
-            assertThat(s.providers().proxyPassword(p.id())).isNull();
+            assertThat(o.getKeyPassword() == null).as("o.getKeyPassword() is null").isTrue();
+            assertThat(s.providers().proxyPassword(p.id()) == null)
+                    .as("s.providers().proxyPassword(p.id()) is null").isTrue();
         }
         assertNoSecrets(home, "after overwrite and close");
         assertNoSecret(home, "NewApiSecret-After-Reopen-5", "new value");

@@ -37,7 +37,7 @@ class StartViewModelTest {
             unlock.submit().result().get(60, TimeUnit.SECONDS);
             Store store = opened.get();
             assertThat(store).isNotNull();
-            assertThat(unlock.passphrase.get()).as("passphrase field cleared").isEmpty();
+            assertThat(unlock.passphrase.get().isEmpty()).as("passphrase field cleared").isTrue();
             try (store) {
                 List<Long> openedWizards = new ArrayList<>();
                 StartViewModel start = new StartViewModel(store, fx, openedWizards::add);

@@ -214,7 +214,7 @@ class WizardViewModelsTest {
         vm.discardKey();
         assertThat(s.csrPem.get()).isEmpty();
         assertThat(s.encryptedKeyPem.get()).isEmpty();
-        assertThat(s.keyPassword.get()).isEmpty();
+        assertThat(s.keyPassword.get().isEmpty()).as("s.keyPassword.get() is empty").isTrue();
         assertThat(s.certificatePem.get()).isEmpty();
         assertThat(s.keystorePath.get()).isEmpty();
         assertThat(vm.canGenerate.get()).isTrue();
