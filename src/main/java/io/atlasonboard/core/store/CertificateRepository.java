@@ -119,18 +119,7 @@ public final class CertificateRepository {
 
     /** The stored private key PEM (a new array the caller wipes), or null. */
     public char[] privateKeyPem(long id) {
-        byte[] blob = db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT private_key_pem_enc FROM certificate WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new NoSuchElementException("There is no certificate with id " + id + ".");
-                    }
-                    return rs.getBytes(1);
-                }
-            }
-        });
+        byte[] blob = db.tx(c -> Sql.selectSealed(c, TABLE, "private_key_pem_enc", id, "certificate"));
         return crypto.open(TABLE, "private_key_pem_enc", id, blob);
     }
 

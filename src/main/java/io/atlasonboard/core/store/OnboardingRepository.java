@@ -222,14 +222,7 @@ public final class OnboardingRepository {
         @Override
         public char[] readSecret(long id, SecretField field) {
             String col = SECRET_COLUMNS.get(field);
-            byte[] blob = db.tx(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + col + " FROM onboarding WHERE id = ?")) {
-                    ps.setLong(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getBytes(1) : null;
-                    }
-                }
-            });
+            byte[] blob = db.tx(c -> Sql.selectSealed(c, TABLE, col, id, null));
             return crypto.open(TABLE, col, id, blob);
         }
 

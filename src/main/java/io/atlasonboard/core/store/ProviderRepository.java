@@ -201,17 +201,7 @@ public final class ProviderRepository {
     // ------------------------------------------------------------------------------------------------------------
 
     private char[] secret(long id, String col) {
-        byte[] blob = db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + col + " FROM provider WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new NoSuchElementException("There is no provider with id " + id + ".");
-                    }
-                    return rs.getBytes(1);
-                }
-            }
-        });
+        byte[] blob = db.tx(c -> Sql.selectSealed(c, TABLE, col, id, "provider"));
         return crypto.open(TABLE, col, id, blob);
     }
 

@@ -60,6 +60,26 @@ final class Sql {
         }
     }
 
+    /**
+     * The encrypted value of one secret column of a row; {@code missing} names the row kind for the "no such row"
+     * error, or null to answer null for a missing row. Table and column are code constants, never user input.
+     */
+    static byte[] selectSealed(java.sql.Connection c, String table, String column, long id, String missing)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getBytes(1);
+                }
+            }
+        }
+        if (missing == null) {
+            return null;
+        }
+        throw new java.util.NoSuchElementException("There is no " + missing + " with id " + id + ".");
+    }
+
     static Instant now() {
         // microsecond precision: what TIMESTAMP WITH TIME ZONE keeps, so values round-trip exactly
         Instant n = Instant.now();

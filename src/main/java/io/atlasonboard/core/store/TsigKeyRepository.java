@@ -77,17 +77,7 @@ public final class TsigKeyRepository {
 
     /** The key's secret (a new array the caller wipes). */
     public char[] secret(long id) {
-        byte[] blob = db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT secret_enc FROM tsig_key WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new NoSuchElementException("There is no TSIG key with id " + id + ".");
-                    }
-                    return rs.getBytes(1);
-                }
-            }
-        });
+        byte[] blob = db.tx(c -> Sql.selectSealed(c, TABLE, "secret_enc", id, "TSIG key"));
         return crypto.open(TABLE, "secret_enc", id, blob);
     }
 
