@@ -171,7 +171,7 @@ public final class ConnectionStatusViewModel {
                 steps.get(i).stateProperty().set(failed < 0 ? StepState.SKIPPED
                         : i < failed ? StepState.OK : i == failed ? StepState.FAILED : StepState.SKIPPED);
             }
-            message.set("Failed at: " + r.failedStep());
+            message.set("");  // the failed step has its own line below the step list
         }
         onFinished.run();
     }
