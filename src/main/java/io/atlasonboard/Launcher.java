@@ -14,7 +14,7 @@ public final class Launcher {
         // before any HttpClient exists: Basic proxy auth for HTTPS tunnels (why: core.atlas.ProxyTunnelAuth)
         io.atlasonboard.core.atlas.ProxyTunnelAuth.enableBasicForProxyTunnels();
         if (args.length == 0 || (args.length == 2 && args[0].equals("--home"))) {
-            io.atlasonboard.ui.AtlasOnboardApp.launchApp(args);
+            io.atlasonboard.ui.shell.AtlasOnboardApp.launchApp(args);
         } else {
             System.exit(Cli.run(args));
         }

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.atlasonboard.core.atlas.RevocationReason;
-import io.atlasonboard.core.domains.DomainsException;
-import io.atlasonboard.core.domains.IssueRequest;
-import io.atlasonboard.core.domains.IssuanceService;
-import io.atlasonboard.core.domains.IssuedCertificate;
+import io.atlasonboard.core.claims.DomainsException;
+import io.atlasonboard.core.issuance.IssueRequest;
+import io.atlasonboard.core.issuance.IssuanceService;
+import io.atlasonboard.core.issuance.IssuedCertificate;
 import io.atlasonboard.core.pki.EncryptedKeys;
 import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.pki.Pkcs12;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 
-import io.atlasonboard.core.domains.ProviderClients;
+import io.atlasonboard.core.providers.ProviderClients;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.core.store.StoreException;

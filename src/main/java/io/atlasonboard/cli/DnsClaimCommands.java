@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.atlasonboard.core.domains.ClaimResult;
-import io.atlasonboard.core.domains.ClaimService;
-import io.atlasonboard.core.domains.DomainsException;
-import io.atlasonboard.core.domains.VerifyResult;
+import io.atlasonboard.core.claims.ClaimResult;
+import io.atlasonboard.core.claims.ClaimService;
+import io.atlasonboard.core.claims.DomainsException;
+import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.dns.TxtRecordPresentation;
 import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.store.DomainClaimRecord;

@@ -17,7 +17,7 @@ import io.atlasonboard.core.dns.ResolverSpec;
 import io.atlasonboard.core.dns.ServerResult;
 import io.atlasonboard.core.dns.TsigKey;
 import io.atlasonboard.core.dns.TsigKeyFile;
-import io.atlasonboard.core.domains.ClaimService;
+import io.atlasonboard.core.claims.ClaimService;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.tasks.ProgressSink;
 import picocli.CommandLine;

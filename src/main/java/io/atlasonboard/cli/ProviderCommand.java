@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
-import io.atlasonboard.core.atlas.ConnectionReport;
-import io.atlasonboard.core.atlas.ProviderService;
+import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.atlas.ProxySettings;
 import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.core.store.IntendedUse;

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasException;
-import io.atlasonboard.core.domains.ProviderClients;
+import io.atlasonboard.core.providers.ProviderClients;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.Store;
 import picocli.CommandLine;

@@ -32,6 +32,6 @@ class ArchitectureTest {
     void theRuleSeesClasses() {
         // guards against a rule that passes because the importer found nothing
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.atlasonboard.core.tasks")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.atlasonboard.ui")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.atlasonboard.ui.shell")).isTrue();
     }
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.atlasonboard.core.atlas.AtlasClient;
-import io.atlasonboard.core.domains.ClaimService;
-import io.atlasonboard.core.domains.SimProviderFixture;
+import io.atlasonboard.core.claims.ClaimService;
+import io.atlasonboard.testing.SimProviderFixture;
 import io.atlasonboard.core.store.IntendedUse;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.sim.SimulatorConfig;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.atlasonboard.core.domains.SimProviderFixture;
+import io.atlasonboard.testing.SimProviderFixture;
 import io.atlasonboard.core.store.IntendedUse;
 import io.atlasonboard.sim.SimClock;
 import io.atlasonboard.sim.SimulatorConfig;

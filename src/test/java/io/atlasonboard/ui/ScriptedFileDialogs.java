@@ -1,5 +1,7 @@
 package io.atlasonboard.ui;
 
+import io.atlasonboard.ui.common.FileDialogs;
+
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package io.atlasonboard.ui;
 
+import io.atlasonboard.ui.common.Theme;
+import io.atlasonboard.ui.shell.AtlasOnboardApp;
+import io.atlasonboard.ui.shell.MainWindow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlasonboard.core.tasks.TaskService;

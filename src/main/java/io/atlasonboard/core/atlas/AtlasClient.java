@@ -479,7 +479,7 @@ public final class AtlasClient implements AutoCloseable {
         }
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String m = e.getMessage();
         if (m == null && e.getCause() != null) {
             m = e.getCause().getMessage();

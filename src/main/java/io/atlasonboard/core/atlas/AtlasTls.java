@@ -23,11 +23,11 @@ import javax.net.ssl.X509TrustManager;
  * anchors plus the configured extra CA certificates. The trust manager remembers the last server chain it saw, so a
  * connection test can name the issuer of an untrusted server certificate.
  */
-final class AtlasTls {
+public final class AtlasTls {
     private final SSLContext context;
     private final AtomicReference<X509Certificate[]> lastServerChain = new AtomicReference<>();
 
-    AtlasTls(AtlasConnectionConfig config) {
+    public AtlasTls(AtlasConnectionConfig config) {
         try {
             KeyManager[] kms = null;
             if (config.identity() != null) {
@@ -46,16 +46,16 @@ final class AtlasTls {
         }
     }
 
-    SSLContext context() {
+    public SSLContext context() {
         return context;
     }
 
-    X509Certificate[] lastServerChain() {
+    public X509Certificate[] lastServerChain() {
         return lastServerChain.get();
     }
 
     /** Default JDK trust anchors plus {@code extra}. */
-    static X509ExtendedTrustManager trustManager(List<X509Certificate> extra) throws GeneralSecurityException {
+    public static X509ExtendedTrustManager trustManager(List<X509Certificate> extra) throws GeneralSecurityException {
         TrustManagerFactory def = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         def.init((KeyStore) null);
         X509TrustManager defaultTm = firstX509(def.getTrustManagers());
@@ -142,7 +142,7 @@ final class AtlasTls {
         }
     }
 
-    static List<X509Certificate> copy(X509Certificate[] a) {
+    public static List<X509Certificate> copy(X509Certificate[] a) {
         return a == null ? List.of() : new ArrayList<>(List.of(a));
     }
 }

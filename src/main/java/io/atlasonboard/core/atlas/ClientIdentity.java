@@ -35,7 +35,7 @@ public final class ClientIdentity {
         return new ClientIdentity(null, Objects.requireNonNull(keyStore), Objects.requireNonNull(password));
     }
 
-    char[] password() {
+    public char[] password() {
         return password;
     }
 

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import io.atlasonboard.core.atlas.AtlasApiException;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.RevocationReason;
-import io.atlasonboard.core.domains.DomainsException;
-import io.atlasonboard.core.domains.IssuanceService;
-import io.atlasonboard.core.domains.IssueRequest;
+import io.atlasonboard.core.claims.DomainsException;
+import io.atlasonboard.core.issuance.IssuanceService;
+import io.atlasonboard.core.issuance.IssueRequest;
 import io.atlasonboard.core.pki.DomainNames;
 import io.atlasonboard.core.pki.EncryptedKeys;
 import io.atlasonboard.core.pki.Pem;
@@ -26,7 +26,7 @@ import io.atlasonboard.core.pki.Pkcs12;
 import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.SecretChars;
-import io.atlasonboard.ui.SafeFiles;
+import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.providers.FileOpener;
 import io.atlasonboard.ui.providers.ProviderConnector;
 import io.atlasonboard.ui.providers.UiJobs;
@@ -91,7 +91,7 @@ public final class CertificatesViewModel {
         jobs.run("Validation policy", p -> {
             try (AtlasClient c = connector.client(providerId)) {
                 var vp = c.validationPolicy();
-                return new Object[] {IssuanceRequests.view(vp), io.atlasonboard.core.atlas.PolicySummary.describe(vp)};
+                return new Object[] {IssuanceRequests.view(vp), io.atlasonboard.core.providers.PolicySummary.describe(vp)};
             }
         }, null, r -> {
             IssuanceRequests.PolicyView v = (IssuanceRequests.PolicyView) r[0];

@@ -9,7 +9,7 @@ import io.atlasonboard.core.atlas.ValidationPolicy;
 /**
  * The account's validation policy in the issuance form's terms, and the form checks run before anything is sent
  * (REQUIRED Common Name, name counts, validity). The request itself is built and sent by
- * {@link io.atlasonboard.core.domains.IssuanceService} ({@link io.atlasonboard.core.domains.RequestBuilder}).
+ * {@link io.atlasonboard.core.issuance.IssuanceService} ({@link io.atlasonboard.core.issuance.RequestBuilder}).
  */
 public final class IssuanceRequests {
     private IssuanceRequests() {

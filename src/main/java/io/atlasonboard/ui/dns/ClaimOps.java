@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import io.atlasonboard.core.domains.VerifyResult;
+import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.tasks.ProgressSink;
 
 import io.atlasonboard.core.atlas.DnsAssertion;
@@ -12,7 +12,7 @@ import io.atlasonboard.core.store.DomainClaimRecord;
 
 /**
  * What the DNS view needs from the claim flow (blocking calls: run them on background jobs only). Every method
- * returns the claim as now stored. {@link ClaimServiceOps} implements it over {@code core.domains.ClaimService}.
+ * returns the claim as now stored. {@link ClaimServiceOps} implements it over {@code core.claims.ClaimService}.
  */
 public interface ClaimOps {
     /** Claims of the provider as stored (no network). */

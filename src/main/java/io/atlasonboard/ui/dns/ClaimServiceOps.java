@@ -13,15 +13,15 @@ import java.util.function.Function;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.DnsAssertion;
 import io.atlasonboard.core.dns.PropagationChecker;
-import io.atlasonboard.core.domains.ClaimService;
-import io.atlasonboard.core.domains.VerifyResult;
+import io.atlasonboard.core.claims.ClaimService;
+import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.tasks.ProgressSink;
 import io.atlasonboard.ui.providers.ProviderConnector;
 
 /**
- * {@link ClaimOps} over {@code core.domains.ClaimService} (one service and API client per provider): claims reuse a
+ * {@link ClaimOps} over {@code core.claims.ClaimService} (one service and API client per provider): claims reuse a
  * live claim instead of duplicating it, and verification runs with bounded concurrency and shared rate-limit backoff.
  */
 public final class ClaimServiceOps implements ClaimOps, AutoCloseable {

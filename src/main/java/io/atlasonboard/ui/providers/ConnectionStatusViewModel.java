@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import io.atlasonboard.core.atlas.ConnectionReport;
-import io.atlasonboard.core.atlas.ConnectionTester;
+import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.ConnectionTester;
 import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.tasks.Progress;

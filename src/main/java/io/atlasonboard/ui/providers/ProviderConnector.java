@@ -12,8 +12,8 @@ import java.util.Objects;
 
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
-import io.atlasonboard.core.atlas.ConnectionReport;
-import io.atlasonboard.core.atlas.ProviderService;
+import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.atlas.Sleeper;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.ProviderSecrets;

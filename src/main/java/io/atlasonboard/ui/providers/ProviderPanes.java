@@ -36,7 +36,7 @@ public final class ProviderPanes implements AutoCloseable {
     private final ClaimOps claims;
 
     /**
-     * @param claims  the claim flow to use, or null for {@link ClaimServiceOps} ({@code core.domains.ClaimService})
+     * @param claims  the claim flow to use, or null for {@link ClaimServiceOps} ({@code core.claims.ClaimService})
      * @param sandbox the sandbox session (null: no sandbox; "Publish in sandbox DNS" is offered for sandbox providers
      *                while it runs)
      */
@@ -57,22 +57,22 @@ public final class ProviderPanes implements AutoCloseable {
     /**
      * The panes for the running application: UI jobs from the shell's {@code FxTasks}, the shell's file dialogs
      * (owned by {@code owner}, may be null), confirmation alerts, the system's DNS resolvers for propagation checks,
-     * and {@code core.domains.ClaimService} for claims.
+     * and {@code core.claims.ClaimService} for claims.
      */
-    public static ProviderPanes forApp(io.atlasonboard.ui.AppContext ctx, Store store,
+    public static ProviderPanes forApp(io.atlasonboard.ui.shell.AppContext ctx, Store store,
             java.util.function.Supplier<Window> owner, SandboxSession sandbox) {
-        io.atlasonboard.ui.FileDialogs d = ctx.fileDialogs();
+        io.atlasonboard.ui.common.FileDialogs d = ctx.fileDialogs();
         FileOpener files = new FileOpener() {
             @Override
             public java.util.Optional<java.nio.file.Path> open(String title, List<String> patterns) {
-                return d.open(owner.get(), title, List.of(new io.atlasonboard.ui.FileDialogs.Filter(title, patterns)));
+                return d.open(owner.get(), title, List.of(new io.atlasonboard.ui.common.FileDialogs.Filter(title, patterns)));
             }
 
             @Override
             public java.util.Optional<java.nio.file.Path> save(String title, String suggestedName,
                     List<String> patterns) {
                 return d.save(owner.get(), title, suggestedName,
-                        List.of(new io.atlasonboard.ui.FileDialogs.Filter(title, patterns)));
+                        List.of(new io.atlasonboard.ui.common.FileDialogs.Filter(title, patterns)));
             }
         };
         return new ProviderPanes(store, UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor()), files,

@@ -2,7 +2,7 @@ package io.atlasonboard.ui.start;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.onboarding.OnboardingSummary;
-import io.atlasonboard.ui.Views;
+import io.atlasonboard.ui.common.Views;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;

@@ -1,7 +1,7 @@
 package io.atlasonboard.ui.unlock;
 
 import atlantafx.base.theme.Styles;
-import io.atlasonboard.ui.Views;
+import io.atlasonboard.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -191,7 +191,7 @@ public final class OnboardingSync {
                     more = !pending.isEmpty() || lastWrite != next;
                 }
                 if (e != null) {
-                    status.set("Could not save: " + io.atlasonboard.ui.FxTask.unwrap(e).getMessage());
+                    status.set("Could not save: " + io.atlasonboard.ui.common.FxTask.unwrap(e).getMessage());
                 } else if (!more) {
                     status.set("All changes saved");
                 }

@@ -1,8 +1,8 @@
 package io.atlasonboard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import io.atlasonboard.ui.FileDialogs;
-import io.atlasonboard.ui.Views;
+import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.wizard.steps.CertificateView;
 import io.atlasonboard.ui.wizard.steps.CredentialsView;
 import io.atlasonboard.ui.wizard.steps.CsrView;

@@ -1,6 +1,6 @@
 package io.atlasonboard.ui.wizard;
 
-import io.atlasonboard.ui.FxTasks;
+import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.wizard.steps.CertificateViewModel;
 import io.atlasonboard.ui.wizard.steps.CredentialsViewModel;
 import io.atlasonboard.ui.wizard.steps.CsrViewModel;

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.atlas;
 
+import io.atlasonboard.core.providers.PolicySummary;
+
 import io.atlasonboard.testing.Secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;

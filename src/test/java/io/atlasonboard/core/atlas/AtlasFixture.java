@@ -12,28 +12,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * CA with a certificate for localhost/127.0.0.1, a client CA with certificates for two credential sets, an expired one
  * and one from a CA the server does not know.
  */
-final class AtlasFixture {
-    static final char[] P12_PASSWORD = "keystore-pw-1".toCharArray();
-    static final String KEY_A = "api-key-a";
-    static final String SECRET_A = "s3cr3t-A-value";
-    static final String KEY_B = "api-key-b";
-    static final String SECRET_B = "s3cr3t-B-value";
+public final class AtlasFixture {
+    public static final char[] P12_PASSWORD = "keystore-pw-1".toCharArray();
+    public static final String KEY_A = "api-key-a";
+    public static final String SECRET_A = "s3cr3t-A-value";
+    public static final String KEY_B = "api-key-b";
+    public static final String SECRET_B = "s3cr3t-B-value";
 
     private static AtlasFixture instance;
 
-    final TestPki.Issued serverCa;
-    final TestPki.Issued clientCa;
-    final X509Certificate serverCert;
-    final KeyPair serverKey;
-    final KeyPair clientKey;
-    final X509Certificate clientA;
-    final X509Certificate clientB;
-    final X509Certificate clientExpired;
-    final X509Certificate clientRogue;
-    final byte[] p12A;
-    final byte[] p12B;
-    final byte[] p12Expired;
-    final byte[] p12Rogue;
+    public final TestPki.Issued serverCa;
+    public final TestPki.Issued clientCa;
+    public final X509Certificate serverCert;
+    public final KeyPair serverKey;
+    public final KeyPair clientKey;
+    public final X509Certificate clientA;
+    public final X509Certificate clientB;
+    public final X509Certificate clientExpired;
+    public final X509Certificate clientRogue;
+    public final byte[] p12A;
+    public final byte[] p12B;
+    public final byte[] p12Expired;
+    public final byte[] p12Rogue;
 
     private AtlasFixture() throws Exception {
         // EC keys for the CAs and the server (fast); the client key is RSA 2048 like a real Atlas mTLS key
@@ -57,14 +57,14 @@ final class AtlasFixture {
         p12Rogue = TestPki.pkcs12(clientKey.getPrivate(), P12_PASSWORD, clientRogue);
     }
 
-    static synchronized AtlasFixture get() throws Exception {
+    public static synchronized AtlasFixture get() throws Exception {
         if (instance == null) {
             instance = new AtlasFixture();
         }
         return instance;
     }
 
-    LoopbackHvca startServer() throws Exception {
+    public LoopbackHvca startServer() throws Exception {
         LoopbackHvca s = new LoopbackHvca(serverCert, serverKey.getPrivate(), clientCa.cert());
         s.addAccount(KEY_A, SECRET_A, clientA.getSerialNumber());
         s.addAccount(KEY_B, SECRET_B, clientB.getSerialNumber());
@@ -72,8 +72,8 @@ final class AtlasFixture {
     }
 
     /** Records requested sleeps and returns at once. */
-    static final class RecordingSleeper implements Sleeper {
-        final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    public static final class RecordingSleeper implements Sleeper {
+        public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
         @Override
         public void sleep(Duration d) {
@@ -81,7 +81,7 @@ final class AtlasFixture {
         }
     }
 
-    AtlasConnectionConfig.Builder config(String url, byte[] p12, RecordingSleeper sleeper) {
+    public AtlasConnectionConfig.Builder config(String url, byte[] p12, RecordingSleeper sleeper) {
         AtlasConnectionConfig.Builder b = AtlasConnectionConfig.builder(url)
                 .trust(List.of(serverCa.cert()))
                 .connectTimeout(Duration.ofSeconds(5))

@@ -41,8 +41,8 @@ import com.sun.net.httpserver.HttpsServer;
  * pickup (202 then 200), PATCH or DELETE revocation, claims; fault queue (429/503), slow responses, token revocation,
  * and a log of the requests it received. Used until (and besides) the product simulator for the client's own rules.
  */
-final class LoopbackHvca implements AutoCloseable {
-    static final String POLICY = """
+public final class LoopbackHvca implements AutoCloseable {
+    public static final String POLICY = """
             {"validity":{"secondsmin":3600,"secondsmax":7776000,"not_before_negative_skew":120,
               "not_before_positive_skew":120,"issuer_expiry":1999999999},
              "subject_dn":{"common_name":{"presence":"REQUIRED","format":"^.*$"},
@@ -61,7 +61,7 @@ final class LoopbackHvca implements AutoCloseable {
              "a_field_from_the_future":{"nested":[1,2,3]}}
             """;
 
-    record Account(String apiKey, String apiSecret, BigInteger boundSerial) {
+    public record Account(String apiKey, String apiSecret, BigInteger boundSerial) {
     }
 
     private final HttpsServer server;
@@ -69,8 +69,8 @@ final class LoopbackHvca implements AutoCloseable {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Deque<Integer> faults = new ArrayDeque<>();
-    final List<String> requests = new CopyOnWriteArrayList<>();
-    volatile Duration delay = Duration.ZERO;
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    public volatile Duration delay = Duration.ZERO;
     volatile int pendingPolls = 0;
     volatile boolean patchSupported = true;
     volatile Clock clock = Clock.systemUTC();
@@ -104,29 +104,29 @@ final class LoopbackHvca implements AutoCloseable {
         server.start();
     }
 
-    void addAccount(String key, String secret, BigInteger serial) {
+    public void addAccount(String key, String secret, BigInteger serial) {
         accounts.put(key, new Account(key, secret, serial));
     }
 
-    synchronized void fail(int... statuses) {
+    public synchronized void fail(int... statuses) {
         for (int s : statuses) {
             faults.add(s);
         }
     }
 
-    void revokeTokens() {
+    public void revokeTokens() {
         tokens.clear();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "https://localhost:" + port() + "/v2";
     }
 
-    long count(String prefix) {
+    public long count(String prefix) {
         return requests.stream().filter(r -> r.startsWith(prefix)).count();
     }
 

@@ -28,29 +28,29 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Test certificates made with Bouncy Castle: CAs, server and client leaves, PKCS#12 bytes. */
-final class TestPki {
+public final class TestPki {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TestPki() {
     }
 
-    static KeyPair rsa() throws Exception {
+    public static KeyPair rsa() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         return g.generateKeyPair();
     }
 
     /** EC P-256: fast to generate; used where the key type does not matter to the test. */
-    static KeyPair ec() throws Exception {
+    public static KeyPair ec() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(256);
         return g.generateKeyPair();
     }
 
-    record Issued(X509Certificate cert, PrivateKey key) {
+    public record Issued(X509Certificate cert, PrivateKey key) {
     }
 
-    static Issued ca(String cn, KeyPair kp) throws Exception {
+    public static Issued ca(String cn, KeyPair kp) throws Exception {
         X500Name name = new X500Name("CN=" + cn + ",O=Atlas Onboard Tests");
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(Duration.ofDays(1))),
@@ -60,7 +60,7 @@ final class TestPki {
         return new Issued(sign(b, kp.getPrivate()), kp.getPrivate());
     }
 
-    static X509Certificate leaf(Issued issuer, PublicKey pub, String cn, Instant notBefore, Instant notAfter,
+    public static X509Certificate leaf(Issued issuer, PublicKey pub, String cn, Instant notBefore, Instant notAfter,
             boolean server, String... names) throws Exception {
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.cert(), serial(),
                 Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + cn), pub);
@@ -79,13 +79,13 @@ final class TestPki {
         return sign(b, issuer.key());
     }
 
-    static X509Certificate validLeaf(Issued issuer, PublicKey pub, String cn, boolean server, String... names)
+    public static X509Certificate validLeaf(Issued issuer, PublicKey pub, String cn, boolean server, String... names)
             throws Exception {
         Instant now = Instant.now();
         return leaf(issuer, pub, cn, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), server, names);
     }
 
-    static byte[] pkcs12(PrivateKey key, char[] password, X509Certificate... chain) throws Exception {
+    public static byte[] pkcs12(PrivateKey key, char[] password, X509Certificate... chain) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("client", key, password, chain);
@@ -94,14 +94,14 @@ final class TestPki {
         return out.toByteArray();
     }
 
-    static KeyStore keyStore(PrivateKey key, char[] password, X509Certificate... chain) throws Exception {
+    public static KeyStore keyStore(PrivateKey key, char[] password, X509Certificate... chain) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("k", key, password, chain);
         return ks;
     }
 
-    static String pem(X509Certificate c) throws Exception {
+    public static String pem(X509Certificate c) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(c.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";

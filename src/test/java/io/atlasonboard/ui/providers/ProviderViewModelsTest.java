@@ -104,8 +104,8 @@ class ProviderViewModelsTest {
                 .anyMatch(s -> s.contains("at most 90 days"));
         assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 86400)).isEmpty();
         // the request itself is built by core RequestBuilder (what IssuanceService sends for the form)
-        var body = io.atlasonboard.core.domains.RequestBuilder.build(tls, io.atlasonboard.core.store.IntendedUse.TLS,
-                io.atlasonboard.core.domains.IssueRequest.of("a.example.com", List.of("a.example.com"), List.of())
+        var body = io.atlasonboard.core.issuance.RequestBuilder.build(tls, io.atlasonboard.core.store.IntendedUse.TLS,
+                io.atlasonboard.core.issuance.IssueRequest.of("a.example.com", List.of("a.example.com"), List.of())
                         .withValidity(java.time.Duration.ofDays(1)).withKeyBits(2048),
                 java.time.Instant.ofEpochSecond(1000)).json();
         // organization and country are STATIC: not sent; EKUs are static: not sent
@@ -117,10 +117,10 @@ class ProviderViewModelsTest {
                 gson.fromJson(ValidationPolicies.smime(), ValidationPolicy.class));
         assertThat(smime.smime()).isTrue();
         assertThat(smime.namesLabel()).isEqualTo("E-mail addresses");
-        assertThat(io.atlasonboard.core.domains.RequestBuilder.build(
+        assertThat(io.atlasonboard.core.issuance.RequestBuilder.build(
                 gson.fromJson(ValidationPolicies.smime(), ValidationPolicy.class),
                 io.atlasonboard.core.store.IntendedUse.SMIME,
-                io.atlasonboard.core.domains.IssueRequest.of(null, List.of(), List.of("a@example.com"))
+                io.atlasonboard.core.issuance.IssueRequest.of(null, List.of(), List.of("a@example.com"))
                         .withValidity(java.time.Duration.ofDays(1)).withKeyBits(2048), java.time.Instant.EPOCH)
                 .json().getAsJsonObject("san").has("emails")).isTrue();
     }

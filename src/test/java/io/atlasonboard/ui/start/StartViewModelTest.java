@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.core.tasks.TaskService;
-import io.atlasonboard.ui.FxTasks;
+import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.unlock.UnlockViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;

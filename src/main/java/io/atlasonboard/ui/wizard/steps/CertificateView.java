@@ -2,8 +2,8 @@ package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.pki.CertificateSummary;
-import io.atlasonboard.ui.FileDialogs;
-import io.atlasonboard.ui.Views;
+import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.Views;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
-import io.atlasonboard.ui.FileDialogs;
-import io.atlasonboard.ui.Views;
+import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.Views;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -2,8 +2,8 @@ package io.atlasonboard.ui.wizard.steps;
 
 import io.atlasonboard.core.onboarding.ApiCredentials;
 import io.atlasonboard.core.onboarding.CredentialsCsv;
-import io.atlasonboard.ui.FxTask;
-import io.atlasonboard.ui.FxTasks;
+import io.atlasonboard.ui.common.FxTask;
+import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;

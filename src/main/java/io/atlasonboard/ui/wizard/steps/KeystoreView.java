@@ -2,8 +2,8 @@ package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.pki.Pkcs12Profile;
-import io.atlasonboard.ui.FileDialogs;
-import io.atlasonboard.ui.Views;
+import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.util.List;
 import javafx.geometry.Pos;

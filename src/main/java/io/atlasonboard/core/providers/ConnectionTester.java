@@ -1,0 +1,544 @@
+package io.atlasonboard.core.providers;
+
+import io.atlasonboard.core.atlas.AtlasApiException;
+import io.atlasonboard.core.atlas.AtlasClient;
+import io.atlasonboard.core.atlas.AtlasConnectionConfig;
+import io.atlasonboard.core.atlas.AtlasException;
+import io.atlasonboard.core.atlas.AtlasTls;
+import io.atlasonboard.core.atlas.AtlasTransportException;
+import io.atlasonboard.core.atlas.ClientIdentity;
+import io.atlasonboard.core.atlas.ProxySettings;
+import io.atlasonboard.core.atlas.ProxyTunnelAuth;
+import io.atlasonboard.core.atlas.ValidationPolicy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+import io.atlasonboard.core.tasks.ProgressSink;
+
+/**
+ * The connection status check of a provider: local pre-checks, TLS handshake with the client certificate (through the
+ * proxy's CONNECT tunnel when one is configured), {@code POST /login}, {@code GET /validationpolicy},
+ * {@code GET /quotas/issuance}. Every failure ends as a BAD report with the step and a sentence a person can act on.
+ *
+ * <p>The handshake step uses its own socket (and its own CONNECT to the proxy) so that proxy refusals, untrusted server
+ * certificates (with the issuer's name) and TLS alerts about the client certificate can be told apart precisely; the
+ * API steps then run through {@link AtlasClient}, exactly as later work will.
+ */
+public final class ConnectionTester {
+    public static final String STEP_LOCAL = "Local checks";
+    public static final String STEP_TLS = "TLS handshake";
+    public static final String STEP_LOGIN = "Login";
+    public static final String STEP_POLICY = "Validation policy";
+    public static final String STEP_QUOTA = "Issuance quota";
+
+    private ConnectionTester() {
+    }
+
+    public static ConnectionReport test(AtlasConnectionConfig config, String apiKey, char[] apiSecret,
+            ProgressSink progress) {
+        ProgressSink sink = progress == null ? ProgressSink.NONE : progress;
+        Clock clock = config.clock();
+        try {
+            // 1. local pre-checks
+            sink.update(0.05, "Checking the keystore and client certificate");
+            ConnectionReport local = localChecks(config, clock);
+            if (local != null) {
+                return local;
+            }
+            sink.checkCancelled();
+
+            // 2. TLS handshake (own socket, through the proxy if any)
+            sink.update(0.2, config.proxy() != null
+                    ? "Opening a tunnel through proxy " + config.proxy().host() + ":" + config.proxy().port()
+                            + " and shaking hands with " + config.host()
+                    : "TLS handshake with " + config.host() + ":" + config.port());
+            AtlasTls tls;
+            try {
+                tls = new AtlasTls(config);
+            } catch (AtlasException e) {
+                return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED,
+                        "TLS could not be set up locally: " + e.getMessage(), clock.instant());
+            }
+            ConnectionReport hs = handshake(config, tls, clock);
+            if (hs != null) {
+                return hs;
+            }
+            sink.checkCancelled();
+
+            try (AtlasClient client = new AtlasClient(config, apiKey, apiSecret)) {
+                sink.update(0.45, "Logging in (POST /login)");
+                String step = STEP_LOGIN;
+                try {
+                    client.login();
+                    sink.checkCancelled();
+                    step = STEP_POLICY;
+                    sink.update(0.65, "Reading the validation policy (GET /validationpolicy)");
+                    ValidationPolicy policy = client.validationPolicy();
+                    sink.checkCancelled();
+                    step = STEP_QUOTA;
+                    sink.update(0.85, "Reading the issuance quota (GET /quotas/issuance)");
+                    long quota = client.quotaIssuance();
+                    sink.update(1.0, "Connection Status: Good");
+                    return ConnectionReport.good(PolicySummary.describe(policy), quota, clock.instant());
+                } catch (AtlasApiException e) {
+                    return api(step, e, config, clock);
+                } catch (AtlasTransportException e) {
+                    return transport(step, e, config, clock);
+                }
+            }
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return ConnectionReport.bad("Connection test", Diagnosis.UNEXPECTED,
+                    "Unexpected failure: " + AtlasClient.describe(e), clock.instant());
+        }
+    }
+
+    // ------------------------------------------------------------------ step 1
+
+    private static ConnectionReport localChecks(AtlasConnectionConfig config, Clock clock) {
+        ClientIdentity id = config.identity();
+        if (id == null) {
+            // nothing to check locally: the handshake will show whether the server insists on a certificate
+            return null;
+        }
+        X509Certificate cert;
+        try {
+            id.open();
+            cert = id.certificate();
+        } catch (ClientIdentity.KeystoreProblem p) {
+            return switch (p.kind()) {
+                case WRONG_PASSWORD -> ConnectionReport.bad(STEP_LOCAL, Diagnosis.KEYSTORE_PASSWORD_WRONG,
+                        "The keystore password is wrong: the PKCS#12 file does not open with it. Enter the password"
+                                + " chosen when the keystore was written (step 4).", clock.instant());
+                case NO_PRIVATE_KEY -> ConnectionReport.bad(STEP_LOCAL, Diagnosis.KEYSTORE_NO_PRIVATE_KEY,
+                        "The keystore holds no private key with its certificate, so it cannot identify this client."
+                                + " Use the PKCS#12 written in step 4 (certificate and private key together).",
+                        clock.instant());
+                case UNREADABLE -> ConnectionReport.bad(STEP_LOCAL, Diagnosis.KEYSTORE_UNREADABLE,
+                        "The keystore cannot be read (" + p.getMessage() + "). Choose a PKCS#12 (.p12/.pfx) file.",
+                        clock.instant());
+            };
+        }
+        Date now = Date.from(clock.instant());
+        try {
+            cert.checkValidity(now);
+        } catch (CertificateExpiredException e) {
+            return ConnectionReport.bad(STEP_LOCAL, Diagnosis.CLIENT_CERT_EXPIRED,
+                    "The client certificate (" + cert.getSubjectX500Principal().getName() + ") expired on "
+                            + cert.getNotAfter().toInstant() + ". Request a new mTLS certificate in the Atlas portal"
+                            + " for this API credential set and build a new keystore.", clock.instant());
+        } catch (CertificateNotYetValidException e) {
+            return ConnectionReport.bad(STEP_LOCAL, Diagnosis.CLIENT_CERT_NOT_YET_VALID,
+                    "The client certificate is not valid before " + cert.getNotBefore().toInstant()
+                            + ". Check this computer's clock, or wait until then.", clock.instant());
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ step 2
+
+    private static ConnectionReport handshake(AtlasConnectionConfig config, AtlasTls tls, Clock clock) {
+        String host = config.host();
+        int port = config.port();
+        int connectMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+        int readMs = (int) Math.min(Integer.MAX_VALUE, config.requestTimeout().toMillis());
+        ProxySettings proxy = config.proxy();
+        Socket raw = new Socket();
+        try {
+            if (proxy != null) {
+                InetSocketAddress pa = new InetSocketAddress(proxy.host(), proxy.port());
+                if (pa.isUnresolved()) {
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE, "The proxy host name '"
+                            + proxy.host() + "' does not resolve. Check the proxy host setting.", clock.instant());
+                }
+                try {
+                    raw.connect(pa, connectMs);
+                } catch (SocketTimeoutException e) {
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE, "The proxy " + proxy.host()
+                            + ":" + proxy.port() + " did not answer within " + config.connectTimeout().toSeconds()
+                            + " s. Check the proxy host and port, and that a firewall lets this computer reach it.",
+                            clock.instant());
+                } catch (IOException e) {
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE, "The proxy " + proxy.host()
+                            + ":" + proxy.port() + " cannot be reached (" + AtlasClient.describe(e)
+                            + "). Check the proxy host and port, and that the proxy is running.", clock.instant());
+                }
+                raw.setSoTimeout(readMs);
+                ConnectionReport tunnel = connectTunnel(raw, proxy, host, port, config, clock);
+                if (tunnel != null) {
+                    return tunnel;
+                }
+            } else {
+                InetSocketAddress a = new InetSocketAddress(host, port);
+                if (a.isUnresolved()) {
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.HOST_NOT_FOUND, "The host name '" + host
+                            + "' does not resolve (DNS). Check the API URL for typos, and this computer's DNS or"
+                            + " network; if the network only allows the Internet through a proxy, configure it.",
+                            clock.instant());
+                }
+                try {
+                    raw.connect(a, connectMs);
+                } catch (SocketTimeoutException | NoRouteToHostException e) {
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.CONNECT_TIMEOUT, "No answer from " + host + ":"
+                            + port + " within " + config.connectTimeout().toSeconds() + " s. A firewall may drop"
+                            + " traffic to port " + port + "; check the port in the API URL, or configure the proxy"
+                            + " this network requires.", clock.instant());
+                } catch (ConnectException e) {
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.CONNECTION_REFUSED, host + ":" + port
+                            + " refused the connection: nothing listens on that port. Check the port in the API URL"
+                            + " (GlobalSign uses 8443) and that the service is running.", clock.instant());
+                }
+                raw.setSoTimeout(readMs);
+            }
+
+            SSLSocket ssl = (SSLSocket) tls.context().getSocketFactory().createSocket(raw, host, port, true);
+            SSLParameters params = ssl.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!isIpLiteral(host)) {
+                params.setServerNames(List.of(new SNIHostName(host)));
+            }
+            ssl.setSSLParameters(params);
+            try {
+                ssl.startHandshake();
+                if ("TLSv1.3".equals(ssl.getSession().getProtocol())) {
+                    // TLS 1.3: the server judges the client certificate after our Finished; its alert (if any)
+                    // arrives right away. Silence means it accepted us.
+                    ssl.setSoTimeout(1000);
+                    try {
+                        int b = ssl.getInputStream().read();
+                        if (b < 0) {
+                            return clientRejected("the server closed the connection right after the handshake",
+                                    config, clock);
+                        }
+                    } catch (SocketTimeoutException ok) {
+                        // accepted
+                    }
+                }
+                return null;
+            } catch (SSLException | SocketException | EOFException e) {
+                return tlsFailure(e, tls, config, clock);
+            } finally {
+                try {
+                    ssl.close();
+                } catch (IOException ignored) {
+                    // closing
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.REQUEST_TIMEOUT, "The TLS handshake with " + host
+                    + " did not finish within " + config.requestTimeout().toSeconds() + " s.", clock.instant());
+        } catch (IOException e) {
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED, "The connection to " + host + ":" + port
+                    + " failed: " + AtlasClient.describe(e), clock.instant());
+        } finally {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+    }
+
+    private static ConnectionReport connectTunnel(Socket raw, ProxySettings proxy, String host, int port,
+            AtlasConnectionConfig config, Clock clock) throws IOException {
+        String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        StringBuilder req = new StringBuilder();
+        req.append("CONNECT ").append(authority).append(" HTTP/1.1\r\nHost: ").append(authority).append("\r\n");
+        byte[] auth = null;
+        if (proxy.hasCredentials()) {
+            char[] pw = proxy.password() == null ? new char[0] : proxy.password();
+            byte[] userPass = (proxy.user() + ":" + new String(pw)).getBytes(StandardCharsets.UTF_8);
+            auth = ("Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(userPass) + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            java.util.Arrays.fill(userPass, (byte) 0);
+        }
+        OutputStream out = raw.getOutputStream();
+        out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (auth != null) {
+            out.write(auth);
+            java.util.Arrays.fill(auth, (byte) 0);
+        }
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        String head;
+        try {
+            head = readHead(raw.getInputStream());
+        } catch (SocketTimeoutException e) {
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
+                    + proxy.port() + " did not answer the CONNECT request within "
+                    + config.requestTimeout().toSeconds() + " s. Is it an HTTP proxy?", clock.instant());
+        } catch (IOException e) {
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
+                    + proxy.port() + " closed the connection instead of answering CONNECT ("
+                    + AtlasClient.describe(e) + "). Is it an HTTP proxy?", clock.instant());
+        }
+        String statusLine = head.lines().findFirst().orElse("");
+        String[] parts = statusLine.split(" ", 3);
+        int code = -1;
+        if (parts.length >= 2 && parts[0].startsWith("HTTP/")) {
+            try {
+                code = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException ignored) {
+                // stays -1
+            }
+        }
+        if (code >= 200 && code < 300) {
+            return null;
+        }
+        String said = statusLine.isBlank() ? "an empty answer" : "\"" + statusLine.trim() + "\"";
+        // 407 is the standard answer; tinyproxy answers 401 to wrong Basic credentials on CONNECT
+        if (code == 407 || code == 401) {
+            if (proxy.hasCredentials()) {
+                return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_AUTH_REFUSED, "The proxy " + proxy.host() + ":"
+                        + proxy.port() + " refused the proxy user name or password (407 Proxy Authentication"
+                        + " Required). Check the proxy user and password.", clock.instant());
+            }
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_AUTH_REFUSED, "The proxy " + proxy.host() + ":"
+                    + proxy.port() + " requires authentication (407). Enter the proxy user and password.",
+                    clock.instant());
+        }
+        boolean resolvesHere = !new InetSocketAddress(host, port).isUnresolved();
+        if (!resolvesHere && code >= 400) {
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.HOST_NOT_FOUND, "The proxy could not connect to "
+                    + authority + " (it answered " + said + ") and the host name does not resolve here either:"
+                    + " check the API URL for typos.", clock.instant());
+        }
+        if (code >= 500) {
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
+                    + proxy.port() + " could not connect to " + authority + " (it answered " + said + "). Check the"
+                    + " host and port in the API URL, and ask the proxy's administrator whether the proxy may reach"
+                    + " them.", clock.instant());
+        }
+        return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
+                + proxy.port() + " would not open a tunnel to " + authority + "; it answered " + said
+                + ". Ask the proxy's administrator to allow CONNECT to port " + port + ".", clock.instant());
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int state = 0;
+        while (buf.size() < 16384) {
+            int b = in.read();
+            if (b < 0) {
+                if (buf.size() == 0) {
+                    throw new EOFException("no answer");
+                }
+                break;
+            }
+            buf.write(b);
+            state = switch (state) {
+                case 0 -> b == '\r' ? 1 : 0;
+                case 1 -> b == '\n' ? 2 : (b == '\r' ? 1 : 0);
+                case 2 -> b == '\r' ? 3 : 0;
+                case 3 -> b == '\n' ? 4 : 0;
+                default -> 0;
+            };
+            if (state == 4) {
+                break;
+            }
+        }
+        return buf.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static ConnectionReport tlsFailure(IOException e, AtlasTls tls, AtlasConnectionConfig config,
+            Clock clock) {
+        Throwable c = e;
+        while (c != null) {
+            if (c instanceof CertPathValidatorException
+                    || c.getClass().getName().endsWith("SunCertPathBuilderException")
+                    || c.getClass().getName().endsWith("ValidatorException")) {
+                return untrusted(tls, config, clock);
+            }
+            if (c instanceof CertificateException && String.valueOf(c.getMessage()).contains("No subject alternative")
+                    || String.valueOf(c.getMessage()).contains("No name matching")) {
+                return ConnectionReport.bad(STEP_TLS, Diagnosis.SERVER_NAME_MISMATCH, "The server's certificate is"
+                        + " not issued for '" + config.host() + "' (" + c.getMessage() + "). Check the host name in"
+                        + " the API URL.", clock.instant());
+            }
+            c = c.getCause() == c ? null : c.getCause();
+        }
+        String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        for (String alert : List.of("bad_certificate", "certificate_required", "certificate_expired",
+                "certificate_revoked", "unknown_ca", "certificate_unknown", "access_denied", "handshake_failure",
+                "unsupported_certificate", "decrypt_error")) {
+            if (msg.contains(alert)) {
+                return clientRejected("TLS alert " + alert, config, clock);
+            }
+        }
+        if (e instanceof SocketException || e instanceof EOFException || msg.contains("remote host terminated")
+                || msg.contains("connection reset")) {
+            return clientRejected("the server closed the connection during the handshake", config, clock);
+        }
+        return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED, "The TLS handshake with " + config.host()
+                + " failed: " + AtlasClient.describe(e), clock.instant());
+    }
+
+    private static ConnectionReport untrusted(AtlasTls tls, AtlasConnectionConfig config, Clock clock) {
+        X509Certificate[] chain = tls.lastServerChain();
+        String issuer = "an unknown issuer";
+        String subject = config.host();
+        if (chain != null && chain.length > 0) {
+            X509Certificate top = chain[chain.length - 1];
+            issuer = "\"" + top.getIssuerX500Principal().getName() + "\"";
+            subject = "\"" + chain[0].getSubjectX500Principal().getName() + "\"";
+        }
+        return ConnectionReport.bad(STEP_TLS, Diagnosis.SERVER_CERT_UNTRUSTED, "The server certificate " + subject
+                + " is not trusted: it chains to " + issuer + ", which is not a trusted CA here. If a TLS-inspecting"
+                + " proxy sits in between, or this is the sandbox, add that CA certificate as an extra trusted"
+                + " server CA (PEM) to the provider.", clock.instant());
+    }
+
+    private static ConnectionReport clientRejected(String what, AtlasConnectionConfig config, Clock clock) {
+        return clientRejected(what, config, clock, STEP_TLS);
+    }
+
+    private static ConnectionReport clientRejected(String what, AtlasConnectionConfig config, Clock clock,
+            String step) {
+        String hint;
+        if (config.identity() == null) {
+            hint = "No client certificate was sent; the API requires one. Configure the provider's keystore.";
+        } else if (what.contains("certificate_expired")) {
+            hint = "The server says the client certificate expired. Request a new mTLS certificate in the Atlas"
+                    + " portal and build a new keystore.";
+        } else if (what.contains("unknown_ca")) {
+            hint = "The server does not know the CA that issued the client certificate. Use the mTLS certificate"
+                    + " GlobalSign issued for this account (portal: Access Credentials -> mTLS Certificate).";
+        } else {
+            hint = "The server refused the client certificate. Use the keystore holding the mTLS certificate"
+                    + " GlobalSign issued for this account, and check it was issued by GlobalSign (not self-made).";
+        }
+        return ConnectionReport.bad(step, Diagnosis.CLIENT_CERT_REJECTED, "The server rejected the client"
+                + " certificate in the TLS handshake (" + what + "). " + hint, clock.instant());
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    // ------------------------------------------------------------------ API steps
+
+    private static ConnectionReport api(String step, AtlasApiException e, AtlasConnectionConfig config, Clock clock) {
+        String desc = e.description() == null ? "" : e.description();
+        String said = " (the server said: \"" + desc + "\"" + (e.id() != null ? ", id " + e.id() : "") + ")";
+        return switch (e.status()) {
+            case 401 -> {
+                if (step.equals(STEP_LOGIN) && mentionsCertificateBinding(desc)) {
+                    yield ConnectionReport.bad(step, Diagnosis.CLIENT_CERT_NOT_LINKED, "The client certificate is"
+                            + " not linked to this API key" + said + ". In the Atlas portal the mTLS certificate"
+                            + " belongs to one API credential set: use the key and secret of that set, or the"
+                            + " keystore of the certificate made for this key.", clock.instant());
+                }
+                if (step.equals(STEP_LOGIN)) {
+                    yield ConnectionReport.bad(step, Diagnosis.CREDENTIALS_REFUSED, "The API key or API secret was"
+                            + " refused" + said + ". Check both against the Atlas portal (Access Credentials -> API"
+                            + " Credentials); a lost secret cannot be shown again, generate a new set then.",
+                            clock.instant());
+                }
+                yield ConnectionReport.bad(step, Diagnosis.CREDENTIALS_REFUSED, "The login token was refused even"
+                        + " after logging in again" + said + ".", clock.instant());
+            }
+            case 400, 403 -> {
+                if (desc.toLowerCase(Locale.ROOT).contains("certificate")) {
+                    // nginx-style "No required SSL certificate was sent": the TLS front end took no certificate
+                    yield clientRejected("the server says: \"" + desc + "\"", config, clock, step);
+                }
+                yield ConnectionReport.bad(step, Diagnosis.API_ERROR, "The API answered HTTP " + e.status() + said
+                        + ".", clock.instant());
+            }
+            case 429 -> ConnectionReport.bad(step, Diagnosis.RATE_LIMITED, "GlobalSign's rate limit was reached"
+                    + " and stayed so after " + config.maxRetries() + " retries" + said + ". Wait a minute and test"
+                    + " again.", clock.instant());
+            case 503 -> ConnectionReport.bad(step, Diagnosis.SERVICE_BUSY, "The service is busy and stayed so after "
+                    + config.maxRetries() + " retries" + said + ". Test again later.", clock.instant());
+            case 407 -> proxyAuthRefused(step, config, clock);
+            default -> ConnectionReport.bad(step, Diagnosis.API_ERROR, "The API answered HTTP " + e.status() + said
+                    + ".", clock.instant());
+        };
+    }
+
+    private static ConnectionReport proxyAuthRefused(String step, AtlasConnectionConfig config, Clock clock) {
+        ProxySettings p = config.proxy();
+        if (p != null && p.hasCredentials() && !ProxyTunnelAuth.basicAllowedForTunnels()) {
+            return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the connection (407)"
+                    + " because this Java runtime does not send Basic proxy credentials through HTTPS tunnels"
+                    + " (system property " + ProxyTunnelAuth.PROPERTY + " lists Basic). Start the program without"
+                    + " overriding that property, or set it to an empty value.", clock.instant());
+        }
+        return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the proxy credentials"
+                + " (407). Check the proxy user and password.", clock.instant());
+    }
+
+    static boolean mentionsCertificateBinding(String description) {
+        String d = description.toLowerCase(Locale.ROOT);
+        return d.contains("certificate") || d.contains("serial") || d.contains("mtls") || d.contains("not linked")
+                || d.contains("not bound");
+    }
+
+    private static ConnectionReport transport(String step, AtlasTransportException e, AtlasConnectionConfig config,
+            Clock clock) {
+        Throwable c = e.getCause();
+        while (c != null) {
+            if (c instanceof HttpConnectTimeoutException) {
+                return ConnectionReport.bad(step, Diagnosis.CONNECT_TIMEOUT, "No connection within "
+                        + config.connectTimeout().toSeconds() + " s.", clock.instant());
+            }
+            if (c instanceof HttpTimeoutException) {
+                return ConnectionReport.bad(step, Diagnosis.REQUEST_TIMEOUT, "The server did not answer within "
+                        + config.requestTimeout().toSeconds() + " s (request timeout). The service may be slow or"
+                        + " overloaded; test again later or raise the timeout.", clock.instant());
+            }
+            if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
+                return ConnectionReport.bad(step, Diagnosis.HOST_NOT_FOUND, "The host name does not resolve.",
+                        clock.instant());
+            }
+            if (c instanceof ConnectException) {
+                return ConnectionReport.bad(step, config.proxy() != null ? Diagnosis.PROXY_UNREACHABLE
+                        : Diagnosis.CONNECTION_REFUSED, "The connection was refused.", clock.instant());
+            }
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (config.proxy() != null && (m.contains("authentication attempts") || m.contains("407")
+                    || m.contains("tunnel failed, got: 401"))) {
+                return proxyAuthRefused(step, config, clock);
+            }
+            c = c.getCause() == c ? null : c.getCause();
+        }
+        return ConnectionReport.bad(step, Diagnosis.API_ERROR, "The request failed: " + e.getMessage(),
+                clock.instant());
+    }
+
+}

@@ -1,0 +1,29 @@
+package io.atlasonboard.core.providers;
+
+/** Machine-readable reason of a connection test result; the report carries the human sentence. */
+public enum Diagnosis {
+    OK,
+    INVALID_CONFIGURATION,
+    KEYSTORE_PASSWORD_WRONG,
+    KEYSTORE_UNREADABLE,
+    KEYSTORE_NO_PRIVATE_KEY,
+    CLIENT_CERT_EXPIRED,
+    CLIENT_CERT_NOT_YET_VALID,
+    HOST_NOT_FOUND,
+    CONNECTION_REFUSED,
+    CONNECT_TIMEOUT,
+    PROXY_UNREACHABLE,
+    PROXY_AUTH_REFUSED,
+    PROXY_REFUSED_TUNNEL,
+    SERVER_CERT_UNTRUSTED,
+    SERVER_NAME_MISMATCH,
+    CLIENT_CERT_REJECTED,
+    TLS_FAILED,
+    CREDENTIALS_REFUSED,
+    CLIENT_CERT_NOT_LINKED,
+    RATE_LIMITED,
+    SERVICE_BUSY,
+    REQUEST_TIMEOUT,
+    API_ERROR,
+    UNEXPECTED
+}

@@ -1,0 +1,155 @@
+package io.atlasonboard.core.providers;
+
+import io.atlasonboard.core.atlas.AtlasClient;
+import io.atlasonboard.core.atlas.AtlasConnectionConfig;
+import io.atlasonboard.core.atlas.ProxySettings;
+import io.atlasonboard.core.atlas.Sleeper;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+import io.atlasonboard.core.store.ConnectionStatus;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.store.ProviderRepository;
+import io.atlasonboard.core.store.ProviderSecrets;
+import io.atlasonboard.core.tasks.ProgressSink;
+
+/**
+ * Turns stored providers (record + encrypted secrets) into connection configs, runs the connection test and keeps its
+ * result with its time in the store. Run {@link #test} on the task service, never on the UI thread.
+ */
+public final class ProviderService {
+    private final ProviderRepository providers;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public ProviderService(ProviderRepository providers) {
+        this(providers, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    public ProviderService(ProviderRepository providers, Clock clock, Sleeper sleeper) {
+        this.providers = Objects.requireNonNull(providers);
+        this.clock = Objects.requireNonNull(clock);
+        this.sleeper = Objects.requireNonNull(sleeper);
+    }
+
+    /**
+     * The connection config of a provider. Password arrays are copies owned by the returned config's identity and
+     * proxy settings; the caller's {@code secrets} may be wiped afterwards.
+     */
+    public AtlasConnectionConfig config(ProviderRecord record, ProviderSecrets secrets) {
+        return configBuilder(record, secrets).build();
+    }
+
+    /** As {@link #config} but returns the builder, so callers can adjust timeouts, retries, clock or sleeper. */
+    public AtlasConnectionConfig.Builder configBuilder(ProviderRecord record, ProviderSecrets secrets) {
+        AtlasConnectionConfig.Builder b = AtlasConnectionConfig.builder(record.apiUrl())
+                .clock(clock).sleeper(sleeper)
+                .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(60));
+        byte[] keystore = record.keystore();
+        if (keystore != null && keystore.length > 0) {
+            char[] pw = secrets.keystorePassword() == null ? new char[0] : secrets.keystorePassword().clone();
+            b.pkcs12(keystore, pw);
+            Arrays.fill(keystore, (byte) 0);
+        }
+        if (record.extraTrustPem() != null && !record.extraTrustPem().isBlank()) {
+            b.trust(parseCertificates(record.extraTrustPem()));
+        }
+        if (record.hasProxy()) {
+            int port = record.proxyPort() == null ? 3128 : record.proxyPort();
+            char[] proxyPw = secrets.proxyPassword() == null ? null : secrets.proxyPassword().clone();
+            b.proxy(new ProxySettings(record.proxyHost(), port, record.proxyUser(), proxyPw));
+        }
+        return b;
+    }
+
+    /** Runs the connection test of the provider and records the result (state, time, step, diagnosis, summary). */
+    public ConnectionReport test(long providerId, ProgressSink progress) {
+        ProviderRecord record = providers.find(providerId)
+                .orElseThrow(() -> new NoSuchElementException("There is no provider with id " + providerId + "."));
+        ConnectionReport report;
+        try (ProviderSecrets secrets = providers.secrets(providerId)) {
+            AtlasConnectionConfig config;
+            try {
+                config = config(record, secrets);
+            } catch (IllegalArgumentException e) {
+                report = ConnectionReport.bad(ConnectionTester.STEP_LOCAL, Diagnosis.INVALID_CONFIGURATION,
+                        "The provider settings are not valid: " + e.getMessage(), clock.instant());
+                record(providerId, report);
+                return report;
+            }
+            char[] apiSecret = secrets.apiSecret() == null ? new char[0] : secrets.apiSecret();
+            try {
+                report = ConnectionTester.test(config, record.apiKey(), apiSecret, progress);
+            } finally {
+                wipe(config);
+            }
+        }
+        record(providerId, report);
+        return report;
+    }
+
+    /** An API client for the provider (close it when done). */
+    public AtlasClient client(long providerId) {
+        return client(providerId, null);
+    }
+
+    /** As {@link #client(long)}; {@code customise} (may be null) adjusts the config (retries, clock, sleeper) first. */
+    public AtlasClient client(long providerId, java.util.function.Consumer<AtlasConnectionConfig.Builder> customise) {
+        ProviderRecord record = providers.get(providerId);
+        try (ProviderSecrets secrets = providers.secrets(providerId)) {
+            AtlasConnectionConfig.Builder b = configBuilder(record, secrets);
+            if (customise != null) {
+                customise.accept(b);
+            }
+            char[] apiSecret = secrets.apiSecret() == null ? new char[0] : secrets.apiSecret();
+            return new AtlasClient(b.build(), record.apiKey(), apiSecret);
+        }
+    }
+
+    private void record(long id, ConnectionReport r) {
+        if (r.good()) {
+            String summary = "Remaining issuance quota: " + r.remainingQuota() + "\n" + r.policySummary();
+            providers.recordStatus(id, ConnectionStatus.good(r.checkedAt(), summary));
+        } else {
+            providers.recordStatus(id, ConnectionStatus.bad(r.checkedAt(), r.failedStep(), r.diagnosis()));
+        }
+    }
+
+    private static void wipe(AtlasConnectionConfig config) {
+        if (config.identity() != null) {
+            Arrays.fill(config.identity().password(), '\0');
+        }
+        if (config.proxy() != null && config.proxy().password() != null) {
+            Arrays.fill(config.proxy().password(), '\0');
+        }
+    }
+
+    /** All certificates in a PEM text (one or more BEGIN CERTIFICATE blocks). */
+    public static List<X509Certificate> parseCertificates(String pem) {
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("the extra trusted CA text holds no certificate");
+            }
+            return out;
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("the extra trusted CA text is not PEM certificates: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.atlasonboard.ui.common;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Writes user-chosen output files (the chooser already confirmed overwriting); secrets owner-only (0600). */
+public final class SafeFiles {
+    private SafeFiles() {
+    }
+
+    public static void write(Path file, byte[] content, boolean ownerOnly) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path tmp = posix && ownerOnly
+                ? Files.createTempFile(dir, ".atlas-", ".tmp", PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, ".atlas-", ".tmp");
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static byte[] read(Path file, long maxBytes) throws IOException {
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw new IOException(file + " is " + size + " bytes; that is too large for this input (at most "
+                    + maxBytes + " bytes).");
+        }
+        return Files.readAllBytes(file);
+    }
+}

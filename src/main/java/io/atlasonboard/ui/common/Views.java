@@ -1,0 +1,88 @@
+package io.atlasonboard.ui.common;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small builders shared by the views, so every screen labels, hints and flags errors the same way. */
+public final class Views {
+    private Views() {
+    }
+
+    /** A label with a mnemonic (write "_Name") that focuses {@code target}. */
+    public static Label fieldLabel(String text, Node target) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    /** A bold row label for a form grid without its own input (e.g. a fixed value). */
+    public static Label rowLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    public static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        return l;
+    }
+
+    /** A wrapping message label that hides itself while empty. */
+    public static Label message(ObservableStringValue text, String styleClass, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.managedProperty().bind(l.visibleProperty());
+        l.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isEmpty(), text));
+        return l;
+    }
+
+    /** Marks an input red while {@code error} is non-empty. */
+    public static void flagErrors(TextInputControl field, ObservableStringValue error) {
+        error.addListener((o, a, b) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, b != null && !b.isEmpty()));
+    }
+
+    /** An icon-only button with accessible text and a tooltip. */
+    public static Button iconButton(String icon, String accessibleText) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON);
+        b.setAccessibleText(accessibleText);
+        b.setTooltip(new Tooltip(accessibleText));
+        return b;
+    }
+
+    public static Button button(String text, String icon) {
+        Button b = new Button(text, icon == null ? null : new FontIcon(icon));
+        b.setMnemonicParsing(true);
+        return b;
+    }
+
+    public static void copyToClipboard(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    public static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_3);
+        l.setWrapText(true);
+        return l;
+    }
+}

@@ -1,0 +1,61 @@
+package io.atlasonboard.ui.shell;
+
+import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.NativeFileDialogs;
+import io.atlasonboard.ui.common.Theme;
+
+import io.atlasonboard.core.AppHome;
+import io.atlasonboard.core.tasks.TaskService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** JavaFX entry point and composition root: builds the object graph by hand and shows the main window. */
+public class AtlasOnboardApp extends Application {
+    private TaskService taskService;
+    private MainWindow window;
+
+    public static void launchApp(String[] args) {
+        Application.launch(AtlasOnboardApp.class, args);
+    }
+
+    /** Parses {@code --home DIR}; everything else resolves like the command line (ATLAS_ONBOARD_HOME, ~). */
+    static Path homeFrom(List<String> args) {
+        String explicit = null;
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("--home")) {
+                explicit = args.get(i + 1);
+            }
+        }
+        return AppHome.resolve(explicit, System.getenv());
+    }
+
+    /** Wires the application for a given home; tests call this with their own file dialogs. */
+    public static MainWindow compose(Path home, TaskService tasks, FileDialogs dialogs, Clock clock) {
+        FxTasks fx = new FxTasks(tasks, Platform::runLater);
+        return new MainWindow(new AppContext(home, tasks, fx, dialogs, clock));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme.applyUserAgent();
+        taskService = TaskService.createDefault();
+        window = compose(homeFrom(getParameters().getRaw()), taskService, new NativeFileDialogs(), Clock.systemUTC());
+        window.install(stage);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+        if (taskService != null) {
+            taskService.close();
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.atlasonboard.ui.shell;
+
+import io.atlasonboard.ui.common.AppIcons;
+import io.atlasonboard.ui.common.FxTask;
+import io.atlasonboard.ui.common.SafeFiles;
+import io.atlasonboard.ui.common.Theme;
+import io.atlasonboard.ui.common.Views;
+import io.atlasonboard.ui.wizard.steps.ProviderSteps;
+
+import io.atlasonboard.core.onboarding.Onboarding;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.ui.start.StartView;
+import io.atlasonboard.ui.start.StartViewModel;
+import io.atlasonboard.ui.unlock.UnlockView;
+import io.atlasonboard.ui.unlock.UnlockViewModel;
+import io.atlasonboard.ui.wizard.OnboardingSync;
+import io.atlasonboard.ui.wizard.WizardState;
+import io.atlasonboard.ui.wizard.WizardView;
+import io.atlasonboard.ui.wizard.WizardViewModel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The one window: unlock, then the start page, then a wizard; owns the open store and the current wizard. */
+public final class MainWindow {
+    public static final String TITLE = "Atlas Onboard";
+
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Label storeInfo = new Label();
+    private Store store;
+    private OnboardingSync currentSync;
+    private StartView startView;
+    private Stage stage;
+    private final io.atlasonboard.ui.sandbox.SandboxSession sandbox;
+    private io.atlasonboard.ui.providers.ProviderPanes panes;
+    private Stage providersWindow;
+
+    public MainWindow(AppContext ctx) {
+        this.ctx = ctx;
+        this.sandbox = new io.atlasonboard.ui.sandbox.SandboxSession(jobs());
+        root.getStyleClass().add("app-root");
+        root.setId("mainRoot");
+        ImageView logo = new ImageView(AppIcons.windowIcons().stream().filter(i -> i.getWidth() == 32).findFirst()
+                .orElse(null));
+        logo.setFitWidth(24);
+        logo.setFitHeight(24);
+        logo.setAccessibleText("Atlas Onboard logo");
+        Label title = new Label(TITLE);
+        title.getStyleClass().add("app-title");
+        storeInfo.getStyleClass().add("hint");
+        HBox bar = new HBox(10, logo, title, storeInfo);
+        bar.getStyleClass().add("app-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        root.setTop(bar);
+        root.setCenter(content);
+    }
+
+    public Scene createScene() {
+        Scene scene = new Scene(root, 1100, 820);
+        Theme.style(scene);
+        return scene;
+    }
+
+    private io.atlasonboard.ui.providers.UiJobs jobs() {
+        return io.atlasonboard.ui.providers.UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor());
+    }
+
+    public io.atlasonboard.ui.sandbox.SandboxSession sandbox() {
+        return sandbox;
+    }
+
+    public void install(Stage stage) {
+        this.stage = stage;
+        stage.setTitle(TITLE);
+        stage.getIcons().setAll(AppIcons.windowIcons());
+        stage.setScene(createScene());
+        stage.setMinWidth(820);
+        stage.setMinHeight(620);
+        showUnlock();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    private void setContent(Node n) {
+        content.getChildren().setAll(n);
+        StackPane.setAlignment(n, Pos.TOP_CENTER);
+    }
+
+    public void showUnlock() {
+        UnlockViewModel vm = new UnlockViewModel(ctx.home(), ctx.fxTasks(), this::opened);
+        setContent(new UnlockView(vm));
+        storeInfo.setText("");
+        vm.check();
+    }
+
+    private void opened(Store s) {
+        this.store = s;
+        this.panes = io.atlasonboard.ui.providers.ProviderPanes.forApp(ctx, s, () -> stage, sandbox);
+        storeInfo.setText("Data folder: " + ctx.home());
+        showStart();
+    }
+
+    public void showStart() {
+        leaveWizard();
+        StartViewModel vm = new StartViewModel(store, ctx.fxTasks(), this::openWizard);
+        startView = new StartView(vm);
+        startView.extensions().getChildren().setAll(startEntries());
+        setContent(startView);
+    }
+
+    private Node startEntries() {
+        javafx.scene.control.Button providers = Views.button("Certificate _providers…", "mdi2s-server-security");
+        providers.setId("openProviders");
+        providers.setOnAction(e -> openProviders());
+        javafx.scene.control.Button trySandbox = Views.button("Try it in the sand_box: no GlobalSign account needed",
+                "mdi2f-flask-outline");
+        trySandbox.setId("trySandbox");
+        javafx.beans.property.StringProperty message = new javafx.beans.property.SimpleStringProperty("");
+        javafx.beans.property.StringProperty error = new javafx.beans.property.SimpleStringProperty("");
+        trySandbox.setOnAction(e -> {
+            trySandbox.setDisable(true);
+            error.set("");
+            message.set("Starting the local sandbox…");
+            sandbox.start(sb -> {
+                message.set("SANDBOX running at " + sb.baseUrl());
+                FxTask<Onboarding> t = ctx.fxTasks().run("Creating a sandbox onboarding", p ->
+                        store.onboardings().create("Sandbox onboarding "
+                                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                .withZone(ctx.clock().getZone()).format(ctx.clock().instant()), true));
+                t.onSuccess(o -> openWizard(o.getId()));
+                t.onFailure(ex -> {
+                    trySandbox.setDisable(false);
+                    error.set("Could not create the sandbox onboarding: " + FxTask.unwrap(ex).getMessage());
+                });
+            }, ex -> {
+                trySandbox.setDisable(false);
+                message.set("");
+                error.set("The sandbox did not start: " + io.atlasonboard.ui.providers.UiJobs.describe(ex));
+            });
+        });
+        Label sandboxHint = Views.hint("SANDBOX: a simulated GlobalSign on this computer plays the Atlas portal, so "
+                + "you can walk every step without an account. Nothing it issues is trusted anywhere; it is never "
+                + "used unless you choose it here.");
+        HBox row = new HBox(10, providers, trySandbox);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new javafx.scene.layout.VBox(6, row, sandboxHint,
+                Views.message(message, "success-text", "sandboxStatus"),
+                Views.message(error, "error-text", "sandboxStartError"));
+    }
+
+    /** Opens (or brings to front) the providers window. */
+    public Stage openProviders() {
+        if (providersWindow != null && providersWindow.isShowing()) {
+            providersWindow.toFront();
+            return providersWindow;
+        }
+        providersWindow = panes.openProvidersWindow(stage);
+        return providersWindow;
+    }
+
+    /** For the sandbox / providers entries of later issues. */
+    public StartView startView() {
+        return startView;
+    }
+
+    public void openWizard(long id) {
+        leaveWizard();
+        Label loading = new Label("Opening the onboarding…");
+        setContent(loading);
+        FxTask<Object[]> t = ctx.fxTasks().run("Opening the onboarding", p -> {
+            Onboarding o = store.onboardings().load(id);
+            return new Object[] {o, OnboardingSync.read(o)};
+        });
+        t.onSuccess(r -> {
+            Onboarding o = (Onboarding) r[0];
+            OnboardingSync sync = new OnboardingSync(o, ctx.taskService(), ctx.fxTasks().uiExecutor());
+            WizardState state = new WizardState();
+            sync.attach(state, (OnboardingSync.Snapshot) r[1]);
+            currentSync = sync;
+            WizardViewModel vm = new WizardViewModel(state, sync, ctx.fxTasks(), ctx.clock(), SafeFiles::write);
+            boolean stale = state.sandbox.get() && !state.apiKey.get().isBlank() && !sandbox.knows(state.apiKey.get());
+            if (state.sandbox.get() && sandbox.current() == null) {
+                sandbox.start(sb -> { }, e -> storeInfo.setText("The sandbox did not start: "
+                        + io.atlasonboard.ui.providers.UiJobs.describe(e)));
+            }
+            if (stale && state.step.get() > 0) {
+                state.step.set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
+            }
+            ProviderSteps later = new ProviderSteps(vm, panes, sandbox, store, jobs(), stale);
+            setContent(new WizardView(vm, ctx.fileDialogs(), later, this::showStart, this::showStart));
+            later.start();
+        });
+        t.onFailure(e -> loading.setText("Could not open the onboarding: " + e.getMessage()));
+    }
+
+    private void leaveWizard() {
+        if (currentSync != null) {
+            currentSync.flush();
+            currentSync = null;
+        }
+    }
+
+    /** Writes what is pending and closes the store (call when the window closes). Blocks at most a few seconds. */
+    public void shutdown() {
+        try {
+            if (currentSync != null) {
+                currentSync.flush().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // nothing more can be done while closing; the store keeps what was written
+        }
+        currentSync = null;
+        if (providersWindow != null) {
+            Stage w = providersWindow;
+            providersWindow = null;
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                w.close();
+            } else {
+                javafx.application.Platform.runLater(w::close);
+            }
+        }
+        if (panes != null) {
+            panes.close();
+            panes = null;
+        }
+        try {
+            io.atlasonboard.sim.Sandbox running = sandbox.release();
+            if (running != null) {
+                CompletableFuture.runAsync(running::close).get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            // the sandbox's threads end with the process
+        }
+        if (store != null) {
+            Store s = store;
+            store = null;
+            try {
+                CompletableFuture.runAsync(s::close).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // closing failed; H2 releases its lock when the process ends
+            }
+        }
+    }
+}

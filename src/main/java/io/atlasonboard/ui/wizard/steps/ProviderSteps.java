@@ -1,0 +1,258 @@
+package io.atlasonboard.ui.wizard.steps;
+
+import io.atlasonboard.ui.common.Views;
+
+import atlantafx.base.theme.Styles;
+import io.atlasonboard.core.store.ConnectionStatus;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.sim.Sandbox;
+import io.atlasonboard.ui.providers.ConnectionStatusView;
+import io.atlasonboard.ui.providers.ProviderFormView;
+import io.atlasonboard.ui.providers.ProviderFormViewModel;
+import io.atlasonboard.ui.providers.ProviderPanes;
+import io.atlasonboard.ui.providers.UiJobs;
+import io.atlasonboard.ui.sandbox.SandboxSession;
+import io.atlasonboard.ui.wizard.StepPages;
+import io.atlasonboard.ui.wizard.WizardState;
+import io.atlasonboard.ui.wizard.WizardViewModel;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Steps 5 to 7 of one onboarding (provider form, connection status, DNS validation) from the provider panes, and for a
+ * sandbox onboarding the sandbox's "portal" buttons above steps 1 and 3. Saving step 5 stores the provider id in the
+ * onboarding and moves on to step 6, which runs the connection test each time it is entered.
+ */
+public final class ProviderSteps implements StepPages {
+    private final WizardViewModel wizard;
+    private final WizardState state;
+    private final ProviderPanes panes;
+    private final SandboxSession sandbox;
+    private final Store store;
+    private final UiJobs jobs;
+    /** Set when a sandbox onboarding from an earlier run is resumed: its sandbox credentials are gone. */
+    private final boolean staleSandbox;
+
+    private ProviderFormView form;
+    private ConnectionStatusView status;
+    private final VBox dnsHolder = new VBox();
+    private Long dnsProvider;
+
+    public ProviderSteps(WizardViewModel wizard, ProviderPanes panes, SandboxSession sandbox, Store store, UiJobs jobs,
+                  boolean staleSandbox) {
+        this.wizard = wizard;
+        this.state = wizard.state();
+        this.panes = panes;
+        this.sandbox = sandbox;
+        this.store = store;
+        this.jobs = jobs;
+        this.staleSandbox = staleSandbox;
+        dnsHolder.setId("dnsStep");
+        dnsHolder.setPadding(new Insets(0, 0, 8, 0));
+        state.step.addListener((o, a, b) -> entered(a.intValue(), b.intValue()));
+    }
+
+    /** Called once the wizard view shows its first page (so a resume on step 6 runs the test). */
+    public void start() {
+        entered(-1, state.step.get());
+    }
+
+    @Override
+    public Node page(int index) {
+        return switch (index) {
+            case WizardViewModel.PROVIDER_STEP -> providerPage();
+            case WizardViewModel.CONNECTION_STEP -> statusPage();
+            default -> dnsHolder;
+        };
+    }
+
+    private Node providerPage() {
+        if (form == null) {
+            form = panes.providerFormFor(state);
+            form.setId("providerStep");
+            ProviderFormViewModel fvm = form.viewModel();
+            Long id = state.providerId.get();
+            if (id != null) {
+                // resumed (or back from a later step in a new session): edit the stored record, then apply what
+                // steps 1-4 hold now (e.g. new sandbox credentials and keystore)
+                jobs.run("Reading the provider", p -> store.providers().find(id).orElse(null), null, r -> {
+                    if (r != null) {
+                        fvm.edit(r);
+                        prefillFromSteps(fvm);
+                    } else {
+                        state.providerId.set(null);
+                    }
+                }, e -> fvm.formErrorProperty().set("Cannot read the provider: " + UiJobs.describe(e)));
+            }
+            fvm.setOnSaved(saved -> {
+                state.connectionGood.set(false);
+                state.providerId.set(saved.id());
+                dnsProvider = null;
+                if (state.step.get() == WizardViewModel.CONNECTION_STEP) {
+                    runTest();
+                } else {
+                    state.step.set(WizardViewModel.CONNECTION_STEP);
+                }
+            });
+        }
+        return form;
+    }
+
+    private void prefillFromSteps(ProviderFormViewModel fvm) {
+        fvm.prefill(state.apiKey.get(), blankToNull(state.apiSecret.get()), state.keystore.get(),
+                state.keystorePath.get().isBlank() ? null
+                        : java.nio.file.Path.of(state.keystorePath.get()).getFileName().toString(),
+                blankToNull(state.keystorePassword.get()));
+        if (state.sandbox.get() && sandbox != null && sandbox.current() != null) {
+            String name = fvm.nameProperty().get();
+            fvm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(), name);
+        }
+    }
+
+    private static char[] blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s.toCharArray();
+    }
+
+    private Node statusPage() {
+        if (status == null) {
+            status = panes.connectionStatus();
+            status.setId("connectionStep");
+            Label hint = Views.hint("Go Back to step 5, fix the value the diagnosis names, and save again: the "
+                    + "test runs again.");
+            hint.setId("connectionBackHint");
+            hint.visibleProperty().bind(status.viewModel().stateProperty().isEqualTo(ConnectionStatus.State.BAD)
+                    .and(status.viewModel().runningProperty().not()));
+            hint.managedProperty().bind(hint.visibleProperty());
+            status.getChildren().add(hint);
+            status.viewModel().stateProperty().addListener((o, a, s) -> updateGood());
+            status.viewModel().runningProperty().addListener((o, a, r) -> updateGood());
+        }
+        return status;
+    }
+
+    private void updateGood() {
+        state.connectionGood.set(status.viewModel().stateProperty().get() == ConnectionStatus.State.GOOD
+                && !status.viewModel().runningProperty().get());
+    }
+
+    private void runTest() {
+        statusPage();
+        Long id = state.providerId.get();
+        if (id != null) {
+            state.connectionGood.set(false);
+            status.viewModel().test(id);
+        }
+    }
+
+    private void entered(int from, int step) {
+        if (step == WizardViewModel.PROVIDER_STEP && form != null && from >= 0 && from < step) {
+            // coming forward from steps 1-4: take what they hold now; coming back from step 6 keeps the user's edits
+            prefillFromSteps(form.viewModel());
+        }
+        if (step == WizardViewModel.CONNECTION_STEP) {
+            runTest();
+        }
+        if (step == WizardViewModel.DNS_STEP) {
+            showDns();
+        }
+    }
+
+    private void showDns() {
+        Long id = state.providerId.get();
+        if (id == null || id.equals(dnsProvider)) {
+            return;
+        }
+        dnsProvider = id;
+        dnsHolder.getChildren().setAll(new Label("Reading the provider…"));
+        jobs.run("Reading the provider", p -> store.providers().get(id), null, (ProviderRecord r) -> {
+            Node dns = panes.dnsFor(r, state);
+            if (dns instanceof javafx.scene.layout.Region region) {
+                region.setPrefHeight(640);
+                region.setMinHeight(520);
+            }
+            Label intro = Views.hint("GlobalSign issues certificates only for domains it has verified. Claim the "
+                    + "CSR's domains, publish each TXT record (host and value below), check propagation, then verify."
+                    + (r.sandbox() ? " SANDBOX: \"Publish in sandbox DNS\" plays your DNS admin." : ""));
+            VBox top = new VBox(6, intro);
+            top.setPadding(new Insets(16, 16, 0, 16));
+            dnsHolder.getChildren().setAll(top, dns);
+        }, e -> {
+            dnsProvider = null;
+            dnsHolder.getChildren().setAll(new Label("Cannot read the provider: " + UiJobs.describe(e)));
+        });
+    }
+
+    @Override
+    public Node banner(int index) {
+        if (!state.sandbox.get() || sandbox == null || (index != 0 && index != 2)) {
+            return null;
+        }
+        StringProperty message = new SimpleStringProperty("");
+        StringProperty notice = new SimpleStringProperty(staleSandbox ? staleText() : "");
+        StringProperty error = new SimpleStringProperty("");
+        Label badge = new Label("SANDBOX");
+        badge.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
+        badge.setId(index == 0 ? "sandboxBadge1" : "sandboxBadge3");
+        Button action;
+        Label intro;
+        if (index == 0) {
+            intro = Views.hint("The local simulator plays the Atlas portal: it makes a credential set for you. "
+                    + Sandbox.LABEL + ".");
+            action = Views.button("_Get sandbox credentials", "mdi2k-key-plus");
+            action.setId("sandboxCredentials");
+            action.setOnAction(e -> {
+                error.set("");
+                sandbox.createCredentials(c -> {
+                    state.apiKey.set(c.apiKey());
+                    state.apiSecret.set(c.apiSecret());
+                    notice.set("");
+                    message.set("Sandbox credentials filled in (API key " + c.apiKey() + ").");
+                }, ex -> error.set("The sandbox could not create credentials: " + UiJobs.describe(ex)));
+            });
+        } else {
+            intro = Views.hint("The local simulator plays the portal's \"Directly via the API\" action: it issues "
+                    + "the mTLS certificate for the CSR of step 2, bound to the API key of step 1.");
+            action = Views.button("_Issue the mTLS certificate in the sandbox", "mdi2c-certificate-outline");
+            action.setId("sandboxIssue");
+            action.setOnAction(e -> {
+                error.set("");
+                if (!sandbox.knows(state.apiKey.get())) {
+                    error.set("The sandbox does not know API key \"" + state.apiKey.get() + "\": get sandbox "
+                            + "credentials in step 1 first.");
+                    return;
+                }
+                sandbox.issueMtlsCertificate(state.apiKey.get(), state.csrPem.get(), pem -> {
+                    wizard.certificate().pasted.set(pem);
+                    wizard.certificate().checkPasted();
+                    notice.set("");
+                    message.set("Certificate issued by the sandbox and pasted below.");
+                }, ex -> error.set("The sandbox could not issue the certificate: " + UiJobs.describe(ex)));
+            });
+        }
+        action.disableProperty().bind(javafx.beans.binding.Bindings.isNull(sandbox.sandboxProperty()));
+        Label ok = Views.message(message, "success-text", index == 0 ? "sandboxMessage1" : "sandboxMessage3");
+        Label err = Views.message(error, "error-text", index == 0 ? "sandboxError1" : "sandboxError3");
+        Label stale = Views.message(notice, "warning-text", index == 0 ? "sandboxNotice1" : "sandboxNotice3");
+        stale.setWrapText(true);
+        HBox row = new HBox(10, badge, action);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, row, intro, stale, ok, err);
+        box.getStyleClass().add("sandbox-banner");
+        box.setPadding(new Insets(12, 16, 0, 16));
+        return box;
+    }
+
+    private static String staleText() {
+        return "This sandbox onboarding was started in an earlier run. The sandbox starts fresh each time, so its "
+                + "credentials and mTLS certificate no longer exist: get new sandbox credentials in step 1, issue the "
+                + "certificate again in step 3 and write the keystore again in step 4.";
+    }
+}

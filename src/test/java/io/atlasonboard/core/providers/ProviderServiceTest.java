@@ -1,0 +1,82 @@
+package io.atlasonboard.core.providers;
+
+import io.atlasonboard.core.atlas.Sleeper;
+import io.atlasonboard.core.atlas.TestPki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.atlasonboard.core.store.ConnectionStatus;
+import io.atlasonboard.core.store.IntendedUse;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.store.ProviderSecrets;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.core.tasks.ProgressSink;
+import io.atlasonboard.sim.AtlasSimulator;
+import io.atlasonboard.sim.SimAccount;
+import io.atlasonboard.sim.SimClock;
+import io.atlasonboard.sim.SimulatorConfig;
+
+/** A stored provider (record + encrypted secrets) is tested against the simulator and its status kept with its time. */
+class ProviderServiceTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void testsAStoredProviderAndRecordsTheStatusWithItsTime() throws Exception {
+        SimClock clock = new SimClock();
+        try (AtlasSimulator sim = AtlasSimulator.start(SimulatorConfig.defaults().clock(clock));
+                Store store = Store.create(home, "a long enough passphrase 123".toCharArray())) {
+            SimAccount acc = sim.createAccount(77);
+            KeyPair key = TestPki.rsa();
+            var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=svc"), key.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+            StringWriter w = new StringWriter();
+            try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
+                pw.writeObject(csr);
+            }
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(sim.issueMtlsCertificate(acc.apiKey(), w.toString(), Duration.ofDays(9))
+                            .getBytes(StandardCharsets.US_ASCII)));
+            char[] ksPw = "ks-password-1".toCharArray();
+            ProviderRecord saved = store.providers().save(ProviderRecord.builder().name("GS TLS")
+                    .apiUrl(sim.baseUrl().replace("/v2", "")).intendedUse(IntendedUse.TLS).apiKey(acc.apiKey())
+                    .keystore(TestPki.pkcs12(key.getPrivate(), ksPw, cert)).extraTrustPem(sim.serverCaPem())
+                    .sandbox(true).build(), ProviderSecrets.of(acc.apiSecret().toCharArray(), ksPw, null));
+
+            ProviderService service = new ProviderService(store.providers(), clock, Sleeper.REAL);
+            ConnectionReport good = service.test(saved.id(), ProgressSink.NONE);
+            assertThat(good.good()).as(good.toText()).isTrue();
+            ConnectionStatus st = store.providers().get(saved.id()).status();
+            assertThat(st.state()).isEqualTo(ConnectionStatus.State.GOOD);
+            assertThat(Duration.between(st.checkedAt(), clock.instant()).abs()).isLessThan(Duration.ofSeconds(1));
+            assertThat(st.summary()).contains("Remaining issuance quota: 77", "Keys: RSA");
+
+            clock.advance(Duration.ofMinutes(5));
+            store.providers().update(store.providers().get(saved.id()),
+                    ProviderSecrets.of("wrong".toCharArray(), ksPw, null));
+            ConnectionReport bad = service.test(saved.id(), ProgressSink.NONE);
+            assertThat(bad.code()).as(bad.toText()).isEqualTo(Diagnosis.CREDENTIALS_REFUSED);
+            ConnectionStatus st2 = store.providers().get(saved.id()).status();
+            assertThat(st2.state()).isEqualTo(ConnectionStatus.State.BAD);
+            assertThat(st2.failedStep()).isEqualTo(ConnectionTester.STEP_LOGIN);
+            assertThat(st2.diagnosis()).contains("API key or API secret was refused");
+            assertThat(st2.checkedAt()).isAfter(st.checkedAt());
+        }
+    }
+}
