@@ -143,7 +143,7 @@ public final class CertCommand implements Callable<Integer> {
                 try {
                     c = svc.issue(req, ProgressSink.NONE);
                 } catch (InvalidInputException | DomainsException e) {
-                    throw new CliException(e.getMessage());
+                    throw new CliException(withOptions(e.getMessage()));
                 }
                 if (c.privateKey() != null && generate) {
                     String enc = EncryptedKeys.encryptPkcs8(c.privateKey(), keyPassword);
@@ -182,6 +182,21 @@ public final class CertCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** A core message about the request (domain words), followed by the options that give what it names. */
+    static String withOptions(String message) {
+        List<String> options = new ArrayList<>();
+        if (message.contains("Common Name")) {
+            options.add("--cn NAME");
+        }
+        if (message.contains("DNS name")) {
+            options.add("--dns NAME");
+        }
+        if (message.contains("e-mail address")) {
+            options.add("--email ADDRESS");
+        }
+        return options.isEmpty() ? message : message + "\n(options: " + String.join(", ", options) + ")";
     }
 
     // ------------------------------------------------------------------------------------------------ list
