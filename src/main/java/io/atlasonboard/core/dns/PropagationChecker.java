@@ -170,8 +170,7 @@ public final class PropagationChecker {
      *
      * @param extraResolvers resolvers asked in addition for every name (recursion on)
      * @param listener       told about each name as soon as it is complete (null for none)
-     * @param cancelled      polled; once true no further question is sent and the check ends with what it has
-     *                       (null for never)
+     * @param cancelled      polled; once true no further question is sent and the check ends (null for never)
      * @throws java.util.concurrent.CancellationException when cancelled or interrupted before every name finished
      */
     public List<PropagationReport> checkAll(List<TxtCheck> names, List<ResolverSpec> extraResolvers,
@@ -230,6 +229,9 @@ public final class PropagationChecker {
                             e.getCause());
                 }
             }
+            if (stop.getAsBoolean()) {
+                throw new CancellationException("DNS check cancelled");
+            }
             List<PropagationReport> out = new ArrayList<>();
             for (CompletableFuture<PropagationReport> f : all) {
                 out.add(f.join());
@@ -278,6 +280,8 @@ public final class PropagationChecker {
     /**
      * {@link #poll} for many names: each round re-checks only the names not yet seen by every server; reports
      * "n of m names" through the sink after each round. Returns the last report of every name, in order.
+     *
+     * @throws CancellationException when cancelled during the first round (later: the last reports are returned)
      */
     public List<PropagationReport> pollAll(List<TxtCheck> names, List<ResolverSpec> extraResolvers,
                                            Duration interval, Instant deadline, ProgressSink sink,
@@ -298,8 +302,15 @@ public final class PropagationChecker {
                 ask.add(names.get(i));
             }
             List<Integer> asked = List.copyOf(open);
-            List<PropagationReport> got = checkAll(ask, extraResolvers,
-                    (k, r) -> tell.reported(asked.get(k), r), s::isCancelled);
+            List<PropagationReport> got;
+            try {
+                got = checkAll(ask, extraResolvers, (k, r) -> tell.reported(asked.get(k), r), s::isCancelled);
+            } catch (CancellationException e) {
+                if (round == 1) {
+                    throw e;
+                }
+                return List.of(last);
+            }
             open.clear();
             for (int k = 0; k < got.size(); k++) {
                 last[asked.get(k)] = got.get(k);
