@@ -49,7 +49,7 @@ public final class EncryptedKeys {
             OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
                     .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(iterations)
-                    .setProvider(Bc.PROVIDER)
+                    .setProvider(JdkPbkdf2.PROVIDER) // PBKDF2-HMAC-SHA256 by the JDK, the rest by BC
                     .setPassword(password)
                     .build();
             PemObject pem = new JcaPKCS8Generator(key, enc).generate();
@@ -80,7 +80,8 @@ public final class EncryptedKeys {
                     requirePassword(password);
                     PrivateKeyInfo info;
                     try {
-                        InputDecryptorProvider dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password);
+                        InputDecryptorProvider dp = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                                .setProvider(JdkPbkdf2.PROVIDER).build(password);
                         info = enc.decryptPrivateKeyInfo(dp);
                         return conv.getPrivateKey(info);
                     } catch (Exception e) {
