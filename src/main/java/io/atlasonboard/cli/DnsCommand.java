@@ -34,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dns", mixinStandardHelpOptions = true,
         description = "DNS TXT validation: check propagation, publish the record by RFC 2136 dynamic update.",
         subcommands = {DnsCommand.Check.class, DnsCommand.Publish.class,
-                DnsClaimCommands.Claim.class, DnsClaimCommands.Status.class, DnsClaimCommands.Verify.class})
+                DnsClaimCommands.Claim.class, DnsClaimCommands.Status.class, DnsClaimCommands.Verify.class,
+                DnsPreflightCommand.class, DnsHandoffCommand.class})
 public final class DnsCommand implements Callable<Integer> {
 
     @ParentCommand
