@@ -17,13 +17,15 @@ import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
  */
 final class PemKeys {
     static final String LEGACY_CIPHER = "AES-256-CBC";
+    /** Passed explicitly (never installed JVM-wide): the OpenSSL key derivation is a Bouncy Castle algorithm. */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private PemKeys() {
     }
 
     /** "RSA PRIVATE KEY" (PKCS#1) encrypted the legacy OpenSSL way with AES-256-CBC. */
     static String legacyEncrypted(PrivateKey key, char[] passphrase) {
-        PEMEncryptor enc = new JcePEMEncryptorBuilder(LEGACY_CIPHER).setSecureRandom(new SecureRandom())
+        PEMEncryptor enc = new JcePEMEncryptorBuilder(LEGACY_CIPHER).setProvider(BC).setSecureRandom(new SecureRandom())
                 .build(passphrase);
         try {
             return write(new JcaMiscPEMGenerator(key, enc));
