@@ -469,13 +469,47 @@ public final class AtlasClient implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
+        Instant at = config.clock().instant();
+        long start = System.nanoTime();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            observe(at, start, method, path, r.statusCode(), r.statusCode() >= 400 ? problemId(r) : null, null);
+            return r;
         } catch (IOException e) {
+            observe(at, start, method, path, null, null, e.getClass().getSimpleName());
             throw new AtlasTransportException(method + " " + path + ": " + describe(e), e);
         } catch (InterruptedException e) {
+            observe(at, start, method, path, null, null, "interrupted");
             Thread.currentThread().interrupt();
             throw new AtlasException(method + " " + path + ": interrupted", e);
+        }
+    }
+
+    /** Tells the config's observer about one exchange (never bodies or headers); its failures are only logged. */
+    private void observe(Instant at, long startNanos, String method, String path, Integer status, String problemId,
+            String transportError) {
+        AtlasExchangeObserver o = config.observer();
+        if (o == null) {
+            return;
+        }
+        try {
+            o.exchanged(new AtlasExchange(at, method, path, status, Duration.ofNanos(System.nanoTime() - startNanos),
+                    problemId, transportError));
+        } catch (RuntimeException e) {
+            LOG.warn("The exchange observer failed for {} {}: {}", method, stripQuery(path), describe(e));
+        }
+    }
+
+    private static String problemId(HttpResponse<byte[]> r) {
+        byte[] b = r.body();
+        if (b == null || b.length == 0) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(new String(b, StandardCharsets.UTF_8));
+            return e.isJsonObject() ? str(e.getAsJsonObject(), "id") : null;
+        } catch (JsonParseException | IllegalStateException e) {
+            return null;
         }
     }
 

@@ -28,6 +28,7 @@ public final class AtlasConnectionConfig {
     private final Sleeper sleeper;
     private final int maxRetries;
     private final Duration initialBackoff;
+    private final AtlasExchangeObserver observer;
 
     private AtlasConnectionConfig(Builder b) {
         this.baseUri = normaliseApiUrl(Objects.requireNonNull(b.apiUrl, "apiUrl"));
@@ -40,6 +41,7 @@ public final class AtlasConnectionConfig {
         this.sleeper = b.sleeper;
         this.maxRetries = b.maxRetries;
         this.initialBackoff = b.initialBackoff;
+        this.observer = b.observer;
     }
 
     public static Builder builder(String apiUrl) {
@@ -136,6 +138,11 @@ public final class AtlasConnectionConfig {
         return initialBackoff;
     }
 
+    /** May be null: nobody is told about the exchanges. */
+    public AtlasExchangeObserver observer() {
+        return observer;
+    }
+
     public static final class Builder {
         private final String apiUrl;
         private ClientIdentity identity;
@@ -147,6 +154,7 @@ public final class AtlasConnectionConfig {
         private Sleeper sleeper = Sleeper.REAL;
         private int maxRetries = 5;
         private Duration initialBackoff = Duration.ofSeconds(1);
+        private AtlasExchangeObserver observer;
 
         private Builder(String apiUrl) {
             this.apiUrl = apiUrl;
@@ -204,6 +212,12 @@ public final class AtlasConnectionConfig {
         /** First backoff; doubles per retry, capped at 30 s (default 1 s). */
         public Builder initialBackoff(Duration d) {
             this.initialBackoff = requirePositive(d);
+            return this;
+        }
+
+        /** Told about every HTTP exchange (audit trail); null for none. */
+        public Builder observer(AtlasExchangeObserver observer) {
+            this.observer = observer;
             return this;
         }
 
