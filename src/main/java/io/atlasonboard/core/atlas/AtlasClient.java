@@ -491,16 +491,22 @@ public final class AtlasClient implements AutoCloseable {
      */
     private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
         Duration limit = config.requestTimeout();
+        Instant at = config.clock().instant();
+        long start = System.nanoTime();
         java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request,
                 info -> new CappedBody(MAX_BODY_BYTES, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
-            return f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r = f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            observe(at, start, method, path, r.statusCode(), r.statusCode() >= 400 ? problemId(r) : null, null);
+            return r;
         } catch (java.util.concurrent.TimeoutException e) {
             f.cancel(true);
+            observe(at, start, method, path, null, null, "timeout");
             throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish within "
                     + seconds(limit) + " s", new java.net.http.HttpTimeoutException("deadline " + limit));
         } catch (InterruptedException e) {
             f.cancel(true);
+            observe(at, start, method, path, null, null, "interrupted");
             Thread.currentThread().interrupt();
             throw new AtlasCancelledException(method + " " + stripQuery(path) + ": cancelled", e);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -512,6 +518,7 @@ public final class AtlasClient implements AutoCloseable {
                     break;
                 }
             }
+            observe(at, start, method, path, null, null, c.getClass().getSimpleName());
             if (c instanceof java.net.http.HttpConnectTimeoutException) {
                 throw new AtlasTransportException(method + " " + stripQuery(path) + ": could not connect to "
                         + config.host() + ":" + config.port() + " within " + seconds(config.connectTimeout()) + " s", c);
@@ -553,6 +560,34 @@ public final class AtlasClient implements AutoCloseable {
 
     private static long seconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** Tells the config's observer about one exchange (never bodies or headers); its failures are only logged. */
+    private void observe(Instant at, long startNanos, String method, String path, Integer status, String problemId,
+            String transportError) {
+        AtlasExchangeObserver o = config.observer();
+        if (o == null) {
+            return;
+        }
+        try {
+            o.exchanged(new AtlasExchange(at, method, path, status, Duration.ofNanos(System.nanoTime() - startNanos),
+                    problemId, transportError));
+        } catch (RuntimeException e) {
+            LOG.warn("The exchange observer failed for {} {}: {}", method, stripQuery(path), describe(e));
+        }
+    }
+
+    private static String problemId(HttpResponse<byte[]> r) {
+        byte[] b = r.body();
+        if (b == null || b.length == 0) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(new String(b, StandardCharsets.UTF_8));
+            return e.isJsonObject() ? str(e.getAsJsonObject(), "id") : null;
+        } catch (JsonParseException | IllegalStateException e) {
+            return null;
+        }
     }
 
     public static String describe(Throwable e) {

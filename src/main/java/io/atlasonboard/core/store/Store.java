@@ -38,7 +38,7 @@ public final class Store implements AutoCloseable {
     public static final String DB_NAME = "atlas";
     public static final String DB_FILE = DB_NAME + ".mv.db";
     /** Highest schema version this build knows (the V&lt;n&gt; of the last migration). */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 21;
     /** Minimum passphrase length enforced by {@link #create}. */
     public static final int MIN_PASSPHRASE_LENGTH = PassphraseStrength.MIN_LENGTH;
 
@@ -57,6 +57,7 @@ public final class Store implements AutoCloseable {
     private final TsigKeyRepository tsigKeys;
     /** The OS lock on the data folder, held from before creation/opening until {@link #close}. */
     private volatile StoreLock lock;
+    private final AuditRepository audit;
 
     private Store(Path home, Connection conn, byte[] dataKey) throws SQLException {
         this.home = home;
@@ -64,7 +65,8 @@ public final class Store implements AutoCloseable {
         this.box = new SecretBox(dataKey);
         Crypto crypto = new Crypto(box);
         this.onboardings = new OnboardingRepository(db, crypto);
-        this.providers = new ProviderRepository(db, crypto);
+        this.audit = new AuditRepository(db);
+        this.providers = new ProviderRepository(db, crypto, audit);
         this.domainClaims = new DomainClaimRepository(db);
         this.certificates = new CertificateRepository(db, crypto);
         this.dnsSettings = new DnsSettingsRepository(db);
@@ -400,6 +402,11 @@ public final class Store implements AutoCloseable {
     /** TSIG keys for RFC 2136 updates. */
     public TsigKeyRepository tsigKeys() {
         return tsigKeys;
+    }
+
+    /** The audit trail of API calls per provider. */
+    public AuditRepository audit() {
+        return audit;
     }
 
     @Override
