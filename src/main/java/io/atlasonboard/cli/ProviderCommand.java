@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
 import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.Presets;
 import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.atlas.ProxySettings;
 import io.atlasonboard.core.store.ConnectionStatus;
@@ -78,8 +79,8 @@ public final class ProviderCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, paramLabel = "N", description = "Provider name (unique).")
         String name;
 
-        @Option(names = "--api-url", paramLabel = "URL", defaultValue = AtlasConnectionConfig.DEFAULT_API_URL,
-                description = "HVCA API URL, with or without /v2 (default ${DEFAULT-VALUE}).")
+        @Option(names = "--api-url", paramLabel = "URL", description = "HVCA API URL, with or without /v2 (default: "
+                + "api.url of the administrator's presets, else " + AtlasConnectionConfig.DEFAULT_API_URL + ").")
         String apiUrl;
 
         @Option(names = "--use", required = true, paramLabel = "TLS|SMIME",
@@ -125,9 +126,12 @@ public final class ProviderCommand implements Callable<Integer> {
                 case "SMIME" -> IntendedUse.SMIME;
                 default -> throw new CliException("--use must be TLS or SMIME, got '" + use + "'");
             };
+            Presets presets = Presets.system();
+            presets.problem().ifPresent(m -> err.println("Warning: " + m));
             String url;
             try {
-                url = AtlasConnectionConfig.normaliseApiUrl(apiUrl).toString();
+                url = AtlasConnectionConfig.normaliseApiUrl(apiUrl != null ? apiUrl : presets.apiUrlOrDefault())
+                        .toString();
             } catch (IllegalArgumentException e) {
                 throw new CliException("--api-url: " + e.getMessage());
             }
