@@ -102,7 +102,7 @@ deps=$(
 for d in $deps; do
   case "$d" in MISSING:libgtk-3*|MISSING:libgdk-3*) ;; MISSING:*) unresolved+=("${d#MISSING:}") ;; esac
 done
-depends=$( (echo libgtk-3-0; echo "$deps" | grep -v '^MISSING:') | sort -u | paste -sd, | sed 's/,/, /g')
+depends=$( (echo libgtk-3-0; echo "$deps" | grep -v '^MISSING:' || true) | sort -u | paste -sd, | sed 's/,/, /g')
 [ ${#unresolved[@]} -eq 0 ] || echo "note: not installed here, so not in Depends (JavaFX/AWT load them only if" \
   "used): ${unresolved[*]}"
 

@@ -12,8 +12,11 @@ import io.atlasonboard.cli.Cli;
  * application says so in one paragraph and exits 1 (no stack trace).
  */
 public final class Launcher {
-    /** JavaFX warns on every classpath start ("Unsupported JavaFX configuration"); that is how this jar runs. */
-    private static final Logger FX_STARTUP_LOG = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    /**
+     * JavaFX warns on every class-path start ("Unsupported JavaFX configuration"), which is how this jar runs (its
+     * jmods are not on Maven Central); only that record is dropped, the logger's other messages stay.
+     */
+    private static final Logger FX_LOG = Logger.getLogger("javafx");
 
     private Launcher() {
     }
@@ -28,7 +31,8 @@ public final class Launcher {
                 System.err.println(noGui(missing));
                 System.exit(1);
             }
-            FX_STARTUP_LOG.setLevel(Level.SEVERE);
+            FX_LOG.setFilter(r -> r.getLevel() != Level.WARNING || r.getMessage() == null
+                    || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
             try {
                 io.atlasonboard.ui.shell.AtlasOnboardApp.launchApp(args);
             } catch (UnsupportedOperationException e) {
