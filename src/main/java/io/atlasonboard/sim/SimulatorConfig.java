@@ -34,6 +34,7 @@ public final class SimulatorConfig {
     private boolean claimCoversSubdomains = true;
     private boolean plainHttpForTests;
     private int maxPerPage = 100;
+    private Duration mtlsValidity = Duration.ofDays(365);
     private final Set<String> blockedDomains = new LinkedHashSet<>();
 
     public static SimulatorConfig defaults() {
@@ -166,6 +167,23 @@ public final class SimulatorConfig {
 
     public int maxPerPage() {
         return maxPerPage;
+    }
+
+    /**
+     * Validity of the mTLS client certificates the portal issues ({@code POST /portal/mtls} without {@code days},
+     * and the sandbox's step 3); default 365 days. Whole days, 1 to 3650.
+     */
+    public SimulatorConfig mtlsValidity(Duration validity) {
+        long days = validity.toDays();
+        if (days < 1 || days > 3650 || !validity.equals(Duration.ofDays(days))) {
+            throw new IllegalArgumentException("mTLS validity must be 1 to 3650 whole days, got " + validity);
+        }
+        this.mtlsValidity = validity;
+        return this;
+    }
+
+    public Duration mtlsValidity() {
+        return mtlsValidity;
     }
 
     public Set<String> blockedDomains() {
