@@ -122,26 +122,6 @@ class ParserFuzzReliabilityTest {
         results.add(fz.run("TSIG key file", List.of(tsig), mutations() * 2,
                 in -> TsigKeyFile.parseAll(new String(in, StandardCharsets.UTF_8)),
                 Set.of(IllegalArgumentException.class)));
-        report("fuzz file parsers", results);
-    }
-
-    static void report(String what, List<Fuzzer.Result> results) {
-        int inputs = 0;
-        int traces = 0;
-        int slow = 0;
-        int big = 0;
-        List<String> rows = new ArrayList<>();
-        List<String> samples = new ArrayList<>();
-        for (Fuzzer.Result r : results) {
-            inputs += r.inputs();
-            traces += r.stackTraces();
-            slow += r.overTime();
-            big += r.overMemory();
-            rows.add(r.figure());
-            samples.addAll(r.samples());
-        }
-        Figures.print(what, "inputs " + inputs + ", stack traces "
-                + traces + ", over-time " + slow + ", over-memory " + big + "\n  " + String.join("\n  ", rows));
-        assertThat(samples).as("inputs that crashed, hung or blew memory").isEmpty();
+        FuzzReport.report("fuzz file parsers", results);
     }
 }
