@@ -97,7 +97,7 @@ class ParserFuzzReliabilityTest {
     }
 
     private static int mutations() {
-        return Figures.rounds(25, 400);
+        return Figures.rounds(25, 200);
     }
 
     @Test

@@ -46,7 +46,7 @@ class ApiAnswerFuzzReliabilityTest {
             for (Call c : calls) {
                 byte[] seed = c.seed().getBytes(StandardCharsets.UTF_8);
                 results.add(fz.run("API " + c.seed().substring(0, Math.min(12, c.seed().length())), List.of(seed),
-                        Figures.rounds(20, 500), in -> {
+                        Figures.rounds(20, 150), in -> {
                             peer.answer = in;
                             c.call().parse(in);
                         }, Set.of(AtlasException.class)));
