@@ -490,16 +490,22 @@ public final class AtlasClient implements AutoCloseable {
      */
     private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
         Duration limit = config.requestTimeout();
+        Instant at = config.clock().instant();
+        long start = System.nanoTime();
         java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request,
                 info -> new CappedBody(MAX_BODY_BYTES, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
-            return f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r = f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            observe(at, start, method, path, r.statusCode(), r.statusCode() >= 400 ? problemId(r) : null, null);
+            return r;
         } catch (java.util.concurrent.TimeoutException e) {
             f.cancel(true);
+            observe(at, start, method, path, null, null, "timeout");
             throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish within "
                     + seconds(limit) + " s", new java.net.http.HttpTimeoutException("deadline " + limit));
         } catch (InterruptedException e) {
             f.cancel(true);
+            observe(at, start, method, path, null, null, "interrupted");
             Thread.currentThread().interrupt();
             throw new AtlasCancelledException(method + " " + stripQuery(path) + ": cancelled", e);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -511,6 +517,7 @@ public final class AtlasClient implements AutoCloseable {
                     break;
                 }
             }
+            observe(at, start, method, path, null, null, c.getClass().getSimpleName());
             if (c instanceof java.net.http.HttpConnectTimeoutException) {
                 throw new AtlasTransportException(method + " " + stripQuery(path) + ": could not connect to "
                         + config.host() + ":" + config.port() + " within " + seconds(config.connectTimeout()) + " s", c);
@@ -552,6 +559,34 @@ public final class AtlasClient implements AutoCloseable {
 
     private static long seconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** Tells the config's observer about one exchange (never bodies or headers); its failures are only logged. */
+    private void observe(Instant at, long startNanos, String method, String path, Integer status, String problemId,
+            String transportError) {
+        AtlasExchangeObserver o = config.observer();
+        if (o == null) {
+            return;
+        }
+        try {
+            o.exchanged(new AtlasExchange(at, method, path, status, Duration.ofNanos(System.nanoTime() - startNanos),
+                    problemId, transportError));
+        } catch (RuntimeException e) {
+            LOG.warn("The exchange observer failed for {} {}: {}", method, stripQuery(path), describe(e));
+        }
+    }
+
+    private static String problemId(HttpResponse<byte[]> r) {
+        byte[] b = r.body();
+        if (b == null || b.length == 0) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(new String(b, StandardCharsets.UTF_8));
+            return e.isJsonObject() ? str(e.getAsJsonObject(), "id") : null;
+        } catch (JsonParseException | IllegalStateException e) {
+            return null;
+        }
     }
 
     public static String describe(Throwable e) {
@@ -801,5 +836,95 @@ public final class AtlasClient implements AutoCloseable {
             Arrays.fill(bytes.array(), (byte) 0);
         }
         return header;
+    }
+    // ---------------------------------------------------------------- issue 9: HTTP and e-mail validation, rekey
+
+    /**
+     * {@code POST /claims/domains/{id}/http} with the ADN whose web server serves the token and the scheme
+     * ({@code http} or {@code https}): 204 verified, 201 scheduled, 202 a check is running (ATLAS-API.md 4.9).
+     */
+    public DnsAssertion assertHttp(String claimId, String authorizationDomain, String scheme) {
+        String path = "/claims/domains/" + checked(claimId, CLAIM_ID, "claim id") + "/http";
+        if (authorizationDomain == null || authorizationDomain.isBlank()) {
+            throw new IllegalArgumentException("HTTP validation needs the authorization domain");
+        }
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("scheme must be http or https, not '" + scheme + "'");
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("authorization_domain", authorizationDomain);
+        body.addProperty("scheme", scheme);
+        HttpResponse<byte[]> r = exchange("POST", path, gson.toJson(body).getBytes(StandardCharsets.UTF_8), true,
+                false);
+        return assertion(r, "POST", path);
+    }
+
+    /** {@code GET /claims/domains/{id}/email}: the authorised approver addresses and their sources. */
+    public ApproverEmails approverEmails(String claimId) {
+        String path = "/claims/domains/" + checked(claimId, CLAIM_ID, "claim id") + "/email";
+        HttpResponse<byte[]> r = exchange("GET", path, null, true, false);
+        expect(r, "GET", path, 200);
+        JsonObject o = parseObject(r, "GET", path);
+        List<String> constructed = strings(o.get("constructed"));
+        Map<String, ApproverEmails.Source> dns = new LinkedHashMap<>();
+        JsonElement d = o.has("DNS") ? o.get("DNS") : o.get("dns");
+        if (d != null && d.isJsonObject()) {
+            for (var en : d.getAsJsonObject().entrySet()) {
+                if (en.getValue().isJsonObject()) {
+                    JsonObject src = en.getValue().getAsJsonObject();
+                    dns.put(en.getKey(), new ApproverEmails.Source(strings(src.get("emails")),
+                            strings(src.get("errors"))));
+                }
+            }
+        }
+        return new ApproverEmails(constructed, dns);
+    }
+
+    /** {@code POST /claims/domains/{id}/email}: sends the approval mail to one listed address (201) or 204 verified. */
+    public DnsAssertion assertEmail(String claimId, String emailAddress) {
+        String path = "/claims/domains/" + checked(claimId, CLAIM_ID, "claim id") + "/email";
+        if (emailAddress == null || !emailAddress.contains("@")) {
+            throw new IllegalArgumentException("not an e-mail address: '" + emailAddress + "'");
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("email_address", emailAddress);
+        HttpResponse<byte[]> r = exchange("POST", path, gson.toJson(body).getBytes(StandardCharsets.UTF_8), true,
+                false);
+        return assertion(r, "POST", path);
+    }
+
+    /**
+     * {@code POST /certificates/{serial}/rekey} (ATLAS-API.md 4.5) with the request JSON ({@code public_key}
+     * required; {@code public_key_signature}, {@code signature} as the policy asks): the new serial from
+     * {@code Location}; the old certificate is unchanged.
+     */
+    public String rekeyCertificate(String serial, JsonObject request) {
+        String s = checked(serial, SERIAL, "serial number").toUpperCase(Locale.ROOT);
+        String path = "/certificates/" + s + "/rekey";
+        byte[] body = gson.toJson(request).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> r = exchange("POST", path, body, true, false);
+        expect(r, "POST", path, 201, 200);
+        return locationId(r, "POST", path);
+    }
+
+    private DnsAssertion assertion(HttpResponse<byte[]> r, String method, String path) {
+        return switch (r.statusCode()) {
+            case 204, 200 -> DnsAssertion.VERIFIED;
+            case 201 -> DnsAssertion.SCHEDULED;
+            case 202 -> DnsAssertion.ALREADY_PENDING;
+            default -> throw problem(r, method, path);
+        };
+    }
+
+    private static List<String> strings(JsonElement e) {
+        List<String> out = new ArrayList<>();
+        if (e != null && e.isJsonArray()) {
+            for (JsonElement x : e.getAsJsonArray()) {
+                if (x.isJsonPrimitive()) {
+                    out.add(x.getAsString());
+                }
+            }
+        }
+        return out;
     }
 }
