@@ -34,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dns", mixinStandardHelpOptions = true,
         description = "DNS TXT validation: check propagation, publish the record by RFC 2136 dynamic update.",
         subcommands = {DnsCommand.Check.class, DnsCommand.Publish.class,
-                DnsClaimCommands.Claim.class, DnsClaimCommands.Status.class, DnsClaimCommands.Verify.class})
+                DnsClaimCommands.Claim.class, DnsClaimCommands.Status.class, DnsClaimCommands.Verify.class,
+                DnsPreflightCommand.class, DnsHandoffCommand.class})
 public final class DnsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -374,7 +375,7 @@ public final class DnsCommand implements Callable<Integer> {
         }
 
         private TsigKey readKey() {
-            byte[] bytes = CliFiles.read(tsigKeyFile, "TSIG key");
+            byte[] bytes = CliFiles.read(tsigKeyFile, 64 * 1024, "TSIG key");
             String text = new String(bytes, StandardCharsets.UTF_8);
             java.util.Arrays.fill(bytes, (byte) 0);
             try {
