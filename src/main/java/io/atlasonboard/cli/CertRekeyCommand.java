@@ -11,7 +11,6 @@ import io.atlasonboard.core.issuance.CertificateExport;
 import io.atlasonboard.core.issuance.IssuanceService;
 import io.atlasonboard.core.issuance.IssuedCertificate;
 import io.atlasonboard.core.pki.EncryptedKeys;
-import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.tasks.ProgressSink;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -64,7 +63,7 @@ public final class CertRekeyCommand implements Callable<Integer> {
             IssuedCertificate c;
             try {
                 c = svc.rekey(serial, csrPem, ProgressSink.NONE);
-            } catch (InvalidInputException | DomainsException | IllegalArgumentException e) {
+            } catch (DomainsException | IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }
             if (c.privateKey() != null && generate) {
