@@ -332,7 +332,7 @@ public final class DnsCommand implements Callable<Integer> {
         }
 
         private TsigKey readKey() {
-            byte[] bytes = CliFiles.read(tsigKeyFile, "TSIG key");
+            byte[] bytes = CliFiles.read(tsigKeyFile, 64 * 1024, "TSIG key");
             String text = new String(bytes, StandardCharsets.UTF_8);
             java.util.Arrays.fill(bytes, (byte) 0);
             try {

@@ -19,7 +19,7 @@ import io.atlasonboard.sim.Http.Response;
  * issuance), revocation by {@code PATCH} (with reason) and the deprecated {@code DELETE}.
  */
 final class CertificateHandler {
-    private static final Pattern HEX32 = Pattern.compile("^[0-9A-Fa-f]{32}$");
+    private static final Pattern HEX = Pattern.compile("^[0-9A-Fa-f]{1,64}$");
     private static final Set<String> REVOCATION_REASONS = Set.of("unspecified", "keyCompromise", "affiliationChanged",
             "superseded", "cessationOfOperation", "privilegeWithdrawn");
     private final SimState s;
@@ -47,14 +47,29 @@ final class CertificateHandler {
                 default -> throw Http.methodNotAllowed();
             };
         }
+        if (seg.length == 3 && seg[2].equals("rekey")) {
+            Http.requireMethod(c.method(), "POST");
+            String serial = checkSerial(seg[1]);
+            return rekey(a, serial, c.body(true));
+        }
         return null;
     }
 
+    /**
+     * The serial in its canonical form (32 upper-case hex digits). Accepts either case and a serial without its
+     * leading zeros, as clients that parse serials as numbers send them ({@code 1E9080...}, 31 digits, for
+     * {@code 01E9080...}); the live service accepts those too. Separators, other characters, or a value longer than
+     * 16 bytes: {@code 422 "invalid serial number length"}.
+     */
     static String checkSerial(String raw) {
-        if (!HEX32.matcher(raw).matches()) {
+        if (!HEX.matcher(raw).matches()) {
             throw new ApiException(422, "invalid serial number length");
         }
-        return raw.toUpperCase(Locale.ROOT);
+        String digits = raw.replaceFirst("^0+", "");
+        if (digits.length() > 32) {
+            throw new ApiException(422, "invalid serial number length");
+        }
+        return "0".repeat(32 - digits.length()) + digits.toUpperCase(Locale.ROOT);
     }
 
     private Response request(JsonObject body, SimAccount a) {
@@ -85,6 +100,53 @@ final class CertificateHandler {
                     req.spki, req.notBefore, req.notAfter, req.generalNames(),
                     req.sanCritical || req.subject.getRDNs().length == 0, req.keyUsage, req.ekus, req.ekuCritical,
                     req.hash);
+            a.certificates.put(hex, new SimCertificate(hex, cert, now, now.plus(s.faults.issuanceDelay()),
+                    s.faults.issuancePendingPolls(), rejected));
+            a.quota--;
+            a.issued++;
+            r = Response.empty(201).header("Location", "/v2/certificates/" + hex);
+        }
+        s.changed();
+        return r;
+    }
+
+    /**
+     * Rekey (ATLAS-API.md 4.5): a new certificate for the new key with the ISSUED certificate's subject, SANs and
+     * extensions, valid from now to the old one's end, issued like a request (quota, counter, issuance delay);
+     * {@code 201} + {@code Location} of the new serial. The old certificate is left as it is. Not ISSUED: 409.
+     */
+    private Response rekey(SimAccount a, String serial, JsonObject body) {
+        JsonObject policy;
+        synchronized (s.lock) {
+            SimCertificate old = a.certificates.get(serial);
+            if (old == null) {
+                throw Http.notFound();
+            }
+            policy = a.policy.deepCopy();
+        }
+        CertificateRequest req = CertificateRequest.validateRekey(body, policy);
+        Instant now = s.clock.instant();
+        Response r;
+        synchronized (s.lock) {
+            SimCertificate old = a.certificates.get(serial);
+            if (old == null) {
+                throw Http.notFound();
+            }
+            old.settle(now);
+            if (old.status != SimCertificate.Status.ISSUED) {
+                throw new ApiException(409, "Cannot rekey a " + old.status.name() + " certificate");
+            }
+            if (!old.cert.getNotAfter().toInstant().isAfter(now)) {
+                throw new ApiException(409, "Cannot rekey an expired certificate");
+            }
+            if (a.quota <= 0) {
+                throw new ApiException(402, "Quota Reached");
+            }
+            BigInteger newSerial = SimPki.newSerial();
+            String hex = SimPki.serialHex(newSerial);
+            boolean rejected = s.faults.takeRejection();
+            X509Certificate cert = rejected ? null
+                    : SimPki.rekey(s.authorities.issuingCa(), newSerial, old.cert, req.spki, now, req.hash);
             a.certificates.put(hex, new SimCertificate(hex, cert, now, now.plus(s.faults.issuanceDelay()),
                     s.faults.issuancePendingPolls(), rejected));
             a.quota--;

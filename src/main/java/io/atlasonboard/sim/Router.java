@@ -43,8 +43,9 @@ final class Router {
         this.account = new AccountHandler(s);
         this.trustChain = new TrustChainHandler(s);
         this.certificates = new CertificateHandler(s);
-        this.claims = new ClaimHandler(s, validator);
-        this.portal = new PortalHandler(s);
+        HttpEmailValidator others = new HttpEmailValidator(s, validator);
+        this.claims = new ClaimHandler(s, validator, others);
+        this.portal = new PortalHandler(s, others);
     }
 
     void handle(HttpExchange ex) {
@@ -147,7 +148,8 @@ final class Router {
                 headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v));
             }
         });
-        s.record(new RecordedRequest(s.clock.instant(), method, path, query, Map.copyOf(headers), status, serial));
+        s.record(new RecordedRequest(s.clock.instant(), method, path, query, Map.copyOf(headers), status, serial,
+                ex.getRemoteAddress() == null ? 0 : ex.getRemoteAddress().getPort()));
     }
 
     /** Serial of the verified client certificate (TLS), or of the X-SSL-Client-Serial header (plain test mode). */

@@ -425,12 +425,16 @@ public final class AtlasClient implements AutoCloseable {
 
     /**
      * Sends one logical request: re-login + one retry on 401 (authenticated calls only), bounded retries with backoff
-     * on 429, 503 and (when {@code retry202}) 202. Returns the final response, whatever its status.
+     * on 429, 503 and (when {@code retry202}) 202, the waits between them capped in total by
+     * {@link AtlasConnectionConfig#maxRetryWait()}: a server asking for a longer wait ends the call with
+     * {@link AtlasRetryLaterException} (a 202 being polled just comes back as it is). Every attempt is bounded as a
+     * whole (see {@link #send}). Returns the final response, whatever its status.
      */
     private HttpResponse<byte[]> exchange(String method, String path, byte[] body, boolean authenticated,
             boolean retry202) {
         int retries = 0;
         boolean reloggedIn = false;
+        Duration waited = Duration.ZERO;
         while (true) {
             String bearer = authenticated ? currentToken() : null;
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri(path))
@@ -445,8 +449,6 @@ public final class AtlasClient implements AutoCloseable {
             if (body != null) {
                 rb.header("Content-Type", JSON_UTF8);
                 rb.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-            } else if (method.equals("POST") || method.equals("PATCH") || method.equals("PUT")) {
-                rb.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 rb.method(method, HttpRequest.BodyPublishers.noBody());
             }
@@ -460,7 +462,18 @@ public final class AtlasClient implements AutoCloseable {
             }
             boolean retryable = sc == 429 || sc == 503 || (sc == 202 && retry202);
             if (retryable && retries < config.maxRetries()) {
-                sleep(backoff(retries, r));
+                Duration wait = backoff(retries, r);
+                Duration budget = config.maxRetryWait().minus(waited);
+                if (wait.compareTo(budget) > 0) {
+                    if (sc == 202) {
+                        return r;
+                    }
+                    Optional<Duration> asked = retryAfter(r);
+                    throw new AtlasRetryLaterException(method, stripQuery(path), sc, asked.orElse(wait),
+                            config.maxRetryWait());
+                }
+                sleep(wait);
+                waited = waited.plus(wait);
                 retries++;
                 continue;
             }
@@ -468,15 +481,78 @@ public final class AtlasClient implements AutoCloseable {
         }
     }
 
+    /** The most an API answer body may be: the largest real answers (chains, stats pages) are far below it. */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * One HTTP exchange, bounded as a whole: connect, TLS, headers and the body must finish within
+     * {@link AtlasConnectionConfig#requestTimeout()}, the body is capped at {@link #MAX_BODY_BYTES}, and an interrupt
+     * of the calling thread (Cancel, Ctrl-C) cancels the exchange at once.
+     */
     private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
+        Duration limit = config.requestTimeout();
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request,
+                info -> new CappedBody(MAX_BODY_BYTES, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new AtlasTransportException(method + " " + path + ": " + describe(e), e);
+            return f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish within "
+                    + seconds(limit) + " s", new java.net.http.HttpTimeoutException("deadline " + limit));
         } catch (InterruptedException e) {
+            f.cancel(true);
             Thread.currentThread().interrupt();
-            throw new AtlasException(method + " " + path + ": interrupted", e);
+            throw new AtlasCancelledException(method + " " + stripQuery(path) + ": cancelled", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            for (Throwable t = c; t != null; t = t.getCause()) {
+                if (t instanceof CappedBody.TooLarge || (t instanceof javax.net.ssl.SSLException
+                        && String.valueOf(t.getMessage()).contains("nrecognized SSL"))) {
+                    c = t;
+                    break;
+                }
+            }
+            if (c instanceof java.net.http.HttpConnectTimeoutException) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": could not connect to "
+                        + config.host() + ":" + config.port() + " within " + seconds(config.connectTimeout()) + " s", c);
+            }
+            if (c instanceof java.net.http.HttpTimeoutException) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish "
+                        + "within " + seconds(limit) + " s", c);
+            }
+            if (c instanceof CappedBody.TooLarge) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": " + c.getMessage(), c);
+            }
+            if (c instanceof javax.net.ssl.SSLException && String.valueOf(c.getMessage()).contains("nrecognized SSL")) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": " + notTls(), c);
+            }
+            throw new AtlasTransportException(method + " " + stripQuery(path) + ": " + describe(c), c);
         }
+    }
+
+    /** After a non-TLS answer: a short plain-HTTP probe (direct connections only) tells plain HTTP from garbage. */
+    private String notTls() {
+        if (config.proxy() == null) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new InetSocketAddress(config.host(), config.port()), 3000);
+                s.setSoTimeout(3000);
+                s.getOutputStream().write(("HEAD / HTTP/1.0\r\nHost: " + config.host() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] head = s.getInputStream().readNBytes(5);
+                if (new String(head, StandardCharsets.US_ASCII).equals("HTTP/")) {
+                    return "the server answered plain HTTP on an https URL (" + config.host() + ":" + config.port()
+                            + " does not speak TLS)";
+                }
+            } catch (IOException ignored) {
+                // no clearer answer than the general one below
+            }
+        }
+        return "the server did not answer with TLS (" + config.host() + ":" + config.port() + " sent something that is "
+                + "not a TLS handshake)";
+    }
+
+    private static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
     public static String describe(Throwable e) {
@@ -487,17 +563,25 @@ public final class AtlasClient implements AutoCloseable {
         return e.getClass().getSimpleName() + (m != null ? ": " + m : "");
     }
 
-    private Duration backoff(int retry, HttpResponse<byte[]> r) {
+    private static Optional<Duration> retryAfter(HttpResponse<byte[]> r) {
         Optional<String> ra = r.headers().firstValue("Retry-After");
         if (ra.isPresent()) {
             try {
                 long secs = Long.parseLong(ra.get().trim());
                 if (secs >= 0) {
-                    return Duration.ofSeconds(Math.min(secs, 60));
+                    return Optional.of(Duration.ofSeconds(secs));
                 }
             } catch (NumberFormatException ignored) {
                 // HTTP-date form: fall back to our own backoff
             }
+        }
+        return Optional.empty();
+    }
+
+    private Duration backoff(int retry, HttpResponse<byte[]> r) {
+        Optional<Duration> ra = retryAfter(r);
+        if (ra.isPresent()) {
+            return ra.get();
         }
         Duration d = config.initialBackoff().multipliedBy(1L << Math.min(retry, 10));
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
@@ -508,7 +592,7 @@ public final class AtlasClient implements AutoCloseable {
             config.sleeper().sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AtlasException("interrupted while waiting to retry", e);
+            throw new AtlasCancelledException("cancelled while waiting to retry", e);
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -45,8 +44,6 @@ public final class Store implements AutoCloseable {
     private static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_PERMS = PosixFilePermissions.fromString("rw-------");
 
-    /** Data folders open in this JVM (H2 would silently share one database between two Store objects). */
-    private static final Set<Path> OPEN_HOMES = ConcurrentHashMap.newKeySet();
 
     private final Path home;
     private final Db db;
@@ -57,6 +54,8 @@ public final class Store implements AutoCloseable {
     private final CertificateRepository certificates;
     private final DnsSettingsRepository dnsSettings;
     private final TsigKeyRepository tsigKeys;
+    /** The OS lock on the data folder, held from before creation/opening until {@link #close}. */
+    private volatile StoreLock lock;
 
     private Store(Path home, Connection conn, byte[] dataKey) throws SQLException {
         this.home = home;
@@ -73,14 +72,24 @@ public final class Store implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- lifecycle
 
-    /** True if any store file (vault header or database) exists in {@code home}. */
+    /**
+     * True if a store exists in {@code home}: a vault header, or any database file that is not the leftover of an
+     * interrupted creation (those are cleared by the next {@link #create}).
+     */
     public static boolean exists(Path home) {
+        home = home.toAbsolutePath().normalize();
+        if (StoreCreation.halfMade(home)) {
+            return false;
+        }
         return firstStoreFile(home) != null;
     }
 
     /**
      * Creates a new store (first start). Refuses with {@link StoreExistsException} if any store file already exists,
-     * and with {@link WeakPassphraseException} if the passphrase is below the minimum policy.
+     * with {@link StoreInUseException} if another process is creating or using a store there, and with
+     * {@link WeakPassphraseException} if the passphrase is below the minimum policy. Safe across processes: the store
+     * lock is taken before anything is created, and a crash leaves either a complete store or an interrupted creation
+     * that the next call clears (see {@link StoreCreation}).
      */
     public static Store create(Path home, char[] passphrase) {
         return create(home, passphrase, KdfParams.DEFAULT);
@@ -93,25 +102,32 @@ public final class Store implements AutoCloseable {
         if (!strength.acceptable()) {
             throw new WeakPassphraseException("This passphrase is too weak for the store: " + strength.hint());
         }
-        Path existing = firstStoreFile(home);
+        Path existing = exists(home) ? firstStoreFile(home) : null;
         if (existing != null) {
             throw new StoreExistsException(home, existing);
         }
-        if (!OPEN_HOMES.add(home)) {
-            throw new StoreInUseException(home.resolve(DB_FILE), null);
+        try {
+            ensureHome(home);
+        } catch (IOException e) {
+            throw new StoreException("The data folder " + home + " could not be created: " + e.getMessage(), e);
         }
+        StoreLock lock = StoreLock.acquire(home);
+        boolean ok = false;
         List<Path> created = new ArrayList<>();
         byte[] dataKey = new byte[32];
         Connection conn = null;
-        boolean ok = false;
         try {
-            if (!Files.exists(home)) {
-                createOwnerOnlyDirectories(home, created);
-            } else {
-                restrict(home, DIR_PERMS);
+            StoreCreation.clearInterrupted(home);
+            existing = firstStoreFile(home);
+            if (existing != null) {
+                throw new StoreExistsException(home, existing);
             }
+            restrict(home, DIR_PERMS);
             byte[] header = Vault.newHeader(passphrase, kdf, dataKey);
+            StoreCreation.writeMarker(home);
+            created.add(home.resolve(StoreCreation.MARKER));
             Path dbFile = home.resolve(DB_FILE);
+            Files.createFile(dbFile, StoreCreation.ownerOnly(home)); // 0600 from the start; H2 fills the empty file
             created.add(dbFile);
             conn = connect(home, false, false);
             migrate(home);
@@ -121,6 +137,8 @@ public final class Store implements AutoCloseable {
             Store store = new Store(home, conn, dataKey);
             store.ensureKeyCheck();
             writeOwnerOnly(home.resolve(VAULT_FILE), header, created);
+            StoreCreation.removeMarker(home);
+            store.lock = lock;
             conn = null;
             ok = true;
             return store;
@@ -130,14 +148,37 @@ public final class Store implements AutoCloseable {
             SecretChars.wipe(dataKey);
             if (!ok) {
                 closeQuietly(conn);
+                // only what this call created, in reverse order (the marker last), while the lock is still held
                 for (int i = created.size() - 1; i >= 0; i--) {
                     try {
                         Files.deleteIfExists(created.get(i));
                     } catch (IOException ignored) {
-                        // best effort cleanup of what this call created
+                        // left behind, the marker makes the next creation clear it
                     }
                 }
-                OPEN_HOMES.remove(home);
+                lock.close();
+            }
+        }
+    }
+
+    /** Creates the data folder (owner only) if it is missing; another process creating it at the same time is fine. */
+    private static void ensureHome(Path home) throws IOException {
+        if (Files.isDirectory(home)) {
+            return;
+        }
+        Path parent = home.getParent();
+        if (parent != null && !Files.exists(parent)) {
+            Files.createDirectories(parent);
+        }
+        try {
+            if (posix(parent == null ? home.getRoot() : parent)) {
+                Files.createDirectory(home, PosixFilePermissions.asFileAttribute(DIR_PERMS));
+            } else {
+                Files.createDirectory(home);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(home)) {
+                throw e;
             }
         }
     }
@@ -153,6 +194,11 @@ public final class Store implements AutoCloseable {
         checkHomePath(home);
         Path vaultFile = home.resolve(VAULT_FILE);
         Path dbFile = home.resolve(DB_FILE);
+        if (StoreCreation.halfMade(home)) {
+            throw new StoreUnreadableException(home.resolve(StoreCreation.MARKER), "the store was never completely "
+                    + "created (Atlas Onboard stopped while creating it" + pidText(StoreCreation.markerPid(home))
+                    + "), so it holds no data. Creating a new store in this folder clears it.");
+        }
         if (!Files.exists(vaultFile, LinkOption.NOFOLLOW_LINKS)) {
             Path other = firstStoreFile(home);
             if (other != null) {
@@ -161,14 +207,15 @@ public final class Store implements AutoCloseable {
             }
             throw new StoreNotFoundException(home);
         }
-        Vault.Parsed parsed = Vault.read(vaultFile);
-        byte[] dataKey = Vault.unlock(parsed, passphrase);
-        boolean registered = false;
+        StoreLock lock = StoreLock.acquire(home);
+        boolean locked = true;
+        byte[] dataKey = null;
         try {
-            if (!OPEN_HOMES.add(home)) {
-                throw new StoreInUseException(dbFile, null);
+            if (StoreCreation.markerPresent(home) && Files.exists(vaultFile, LinkOption.NOFOLLOW_LINKS)) {
+                StoreCreation.removeMarker(home); // crash right after the commit point: the store is complete
             }
-            registered = true;
+            Vault.Parsed parsed = Vault.read(vaultFile);
+            dataKey = Vault.unlock(parsed, passphrase);
             if (!Files.isRegularFile(dbFile)) {
                 throw new StoreUnreadableException(dbFile, "the database file is missing (the vault header "
                         + VAULT_FILE + " is there).");
@@ -183,8 +230,9 @@ public final class Store implements AutoCloseable {
                 restrictStoreFiles(home);
                 Store store = new Store(home, conn, dataKey);
                 store.ensureKeyCheck();
+                store.lock = lock;
                 conn = null;
-                registered = false;
+                locked = false;
                 return store;
             } catch (SQLException e) {
                 throw mapOpenFailure(dbFile, e);
@@ -193,10 +241,14 @@ public final class Store implements AutoCloseable {
             } finally {
                 closeQuietly(conn);
             }
+        } catch (IOException e) {
+            throw new StoreException("The store in " + home + " could not be opened: " + e.getMessage(), e);
         } finally {
-            SecretChars.wipe(dataKey);
-            if (registered) {
-                OPEN_HOMES.remove(home);
+            if (dataKey != null) {
+                SecretChars.wipe(dataKey);
+            }
+            if (locked) {
+                lock.close();
             }
         }
     }
@@ -223,13 +275,7 @@ public final class Store implements AutoCloseable {
         byte[] key = Vault.unlock(Vault.read(vaultFile), current);
         try {
             byte[] header = Vault.wrapHeader(key, next, kdf);
-            Path tmp = home.resolve(VAULT_FILE + ".new");
-            Files.deleteIfExists(tmp);
-            if (posix(home)) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(FILE_PERMS));
-            } else {
-                Files.createFile(tmp);
-            }
+            Path tmp = Files.createTempFile(home, VAULT_FILE + ".", ".tmp", StoreCreation.ownerOnly(home));
             Files.write(tmp, header, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.SYNC);
             Files.move(tmp, vaultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -256,9 +302,21 @@ public final class Store implements AutoCloseable {
             } catch (IOException | StoreException e) {
                 // the next open then relies on the read-only probe alone
             } finally {
-                OPEN_HOMES.remove(home);
+                releaseLock();
             }
         }
+    }
+
+    private void releaseLock() {
+        StoreLock l = lock;
+        lock = null;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    private static String pidText(long pid) {
+        return pid > 0 ? ", pid " + pid : "";
     }
 
     /** Forces H2 to write everything to the file now (tests scan the file while the store is open). */
@@ -532,28 +590,9 @@ public final class Store implements AutoCloseable {
                 + e.getErrorCode() + ": " + reason + ").", e);
     }
 
-    private static void createOwnerOnlyDirectories(Path dir, List<Path> created) throws IOException {
-        Path parent = dir.getParent();
-        if (parent != null && !Files.exists(parent)) {
-            Files.createDirectories(parent);
-        }
-        if (posix(parent == null ? dir.getRoot() : parent)) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_PERMS));
-        } else {
-            Files.createDirectory(dir);
-        }
-        created.add(dir);
-        restrict(dir, DIR_PERMS);
-    }
-
     private static void writeOwnerOnly(Path file, byte[] content, List<Path> created) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (posix(file.getParent())) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(FILE_PERMS));
-        } else {
-            Files.createFile(tmp);
-        }
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp",
+                StoreCreation.ownerOnly(file.getParent()));
         created.add(tmp);
         Files.write(tmp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.SYNC);
