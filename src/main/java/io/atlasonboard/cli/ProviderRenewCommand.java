@@ -101,7 +101,7 @@ final class ProviderRenewCommand implements Callable<Integer> {
             if (mode.restore) {
                 ConnectionReport r;
                 try {
-                    r = renewal.restore(p.id(), ProviderCommand.stderrProgress(spec.commandLine().getErr()));
+                    r = renewal.restore(p.id(), io.atlasonboard.core.tasks.ProgressSink.NONE);
                 } catch (IllegalStateException e) {
                     throw new CliException(e.getMessage());
                 }
@@ -111,7 +111,7 @@ final class ProviderRenewCommand implements Callable<Integer> {
             MtlsRenewal.Completed c;
             try {
                 c = renewal.complete(p.id(), new String(certBytes, StandardCharsets.US_ASCII),
-                        ProviderCommand.stderrProgress(spec.commandLine().getErr()));
+                        io.atlasonboard.core.tasks.ProgressSink.NONE);
             } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }
