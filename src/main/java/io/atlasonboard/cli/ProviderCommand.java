@@ -14,6 +14,7 @@ import io.atlasonboard.core.providers.ConnectionListener;
 import io.atlasonboard.core.providers.ProviderInput;
 import io.atlasonboard.core.providers.ProviderInputException;
 import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.Presets;
 import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.atlas.ProxySettings;
 import io.atlasonboard.core.store.ConnectionStatus;
@@ -110,8 +111,8 @@ public final class ProviderCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, paramLabel = "N", description = "Provider name (unique).")
         String name;
 
-        @Option(names = "--api-url", paramLabel = "URL", defaultValue = AtlasConnectionConfig.DEFAULT_API_URL,
-                description = "HVCA API URL, with or without /v2 (default ${DEFAULT-VALUE}).")
+        @Option(names = "--api-url", paramLabel = "URL", description = "HVCA API URL, with or without /v2 (default: "
+                + "api.url of the administrator's presets, else " + AtlasConnectionConfig.DEFAULT_API_URL + ").")
         String apiUrl;
 
         @Option(names = "--use", required = true, paramLabel = "TLS|SMIME",
@@ -151,6 +152,8 @@ public final class ProviderCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            Presets presets = Presets.system();
+            presets.problem().ifPresent(m -> spec.commandLine().getErr().println("Warning: " + m));
             IntendedUse intendedUse;
             try {
                 intendedUse = ProviderInput.parseUse(use);
@@ -171,7 +174,8 @@ public final class ProviderCommand implements Callable<Integer> {
                     throw new CliException("--proxy: " + e.getMessage());
                 }
             }
-            try (ProviderInput input = new ProviderInput().name(name).apiUrl(apiUrl).intendedUse(intendedUse)
+            try (ProviderInput input = new ProviderInput().name(name)
+                    .apiUrl(apiUrl != null ? apiUrl : presets.apiUrlOrDefault()).intendedUse(intendedUse)
                     .apiKey(apiKey).sandbox(sandbox)) {
                 byte[] p12 = CliFiles.read(keystore, "keystore (--keystore)");
                 input.keystore(p12, keystore.getFileName().toString());
