@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "GlobalSign certificate providers: add, list, test the connection, delete.",
         subcommands = {ProviderCommand.Add.class, ProviderCommand.ListProviders.class, ProviderCommand.Test.class,
-            ProviderCommand.Delete.class})
+            ProviderCommand.Delete.class, ProviderExportCommand.class, ProviderLogCommand.class})
 public final class ProviderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

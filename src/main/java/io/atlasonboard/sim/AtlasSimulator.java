@@ -37,10 +37,13 @@ import com.sun.net.httpserver.HttpsServer;
  * and carry the clientAuth EKU; an untrusted or expired certificate therefore fails the TLS handshake itself.
  * A connection without any client certificate completes the handshake (the portal endpoints need none), and every
  * {@code /v2} request on it is answered like nginx with {@code ssl_verify_client optional} does:
- * {@code 400} problem+json {@code "No required SSL certificate was sent"}. The listener speaks TLS 1.2 only: the JDK's
- * HttpsServer sends no alert when it rejects a certificate, and under TLS 1.3 the client would already consider its
- * handshake complete and only see a reset connection; under TLS 1.2 it sees an {@code SSLHandshakeException}
- * ("Remote host terminated the handshake") before any HTTP is exchanged.
+ * {@code 400} problem+json {@code "No required SSL certificate was sent"}. The listener speaks TLS 1.3 and 1.2
+ * ({@link SimulatorConfig#tlsProtocols}). Under TLS 1.2 a rejected certificate fails the client's handshake
+ * ({@code SSLHandshakeException}). Under TLS 1.3 the client has finished its handshake when the server judges the
+ * certificate, and the JDK's HttpsServer closes without sending an alert, so the client's first read fails
+ * (connection closed); no HTTP request is read in either case. That is why the listener was TLS 1.2 only before; the
+ * connection tester diagnoses both forms as a rejected client certificate. TCP_NODELAY is on and idle keep-alive
+ * connections stay open {@value #IDLE_SECONDS} s (JDK system properties, set unless given).
  * With {@link SimulatorConfig#plainHttpForTests(boolean)} the listener is plain HTTP and the serial comes from the
  * {@code X-SSL-Client-Serial} header instead (test-only, like GlobalSign's own mock).
  *
@@ -54,10 +57,26 @@ import com.sun.net.httpserver.HttpsServer;
  * </ul>
  */
 public final class AtlasSimulator implements AutoCloseable {
+    /** Seconds an idle keep-alive connection stays open (the JDK's default is 30). */
+    static final long IDLE_SECONDS = 300;
     private final SimState state;
     private final ClaimValidator validator;
     private final HttpServer server;
     private final ExecutorService executor;
+
+    static {
+        // HttpServer reads these once, when its first instance is made: no Nagle delay on small answers (every
+        // request round would otherwise wait for the peer's delayed ACK), and idle keep-alive connections kept longer
+        // than java.net.http's and curl's reuse windows need. An explicit -D setting wins.
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        setIfAbsent("sun.net.httpserver.idleInterval", Long.toString(IDLE_SECONDS));
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
 
     private AtlasSimulator(SimulatorConfig config, SimAuthorities authorities) throws IOException {
         this.state = new SimState(config, authorities);
@@ -73,9 +92,7 @@ public final class AtlasSimulator implements AutoCloseable {
                 @Override
                 public void configure(HttpsParameters params) {
                     SSLParameters p = getSSLContext().getDefaultSSLParameters();
-                    // TLS 1.2: a rejected client certificate then fails the client's handshake (in TLS 1.3 the
-                    // client finishes first and only sees a reset connection, because HttpsServer sends no alert)
-                    p.setProtocols(new String[] {"TLSv1.2"});
+                    p.setProtocols(config.tlsProtocols().toArray(String[]::new));
                     p.setWantClientAuth(true);
                     params.setSSLParameters(p);
                 }

@@ -19,7 +19,7 @@ import io.atlasonboard.sim.Http.Response;
  * issuance), revocation by {@code PATCH} (with reason) and the deprecated {@code DELETE}.
  */
 final class CertificateHandler {
-    private static final Pattern HEX32 = Pattern.compile("^[0-9A-Fa-f]{32}$");
+    private static final Pattern HEX = Pattern.compile("^[0-9A-Fa-f]{1,64}$");
     private static final Set<String> REVOCATION_REASONS = Set.of("unspecified", "keyCompromise", "affiliationChanged",
             "superseded", "cessationOfOperation", "privilegeWithdrawn");
     private final SimState s;
@@ -50,11 +50,21 @@ final class CertificateHandler {
         return null;
     }
 
+    /**
+     * The serial in its canonical form (32 upper-case hex digits). Accepts either case and a serial without its
+     * leading zeros, as clients that parse serials as numbers send them ({@code 1E9080...}, 31 digits, for
+     * {@code 01E9080...}); the live service accepts those too. Separators, other characters, or a value longer than
+     * 16 bytes: {@code 422 "invalid serial number length"}.
+     */
     static String checkSerial(String raw) {
-        if (!HEX32.matcher(raw).matches()) {
+        if (!HEX.matcher(raw).matches()) {
             throw new ApiException(422, "invalid serial number length");
         }
-        return raw.toUpperCase(Locale.ROOT);
+        String digits = raw.replaceFirst("^0+", "");
+        if (digits.length() > 32) {
+            throw new ApiException(422, "invalid serial number length");
+        }
+        return "0".repeat(32 - digits.length()) + digits.toUpperCase(Locale.ROOT);
     }
 
     private Response request(JsonObject body, SimAccount a) {

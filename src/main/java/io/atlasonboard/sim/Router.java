@@ -147,7 +147,8 @@ final class Router {
                 headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v));
             }
         });
-        s.record(new RecordedRequest(s.clock.instant(), method, path, query, Map.copyOf(headers), status, serial));
+        s.record(new RecordedRequest(s.clock.instant(), method, path, query, Map.copyOf(headers), status, serial,
+                ex.getRemoteAddress() == null ? 0 : ex.getRemoteAddress().getPort()));
     }
 
     /** Serial of the verified client certificate (TLS), or of the X-SSL-Client-Serial header (plain test mode). */

@@ -234,7 +234,7 @@ public final class ConnectionTester {
         int connectMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         int readMs = (int) Math.min(Integer.MAX_VALUE, config.requestTimeout().toMillis());
         ProxySettings proxy = config.proxy();
-        Socket raw = new Socket();
+        PostHandshakeWatch raw = new PostHandshakeWatch();
         try {
             if (proxy != null) {
                 InetSocketAddress pa = new InetSocketAddress(proxy.host(), proxy.port());
@@ -292,8 +292,11 @@ public final class ConnectionTester {
             try {
                 ssl.startHandshake();
                 if ("TLSv1.3".equals(ssl.getSession().getProtocol())) {
-                    // TLS 1.3: the server judges the client certificate after our Finished; its alert (if any)
-                    // arrives right away. Silence means it accepted us.
+                    // TLS 1.3: the server judges the client certificate after our Finished; its alert (if any) is
+                    // the first thing it sends then. Its first other record (a session ticket) means it accepted
+                    // us: the watch ends the read there instead of waiting out the timeout. A server that sends
+                    // nothing at all is taken as accepting after the timeout.
+                    raw.watchFromNow();
                     ssl.setSoTimeout(1000);
                     try {
                         int b = ssl.getInputStream().read();
@@ -302,7 +305,7 @@ public final class ConnectionTester {
                                     config, clock);
                         }
                     } catch (SocketTimeoutException ok) {
-                        // accepted
+                        // accepted (a post-handshake record was read without an alert, or silence)
                     }
                 }
                 return null;

@@ -51,6 +51,9 @@ public final class ProviderService {
         AtlasConnectionConfig.Builder b = AtlasConnectionConfig.builder(record.apiUrl())
                 .clock(clock).sleeper(sleeper)
                 .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(60));
+        if (record.id() != null) {
+            b.observer(AuditTrail.observer(providers.audit(), record.id()));
+        }
         byte[] keystore = record.keystore();
         if (keystore != null && keystore.length > 0) {
             char[] pw = secrets.keystorePassword() == null ? new char[0] : secrets.keystorePassword().clone();
