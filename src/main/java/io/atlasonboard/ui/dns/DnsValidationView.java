@@ -2,6 +2,8 @@ package io.atlasonboard.ui.dns;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.dns.ServerResult;
+import io.atlasonboard.ui.common.Tables;
+import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.providers.FormParts;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -42,7 +44,8 @@ public final class DnsValidationView extends SplitPane {
         ListView<String> offered = new ListView<>(vm.offeredDomains());
         offered.setId("offeredDomains");
         offered.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        offered.setPrefHeight(90);
+        offered.setPrefHeight(120);
+        offered.setMinHeight(72);
         offered.visibleProperty().bind(Bindings.isNotEmpty(vm.offeredDomains()));
         offered.managedProperty().bind(offered.visibleProperty());
         Label offeredLabel = new Label("Domain names from your CSR (select the ones to claim):");
@@ -73,6 +76,7 @@ public final class DnsValidationView extends SplitPane {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
+        Tables.placeholder(table, "No domain claims yet: select or type domains above and create claims.");
 
         Button verifyAll = new Button("Ask GlobalSign to verify all");
         verifyAll.setId("verifyAll");
@@ -176,6 +180,7 @@ public final class DnsValidationView extends SplitPane {
         servers.setId("propagationServers");
         servers.setPrefHeight(140);
         servers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Tables.placeholder(servers, "Check propagation to see what each name server answers.");
         servers.getColumns().add(plain("Server", s -> s.server() + " (" + s.address() + ")"));
         servers.getColumns().add(plain("Kind", s -> s.kind().name().toLowerCase()));
         servers.getColumns().add(plain("Result", s -> s.outcome().name().replace('_', ' ').toLowerCase()));
@@ -236,6 +241,9 @@ public final class DnsValidationView extends SplitPane {
     static Button copyButton(String id, StringProperty text) {
         Button b = new Button("Copy");
         b.setId(id);
+        if (!id.equals("copyAll")) {
+            Views.keepWidthFor(b, "Copied"); // the label flips to "Copied": the field beside it keeps its width
+        }
         b.setAccessibleText("Copy " + id.replace("copy", "").toLowerCase());
         b.disableProperty().bind(text.isEmpty());
         String label = b.getText();
@@ -252,15 +260,12 @@ public final class DnsValidationView extends SplitPane {
     }
 
     private static <T> TableColumn<T, String> plain(String name, java.util.function.Function<T, String> f) {
-        TableColumn<T, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
-        return c;
+        return Tables.text(name, f);
     }
 
     private static TableColumn<ClaimRow, String> col(String name,
             java.util.function.Function<ClaimRow, StringProperty> f, double width) {
-        TableColumn<ClaimRow, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> f.apply(cd.getValue()));
+        TableColumn<ClaimRow, String> c = Tables.observed(name, f::apply);
         c.setPrefWidth(width);
         return c;
     }

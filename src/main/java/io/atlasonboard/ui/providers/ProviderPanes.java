@@ -165,7 +165,17 @@ public final class ProviderPanes implements AutoCloseable {
                 status.test(saved.id());
             });
             return new ProviderFormView(form);
-        }, r -> dns(r, List.of()), this::certificates);
+        }, r -> dns(r, List.of()), this::certificates, () -> {
+            ProviderFormViewModel form = new ProviderFormViewModel(store, jobs, files);
+            form.setOnStored(serviceClaims::forget);
+            form.setOnSaved(saved -> {
+                vm.refresh();
+                vm.selectedProperty().set(saved);
+                self[0].showStatusOf(saved);
+                status.test(saved.id());
+            });
+            return new ProviderFormView(form);
+        });
         vm.refresh();
         return self[0];
     }
@@ -177,7 +187,9 @@ public final class ProviderPanes implements AutoCloseable {
             s.initOwner(owner);
         }
         s.setTitle("Certificate Providers - Atlas Onboard");
-        s.setScene(new Scene(providersView(), 1200, 760));
+        s.setScene(new Scene(providersView(), 1100, 720));
+        s.setMinWidth(800);
+        s.setMinHeight(560);
         if (owner != null && owner.getScene() != null) {
             s.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());
         }

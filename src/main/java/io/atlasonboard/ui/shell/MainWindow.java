@@ -20,6 +20,7 @@ import io.atlasonboard.ui.wizard.WizardViewModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -27,7 +28,12 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The one window: unlock, then the start page, then a wizard; owns the open store and the current wizard. */
 public final class MainWindow {
@@ -44,6 +50,8 @@ public final class MainWindow {
     private final io.atlasonboard.ui.sandbox.SandboxSession sandbox;
     private io.atlasonboard.ui.providers.ProviderPanes panes;
     private Stage providersWindow;
+    /** Written on the UI thread, read when closing (possibly on another thread). */
+    private volatile WindowPlacement.Place placement;
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
@@ -66,9 +74,18 @@ public final class MainWindow {
     }
 
     public Scene createScene() {
-        Scene scene = new Scene(root, 1100, 820);
+        Scene scene = new Scene(root, 1100, 760);
         Theme.style(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
         return scene;
+    }
+
+    /** Ctrl+Q: closes the window as the window manager's close button does (the application then stops). */
+    private void quit() {
+        if (stage != null) {
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            stage.close();
+        }
     }
 
     private io.atlasonboard.ui.providers.UiJobs jobs() {
@@ -84,9 +101,43 @@ public final class MainWindow {
         stage.setTitle(TITLE);
         stage.getIcons().setAll(AppIcons.windowIcons());
         stage.setScene(createScene());
-        stage.setMinWidth(820);
-        stage.setMinHeight(620);
+        place(stage);
         showUnlock();
+    }
+
+    /** Opens where the user left the window, or centred at a large share of the screen; tracks later moves. */
+    private void place(Stage stage) {
+        Rectangle2D visual = Screen.getPrimary().getVisualBounds();
+        double[] min = WindowPlacement.minimum(visual);
+        stage.setMinWidth(min[0]);
+        stage.setMinHeight(min[1]);
+        WindowPlacement.Place p = WindowPlacement.choose(WindowPlacement.load(ctx.home()),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), visual);
+        stage.setX(p.x());
+        stage.setY(p.y());
+        stage.setWidth(p.width());
+        stage.setHeight(p.height());
+        stage.setMaximized(p.maximized());
+        placement = p;
+        javafx.beans.InvalidationListener track = o -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                placement = new WindowPlacement.Place(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                        false);
+            } else if (stage.isMaximized()) {
+                WindowPlacement.Place last = placement;
+                placement = new WindowPlacement.Place(last.x(), last.y(), last.width(), last.height(), true);
+            }
+        };
+        stage.xProperty().addListener(track);
+        stage.yProperty().addListener(track);
+        stage.widthProperty().addListener(track);
+        stage.heightProperty().addListener(track);
+        stage.maximizedProperty().addListener(track);
+    }
+
+    /** The window's place as last seen on the UI thread (what {@link #shutdown()} saves). */
+    public WindowPlacement.Place placement() {
+        return placement;
     }
 
     public BorderPane root() {
@@ -218,6 +269,14 @@ public final class MainWindow {
 
     /** Writes what is pending and closes the store (call when the window closes). Blocks at most a few seconds. */
     public void shutdown() {
+        WindowPlacement.Place p = placement;
+        if (p != null) {
+            try {
+                WindowPlacement.save(ctx.home(), p);
+            } catch (java.io.IOException e) {
+                // only the remembered window place is lost
+            }
+        }
         try {
             if (currentSync != null) {
                 currentSync.flush().get(10, TimeUnit.SECONDS);

@@ -399,7 +399,7 @@ class ProviderPanesUiTest {
         waitFor("confirmation", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("www.certs-example.com").contains(issued.serial())
-                .contains("superseded");
+                .contains("Superseded");
         robot.clickOn("#confirmOk");
         waitFor("revoked", () -> table.getItems().stream()
                 .anyMatch(r -> r.serial().equals(issued.serial()) && r.status() == CertificateStatus.REVOKED));

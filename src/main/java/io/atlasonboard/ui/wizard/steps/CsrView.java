@@ -177,9 +177,7 @@ public final class CsrView extends VBox {
         csr.setPrefRowCount(8);
         csr.textProperty().bind(state.csrPem);
         csr.setAccessibleText("The CSR in PEM form");
-        Button copy = Views.button("Co_py CSR", "mdi2c-content-copy");
-        copy.setId("copyCsr");
-        copy.setOnAction(e -> Views.copyToClipboard(state.csrPem.get()));
+        Button copy = Views.copyButton("Co_py CSR", "copyCsr", state.csrPem::get);
         Button saveCsr = Views.button("Save CS_R…", "mdi2c-content-save-outline");
         saveCsr.setId("saveCsr");
         saveCsr.setOnAction(e -> dialogs.save(getScene().getWindow(), "Save the CSR", vm.suggestedBaseName() + ".csr",
@@ -198,9 +196,8 @@ public final class CsrView extends VBox {
         pw.textProperty().bind(state.keyPassword);
         pw.setPrefColumnCount(26);
         pw.setAccessibleText("The private key password");
-        Button copyPw = Views.iconButton("mdi2c-content-copy", "Copy the key password");
-        copyPw.setId("copyKeyPassword");
-        copyPw.setOnAction(e -> Views.copyToClipboard(state.keyPassword.get()));
+        Button copyPw = Views.copyButton("Copy", "copyKeyPassword", state.keyPassword::get);
+        copyPw.setAccessibleText("Copy the key password");
         HBox pwRow = new HBox(6, pw, copyPw);
         pwRow.setAlignment(Pos.CENTER_LEFT);
         Label pwHint = Views.hint("Shown once. Keep it with the key file if you save the key; Atlas Onboard keeps it "
