@@ -155,21 +155,42 @@ class ScreensFitUiTest {
         ui.waitFor("verified", () -> ui.text("#dnsMessage").contains("1 of 1 verified"));
         look("08-step7-dns");
 
-        ui.click("#toStartPage");
-        ui.waitFor("start page", () -> ui.exists("#openProviders"));
-        look("09-start-with-onboarding");
-        ui.click("#openProviders");
-        ui.waitFor("providers window", () -> ui.exists("#providersTable"));
+        // ---- Finish: the completion page says what was created and what comes next
+        ui.waitFor("saved", () -> ui.text("#saveStatus").equals("All changes saved"));
+        ui.click("#next");
+        ui.waitFor("completion page", () -> ui.exists("#completionView")
+                && ui.text("#completionStatus").equals("Connection Status: Good"));
+        assertThat(ui.text("#completionProvider")).contains("SANDBOX");
+        assertThat(ui.text("#completionKeystore")).endsWith("sandbox-client.p12");
+        assertThat(ui.text("#completionDomains")).isEqualTo(DOMAIN);
+        assertThat(ui.disabled("#completionIssue")).isFalse();
+        look("09-completion");
+
+        ui.click("#completionStart");
+        ui.waitFor("start page lists it complete", () -> ui.exists("#openProviders") && ui.robot
+                .lookup(".label").queryAll().stream().anyMatch(n -> n.getId() != null
+                        && n.getId().startsWith("onboardingState-")
+                        && ((javafx.scene.control.Label) n).getText().startsWith("Complete")));
+        look("10-start-with-complete-onboarding");
+        ui.clickShown("Delete");
+        ui.waitFor("delete confirmation", () -> ui.fx(() -> Window.getWindows().stream().anyMatch(w ->
+                w != ui.stage && w.isShowing())));
+        lookAtDialog("11-dialog-delete-onboarding");
+        ui.robot.type(KeyCode.ESCAPE);
+        ui.waitFor("dialog closed", () -> ui.fx(() -> Window.getWindows().stream().noneMatch(w ->
+                w != ui.stage && w.isShowing())));
+
+        // ---- "Review", then Finish again, then "Issue a certificate…": the providers window on Certificates
+        ui.clickShown("Review");
+        ui.waitFor("wizard on step 7", () -> ui.exists("#dnsValidationView"));
+        ui.click("#next");
+        ui.waitFor("completion page again", () -> ui.exists("#completionView") && !ui.disabled("#completionIssue"));
+        ui.click("#completionIssue");
+        ui.waitFor("providers window on certificates", () -> ui.exists("#providersTable")
+                && ui.exists("#certificatesTable") && !ui.disabled("#issueCertificate"));
         @SuppressWarnings("unchecked")
         TableView<Object> table = ui.node("#providersTable", TableView.class);
         Stage providers = ui.fx(() -> (Stage) table.getScene().getWindow());
-        ui.robot.interact(() -> table.getSelectionModel().select(0));
-        look(providers, "10-providers");
-        ui.click("#providerDomains");
-        ui.waitFor("domains pane", () -> ui.exists("#claimsTable"));
-        look(providers, "11-providers-domains");
-        ui.click("#providerCertificates");
-        ui.waitFor("certificates pane", () -> ui.exists("#certificatesTable") && !ui.disabled("#issueCertificate"));
         ui.click("#certCommonName");
         ui.robot.write(DOMAIN);
         ui.click("#issueCertificate");
@@ -181,7 +202,24 @@ class ScreensFitUiTest {
         ui.click("#revokeCertificate");
         ui.waitFor("revoke confirmation", () -> ui.exists("#confirmDialog"));
         lookAtDialog("13-dialog-revoke");
-        ui.click("#confirmCancel");
+        ui.click("#confirmOk");
+        ui.waitFor("revoked", () -> ui.text("#certMessage").startsWith("Revoked"));
+        ui.waitFor("revoke disabled on the revoked certificate", () -> ui.disabled("#revokeCertificate")
+                && ui.text("#revokeDisabledReason").equals("Already revoked."));
+        look(providers, "14-providers-certificates-revoked");
+
+        ui.robot.interact(() -> table.getSelectionModel().select(0));
+        ui.click("#providerRetest");
+        ui.waitFor("retested", () -> "Connection Status: Good".equals(ui.text("#connectionHeadline"))
+                && !ui.disabled("#providerRetest"));
+        look(providers, "15-providers");
+        ui.click("#providerAdd");
+        ui.waitFor("new provider form", () -> ui.exists("#saveProvider"));
+        look(providers, "16-providers-add");
+        ui.robot.interact(() -> table.getSelectionModel().select(0));
+        ui.click("#providerDomains");
+        ui.waitFor("domains pane", () -> ui.exists("#claimsTable"));
+        look(providers, "17-providers-domains");
 
         assertThat(cut).as("texts cut at 1024×700 or 1366×768 (screenshots in target/screens)").isEmpty();
     }

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.dns.ServerResult;
 import io.atlasonboard.ui.common.Tables;
 import io.atlasonboard.ui.common.Views;
-import io.atlasonboard.ui.providers.FormParts;
+import io.atlasonboard.ui.common.FormParts;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;

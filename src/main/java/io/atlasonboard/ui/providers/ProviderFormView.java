@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.FormParts;
+
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.store.IntendedUse;
 import javafx.geometry.Insets;

@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.Confirmer;
+
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
@@ -26,11 +28,13 @@ public final class ProvidersView extends VBox {
     private final ProvidersViewModel vm;
     private final StackPane detail = new StackPane();
     private final ConnectionStatusView statusView;
+    private final Function<ProviderRecord, Node> certificates;
 
     public ProvidersView(ProvidersViewModel vm, Confirmer confirmer, Function<ProviderRecord, Node> editor,
             Function<ProviderRecord, Node> domains, Function<ProviderRecord, Node> certificates,
             java.util.function.Supplier<Node> creator) {
         this.vm = vm;
+        this.certificates = certificates;
         setId("providersView");
         statusView = new ConnectionStatusView(vm.status());
 
@@ -134,6 +138,27 @@ public final class ProvidersView extends VBox {
         ProviderRecord r = vm.selectedProperty().get();
         if (r != null) {
             detail.getChildren().setAll(f.apply(r));
+        }
+    }
+
+    /** Selects the provider with this id (once the list has it) and shows its Certificates pane. */
+    public void openCertificates(long providerId) {
+        Runnable pick = () -> vm.providers().stream().filter(r -> r.id() == providerId).findFirst().ifPresent(r -> {
+            vm.selectedProperty().set(r);
+            detail.getChildren().setAll(certificates.apply(r));
+        });
+        if (vm.providers().stream().anyMatch(r -> r.id() == providerId)) {
+            pick.run();
+        } else {
+            vm.providers().addListener(new javafx.collections.ListChangeListener<ProviderRecord>() {
+                @Override
+                public void onChanged(Change<? extends ProviderRecord> c) {
+                    if (vm.providers().stream().anyMatch(r -> r.id() == providerId)) {
+                        vm.providers().removeListener(this);
+                        pick.run();
+                    }
+                }
+            });
         }
     }
 

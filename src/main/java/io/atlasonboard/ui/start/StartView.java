@@ -45,7 +45,7 @@ public final class StartView extends VBox {
         HBox newRow = new HBox(8, Views.fieldLabel("_Label", label), label, create);
         newRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label listTitle = new Label("In progress");
+        Label listTitle = new Label("Your onboardings");
         listTitle.getStyleClass().add(Styles.TITLE_4);
         ListView<OnboardingSummary> list = new ListView<>(vm.onboardings);
         list.setId("onboardingList");
@@ -53,7 +53,7 @@ public final class StartView extends VBox {
         list.setCellFactory(lv -> new Row(vm));
         list.setPrefHeight(300);
         VBox.setVgrow(list, Priority.ALWAYS);
-        Label empty = Views.hint("Nothing in progress yet.");
+        Label empty = Views.hint("No onboarding yet: start one above, or try the sandbox below.");
         list.setPlaceholder(empty);
 
         extensions.setId("startExtensions");
@@ -89,16 +89,17 @@ public final class StartView extends VBox {
             }
             Label name = new Label(s.label() + (s.sandbox() ? "  ·  SANDBOX" : ""));
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label detail = new Label(StartViewModel.stepText(s.step()) + "  ·  last change "
-                    + StartViewModel.when(s.updatedAt()));
+            Label detail = new Label((s.completed() ? "Complete" : "In progress · " + StartViewModel.stepText(s.step()))
+                    + "  ·  last change " + StartViewModel.when(s.updatedAt()));
+            detail.setId("onboardingState-" + s.id());
             detail.getStyleClass().add("hint");
             VBox text = new VBox(2, name, detail);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            Button resume = new Button("Resume");
+            Button resume = new Button(s.completed() ? "Review" : "Resume");
             resume.setId("resume-" + s.id());
-            resume.getStyleClass().add(Styles.ACCENT);
-            resume.setAccessibleText("Resume " + s.label());
+            resume.getStyleClass().add(s.completed() ? Styles.BUTTON_OUTLINED : Styles.ACCENT);
+            resume.setAccessibleText(resume.getText() + " " + s.label());
             resume.setOnAction(e -> vm.resume(s));
             Button delete = new Button("Delete");
             delete.setId("delete-" + s.id());

@@ -115,6 +115,17 @@ public final class WizardViewModel {
         return true;
     }
 
+    /**
+     * Hands on what a field holds but has not committed yet (a Common Name still being typed, the field focused), so
+     * that it is saved before the wizard closes. UI thread.
+     */
+    public void commitPending() {
+        String typed = csr.commonNameInput.get();
+        if (typed != null && !typed.isBlank() && !typed.strip().equals(state.commonName.get())) {
+            csr.commitCommonName();
+        }
+    }
+
     public javafx.beans.property.ReadOnlyIntegerProperty furthestProperty() {
         return furthest;
     }

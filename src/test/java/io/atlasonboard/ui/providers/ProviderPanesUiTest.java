@@ -1,5 +1,11 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.shell.ProviderPanes;
+
+import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.ui.common.Confirmer;
+import io.atlasonboard.ui.common.FileOpener;
+
 import io.atlasonboard.testing.Secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;

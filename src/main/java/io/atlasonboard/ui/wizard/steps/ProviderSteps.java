@@ -10,8 +10,7 @@ import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.providers.ConnectionStatusView;
 import io.atlasonboard.ui.providers.ProviderFormView;
 import io.atlasonboard.ui.providers.ProviderFormViewModel;
-import io.atlasonboard.ui.providers.ProviderPanes;
-import io.atlasonboard.ui.providers.UiJobs;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.sandbox.SandboxSession;
 import io.atlasonboard.ui.wizard.StepPages;
 import io.atlasonboard.ui.wizard.WizardState;
@@ -34,7 +33,7 @@ import javafx.scene.layout.VBox;
 public final class ProviderSteps implements StepPages {
     private final WizardViewModel wizard;
     private final WizardState state;
-    private final ProviderPanes panes;
+    private final ProviderPages panes;
     private final SandboxSession sandbox;
     private final Store store;
     private final UiJobs jobs;
@@ -46,7 +45,7 @@ public final class ProviderSteps implements StepPages {
     private final VBox dnsHolder = new VBox();
     private Long dnsProvider;
 
-    public ProviderSteps(WizardViewModel wizard, ProviderPanes panes, SandboxSession sandbox, Store store, UiJobs jobs,
+    public ProviderSteps(WizardViewModel wizard, ProviderPages panes, SandboxSession sandbox, Store store, UiJobs jobs,
                   boolean staleSandbox) {
         this.wizard = wizard;
         this.state = wizard.state();
@@ -76,9 +75,10 @@ public final class ProviderSteps implements StepPages {
 
     private Node providerPage() {
         if (form == null) {
-            form = panes.providerFormFor(state);
+            form = panes.providerForm();
             form.setId("providerStep");
             ProviderFormViewModel fvm = form.viewModel();
+            prefillFromSteps(fvm);
             Long id = state.providerId.get();
             if (id != null) {
                 // resumed (or back from a later step in a new session): edit the stored record, then apply what
@@ -113,7 +113,8 @@ public final class ProviderSteps implements StepPages {
                 blankToNull(state.keystorePassword.get()));
         if (state.sandbox.get() && sandbox != null && sandbox.current() != null) {
             String name = fvm.nameProperty().get();
-            fvm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(), name);
+            fvm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(),
+                    name == null || name.isBlank() ? Sandbox.PROVIDER_NAME : name);
         }
     }
 
@@ -173,7 +174,12 @@ public final class ProviderSteps implements StepPages {
         dnsProvider = id;
         dnsHolder.getChildren().setAll(new Label("Reading the provider…"));
         jobs.run("Reading the provider", p -> store.providers().get(id), null, (ProviderRecord r) -> {
-            Node dns = panes.dnsFor(r, state);
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+            if (!state.commonName.get().isBlank()) {
+                names.add(state.commonName.get().strip());
+            }
+            names.addAll(state.domains);
+            Node dns = panes.dns(r, java.util.List.copyOf(names));
             if (dns instanceof javafx.scene.layout.Region region) {
                 region.setPrefHeight(640);
                 region.setMinHeight(520);
@@ -242,7 +248,12 @@ public final class ProviderSteps implements StepPages {
         Label err = Views.message(error, "error-text", index == 0 ? "sandboxError1" : "sandboxError3");
         Label stale = Views.message(notice, "warning-text", index == 0 ? "sandboxNotice1" : "sandboxNotice3");
         stale.setWrapText(true);
-        HBox row = new HBox(10, badge, action);
+        Label starting = new Label("Starting the local sandbox… the button is ready in a few seconds.");
+        starting.setId(index == 0 ? "sandboxStarting1" : "sandboxStarting3");
+        starting.getStyleClass().add("hint");
+        starting.visibleProperty().bind(action.disabledProperty());
+        starting.managedProperty().bind(starting.visibleProperty());
+        HBox row = new HBox(10, badge, action, starting);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, row, intro, stale, ok, err);
         box.getStyleClass().add("sandbox-banner");

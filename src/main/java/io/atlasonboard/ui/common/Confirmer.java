@@ -1,4 +1,4 @@
-package io.atlasonboard.ui.providers;
+package io.atlasonboard.ui.common;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
