@@ -6,6 +6,7 @@ import io.atlasonboard.ui.shell.WindowPlacement;
 import java.nio.file.Path;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,9 @@ class QuitAndResumeUiTest {
             ui.stage.setWidth(1050);
             ui.stage.setHeight(720);
         });
+        // Ctrl+Q closes the window (the application's stop() then writes and closes, as ui.quit() does here)
+        ui.robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        ui.waitFor("window closed by Ctrl+Q", () -> !ui.stage.isShowing());
         ui.quit();
 
         ui.launch(home, false);

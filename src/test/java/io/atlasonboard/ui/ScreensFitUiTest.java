@@ -191,12 +191,18 @@ class ScreensFitUiTest {
         @SuppressWarnings("unchecked")
         TableView<Object> table = ui.node("#providersTable", TableView.class);
         Stage providers = ui.fx(() -> (Stage) table.getScene().getWindow());
-        ui.click("#certCommonName");
-        ui.robot.write(DOMAIN);
+        set("#certCommonName", DOMAIN);
+        set("#certNames", DOMAIN);
         ui.click("#issueCertificate");
         @SuppressWarnings("unchecked")
         TableView<Object> certs = ui.node("#certificatesTable", TableView.class);
-        ui.waitFor("issued", () -> !certs.getItems().isEmpty());
+        try {
+            ui.waitFor("issued", () -> !certs.getItems().isEmpty());
+        } catch (AssertionError e) {
+            Png.shoot(ui.robot, providers.getScene(), "FAILED-issued-providers");
+            throw new AssertionError(e.getMessage() + "; form: " + ui.text("#certFormError") + "; progress: "
+                    + ui.text("#issueMessage") + "; list: " + ui.text("#certMessage"), e);
+        }
         ui.robot.interact(() -> certs.getSelectionModel().select(0));
         look(providers, "12-providers-certificates");
         ui.click("#revokeCertificate");

@@ -86,7 +86,7 @@ public final class CertificatesView extends ScrollPane {
         c1.setMinWidth(110);
         g.getColumnConstraints().addAll(c1, c2);
 
-        Button issue = new Button("Issue certificate");
+        Button issue = new Button("_Issue certificate");
         issue.setId("issueCertificate");
         issue.getStyleClass().add(Styles.ACCENT);
         issue.disableProperty().bind(vm.issuingProperty().or(vm.policyProperty().isNull()));
@@ -125,7 +125,7 @@ public final class CertificatesView extends ScrollPane {
         table.setMinHeight(120);
         Tables.placeholder(table, "No certificates issued through this provider yet: issue one below.");
 
-        Button savePem = new Button("Save PEM (with chain)...");
+        Button savePem = new Button("Save _PEM (with chain)…");
         savePem.setId("savePem");
         savePem.disableProperty().bind(vm.selectedProperty().isNull());
         savePem.setOnAction(e -> vm.savePem());
@@ -133,7 +133,7 @@ public final class CertificatesView extends ScrollPane {
         p12pw.setId("p12Password");
         p12pw.setPromptText("PKCS#12 password");
         p12pw.textProperty().bindBidirectional(vm.p12PasswordProperty());
-        Button saveP12 = new Button("Save PKCS#12...");
+        Button saveP12 = new Button("Save PKCS#_12…");
         saveP12.setId("savePkcs12");
         saveP12.disableProperty().bind(vm.selectedProperty().isNull());
         saveP12.setOnAction(e -> vm.savePkcs12());
@@ -146,7 +146,7 @@ public final class CertificatesView extends ScrollPane {
             @Override public RevocationReason fromString(String s) { return RevocationReason.parse(s); }
         });
         reason.valueProperty().bindBidirectional(vm.reasonProperty());
-        Button revoke = new Button("Revoke...");
+        Button revoke = new Button("Re_voke…");
         revoke.setId("revokeCertificate");
         revoke.getStyleClass().add(Styles.DANGER);
         revoke.disableProperty().bind(vm.revocableProperty().not());

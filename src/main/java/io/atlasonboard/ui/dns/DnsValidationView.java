@@ -54,7 +54,7 @@ public final class DnsValidationView extends SplitPane {
         TextField input = FormParts.text(vm.domainInputProperty(), "domainInput",
                 "Other domains, e.g. example.com www.example.com");
         HBox.setHgrow(input, Priority.ALWAYS);
-        Button claim = new Button("Create claims");
+        Button claim = new Button("C_reate claims");
         claim.setId("createClaims");
         claim.getStyleClass().add(Styles.ACCENT);
         claim.disableProperty().bind(vm.busyProperty());
@@ -78,16 +78,16 @@ public final class DnsValidationView extends SplitPane {
         VBox.setVgrow(table, Priority.ALWAYS);
         Tables.placeholder(table, "No domain claims yet: select or type domains above and create claims.");
 
-        Button verifyAll = new Button("Ask GlobalSign to verify all");
+        Button verifyAll = new Button("Ask GlobalSign to _verify all");
         verifyAll.setId("verifyAll");
         verifyAll.setOnAction(e -> vm.verifyAll());
-        Button verify = new Button("Verify selected");
+        Button verify = new Button("Verify _selected");
         verify.setId("verifySelected");
         verify.setOnAction(e -> vm.verifySelected());
-        Button reassert = new Button("Reassert (new token)");
+        Button reassert = new Button("Reassert (new t_oken)");
         reassert.setId("reassert");
         reassert.setOnAction(e -> vm.reassertSelected());
-        Button delete = new Button("Delete claim");
+        Button delete = new Button("De_lete claim");
         delete.setId("deleteClaim");
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> vm.deleteSelected());
@@ -158,7 +158,7 @@ public final class DnsValidationView extends SplitPane {
         Button copyAll = copyButton("copyAll", vm.copyAllProperty());
         copyAll.setText("Copy all (for your DNS admin)");
 
-        Button publish = new Button("Publish in sandbox DNS");
+        Button publish = new Button("P_ublish in sandbox DNS");
         publish.setId("publishSandbox");
         publish.setVisible(vm.sandbox());
         publish.setManaged(vm.sandbox());
@@ -167,7 +167,7 @@ public final class DnsValidationView extends SplitPane {
         TextField resolvers = FormParts.text(vm.resolversProperty(), "resolvers",
                 "Extra resolvers to ask, e.g. 1.1.1.1 9.9.9.9:53 (optional)");
         HBox.setHgrow(resolvers, Priority.ALWAYS);
-        Button check = new Button("Check propagation");
+        Button check = new Button("Check _propagation");
         check.setId("checkPropagation");
         check.disableProperty().bind(vm.checkingProperty());
         check.setOnAction(e -> vm.checkPropagation());
@@ -204,6 +204,9 @@ public final class DnsValidationView extends SplitPane {
         recTitle.getStyleClass().add(Styles.TITLE_4);
         Label propTitle = new Label("Propagation (every authoritative name server, plus your resolvers)");
         propTitle.getStyleClass().add(Styles.TITLE_4);
+        propTitle.setWrapText(true);
+        recTitle.setWrapText(true);
+        title.setWrapText(true);
         VBox right = new VBox(8, recTitle, rec, replaced, note, all, new HBox(8, copyAll, publish), propTitle,
                 new HBox(6, resolvers, check), summary, servers, new Label("Claim log"), log);
         right.setPadding(new Insets(12));

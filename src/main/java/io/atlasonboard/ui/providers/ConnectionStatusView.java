@@ -96,7 +96,7 @@ public final class ConnectionStatusView extends VBox {
         checked.textProperty().bind(vm.checkedAtProperty());
         checked.getStyleClass().add(Styles.TEXT_MUTED);
 
-        Button retest = new Button("Re-test connection");
+        Button retest = new Button("Re-test connect_ion");
         retest.setId("retestConnection");
         retest.disableProperty().bind(vm.runningProperty());
         retest.setOnAction(e -> vm.retest());

@@ -79,16 +79,16 @@ public final class ProvidersView extends VBox {
         table.setMinHeight(110);
         Tables.placeholder(table, "No certificate providers yet: add one, or finish step 5 of an onboarding.");
 
-        Button retest = new Button("Re-test");
+        Button retest = new Button("Re-_test");
         retest.setId("providerRetest");
         retest.setOnAction(e -> {
             showStatus();
             vm.retestSelected();
         });
-        Button edit = new Button("Edit");
+        Button edit = new Button("_Edit");
         edit.setId("providerEdit");
         edit.setOnAction(e -> show(editor));
-        Button delete = new Button("Delete...");
+        Button delete = new Button("_Delete…");
         delete.setId("providerDelete");
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> {
@@ -99,16 +99,16 @@ public final class ProvidersView extends VBox {
                 vm.delete(r);
             }
         });
-        Button add = new Button("Add provider…");
+        Button add = new Button("_Add provider…");
         add.setId("providerAdd");
         add.setOnAction(e -> {
             table.getSelectionModel().clearSelection();
             detail.getChildren().setAll(creator.get());
         });
-        Button dns = new Button("Domains (DNS)");
+        Button dns = new Button("Do_mains (DNS)");
         dns.setId("providerDomains");
         dns.setOnAction(e -> show(domains));
-        Button certs = new Button("Certificates");
+        Button certs = new Button("_Certificates");
         certs.setId("providerCertificates");
         certs.setOnAction(e -> show(certificates));
         for (Button b : new Button[] {retest, edit, delete, dns, certs}) {

@@ -2,12 +2,10 @@ package io.atlasonboard.ui.start;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.onboarding.OnboardingSummary;
+import io.atlasonboard.ui.common.Confirmer;
 import io.atlasonboard.ui.common.Views;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -106,13 +104,11 @@ public final class StartView extends VBox {
             delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
             delete.setAccessibleText("Delete " + s.label());
             delete.setOnAction(e -> {
-                ButtonType del = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
-                Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete \"" + s.label() + "\" and its stored "
-                        + "secrets (API secret, key password)? Files you saved elsewhere are not touched.",
-                        del, ButtonType.CANCEL);
-                a.setHeaderText("Delete this onboarding?");
-                a.initOwner(getScene().getWindow());
-                a.showAndWait().filter(b -> b == del).ifPresent(b -> vm.delete(s));
+                if (Confirmer.alerts().confirm(this, "Delete this onboarding?", "Delete \"" + s.label()
+                        + "\" and its stored secrets (API secret, key password)? Files you saved elsewhere are not "
+                        + "touched.", "Delete")) {
+                    vm.delete(s);
+                }
             });
             HBox row = new HBox(10, text, grow, resume, delete);
             row.setAlignment(Pos.CENTER_LEFT);

@@ -2,6 +2,7 @@ package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.Confirmer;
 import io.atlasonboard.ui.common.Views;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -220,15 +221,11 @@ public final class CsrView extends VBox {
         discard.setId("discardKey");
         discard.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
         discard.setOnAction(e -> {
-            javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType("Discard",
-                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            javafx.scene.control.Alert a = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.CONFIRMATION, "The key, the CSR and the key password are "
-                    + "deleted from this onboarding (files you saved are not touched). A certificate the portal made "
-                    + "for this CSR will no longer match.", yes, javafx.scene.control.ButtonType.CANCEL);
-            a.setHeaderText("Discard the key and the CSR?");
-            a.initOwner(getScene().getWindow());
-            a.showAndWait().filter(b -> b == yes).ifPresent(b -> vm.discardKey());
+            if (Confirmer.alerts().confirm(this, "Discard the key and the CSR?", "The key, the CSR and the key "
+                    + "password are deleted from this onboarding (files you saved are not touched). A certificate the "
+                    + "portal made for this CSR will no longer match.", "Discard")) {
+                vm.discardKey();
+            }
         });
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -78,7 +78,7 @@ public final class ProviderSteps implements StepPages {
             form = panes.providerForm();
             form.setId("providerStep");
             ProviderFormViewModel fvm = form.viewModel();
-            prefillFromSteps(fvm);
+            prefillFromSteps(fvm, state.providerId.get() == null);
             Long id = state.providerId.get();
             if (id != null) {
                 // resumed (or back from a later step in a new session): edit the stored record, then apply what
@@ -86,7 +86,7 @@ public final class ProviderSteps implements StepPages {
                 jobs.run("Reading the provider", p -> store.providers().find(id).orElse(null), null, r -> {
                     if (r != null) {
                         fvm.edit(r);
-                        prefillFromSteps(fvm);
+                        prefillFromSteps(fvm, false);
                     } else {
                         state.providerId.set(null);
                     }
@@ -106,7 +106,11 @@ public final class ProviderSteps implements StepPages {
         return form;
     }
 
-    private void prefillFromSteps(ProviderFormViewModel fvm) {
+    /**
+     * The one pre-fill of step 5 from steps 1-4 (and the running sandbox). {@code fresh}: a new provider, so a sandbox
+     * one gets the sandbox's provider name; an edited one keeps the name the user gave it.
+     */
+    private void prefillFromSteps(ProviderFormViewModel fvm, boolean fresh) {
         fvm.prefill(state.apiKey.get(), blankToNull(state.apiSecret.get()), state.keystore.get(),
                 state.keystorePath.get().isBlank() ? null
                         : java.nio.file.Path.of(state.keystorePath.get()).getFileName().toString(),
@@ -114,7 +118,7 @@ public final class ProviderSteps implements StepPages {
         if (state.sandbox.get() && sandbox != null && sandbox.current() != null) {
             String name = fvm.nameProperty().get();
             fvm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(),
-                    name == null || name.isBlank() ? Sandbox.PROVIDER_NAME : name);
+                    fresh || name == null || name.isBlank() ? Sandbox.PROVIDER_NAME : name);
         }
     }
 
@@ -156,7 +160,7 @@ public final class ProviderSteps implements StepPages {
     private void entered(int from, int step) {
         if (step == WizardViewModel.PROVIDER_STEP && form != null && from >= 0 && from < step) {
             // coming forward from steps 1-4: take what they hold now; coming back from step 6 keeps the user's edits
-            prefillFromSteps(form.viewModel());
+            prefillFromSteps(form.viewModel(), false);
         }
         if (step == WizardViewModel.CONNECTION_STEP) {
             runTest();
