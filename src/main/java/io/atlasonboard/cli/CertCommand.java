@@ -1,12 +1,8 @@
 package io.atlasonboard.cli;
 
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,14 +12,15 @@ import java.util.concurrent.Callable;
 
 import io.atlasonboard.core.atlas.RevocationReason;
 import io.atlasonboard.core.claims.DomainsException;
+import io.atlasonboard.core.issuance.CertificateExport;
 import io.atlasonboard.core.issuance.IssueRequest;
 import io.atlasonboard.core.issuance.IssuanceService;
 import io.atlasonboard.core.issuance.IssuedCertificate;
 import io.atlasonboard.core.pki.EncryptedKeys;
 import io.atlasonboard.core.pki.InvalidInputException;
-import io.atlasonboard.core.pki.Pkcs12;
-import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.store.CertificateRecord;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.store.Store;
 import io.atlasonboard.core.tasks.ProgressSink;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -33,8 +30,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cert issue|list|revoke}: certificates through a provider. */
 @Command(name = "cert", mixinStandardHelpOptions = true,
-        description = "Issue, list and revoke certificates through a GlobalSign provider.",
-        subcommands = {CertCommand.Issue.class, CertCommand.ListCerts.class, CertCommand.Revoke.class})
+        description = "Issue, list, export and revoke certificates through a GlobalSign provider.",
+        subcommands = {CertCommand.Issue.class, CertCommand.ListCerts.class, CertCommand.Export.class,
+            CertCommand.Revoke.class})
 public final class CertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -131,6 +129,11 @@ public final class CertCommand implements Callable<Integer> {
             if (p12Out != null) {
                 CliFiles.checkOutput(p12Out, force);
                 p12Password = CliFiles.readPassword(p12PasswordFile, "PKCS#12 password");
+                String problem = CertificateExport.checkPassword(p12Password);
+                if (!problem.isEmpty()) {
+                    Arrays.fill(p12Password, '\0');
+                    throw new CliException("--p12-password-file: " + problem);
+                }
             }
             try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
                 IssuanceService svc = new IssuanceService(s.store, s.provider, s.client);
@@ -140,7 +143,7 @@ public final class CertCommand implements Callable<Integer> {
                 try {
                     c = svc.issue(req, ProgressSink.NONE);
                 } catch (InvalidInputException | DomainsException e) {
-                    throw new CliException(e.getMessage());
+                    throw new CliException(withOptions(e.getMessage()));
                 }
                 if (c.privateKey() != null && generate) {
                     String enc = EncryptedKeys.encryptPkcs8(c.privateKey(), keyPassword);
@@ -154,14 +157,15 @@ public final class CertCommand implements Callable<Integer> {
                     throw new CliException("Certificate " + c.serial() + " is still being issued by GlobalSign; "
                             + "run 'cert list --provider " + providerName.value + "' later to pick it up");
                 }
-                CliFiles.writeAtomically(out, c.pemWithChain().getBytes(StandardCharsets.US_ASCII), false, force);
+                CliFiles.writeAtomically(out, CertificateExport.pem(c).getBytes(StandardCharsets.US_ASCII), false,
+                        force);
                 if (p12Out != null) {
-                    List<X509Certificate> chain = new ArrayList<>();
-                    chain.add(parse(c.certificatePem()));
-                    for (String p : c.chainPems()) {
-                        chain.add(parse(p));
+                    byte[] p12;
+                    try {
+                        p12 = CertificateExport.pkcs12(c, p12Password);
+                    } catch (InvalidInputException e) {
+                        throw new CliException(e.getMessage());
                     }
-                    byte[] p12 = Pkcs12.write(c.privateKey(), chain, p12Password, cn, Pkcs12Profile.MODERN);
                     CliFiles.writeAtomically(p12Out, p12, true, force);
                     pw.println("PKCS#12: " + p12Out);
                 }
@@ -178,15 +182,21 @@ public final class CertCommand implements Callable<Integer> {
                 }
             }
         }
+    }
 
-        private static X509Certificate parse(String pem) {
-            try {
-                return (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            } catch (CertificateException e) {
-                throw new CliException("GlobalSign returned a certificate that cannot be read: " + e.getMessage());
-            }
+    /** A core message about the request (domain words), followed by the options that give what it names. */
+    static String withOptions(String message) {
+        List<String> options = new ArrayList<>();
+        if (message.contains("Common Name")) {
+            options.add("--cn NAME");
         }
+        if (message.contains("DNS name")) {
+            options.add("--dns NAME");
+        }
+        if (message.contains("e-mail address")) {
+            options.add("--email ADDRESS");
+        }
+        return options.isEmpty() ? message : message + "\n(options: " + String.join(", ", options) + ")";
     }
 
     // ------------------------------------------------------------------------------------------------ list
@@ -227,6 +237,94 @@ public final class CertCommand implements Callable<Integer> {
                 pw.flush();
             }
             return 0;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ export
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write a stored certificate as PEM (certificate, then chain) and/or as a PKCS#12 keystore "
+                    + "(with the private key kept here when the key was generated by this program).",
+                    "Needs no connection to GlobalSign."})
+    public static final class Export implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ProviderSession.Name providerName;
+
+        @Parameters(index = "0", paramLabel = "SERIAL", description = "Serial number (hex, as 'cert list' shows it).")
+        String serial;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "PEM output: the certificate, then its chain.")
+        Path out;
+
+        @Option(names = "--p12-out", paramLabel = "FILE", description = "PKCS#12 output (owner-only).")
+        Path p12Out;
+
+        @Option(names = "--p12-password-file", paramLabel = "FILE", description = "Password for --p12-out.")
+        Path p12PasswordFile;
+
+        @Option(names = "--force", description = "Overwrite existing output files.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            if (out == null && p12Out == null) {
+                throw new CommandLine.ParameterException(cl, "give --out, --p12-out, or both");
+            }
+            if ((p12Out == null) != (p12PasswordFile == null)) {
+                throw new CommandLine.ParameterException(cl, "--p12-out and --p12-password-file go together");
+            }
+            String s;
+            try {
+                s = IssuanceService.normaliseSerial(serial);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+            if (out != null) {
+                CliFiles.checkOutput(out, force);
+            }
+            if (p12Out != null) {
+                CliFiles.checkOutput(p12Out, force);
+                if (out != null) {
+                    CliFiles.checkDistinct(out, p12Out, "--out and --p12-out");
+                }
+            }
+            PrintWriter pw = cl.getOut();
+            char[] password = p12Out == null ? null : CliFiles.readPassword(p12PasswordFile, "PKCS#12 password");
+            String problem = password == null ? "" : CertificateExport.checkPassword(password);
+            if (!problem.isEmpty()) {
+                Arrays.fill(password, '\0');
+                throw new CliException("--p12-password-file: " + problem);
+            }
+            try (Store store = CliStore.open(spec)) {
+                ProviderRecord provider = CliStore.provider(store, providerName.value);
+                CertificateRecord r = store.certificates().findBySerial(provider.id(), s).orElseThrow(() ->
+                        new CliException("No certificate " + s + " is stored for provider '" + provider.name()
+                                + "' (see 'cert list --provider " + providerName.value + "')"));
+                try {
+                    byte[] p12 = password == null ? null : CertificateExport.pkcs12(r, store.certificates(), password);
+                    if (out != null) {
+                        CliFiles.writeAtomically(out, CertificateExport.pem(r).getBytes(StandardCharsets.US_ASCII),
+                                false, force);
+                        pw.println("Certificate and chain (PEM): " + out);
+                    }
+                    if (p12 != null) {
+                        CliFiles.writeAtomically(p12Out, p12, true, force);
+                        pw.println("PKCS#12: " + p12Out);
+                    }
+                } catch (InvalidInputException e) {
+                    throw new CliException(e.getMessage());
+                }
+                pw.flush();
+                return 0;
+            } finally {
+                if (password != null) {
+                    Arrays.fill(password, '\0');
+                }
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -17,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Set;
+
+import io.atlasonboard.core.pki.BoundedFiles;
 
 /**
  * File helpers shared by every command: password files (first line), input files, refuse-to-overwrite unless
@@ -30,12 +31,18 @@ final class CliFiles {
     }
 
     /**
-     * The one password-file reader of the command line: the first line of the file (without the line break), decoded
+     * The one password-file reader of the command line: the first line of the file (without the line break, at most
+     * {@link BoundedFiles#MAX_PASSWORD_BYTES}; the rest is not read, a FIFO or device is refused), decoded
      * as strict UTF-8; the file's bytes are wiped from memory. Refuses a missing file, a file that is not UTF-8 and an
      * empty first line, naming {@code what} (e.g. "key password", "--api-secret-file") and the file.
      */
     static char[] readPassword(Path file, String what) {
-        byte[] bytes = read(file, what);
+        byte[] bytes;
+        try {
+            bytes = BoundedFiles.firstLine(file, what);
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new CliException(e.getMessage());
+        }
         try {
             int end = 0;
             while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
@@ -61,13 +68,19 @@ final class CliFiles {
         }
     }
 
+    /**
+     * A whole input file, at most {@link BoundedFiles#MAX_INPUT_BYTES}; a FIFO, device or folder is refused before it is
+     * opened, a larger file with its size in the message.
+     */
     static byte[] read(Path file, String what) {
+        return read(file, BoundedFiles.MAX_INPUT_BYTES, what);
+    }
+
+    static byte[] read(Path file, int maxBytes, String what) {
         try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException("The " + what + " file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new CliException("Cannot read the " + what + " file " + file + ": " + e.getMessage());
+            return BoundedFiles.read(file, maxBytes, what);
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new CliException(e.getMessage());
         }
     }
 

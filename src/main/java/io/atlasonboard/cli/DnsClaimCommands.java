@@ -54,6 +54,14 @@ public final class DnsClaimCommands {
         @Option(names = "--reassert", description = "Reassert the existing claims (new token and deadline).")
         boolean reassert;
 
+        @Option(names = "--auth-domain", paramLabel = "ADN",
+                description = "Prove control through this authorization domain (a parent of DOMAIN that GlobalSign "
+                        + "lists for the claim): the TXT record goes there. Use --list-auth-domains to see them.")
+        String authDomain;
+
+        @Option(names = "--list-auth-domains", description = "Print the authorization domains usable for each claim.")
+        boolean listAuthDomains;
+
         @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "Domain names to claim, e.g. example.com.")
         List<String> domainArgs = new ArrayList<>();
 
@@ -89,6 +97,17 @@ public final class DnsClaimCommands {
                         }
                         out.println(r.domain() + ": claim " + r.claim().claimId() + (r.created() ? " created"
                                 : " (existing)") + ", status " + r.claim().status());
+                        if (authDomain != null || listAuthDomains) {
+                            try {
+                                DnsVerifyMethods.printAuthDomains(out, s.client, r.claim(), authDomain, now);
+                            } catch (DomainsException e) {
+                                failed++;
+                                err.println(r.domain() + ": " + e.getMessage());
+                            }
+                            if (authDomain != null) {
+                                continue;
+                            }
+                        }
                         print(out, r.claim(), now);
                     }
                 }
@@ -100,7 +119,7 @@ public final class DnsClaimCommands {
             return 0;
         }
 
-        private static void print(PrintWriter out, DomainClaimRecord r, Instant now) {
+        static void print(PrintWriter out, DomainClaimRecord r, Instant now) {
             if ("VERIFIED".equals(r.status())) {
                 out.println("  Verified; expires " + ProviderSession.when(r.expiresAt()));
                 return;
@@ -211,11 +230,22 @@ public final class DnsClaimCommands {
         @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "Claimed domains to verify.")
         List<String> domainArgs = new ArrayList<>();
 
+        @Option(names = "--auth-domain", paramLabel = "ADN",
+                description = "The authorization domain holding the proof (TXT record, or web server for http).")
+        String authDomain;
+
+        @CommandLine.Mixin
+        DnsVerifyMethods.Options methods = new DnsVerifyMethods.Options();
+
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
             if (waitSeconds < 0 || waitSeconds > 86_400) {
                 throw new CommandLine.ParameterException(cl, "--wait must be 0..86400 seconds");
+            }
+            if (!"dns".equals(methods.method)) {
+                return DnsVerifyMethods.verify(spec, providerName.value, domains(cl, domainArgs), authDomain,
+                        methods, Duration.ofSeconds(waitSeconds));
             }
             if (concurrency < 1 || concurrency > 16) {
                 throw new CommandLine.ParameterException(cl, "--concurrency must be 1..16");
@@ -225,6 +255,7 @@ public final class DnsClaimCommands {
             Map<String, VerifyResult> res;
             try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
                 ClaimService svc = new ClaimService(s.store, s.provider, s.client).concurrency(concurrency);
+                Map<String, String> adns = DnsVerifyMethods.authDomains(svc, s.client, names, authDomain);
                 res = svc.verify(names, new ClaimService.VerifyOptions(Duration.ofSeconds(waitSeconds), (d, r) -> {
                     synchronized (out) {
                         out.println(d + ": " + r.describe());
@@ -234,7 +265,7 @@ public final class DnsClaimCommands {
                         }
                         out.flush();
                     }
-                }), ProgressSink.NONE);
+                }).withAuthorizationDomains(adns), ProgressSink.NONE);
             }
             long ok = res.values().stream().filter(r -> r.state() == VerifyResult.State.VERIFIED).count();
             if (ok < res.size()) {

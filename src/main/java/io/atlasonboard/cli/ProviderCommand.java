@@ -9,13 +9,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
+import io.atlasonboard.core.providers.ConnectionEvent;
+import io.atlasonboard.core.providers.ConnectionListener;
+import io.atlasonboard.core.providers.ProviderInput;
+import io.atlasonboard.core.providers.ProviderInputException;
 import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.Presets;
 import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.atlas.ProxySettings;
 import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.core.store.IntendedUse;
 import io.atlasonboard.core.store.ProviderRecord;
-import io.atlasonboard.core.store.ProviderSecrets;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.core.store.StoreException;
 import io.atlasonboard.core.tasks.ProgressSink;
@@ -33,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "GlobalSign certificate providers: add, list, test the connection, delete.",
         subcommands = {ProviderCommand.Add.class, ProviderCommand.ListProviders.class, ProviderCommand.Test.class,
-            ProviderCommand.Delete.class})
+            ProviderCommand.Delete.class, ProviderExportCommand.class, ProviderLogCommand.class})
 public final class ProviderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,19 +50,47 @@ public final class ProviderCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ shared helpers
 
-    static ProgressSink stderrProgress(PrintWriter err) {
-        return new ProgressSink() {
-            @Override
-            public void update(double fraction, String message) {
-                err.println("... " + message);
-                err.flush();
+    /** Prints each check of a connection test to stderr as it starts and as it passes or fails. */
+    static ConnectionListener stderrSteps(PrintWriter err) {
+        return e -> {
+            if (e instanceof ConnectionEvent.Started st) {
+                err.println("... " + st.step().label() + ": " + st.detail());
+            } else if (e instanceof ConnectionEvent.Passed) {
+                err.println("    passed: " + e.step().label());
+            } else {
+                err.println("    FAILED: " + e.step().label());
             }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
+            err.flush();
         };
+    }
+
+    /** Tests the provider, printing the checks to stderr and the report to stdout; exit code 0 when Good. */
+    static int test(Store store, ProviderRecord p, CommandSpec spec) {
+        ConnectionReport r = new ProviderService(store.providers()).test(p.id(), ProgressSink.NONE,
+                stderrSteps(spec.commandLine().getErr()));
+        return printReport(spec.commandLine().getOut(), r);
+    }
+
+    /** The option a person gives for each field of the provider input. */
+    static String option(ProviderInput.Field f) {
+        return switch (f) {
+            case NAME -> "--name";
+            case API_URL -> "--api-url";
+            case INTENDED_USE -> "--use";
+            case API_KEY -> "--api-key";
+            case API_SECRET -> "--api-secret-file";
+            case KEYSTORE -> "--keystore";
+            case TRUST_PEM -> "--trust-pem";
+            case PROXY -> "--proxy";
+        };
+    }
+
+    /** The problems of a provider input, each led by its option ("--api-url: The API URL must ..."). */
+    static CliException problems(ProviderInputException e) {
+        StringBuilder sb = new StringBuilder();
+        e.problems().forEach((f, m) -> sb.append(sb.length() == 0 ? "" : "\n").append(option(f)).append(": ")
+                .append(m));
+        return new CliException(sb.toString(), e);
     }
 
     static int printReport(PrintWriter out, ConnectionReport r) {
@@ -78,8 +110,8 @@ public final class ProviderCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, paramLabel = "N", description = "Provider name (unique).")
         String name;
 
-        @Option(names = "--api-url", paramLabel = "URL", defaultValue = AtlasConnectionConfig.DEFAULT_API_URL,
-                description = "HVCA API URL, with or without /v2 (default ${DEFAULT-VALUE}).")
+        @Option(names = "--api-url", paramLabel = "URL", description = "HVCA API URL, with or without /v2 (default: "
+                + "api.url of the administrator's presets, else " + AtlasConnectionConfig.DEFAULT_API_URL + ").")
         String apiUrl;
 
         @Option(names = "--use", required = true, paramLabel = "TLS|SMIME",
@@ -119,17 +151,13 @@ public final class ProviderCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            IntendedUse intendedUse = switch (use.trim().toUpperCase(Locale.ROOT).replace("/", "")) {
-                case "TLS", "SSL", "SSLTLS" -> IntendedUse.TLS;
-                case "SMIME" -> IntendedUse.SMIME;
-                default -> throw new CliException("--use must be TLS or SMIME, got '" + use + "'");
-            };
-            String url;
+            Presets presets = Presets.system();
+            presets.problem().ifPresent(m -> spec.commandLine().getErr().println("Warning: " + m));
+            IntendedUse intendedUse;
             try {
-                url = AtlasConnectionConfig.normaliseApiUrl(apiUrl).toString();
+                intendedUse = ProviderInput.parseUse(use);
             } catch (IllegalArgumentException e) {
-                throw new CliException("--api-url: " + e.getMessage());
+                throw new CliException("--use: " + e.getMessage());
             }
             if ((proxyUser == null) != (proxyPasswordFile == null)) {
                 throw new CliException("--proxy-user and --proxy-password-file go together");
@@ -145,51 +173,54 @@ public final class ProviderCommand implements Callable<Integer> {
                     throw new CliException("--proxy: " + e.getMessage());
                 }
             }
-            byte[] p12 = CliFiles.read(keystore, "keystore (--keystore)");
-            String trust = null;
-            if (trustPem != null) {
-                trust = new String(CliFiles.read(trustPem, "trusted CA (--trust-pem)"), StandardCharsets.US_ASCII);
-                try {
-                    ProviderService.parseCertificates(trust);
-                } catch (IllegalArgumentException e) {
-                    throw new CliException("--trust-pem: " + e.getMessage());
-                }
-            }
-            char[] secret = CliFiles.readPassword(apiSecretFile, "API secret (--api-secret-file)");
-            char[] ksPassword = CliFiles.readPassword(keystorePasswordFile,
-                    "keystore password (--keystore-password-file)");
-            char[] proxyPassword = proxyPasswordFile == null ? null
-                    : CliFiles.readPassword(proxyPasswordFile,
-                    "proxy password (--proxy-password-file)");
-            try (Store store = CliStore.openOrCreate(spec)) {
-                if (store.providers().findByName(name).isPresent()) {
-                    throw new CliException("a provider named '" + name.strip() + "' already exists"
-                            + " (delete it first: provider delete " + name.strip() + ")");
-                }
-                ProviderRecord.Builder b = ProviderRecord.builder().name(name).apiUrl(url).intendedUse(intendedUse)
-                        .apiKey(apiKey.strip()).keystore(p12).keystoreFileName(keystore.getFileName().toString())
-                        .extraTrustPem(trust).sandbox(sandbox);
-                if (proxySettings != null) {
-                    b.proxyHost(proxySettings.host()).proxyPort(proxySettings.port()).proxyUser(proxySettings.user());
-                }
-                ProviderRecord saved;
-                try (ProviderSecrets secrets = ProviderSecrets.of(secret, ksPassword, proxyPassword)) {
-                    saved = store.providers().save(b.build(), secrets);
-                } catch (StoreException | IllegalArgumentException e) {
-                    throw new CliException(e.getMessage(), e);
-                }
-                out.println("Saved provider '" + saved.name() + "'" + (sandbox ? " (SANDBOX)" : "") + ".");
-                out.flush();
-                ConnectionReport r = new ProviderService(store.providers()).test(saved.id(), stderrProgress(err));
-                return printReport(out, r);
-            } finally {
-                Arrays.fill(secret, '\0');
-                Arrays.fill(ksPassword, '\0');
-                if (proxyPassword != null) {
-                    Arrays.fill(proxyPassword, '\0');
-                }
+            try (ProviderInput input = new ProviderInput().name(name)
+                    .apiUrl(apiUrl != null ? apiUrl : presets.apiUrlOrDefault()).intendedUse(intendedUse)
+                    .apiKey(apiKey).sandbox(sandbox)) {
+                byte[] p12 = CliFiles.read(keystore, "keystore (--keystore)");
+                input.keystore(p12, keystore.getFileName().toString());
                 Arrays.fill(p12, (byte) 0);
+                if (trustPem != null) {
+                    input.trustPem(new String(CliFiles.read(trustPem, "trusted CA (--trust-pem)"),
+                            StandardCharsets.US_ASCII));
+                }
+                if (proxySettings != null) {
+                    input.proxy(proxySettings.host(), String.valueOf(proxySettings.port()), proxySettings.user());
+                }
+                readSecret(apiSecretFile, "API secret (--api-secret-file)", input::apiSecret);
+                readSecret(keystorePasswordFile, "keystore password (--keystore-password-file)",
+                        input::keystorePassword);
+                if (proxyPasswordFile != null) {
+                    readSecret(proxyPasswordFile, "proxy password (--proxy-password-file)", input::proxyPassword);
+                }
+                try (Store store = CliStore.openOrCreate(spec)) {
+                    ProviderRecord saved;
+                    try {
+                        saved = input.save(store.providers());
+                    } catch (ProviderInputException e) {
+                        if (e.problems().containsKey(ProviderInput.Field.NAME)
+                                && store.providers().findByName(input.name()).isPresent()) {
+                            throw new CliException("--name: " + e.problems().get(ProviderInput.Field.NAME)
+                                    + " (or delete it first: provider delete " + input.name() + ")", e);
+                        }
+                        throw problems(e);
+                    } catch (StoreException e) {
+                        throw new CliException(e.getMessage(), e);
+                    }
+                    out.println("Saved provider '" + saved.name() + "'" + (sandbox ? " (SANDBOX)" : "") + ".");
+                    out.flush();
+                    return test(store, saved, spec);
+                }
             }
+        }
+    }
+
+    /** Reads a secret file, hands a copy of the secret to {@code to} and wipes what was read. */
+    static void readSecret(Path file, String what, java.util.function.Consumer<char[]> to) {
+        char[] secret = CliFiles.readPassword(file, what);
+        try {
+            to.accept(secret);
+        } finally {
+            Arrays.fill(secret, '\0');
         }
     }
 
@@ -246,10 +277,7 @@ public final class ProviderCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Store store = CliStore.open(spec)) {
-                ProviderRecord p = CliStore.provider(store, name);
-                ConnectionReport r = new ProviderService(store.providers())
-                        .test(p.id(), stderrProgress(spec.commandLine().getErr()));
-                return printReport(spec.commandLine().getOut(), r);
+                return test(store, CliStore.provider(store, name), spec);
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * Path prefixes are relative to {@code /v2} ({@code "/claims"}; a leading {@code /v2} is accepted too).
  */
 public final class SimFaults {
-    private final AtlasSimulator sim;
+    private final Runnable revokeTokens;
     private final List<Rule> rules = new ArrayList<>();
     private Duration responseDelay = Duration.ZERO;
     private Duration issuanceDelay = Duration.ZERO;
@@ -30,8 +30,8 @@ public final class SimFaults {
         }
     }
 
-    SimFaults(AtlasSimulator sim, Duration claimCheckDelay) {
-        this.sim = sim;
+    SimFaults(Runnable revokeTokens, Duration claimCheckDelay) {
+        this.revokeTokens = revokeTokens;
         this.claimCheckDelay = claimCheckDelay;
     }
 
@@ -64,7 +64,7 @@ public final class SimFaults {
 
     /** Every access token issued so far becomes invalid (401 on next use). */
     public SimFaults revokeAllTokens() {
-        sim.revokeAllTokens();
+        revokeTokens.run();
         return this;
     }
 

@@ -34,6 +34,8 @@ public final class SimulatorConfig {
     private boolean claimCoversSubdomains = true;
     private boolean plainHttpForTests;
     private int maxPerPage = 100;
+    private Duration mtlsValidity = Duration.ofDays(365);
+    private java.util.List<String> tlsProtocols = java.util.List.of("TLSv1.3", "TLSv1.2");
     private final Set<String> blockedDomains = new LinkedHashSet<>();
 
     public static SimulatorConfig defaults() {
@@ -166,6 +168,46 @@ public final class SimulatorConfig {
 
     public int maxPerPage() {
         return maxPerPage;
+    }
+
+    /**
+     * Validity of the mTLS client certificates the portal issues ({@code POST /portal/mtls} without {@code days},
+     * and the sandbox's step 3); default 365 days. Whole days, 1 to 3650.
+     */
+    public SimulatorConfig mtlsValidity(Duration validity) {
+        long days = validity.toDays();
+        if (days < 1 || days > 3650 || !validity.equals(Duration.ofDays(days))) {
+            throw new IllegalArgumentException("mTLS validity must be 1 to 3650 whole days, got " + validity);
+        }
+        this.mtlsValidity = validity;
+        return this;
+    }
+
+    public Duration mtlsValidity() {
+        return mtlsValidity;
+    }
+
+    /**
+     * TLS versions the listener offers (default TLS 1.3 and 1.2, as a real front end does). {@code "TLSv1.2"} alone
+     * pins the old behaviour: a rejected client certificate then fails the client's handshake itself, while under
+     * TLS 1.3 the client has finished its handshake when the server judges the certificate, and the JDK's HttpsServer
+     * closes the connection without an alert, so the client sees the connection closed on its first read.
+     */
+    public SimulatorConfig tlsProtocols(String... protocols) {
+        if (protocols.length == 0) {
+            throw new IllegalArgumentException("at least one TLS version is needed");
+        }
+        for (String p : protocols) {
+            if (!p.equals("TLSv1.3") && !p.equals("TLSv1.2")) {
+                throw new IllegalArgumentException("TLS version must be TLSv1.3 or TLSv1.2, got " + p);
+            }
+        }
+        this.tlsProtocols = java.util.List.of(protocols);
+        return this;
+    }
+
+    public java.util.List<String> tlsProtocols() {
+        return tlsProtocols;
     }
 
     public Set<String> blockedDomains() {

@@ -6,7 +6,8 @@
  * <ul>
  *   <li>No client certificate on {@code /v2}: {@code 400 "No required SSL certificate was sent"} (problem+json), as
  *       nginx answers with optional client verification; the portal endpoints need no certificate. An untrusted or
- *       expired certificate fails the TLS handshake (TLS 1.2; the client sees {@code SSLHandshakeException}).</li>
+ *       expired certificate fails the TLS handshake (TLS 1.2: the client sees {@code SSLHandshakeException}; TLS 1.3: the
+ *       connection closes before any HTTP request is read).</li>
  *   <li>Login with a certificate whose serial is not bound to the key (key and secret right):
  *       {@code 401 "Unauthorized: client certificate is not linked to this API key"}; wrong key or secret: plain
  *       {@code 401 "Unauthorized"}.</li>

@@ -110,6 +110,9 @@ public final class BindServer implements AutoCloseable {
         private final List<String> zones = new ArrayList<>();
         private final Map<String, String> nameServers = new LinkedHashMap<>();
         private final List<String> records = new ArrayList<>();
+        private final Map<String, String> zoneTexts = new LinkedHashMap<>();
+        private final Map<String, String> forwardZones = new LinkedHashMap<>();
+        private final Map<String, String> trustAnchors = new LinkedHashMap<>();
 
         public Builder address(String a) {
             this.address = a;
@@ -152,17 +155,41 @@ public final class BindServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A primary zone served exactly from {@code zoneFileText} (e.g. a zone signed by {@link #signZone}); no SOA,
+         * NS or records are generated for it and it takes no updates.
+         */
+        public Builder zoneText(String zone, String zoneFileText) {
+            zoneTexts.put(abs(zone), zoneFileText);
+            return this;
+        }
+
+        /**
+         * Makes this server a recursive, DNSSEC-validating resolver that forwards {@code zone} (and everything
+         * below it) to {@code hostPort} ({@code 127.0.0.1:5353}); repeatable.
+         */
+        public Builder forwardZone(String zone, String hostPort) {
+            forwardZones.put(abs(zone), hostPort);
+            return this;
+        }
+
+        /** A static trust anchor for a validating resolver: the zone's DNSKEY rdata ({@code 257 3 13 base64}). */
+        public Builder trustAnchor(String zone, String dnskeyRdata) {
+            trustAnchors.put(abs(zone), dnskeyRdata);
+            return this;
+        }
+
         public BindServer start() {
             if (!Files.isExecutable(NAMED)) {
                 throw new AssertionError("BIND named not found at " + NAMED + ": install bind9; .ci/run does");
             }
-            if (zones.isEmpty()) {
+            if (zones.isEmpty() && zoneTexts.isEmpty() && forwardZones.isEmpty()) {
                 throw new IllegalStateException("no zone configured");
             }
             if (key == null) {
                 key = Key.generate("atlas-test-key");
             }
-            if (nameServers.isEmpty()) {
+            if (nameServers.isEmpty() && !zones.isEmpty()) {
                 nameServers.put("ns1." + zones.get(0), address);
             }
             AssertionError last = null;
@@ -231,6 +258,9 @@ public final class BindServer implements AutoCloseable {
         c.zones.addAll(b.zones);
         c.nameServers.putAll(b.nameServers);
         c.records.addAll(b.records);
+        c.zoneTexts.putAll(b.zoneTexts);
+        c.forwardZones.putAll(b.forwardZones);
+        c.trustAnchors.putAll(b.trustAnchors);
         return c;
     }
 
@@ -252,7 +282,10 @@ public final class BindServer implements AutoCloseable {
                 .append("  pid-file \"").append(d).append("/named.pid\";\n")
                 .append("  session-keyfile \"").append(d).append("/session.key\";\n")
                 .append("  managed-keys-directory \"").append(d).append("\";\n")
-                .append("  recursion no;\n  notify no;\n  dnssec-validation no;\n  allow-transfer { none; };\n")
+                .append(resolver() ? "  recursion yes;\n  allow-recursion { any; };\n  dnssec-validation yes;\n"
+                        + "  minimal-responses no;\n  qname-minimization off;\n"
+                        : "  recursion no;\n  dnssec-validation no;\n")
+                .append("  notify no;\n  allow-transfer { none; };\n")
                 .append("};\n")
                 .append("controls { };\n")
                 .append(config.key.keyFileText());
@@ -265,7 +298,31 @@ public final class BindServer implements AutoCloseable {
                     .append("\"; allow-update { key \"").append(config.key.name()).append("\"; }; };\n");
             Files.writeString(Path.of(file), zoneFile(z));
         }
+        for (Map.Entry<String, String> z : config.zoneTexts.entrySet()) {
+            String file = d + "/" + z.getKey() + "text.db";
+            conf.append("zone \"").append(z.getKey()).append("\" { type primary; file \"").append(file)
+                    .append("\"; };\n");
+            Files.writeString(Path.of(file), z.getValue());
+        }
+        if (!config.trustAnchors.isEmpty()) {
+            conf.append("trust-anchors {\n");
+            for (Map.Entry<String, String> t : config.trustAnchors.entrySet()) {
+                String[] f = t.getValue().trim().split("\\s+", 4);
+                conf.append("  \"").append(t.getKey()).append("\" static-key ").append(f[0]).append(' ').append(f[1])
+                        .append(' ').append(f[2]).append(" \"").append(f[3].replaceAll("\\s+", "")).append("\";\n");
+            }
+            conf.append("};\n");
+        }
+        for (Map.Entry<String, String> fz : config.forwardZones.entrySet()) {
+            String[] hp = fz.getValue().split(":");
+            conf.append("zone \"").append(fz.getKey()).append("\" { type forward; forward only; forwarders { ")
+                    .append(hp[0]).append(" port ").append(hp[1]).append("; }; };\n");
+        }
         Files.writeString(dir.resolve("named.conf"), conf.toString());
+    }
+
+    private boolean resolver() {
+        return !config.forwardZones.isEmpty();
     }
 
     private String zoneFile(String zone) {
@@ -308,7 +365,9 @@ public final class BindServer implements AutoCloseable {
 
     private void awaitReady(Duration max) {
         long end = System.nanoTime() + max.toNanos();
-        String zone = config.zones.get(0);
+        boolean resolver = resolver();
+        String zone = resolver ? config.forwardZones.keySet().iterator().next()
+                : !config.zones.isEmpty() ? config.zones.get(0) : config.zoneTexts.keySet().iterator().next();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
                 throw new AssertionError("named exited with status " + process.exitValue() + " before answering; log:\n"
@@ -316,11 +375,13 @@ public final class BindServer implements AutoCloseable {
             }
             try {
                 Message q = Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN));
-                q.getHeader().unsetFlag(Flags.RD);
+                if (!resolver) {
+                    q.getHeader().unsetFlag(Flags.RD);
+                }
                 SimpleResolver r = new SimpleResolver(new InetSocketAddress(InetAddress.getByName(address), port));
                 r.setTimeout(Duration.ofMillis(300));
                 Message m = r.send(q);
-                if (m.getRcode() == Rcode.NOERROR && m.getHeader().getFlag(Flags.AA)) {
+                if (m.getRcode() == Rcode.NOERROR && (resolver || m.getHeader().getFlag(Flags.AA))) {
                     return;
                 }
             } catch (IOException e) {
@@ -439,6 +500,82 @@ public final class BindServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    // ------------------------------------------------------------------------------------------------ DNSSEC
+
+    /**
+     * A zone signed with {@code dnssec-keygen}/{@code dnssec-signzone} (one ECDSA P-256 key signing everything):
+     * the signed zone file, the same zone with every signature except the DNSKEY's corrupted (bogus to a validating
+     * resolver), and the DNSKEY rdata to use as a trust anchor.
+     */
+    public record SignedZone(String zone, String signedText, String brokenText, String dnskey) {
+    }
+
+    /** Signs {@code unsignedText} (a complete zone file for {@code zone}) in a temp directory. */
+    public static SignedZone signZone(String zone, String unsignedText) {
+        String z = abs(zone);
+        for (Path tool : List.of(Path.of("/usr/bin/dnssec-keygen"), Path.of("/usr/bin/dnssec-signzone"))) {
+            if (!Files.isExecutable(tool)) {
+                throw new AssertionError(tool + " not found: install bind9-utils; .ci/run does");
+            }
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("dnssec-");
+            Files.writeString(work.resolve("zone.db"), unsignedText);
+            run(work, "dnssec-keygen", "-q", "-K", ".", "-a", "ECDSAP256SHA256", "-f", "KSK", "-n", "ZONE", z);
+            run(work, "dnssec-signzone", "-q", "-S", "-z", "-K", ".", "-o", z, "-O", "full", "-f", "zone.signed",
+                    "zone.db");
+            String signed = Files.readString(work.resolve("zone.signed"));
+            String dnskey = null;
+            StringBuilder broken = new StringBuilder();
+            for (String line : signed.split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 5 && f[3].equals("DNSKEY") && dnskey == null) {
+                    dnskey = String.join(" ", java.util.Arrays.copyOfRange(f, 4, f.length));
+                }
+                if (f.length > 12 && f[3].equals("RRSIG") && !f[4].equals("DNSKEY")) {
+                    int sig = 12; // first chunk of the signature's base64
+                    char c = f[sig].charAt(0);
+                    f[sig] = (c == 'A' ? 'B' : 'A') + f[sig].substring(1);
+                    line = String.join(" ", f);
+                }
+                broken.append(line).append('\n');
+            }
+            if (dnskey == null) {
+                throw new AssertionError("dnssec-signzone wrote no DNSKEY for " + z);
+            }
+            return new SignedZone(z, signed, broken.toString(), dnskey);
+        } catch (IOException e) {
+            throw new AssertionError("signing " + z + " failed: " + e.getMessage(), e);
+        } finally {
+            if (work != null) {
+                try (Stream<Path> st = Files.walk(work)) {
+                    st.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+
+    private static void run(Path dir, String... cmd) throws IOException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", cmd) + " did not finish within 30 s");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + out);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -425,12 +425,16 @@ public final class AtlasClient implements AutoCloseable {
 
     /**
      * Sends one logical request: re-login + one retry on 401 (authenticated calls only), bounded retries with backoff
-     * on 429, 503 and (when {@code retry202}) 202. Returns the final response, whatever its status.
+     * on 429, 503 and (when {@code retry202}) 202, the waits between them capped in total by
+     * {@link AtlasConnectionConfig#maxRetryWait()}: a server asking for a longer wait ends the call with
+     * {@link AtlasRetryLaterException} (a 202 being polled just comes back as it is). Every attempt is bounded as a
+     * whole (see {@link #send}). Returns the final response, whatever its status.
      */
     private HttpResponse<byte[]> exchange(String method, String path, byte[] body, boolean authenticated,
             boolean retry202) {
         int retries = 0;
         boolean reloggedIn = false;
+        Duration waited = Duration.ZERO;
         while (true) {
             String bearer = authenticated ? currentToken() : null;
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri(path))
@@ -445,8 +449,6 @@ public final class AtlasClient implements AutoCloseable {
             if (body != null) {
                 rb.header("Content-Type", JSON_UTF8);
                 rb.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-            } else if (method.equals("POST") || method.equals("PATCH") || method.equals("PUT")) {
-                rb.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 rb.method(method, HttpRequest.BodyPublishers.noBody());
             }
@@ -460,7 +462,18 @@ public final class AtlasClient implements AutoCloseable {
             }
             boolean retryable = sc == 429 || sc == 503 || (sc == 202 && retry202);
             if (retryable && retries < config.maxRetries()) {
-                sleep(backoff(retries, r));
+                Duration wait = backoff(retries, r);
+                Duration budget = config.maxRetryWait().minus(waited);
+                if (wait.compareTo(budget) > 0) {
+                    if (sc == 202) {
+                        return r;
+                    }
+                    Optional<Duration> asked = retryAfter(r);
+                    throw new AtlasRetryLaterException(method, stripQuery(path), sc, asked.orElse(wait),
+                            config.maxRetryWait());
+                }
+                sleep(wait);
+                waited = waited.plus(wait);
                 retries++;
                 continue;
             }
@@ -468,14 +481,112 @@ public final class AtlasClient implements AutoCloseable {
         }
     }
 
+    /** The most an API answer body may be: the largest real answers (chains, stats pages) are far below it. */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * One HTTP exchange, bounded as a whole: connect, TLS, headers and the body must finish within
+     * {@link AtlasConnectionConfig#requestTimeout()}, the body is capped at {@link #MAX_BODY_BYTES}, and an interrupt
+     * of the calling thread (Cancel, Ctrl-C) cancels the exchange at once.
+     */
     private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
+        Duration limit = config.requestTimeout();
+        Instant at = config.clock().instant();
+        long start = System.nanoTime();
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request,
+                info -> new CappedBody(MAX_BODY_BYTES, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new AtlasTransportException(method + " " + path + ": " + describe(e), e);
+            HttpResponse<byte[]> r = f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            observe(at, start, method, path, r.statusCode(), r.statusCode() >= 400 ? problemId(r) : null, null);
+            return r;
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            observe(at, start, method, path, null, null, "timeout");
+            throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish within "
+                    + seconds(limit) + " s", new java.net.http.HttpTimeoutException("deadline " + limit));
         } catch (InterruptedException e) {
+            f.cancel(true);
+            observe(at, start, method, path, null, null, "interrupted");
             Thread.currentThread().interrupt();
-            throw new AtlasException(method + " " + path + ": interrupted", e);
+            throw new AtlasCancelledException(method + " " + stripQuery(path) + ": cancelled", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            for (Throwable t = c; t != null; t = t.getCause()) {
+                if (t instanceof CappedBody.TooLarge || (t instanceof javax.net.ssl.SSLException
+                        && String.valueOf(t.getMessage()).contains("nrecognized SSL"))) {
+                    c = t;
+                    break;
+                }
+            }
+            observe(at, start, method, path, null, null, c.getClass().getSimpleName());
+            if (c instanceof java.net.http.HttpConnectTimeoutException) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": could not connect to "
+                        + config.host() + ":" + config.port() + " within " + seconds(config.connectTimeout()) + " s", c);
+            }
+            if (c instanceof java.net.http.HttpTimeoutException) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish "
+                        + "within " + seconds(limit) + " s", c);
+            }
+            if (c instanceof CappedBody.TooLarge) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": " + c.getMessage(), c);
+            }
+            if (c instanceof javax.net.ssl.SSLException && String.valueOf(c.getMessage()).contains("nrecognized SSL")) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": " + notTls(), c);
+            }
+            throw new AtlasTransportException(method + " " + stripQuery(path) + ": " + describe(c), c);
+        }
+    }
+
+    /** After a non-TLS answer: a short plain-HTTP probe (direct connections only) tells plain HTTP from garbage. */
+    private String notTls() {
+        if (config.proxy() == null) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new InetSocketAddress(config.host(), config.port()), 3000);
+                s.setSoTimeout(3000);
+                s.getOutputStream().write(("HEAD / HTTP/1.0\r\nHost: " + config.host() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] head = s.getInputStream().readNBytes(5);
+                if (new String(head, StandardCharsets.US_ASCII).equals("HTTP/")) {
+                    return "the server answered plain HTTP on an https URL (" + config.host() + ":" + config.port()
+                            + " does not speak TLS)";
+                }
+            } catch (IOException ignored) {
+                // no clearer answer than the general one below
+            }
+        }
+        return "the server did not answer with TLS (" + config.host() + ":" + config.port() + " sent something that is "
+                + "not a TLS handshake)";
+    }
+
+    private static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** Tells the config's observer about one exchange (never bodies or headers); its failures are only logged. */
+    private void observe(Instant at, long startNanos, String method, String path, Integer status, String problemId,
+            String transportError) {
+        AtlasExchangeObserver o = config.observer();
+        if (o == null) {
+            return;
+        }
+        try {
+            o.exchanged(new AtlasExchange(at, method, path, status, Duration.ofNanos(System.nanoTime() - startNanos),
+                    problemId, transportError));
+        } catch (RuntimeException e) {
+            LOG.warn("The exchange observer failed for {} {}: {}", method, stripQuery(path), describe(e));
+        }
+    }
+
+    private static String problemId(HttpResponse<byte[]> r) {
+        byte[] b = r.body();
+        if (b == null || b.length == 0) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(new String(b, StandardCharsets.UTF_8));
+            return e.isJsonObject() ? str(e.getAsJsonObject(), "id") : null;
+        } catch (JsonParseException | IllegalStateException e) {
+            return null;
         }
     }
 
@@ -487,17 +598,25 @@ public final class AtlasClient implements AutoCloseable {
         return e.getClass().getSimpleName() + (m != null ? ": " + m : "");
     }
 
-    private Duration backoff(int retry, HttpResponse<byte[]> r) {
+    private static Optional<Duration> retryAfter(HttpResponse<byte[]> r) {
         Optional<String> ra = r.headers().firstValue("Retry-After");
         if (ra.isPresent()) {
             try {
                 long secs = Long.parseLong(ra.get().trim());
                 if (secs >= 0) {
-                    return Duration.ofSeconds(Math.min(secs, 60));
+                    return Optional.of(Duration.ofSeconds(secs));
                 }
             } catch (NumberFormatException ignored) {
                 // HTTP-date form: fall back to our own backoff
             }
+        }
+        return Optional.empty();
+    }
+
+    private Duration backoff(int retry, HttpResponse<byte[]> r) {
+        Optional<Duration> ra = retryAfter(r);
+        if (ra.isPresent()) {
+            return ra.get();
         }
         Duration d = config.initialBackoff().multipliedBy(1L << Math.min(retry, 10));
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
@@ -508,7 +627,7 @@ public final class AtlasClient implements AutoCloseable {
             config.sleeper().sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AtlasException("interrupted while waiting to retry", e);
+            throw new AtlasCancelledException("cancelled while waiting to retry", e);
         }
     }
 
@@ -678,5 +797,95 @@ public final class AtlasClient implements AutoCloseable {
             Arrays.fill(bytes.array(), (byte) 0);
         }
         return header;
+    }
+    // ---------------------------------------------------------------- issue 9: HTTP and e-mail validation, rekey
+
+    /**
+     * {@code POST /claims/domains/{id}/http} with the ADN whose web server serves the token and the scheme
+     * ({@code http} or {@code https}): 204 verified, 201 scheduled, 202 a check is running (ATLAS-API.md 4.9).
+     */
+    public DnsAssertion assertHttp(String claimId, String authorizationDomain, String scheme) {
+        String path = "/claims/domains/" + checked(claimId, CLAIM_ID, "claim id") + "/http";
+        if (authorizationDomain == null || authorizationDomain.isBlank()) {
+            throw new IllegalArgumentException("HTTP validation needs the authorization domain");
+        }
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("scheme must be http or https, not '" + scheme + "'");
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("authorization_domain", authorizationDomain);
+        body.addProperty("scheme", scheme);
+        HttpResponse<byte[]> r = exchange("POST", path, gson.toJson(body).getBytes(StandardCharsets.UTF_8), true,
+                false);
+        return assertion(r, "POST", path);
+    }
+
+    /** {@code GET /claims/domains/{id}/email}: the authorised approver addresses and their sources. */
+    public ApproverEmails approverEmails(String claimId) {
+        String path = "/claims/domains/" + checked(claimId, CLAIM_ID, "claim id") + "/email";
+        HttpResponse<byte[]> r = exchange("GET", path, null, true, false);
+        expect(r, "GET", path, 200);
+        JsonObject o = parseObject(r, "GET", path);
+        List<String> constructed = strings(o.get("constructed"));
+        Map<String, ApproverEmails.Source> dns = new LinkedHashMap<>();
+        JsonElement d = o.has("DNS") ? o.get("DNS") : o.get("dns");
+        if (d != null && d.isJsonObject()) {
+            for (var en : d.getAsJsonObject().entrySet()) {
+                if (en.getValue().isJsonObject()) {
+                    JsonObject src = en.getValue().getAsJsonObject();
+                    dns.put(en.getKey(), new ApproverEmails.Source(strings(src.get("emails")),
+                            strings(src.get("errors"))));
+                }
+            }
+        }
+        return new ApproverEmails(constructed, dns);
+    }
+
+    /** {@code POST /claims/domains/{id}/email}: sends the approval mail to one listed address (201) or 204 verified. */
+    public DnsAssertion assertEmail(String claimId, String emailAddress) {
+        String path = "/claims/domains/" + checked(claimId, CLAIM_ID, "claim id") + "/email";
+        if (emailAddress == null || !emailAddress.contains("@")) {
+            throw new IllegalArgumentException("not an e-mail address: '" + emailAddress + "'");
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("email_address", emailAddress);
+        HttpResponse<byte[]> r = exchange("POST", path, gson.toJson(body).getBytes(StandardCharsets.UTF_8), true,
+                false);
+        return assertion(r, "POST", path);
+    }
+
+    /**
+     * {@code POST /certificates/{serial}/rekey} (ATLAS-API.md 4.5) with the request JSON ({@code public_key}
+     * required; {@code public_key_signature}, {@code signature} as the policy asks): the new serial from
+     * {@code Location}; the old certificate is unchanged.
+     */
+    public String rekeyCertificate(String serial, JsonObject request) {
+        String s = checked(serial, SERIAL, "serial number").toUpperCase(Locale.ROOT);
+        String path = "/certificates/" + s + "/rekey";
+        byte[] body = gson.toJson(request).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> r = exchange("POST", path, body, true, false);
+        expect(r, "POST", path, 201, 200);
+        return locationId(r, "POST", path);
+    }
+
+    private DnsAssertion assertion(HttpResponse<byte[]> r, String method, String path) {
+        return switch (r.statusCode()) {
+            case 204, 200 -> DnsAssertion.VERIFIED;
+            case 201 -> DnsAssertion.SCHEDULED;
+            case 202 -> DnsAssertion.ALREADY_PENDING;
+            default -> throw problem(r, method, path);
+        };
+    }
+
+    private static List<String> strings(JsonElement e) {
+        List<String> out = new ArrayList<>();
+        if (e != null && e.isJsonArray()) {
+            for (JsonElement x : e.getAsJsonArray()) {
+                if (x.isJsonPrimitive()) {
+                    out.add(x.getAsString());
+                }
+            }
+        }
+        return out;
     }
 }

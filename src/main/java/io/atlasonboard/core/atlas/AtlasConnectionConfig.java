@@ -28,6 +28,8 @@ public final class AtlasConnectionConfig {
     private final Sleeper sleeper;
     private final int maxRetries;
     private final Duration initialBackoff;
+    private final Duration maxRetryWait;
+    private final AtlasExchangeObserver observer;
 
     private AtlasConnectionConfig(Builder b) {
         this.baseUri = normaliseApiUrl(Objects.requireNonNull(b.apiUrl, "apiUrl"));
@@ -40,6 +42,8 @@ public final class AtlasConnectionConfig {
         this.sleeper = b.sleeper;
         this.maxRetries = b.maxRetries;
         this.initialBackoff = b.initialBackoff;
+        this.maxRetryWait = b.maxRetryWait;
+        this.observer = b.observer;
     }
 
     public static Builder builder(String apiUrl) {
@@ -136,17 +140,29 @@ public final class AtlasConnectionConfig {
         return initialBackoff;
     }
 
+    /** The most one API call spends waiting between retries (Retry-After and backoff together); default 30 s. */
+    public Duration maxRetryWait() {
+        return maxRetryWait;
+    }
+
+    /** May be null: nobody is told about the exchanges. */
+    public AtlasExchangeObserver observer() {
+        return observer;
+    }
+
     public static final class Builder {
         private final String apiUrl;
         private ClientIdentity identity;
         private final List<X509Certificate> extraTrust = new ArrayList<>();
         private ProxySettings proxy;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration requestTimeout = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.REAL;
         private int maxRetries = 5;
         private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maxRetryWait = Duration.ofSeconds(30);
+        private AtlasExchangeObserver observer;
 
         private Builder(String apiUrl) {
             this.apiUrl = apiUrl;
@@ -177,6 +193,7 @@ public final class AtlasConnectionConfig {
             return this;
         }
 
+        /** The total deadline of one HTTP exchange: connect, TLS, headers and the whole body (default 30 s). */
         public Builder requestTimeout(Duration d) {
             this.requestTimeout = requirePositive(d);
             return this;
@@ -204,6 +221,21 @@ public final class AtlasConnectionConfig {
         /** First backoff; doubles per retry, capped at 30 s (default 1 s). */
         public Builder initialBackoff(Duration d) {
             this.initialBackoff = requirePositive(d);
+            return this;
+        }
+
+        /** Cap on the total wait between retries of one call; a longer Retry-After ends the call instead. */
+        public Builder maxRetryWait(Duration d) {
+            this.maxRetryWait = Objects.requireNonNull(d);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("duration must not be negative");
+            }
+            return this;
+        }
+
+        /** Told about every HTTP exchange (audit trail); null for none. */
+        public Builder observer(AtlasExchangeObserver observer) {
+            this.observer = observer;
             return this;
         }
 

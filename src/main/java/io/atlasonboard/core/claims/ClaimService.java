@@ -467,9 +467,23 @@ public final class ClaimService {
      * ERROR telling the user to reassert. Non-null: the user asked for automation, so such a claim is reasserted, the
      * new token published through it, and the check asked for again.
      */
-    public record VerifyOptions(Duration maxWait, BiConsumer<String, VerifyResult> listener, Republisher republisher) {
+    public record VerifyOptions(Duration maxWait, BiConsumer<String, VerifyResult> listener, Republisher republisher,
+            Map<String, String> authorizationDomains) {
         public VerifyOptions {
             maxWait = maxWait == null || maxWait.isNegative() ? Duration.ZERO : maxWait;
+            authorizationDomains = authorizationDomains == null ? Map.of() : Map.copyOf(authorizationDomains);
+        }
+
+        public VerifyOptions(Duration maxWait, BiConsumer<String, VerifyResult> listener, Republisher republisher) {
+            this(maxWait, listener, republisher, null);
+        }
+
+        /**
+         * The same options, asking GlobalSign to look for the TXT record at an Authorization Domain Name per domain
+         * (domain to ADN, both normalised; see {@link AuthorizationDomains}) instead of the claimed name itself.
+         */
+        public VerifyOptions withAuthorizationDomains(Map<String, String> adns) {
+            return new VerifyOptions(maxWait, listener, republisher, adns);
         }
 
         public VerifyOptions(Duration maxWait, BiConsumer<String, VerifyResult> listener) {
@@ -565,7 +579,7 @@ public final class ClaimService {
         boolean reasserted = false;
         while (a == null) {
             try {
-                a = client.assertDns(rec.claimId(), null);
+                a = client.assertDns(rec.claimId(), o.authorizationDomains().get(domain));
             } catch (AtlasApiException e) {
                 switch (e.status()) {
                     case 424:
@@ -609,8 +623,9 @@ public final class ClaimService {
             }
         }
         if (a == DnsAssertion.VERIFIED) {
-            store.domainClaims().upsert(rec.withStatus("VERIFIED").withToken(rec.token(), null)
+            rec = store.domainClaims().upsert(rec.withStatus("VERIFIED").withToken(rec.token(), null)
                     .withLastCheckedAt(clock.instant()));
+            refreshQuietly(rec); // the new expiry and the log entry of this verification
             return VerifyResult.verified(domain, rec.claimId());
         }
         // 201 (check scheduled) or 202 (a check is already running): poll the claim

@@ -131,7 +131,7 @@ public final class RequestBuilder {
                 if (rule != null && "REQUIRED".equalsIgnoreCase(rule.presence()) && !subject.has(e.getKey())
                         && !(e.getKey().equals("common_name") && cn != null)) {
                     problems.add("subject_dn." + e.getKey() + ": REQUIRED by the account's validation policy"
-                            + (e.getKey().equals("common_name") ? " (give --cn)" : " (give it as a subject field)"));
+                            + (e.getKey().equals("common_name") ? " (give a Common Name)" : " (give it as a subject field)"));
                 }
             }
         }
@@ -182,10 +182,10 @@ public final class RequestBuilder {
             }
         }
         if (use == IntendedUse.TLS && dns.isEmpty()) {
-            problems.add("san.dns_names: a TLS certificate needs at least one DNS name (give --cn or --dns)");
+            problems.add("san.dns_names: a TLS certificate needs a DNS name (give a Common Name or at least one DNS name)");
         }
         if (use == IntendedUse.SMIME && emails.isEmpty()) {
-            problems.add("san.emails: an S/MIME certificate needs at least one e-mail address (give --email)");
+            problems.add("san.emails: an S/MIME certificate needs at least one e-mail address");
         }
         JsonArray dnsArr = list("san.dns_names", new ArrayList<>(dns), dnsRule, problems);
         if (dnsArr != null) {

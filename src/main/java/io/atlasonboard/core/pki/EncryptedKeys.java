@@ -49,7 +49,7 @@ public final class EncryptedKeys {
             OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
                     .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(iterations)
-                    .setProvider(Bc.PROVIDER)
+                    .setProvider(JdkPbkdf2.PROVIDER) // PBKDF2-HMAC-SHA256 by the JDK, the rest by BC
                     .setPassword(password)
                     .build();
             PemObject pem = new JcaPKCS8Generator(key, enc).generate();
@@ -63,7 +63,9 @@ public final class EncryptedKeys {
      * Reads the first private key in the PEM text. {@code password} may be null for unencrypted keys.
      *
      * @throws WrongPasswordException the key is encrypted and the password is missing or wrong
-     * @throws InvalidInputException  the text holds no private key (says what it holds instead)
+     * @throws InvalidInputException  the text holds no private key (says what it holds instead), or its key
+     *                                derivation asks for more than {@link KdfLimits} allows (checked before any work)
+     * @throws PkiException           the encryption is unsupported or the file is damaged (the message says which)
      */
     public static PrivateKey decrypt(String pem, char[] password) {
         List<Object> objects = Pem.readAll(pem);
@@ -78,14 +80,26 @@ public final class EncryptedKeys {
                 }
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
                     requirePassword(password);
+                    // the file's own cost is checked before any work (KdfLimits says which limit)
+                    KdfLimits.check(enc.getEncryptionAlgorithm(), "this encrypted private key");
+                    InputDecryptorProvider dp;
+                    try {
+                        dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(JdkPbkdf2.PROVIDER).build(password);
+                    } catch (OperatorCreationException e) {
+                        throw new PkiException("The private key could not be decrypted: " + e.getMessage(), e);
+                    }
                     PrivateKeyInfo info;
                     try {
-                        InputDecryptorProvider dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password);
                         info = enc.decryptPrivateKeyInfo(dp);
+                    } catch (Exception e) {
+                        throw decryptionFailure(e, enc.getEncryptionAlgorithm().getAlgorithm().getId());
+                    }
+                    try {
                         return conv.getPrivateKey(info);
                     } catch (Exception e) {
+                        // decrypted, but not a key: with CBC padding a wrong password passes 1 time in 256
                         throw new WrongPasswordException("The password does not open this encrypted private key "
-                                + "(wrong password)", e);
+                                + "(wrong password, or the file is damaged: the decrypted data is not a key)", e);
                     }
                 }
                 if (o instanceof PEMEncryptedKeyPair enc) {
@@ -112,6 +126,30 @@ public final class EncryptedKeys {
     public static boolean isEncrypted(String pem) {
         return Pem.readAll(pem).stream()
                 .anyMatch(o -> o instanceof PKCS8EncryptedPrivateKeyInfo || o instanceof PEMEncryptedKeyPair);
+    }
+
+    /**
+     * Tells why a PKCS#8 decryption failed: a bad padding / MAC is the wrong password; an unknown algorithm is an
+     * unsupported encryption; anything else is a damaged file.
+     */
+    static PkiException decryptionFailure(Exception e, String algorithmOid) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof javax.crypto.BadPaddingException || t instanceof javax.crypto.AEADBadTagException
+                    || m.contains("pad block") || m.contains("bad padding") || m.contains("mac check")
+                    || m.contains("given final block not properly padded")) {
+                return new WrongPasswordException("The password does not open this encrypted private key (wrong "
+                        + "password)", e);
+            }
+            if (t instanceof java.security.NoSuchAlgorithmException || m.contains("not available")
+                    || m.contains("unknown") || m.contains("not supported") || m.contains("unsupported")) {
+                return new PkiException("This encrypted private key uses an encryption that is not supported ("
+                        + algorithmOid + "): " + t.getMessage() + ". Re-encrypt it with AES and PBKDF2 (openssl pkcs8 "
+                        + "-topk8 -v2 aes-256-cbc).", e);
+            }
+        }
+        return new PkiException("This encrypted private key is damaged and could not be decrypted ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
     }
 
     private static void requirePassword(char[] password) {

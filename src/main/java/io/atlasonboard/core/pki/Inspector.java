@@ -135,7 +135,7 @@ public final class Inspector {
         }
         boolean encrypted = keyObj instanceof PKCS8EncryptedPrivateKeyInfo || keyObj instanceof PEMEncryptedKeyPair;
         if (encrypted && (password == null || password.length == 0)) {
-            line(sb, "Details", "give the password (--password-file) to see algorithm, size and fingerprint");
+            line(sb, "Details", "give the password to see algorithm, size and fingerprint");
             return sb.toString();
         }
         PrivateKey k = EncryptedKeys.decrypt(text, password);
@@ -179,7 +179,7 @@ public final class Inspector {
             line(sb, "Structure", "cannot be read: " + e.getMessage());
         }
         if (password == null || password.length == 0) {
-            line(sb, "Contents", "give the password (--password-file) to see the key and certificates");
+            line(sb, "Contents", "give the password to see the key and certificates");
             return sb.toString();
         }
         Pkcs12Contents c = Pkcs12.read(data, password);

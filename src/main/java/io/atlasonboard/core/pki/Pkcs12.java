@@ -72,9 +72,9 @@ public final class Pkcs12 {
             if (profile == Pkcs12Profile.MODERN) {
                 AlgorithmIdentifier prf = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE);
                 keyEnc = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                        .setPRF(prf).setIterationCount(MODERN_ITERATIONS).setProvider(Bc.PROVIDER).build(password);
+                        .setPRF(prf).setIterationCount(MODERN_ITERATIONS).setProvider(JdkPbkdf2.PROVIDER).build(password);
                 certEnc = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                        .setPRF(prf).setIterationCount(MODERN_ITERATIONS).setProvider(Bc.PROVIDER).build(password);
+                        .setPRF(prf).setIterationCount(MODERN_ITERATIONS).setProvider(JdkPbkdf2.PROVIDER).build(password);
                 mac = new BcPKCS12MacCalculatorBuilder(new SHA256Digest(),
                         new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE))
                         .setIterationCount(MODERN_ITERATIONS);
@@ -145,11 +145,13 @@ public final class Pkcs12 {
     }
 
     static KeyStore load(byte[] data, char[] password) {
+        PKCS12PfxPdu pdu;
         try {
-            new PKCS12PfxPdu(data);
+            pdu = new PKCS12PfxPdu(data);
         } catch (Exception e) {
             throw new InvalidInputException("This is not a PKCS#12 keystore (.p12/.pfx): " + e.getMessage(), e);
         }
+        checkCost(pdu);
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(new ByteArrayInputStream(data), password);
@@ -161,6 +163,37 @@ public final class Pkcs12 {
             throw new PkiException("The PKCS#12 keystore cannot be read: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new PkiException("The PKCS#12 keystore cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The keystore's own key-derivation cost (MAC iterations, encrypted bags, shrouded keys) is checked against
+     * {@link KdfLimits} before the JDK derives anything.
+     */
+    private static void checkCost(PKCS12PfxPdu pdu) {
+        String what = "this PKCS#12 keystore";
+        try {
+            org.bouncycastle.asn1.pkcs.MacData mac = org.bouncycastle.asn1.pkcs.Pfx.getInstance(pdu.getEncoded())
+                    .getMacData();
+            if (mac != null) {
+                KdfLimits.iterations(mac.getIterationCount().longValue(), "MAC", what);
+            }
+            for (org.bouncycastle.asn1.pkcs.ContentInfo ci : pdu.getContentInfos()) {
+                if (PKCSObjectIdentifiers.encryptedData.equals(ci.getContentType())) {
+                    KdfLimits.check(org.bouncycastle.asn1.pkcs.EncryptedData.getInstance(ci.getContent())
+                            .getEncryptionAlgorithm(), what);
+                } else if (PKCSObjectIdentifiers.data.equals(ci.getContentType())) {
+                    for (PKCS12SafeBag bag : new org.bouncycastle.pkcs.PKCS12SafeBagFactory(ci).getSafeBags()) {
+                        if (bag.getBagValue() instanceof org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo k) {
+                            KdfLimits.check(k.getEncryptionAlgorithm(), what);
+                        }
+                    }
+                }
+            }
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new InvalidInputException("This PKCS#12 keystore is damaged: " + e.getMessage(), e);
         }
     }
 

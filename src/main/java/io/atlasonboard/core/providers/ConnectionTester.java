@@ -59,6 +59,7 @@ import io.atlasonboard.core.tasks.ProgressSink;
  * API steps then run through {@link AtlasClient}, exactly as later work will.
  */
 public final class ConnectionTester {
+    /** {@link ConnectionStep#label()} of each step, as reports and stored statuses name the failed step. */
     public static final String STEP_LOCAL = "Local checks";
     public static final String STEP_TLS = "TLS handshake";
     public static final String STEP_LOGIN = "Login";
@@ -68,21 +69,79 @@ public final class ConnectionTester {
     private ConnectionTester() {
     }
 
+    /**
+     * As {@link #test(AtlasConnectionConfig, String, char[], ProgressSink, ConnectionListener)} without step events.
+     *
+     * @deprecated the progress fractions are no contract for which step runs; pass a {@link ConnectionListener} to
+     *     {@link #test(AtlasConnectionConfig, String, char[], ProgressSink, ConnectionListener)} and take the step
+     *     states from its {@link ConnectionEvent}s.
+     */
+    @Deprecated
     public static ConnectionReport test(AtlasConnectionConfig config, String apiKey, char[] apiSecret,
             ProgressSink progress) {
-        ProgressSink sink = progress == null ? ProgressSink.NONE : progress;
+        return test(config, apiKey, apiSecret, progress, ConnectionListener.NONE);
+    }
+
+    /**
+     * Runs the checks in {@link ConnectionStep} order. {@code listener} hears each check start, pass or fail (on this
+     * thread); {@code progress} (may be null) gets a sentence per check and is asked about cancellation between
+     * checks ({@link CancellationException} then, with no event for the check that was running).
+     */
+    public static ConnectionReport test(AtlasConnectionConfig config, String apiKey, char[] apiSecret,
+            ProgressSink progress, ConnectionListener listener) {
+        Steps steps = new Steps(progress == null ? ProgressSink.NONE : progress,
+                listener == null ? ConnectionListener.NONE : listener);
+        ConnectionReport report = run(config, apiKey, apiSecret, steps);
+        steps.finish(report);
+        return report;
+    }
+
+    /** Reports the steps to the listener (started, then passed when the next starts) and to the progress sink. */
+    private static final class Steps {
+        private final ProgressSink sink;
+        private final ConnectionListener listener;
+        private ConnectionStep current;
+
+        Steps(ProgressSink sink, ConnectionListener listener) {
+            this.sink = sink;
+            this.listener = listener;
+        }
+
+        void start(ConnectionStep step, double fraction, String detail) {
+            sink.checkCancelled();
+            if (current != null) {
+                listener.on(new ConnectionEvent.Passed(current));
+            }
+            current = step;
+            listener.on(new ConnectionEvent.Started(step, detail));
+            sink.update(fraction, detail);
+        }
+
+        void finish(ConnectionReport r) {
+            if (current == null) {
+                return;
+            }
+            listener.on(r.good() ? new ConnectionEvent.Passed(current)
+                    : new ConnectionEvent.Failed(current, r.code(), r.diagnosis()));
+            current = null;
+            if (r.good()) {
+                sink.update(1.0, "Connection Status: Good");
+            }
+        }
+    }
+
+    private static ConnectionReport run(AtlasConnectionConfig config, String apiKey, char[] apiSecret, Steps steps) {
         Clock clock = config.clock();
         try {
             // 1. local pre-checks
-            sink.update(0.05, "Checking the keystore and client certificate");
+            steps.start(ConnectionStep.LOCAL, 0.05, "Checking the keystore and client certificate");
             ConnectionReport local = localChecks(config, clock);
             if (local != null) {
                 return local;
             }
-            sink.checkCancelled();
 
             // 2. TLS handshake (own socket, through the proxy if any)
-            sink.update(0.2, config.proxy() != null
+            steps.start(ConnectionStep.TLS, 0.2, config.proxy() != null
                     ? "Opening a tunnel through proxy " + config.proxy().host() + ":" + config.proxy().port()
                             + " and shaking hands with " + config.host()
                     : "TLS handshake with " + config.host() + ":" + config.port());
@@ -97,22 +156,19 @@ public final class ConnectionTester {
             if (hs != null) {
                 return hs;
             }
-            sink.checkCancelled();
 
+            steps.start(ConnectionStep.LOGIN, 0.45, "Logging in (POST /login)");
             try (AtlasClient client = new AtlasClient(config, apiKey, apiSecret)) {
-                sink.update(0.45, "Logging in (POST /login)");
                 String step = STEP_LOGIN;
                 try {
                     client.login();
-                    sink.checkCancelled();
                     step = STEP_POLICY;
-                    sink.update(0.65, "Reading the validation policy (GET /validationpolicy)");
+                    steps.start(ConnectionStep.POLICY, 0.65, "Reading the validation policy (GET /validationpolicy)");
                     ValidationPolicy policy = client.validationPolicy();
-                    sink.checkCancelled();
                     step = STEP_QUOTA;
-                    sink.update(0.85, "Reading the issuance quota (GET /quotas/issuance)");
+                    steps.start(ConnectionStep.QUOTA, 0.85, "Reading the issuance quota (GET /quotas/issuance)");
                     long quota = client.quotaIssuance();
-                    sink.update(1.0, "Connection Status: Good");
+                    steps.sink.checkCancelled();
                     return ConnectionReport.good(PolicySummary.describe(policy), quota, clock.instant());
                 } catch (AtlasApiException e) {
                     return api(step, e, config, clock);
@@ -178,7 +234,7 @@ public final class ConnectionTester {
         int connectMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         int readMs = (int) Math.min(Integer.MAX_VALUE, config.requestTimeout().toMillis());
         ProxySettings proxy = config.proxy();
-        Socket raw = new Socket();
+        PostHandshakeWatch raw = new PostHandshakeWatch();
         try {
             if (proxy != null) {
                 InetSocketAddress pa = new InetSocketAddress(proxy.host(), proxy.port());
@@ -236,8 +292,11 @@ public final class ConnectionTester {
             try {
                 ssl.startHandshake();
                 if ("TLSv1.3".equals(ssl.getSession().getProtocol())) {
-                    // TLS 1.3: the server judges the client certificate after our Finished; its alert (if any)
-                    // arrives right away. Silence means it accepted us.
+                    // TLS 1.3: the server judges the client certificate after our Finished; its alert (if any) is
+                    // the first thing it sends then. Its first other record (a session ticket) means it accepted
+                    // us: the watch ends the read there instead of waiting out the timeout. A server that sends
+                    // nothing at all is taken as accepting after the timeout.
+                    raw.watchFromNow();
                     ssl.setSoTimeout(1000);
                     try {
                         int b = ssl.getInputStream().read();
@@ -246,7 +305,7 @@ public final class ConnectionTester {
                                     config, clock);
                         }
                     } catch (SocketTimeoutException ok) {
-                        // accepted
+                        // accepted (a post-handshake record was read without an alert, or silence)
                     }
                 }
                 return null;

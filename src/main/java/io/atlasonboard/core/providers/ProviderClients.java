@@ -25,7 +25,7 @@ public final class ProviderClients {
             List<String> names = new ArrayList<>();
             store.providers().list().forEach(p -> names.add(p.name()));
             return new NoSuchElementException("There is no provider named '" + name + "'"
-                    + (names.isEmpty() ? " (the store has no providers yet; add one with 'provider add')."
+                    + (names.isEmpty() ? " (the store has no providers yet; add one first)."
                     : " (known: " + String.join(", ", names) + ")."));
         });
     }

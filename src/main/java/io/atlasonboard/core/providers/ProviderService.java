@@ -5,15 +5,9 @@ import io.atlasonboard.core.atlas.AtlasConnectionConfig;
 import io.atlasonboard.core.atlas.ProxySettings;
 import io.atlasonboard.core.atlas.Sleeper;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -57,6 +51,9 @@ public final class ProviderService {
         AtlasConnectionConfig.Builder b = AtlasConnectionConfig.builder(record.apiUrl())
                 .clock(clock).sleeper(sleeper)
                 .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(60));
+        if (record.id() != null) {
+            b.observer(AuditTrail.observer(providers.audit(), record.id()));
+        }
         byte[] keystore = record.keystore();
         if (keystore != null && keystore.length > 0) {
             char[] pw = secrets.keystorePassword() == null ? new char[0] : secrets.keystorePassword().clone();
@@ -64,7 +61,7 @@ public final class ProviderService {
             Arrays.fill(keystore, (byte) 0);
         }
         if (record.extraTrustPem() != null && !record.extraTrustPem().isBlank()) {
-            b.trust(parseCertificates(record.extraTrustPem()));
+            b.trust(ProviderInput.parseTrustPem(record.extraTrustPem()));
         }
         if (record.hasProxy()) {
             int port = record.proxyPort() == null ? 3128 : record.proxyPort();
@@ -74,8 +71,23 @@ public final class ProviderService {
         return b;
     }
 
-    /** Runs the connection test of the provider and records the result (state, time, step, diagnosis, summary). */
+    /**
+     * As {@link #test(long, ProgressSink, ConnectionListener)} without step events.
+     *
+     * @deprecated take the step states from {@link ConnectionEvent}s: use
+     *     {@link #test(long, ProgressSink, ConnectionListener)}.
+     */
+    @Deprecated
     public ConnectionReport test(long providerId, ProgressSink progress) {
+        return test(providerId, progress, ConnectionListener.NONE);
+    }
+
+    /**
+     * Runs the connection test of the provider and records the result (state, time, step, diagnosis, summary);
+     * {@code listener} hears each check start, pass or fail (see {@link ConnectionTester}).
+     */
+    public ConnectionReport test(long providerId, ProgressSink progress, ConnectionListener listener) {
+        ConnectionListener events = listener == null ? ConnectionListener.NONE : listener;
         ProviderRecord record = providers.find(providerId)
                 .orElseThrow(() -> new NoSuchElementException("There is no provider with id " + providerId + "."));
         ConnectionReport report;
@@ -84,14 +96,16 @@ public final class ProviderService {
             try {
                 config = config(record, secrets);
             } catch (IllegalArgumentException e) {
+                events.on(new ConnectionEvent.Started(ConnectionStep.LOCAL, "Reading the provider settings"));
                 report = ConnectionReport.bad(ConnectionTester.STEP_LOCAL, Diagnosis.INVALID_CONFIGURATION,
                         "The provider settings are not valid: " + e.getMessage(), clock.instant());
+                events.on(new ConnectionEvent.Failed(ConnectionStep.LOCAL, report.code(), report.diagnosis()));
                 record(providerId, report);
                 return report;
             }
             char[] apiSecret = secrets.apiSecret() == null ? new char[0] : secrets.apiSecret();
             try {
-                report = ConnectionTester.test(config, record.apiKey(), apiSecret, progress);
+                report = ConnectionTester.test(config, record.apiKey(), apiSecret, progress, events);
             } finally {
                 wipe(config);
             }
@@ -136,20 +150,13 @@ public final class ProviderService {
         }
     }
 
-    /** All certificates in a PEM text (one or more BEGIN CERTIFICATE blocks). */
+    /**
+     * All certificates in a PEM text (one or more BEGIN CERTIFICATE blocks).
+     *
+     * @deprecated one parser for the extra trusted server CAs: {@link ProviderInput#parseTrustPem(String)}.
+     */
+    @Deprecated
     public static List<X509Certificate> parseCertificates(String pem) {
-        try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
-                out.add((X509Certificate) c);
-            }
-            if (out.isEmpty()) {
-                throw new IllegalArgumentException("the extra trusted CA text holds no certificate");
-            }
-            return out;
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("the extra trusted CA text is not PEM certificates: " + e.getMessage());
-        }
+        return ProviderInput.parseTrustPem(pem);
     }
 }

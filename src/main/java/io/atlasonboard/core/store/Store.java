@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The encrypted local store: an embedded H2 database ({@code atlas.mv.db}, schema by Flyway migrations) plus the vault
@@ -45,8 +45,6 @@ public final class Store implements AutoCloseable {
     private static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_PERMS = PosixFilePermissions.fromString("rw-------");
 
-    /** Data folders open in this JVM (H2 would silently share one database between two Store objects). */
-    private static final Set<Path> OPEN_HOMES = ConcurrentHashMap.newKeySet();
 
     private final Path home;
     private final Db db;
@@ -57,6 +55,9 @@ public final class Store implements AutoCloseable {
     private final CertificateRepository certificates;
     private final DnsSettingsRepository dnsSettings;
     private final TsigKeyRepository tsigKeys;
+    /** The OS lock on the data folder, held from before creation/opening until {@link #close}. */
+    private volatile StoreLock lock;
+    private final AuditRepository audit;
 
     private Store(Path home, Connection conn, byte[] dataKey) throws SQLException {
         this.home = home;
@@ -64,7 +65,8 @@ public final class Store implements AutoCloseable {
         this.box = new SecretBox(dataKey);
         Crypto crypto = new Crypto(box);
         this.onboardings = new OnboardingRepository(db, crypto);
-        this.providers = new ProviderRepository(db, crypto);
+        this.audit = new AuditRepository(db);
+        this.providers = new ProviderRepository(db, crypto, audit);
         this.domainClaims = new DomainClaimRepository(db);
         this.certificates = new CertificateRepository(db, crypto);
         this.dnsSettings = new DnsSettingsRepository(db);
@@ -73,17 +75,27 @@ public final class Store implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- lifecycle
 
-    /** True if any store file (vault header or database) exists in {@code home}. */
+    /**
+     * True if a store exists in {@code home}: a vault header, or any database file that is not the leftover of an
+     * interrupted creation (those are cleared by the next {@link #create}).
+     */
     public static boolean exists(Path home) {
+        home = home.toAbsolutePath().normalize();
+        if (StoreCreation.halfMade(home)) {
+            return false;
+        }
         return firstStoreFile(home) != null;
     }
 
     /**
      * Creates a new store (first start). Refuses with {@link StoreExistsException} if any store file already exists,
-     * and with {@link WeakPassphraseException} if the passphrase is below the minimum policy.
+     * with {@link StoreInUseException} if another process is creating or using a store there, and with
+     * {@link WeakPassphraseException} if the passphrase is below the minimum policy. Safe across processes: the store
+     * lock is taken before anything is created, and a crash leaves either a complete store or an interrupted creation
+     * that the next call clears (see {@link StoreCreation}).
      */
     public static Store create(Path home, char[] passphrase) {
-        return create(home, passphrase, KdfParams.DEFAULT);
+        return create(home, passphrase, KdfParams.preferred());
     }
 
     static Store create(Path home, char[] passphrase, KdfParams kdf) {
@@ -93,25 +105,32 @@ public final class Store implements AutoCloseable {
         if (!strength.acceptable()) {
             throw new WeakPassphraseException("This passphrase is too weak for the store: " + strength.hint());
         }
-        Path existing = firstStoreFile(home);
+        Path existing = exists(home) ? firstStoreFile(home) : null;
         if (existing != null) {
             throw new StoreExistsException(home, existing);
         }
-        if (!OPEN_HOMES.add(home)) {
-            throw new StoreInUseException(home.resolve(DB_FILE), null);
+        try {
+            ensureHome(home);
+        } catch (IOException e) {
+            throw new StoreException("The data folder " + home + " could not be created: " + e.getMessage(), e);
         }
+        StoreLock lock = StoreLock.acquire(home);
+        boolean ok = false;
         List<Path> created = new ArrayList<>();
         byte[] dataKey = new byte[32];
         Connection conn = null;
-        boolean ok = false;
         try {
-            if (!Files.exists(home)) {
-                createOwnerOnlyDirectories(home, created);
-            } else {
-                restrict(home, DIR_PERMS);
+            StoreCreation.clearInterrupted(home);
+            existing = firstStoreFile(home);
+            if (existing != null) {
+                throw new StoreExistsException(home, existing);
             }
+            restrict(home, DIR_PERMS);
             byte[] header = Vault.newHeader(passphrase, kdf, dataKey);
+            StoreCreation.writeMarker(home);
+            created.add(home.resolve(StoreCreation.MARKER));
             Path dbFile = home.resolve(DB_FILE);
+            Files.createFile(dbFile, StoreCreation.ownerOnly(home)); // 0600 from the start; H2 fills the empty file
             created.add(dbFile);
             conn = connect(home, false, false);
             migrate(home);
@@ -121,6 +140,8 @@ public final class Store implements AutoCloseable {
             Store store = new Store(home, conn, dataKey);
             store.ensureKeyCheck();
             writeOwnerOnly(home.resolve(VAULT_FILE), header, created);
+            StoreCreation.removeMarker(home);
+            store.lock = lock;
             conn = null;
             ok = true;
             return store;
@@ -130,14 +151,37 @@ public final class Store implements AutoCloseable {
             SecretChars.wipe(dataKey);
             if (!ok) {
                 closeQuietly(conn);
+                // only what this call created, in reverse order (the marker last), while the lock is still held
                 for (int i = created.size() - 1; i >= 0; i--) {
                     try {
                         Files.deleteIfExists(created.get(i));
                     } catch (IOException ignored) {
-                        // best effort cleanup of what this call created
+                        // left behind, the marker makes the next creation clear it
                     }
                 }
-                OPEN_HOMES.remove(home);
+                lock.close();
+            }
+        }
+    }
+
+    /** Creates the data folder (owner only) if it is missing; another process creating it at the same time is fine. */
+    private static void ensureHome(Path home) throws IOException {
+        if (Files.isDirectory(home)) {
+            return;
+        }
+        Path parent = home.getParent();
+        if (parent != null && !Files.exists(parent)) {
+            Files.createDirectories(parent);
+        }
+        try {
+            if (posix(parent == null ? home.getRoot() : parent)) {
+                Files.createDirectory(home, PosixFilePermissions.asFileAttribute(DIR_PERMS));
+            } else {
+                Files.createDirectory(home);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(home)) {
+                throw e;
             }
         }
     }
@@ -153,6 +197,11 @@ public final class Store implements AutoCloseable {
         checkHomePath(home);
         Path vaultFile = home.resolve(VAULT_FILE);
         Path dbFile = home.resolve(DB_FILE);
+        if (StoreCreation.halfMade(home)) {
+            throw new StoreUnreadableException(home.resolve(StoreCreation.MARKER), "the store was never completely "
+                    + "created (Atlas Onboard stopped while creating it" + pidText(StoreCreation.markerPid(home))
+                    + "), so it holds no data. Creating a new store in this folder clears it.");
+        }
         if (!Files.exists(vaultFile, LinkOption.NOFOLLOW_LINKS)) {
             Path other = firstStoreFile(home);
             if (other != null) {
@@ -161,30 +210,35 @@ public final class Store implements AutoCloseable {
             }
             throw new StoreNotFoundException(home);
         }
-        Vault.Parsed parsed = Vault.read(vaultFile);
-        byte[] dataKey = Vault.unlock(parsed, passphrase);
-        boolean registered = false;
+        StoreLock lock = StoreLock.acquire(home);
+        boolean locked = true;
+        byte[] dataKey = null;
         try {
-            if (!OPEN_HOMES.add(home)) {
-                throw new StoreInUseException(dbFile, null);
+            if (StoreCreation.markerPresent(home) && Files.exists(vaultFile, LinkOption.NOFOLLOW_LINKS)) {
+                StoreCreation.removeMarker(home); // crash right after the commit point: the store is complete
             }
-            registered = true;
+            Vault.Parsed parsed = Vault.read(vaultFile);
+            dataKey = Vault.unlock(parsed, passphrase);
             if (!Files.isRegularFile(dbFile)) {
                 throw new StoreUnreadableException(dbFile, "the database file is missing (the vault header "
                         + VAULT_FILE + " is there).");
             }
             checkFingerprint(home, dbFile);
-            probeReadOnly(home, dbFile, vaultFile, dataKey);
+            int schema = probeReadOnly(home, dbFile, vaultFile, dataKey);
             Connection conn = null;
             try {
                 markOpen(home);
                 conn = connect(home, true, false);
-                migrate(home);
+                if (schema < SCHEMA_VERSION) {
+                    migrate(home); // a current schema needs no Flyway run (no scan, no validation)
+                }
                 restrictStoreFiles(home);
                 Store store = new Store(home, conn, dataKey);
                 store.ensureKeyCheck();
+                store.lock = lock;
                 conn = null;
-                registered = false;
+                locked = false;
+                rewrapIfOtherLanes(home, parsed, dataKey, passphrase);
                 return store;
             } catch (SQLException e) {
                 throw mapOpenFailure(dbFile, e);
@@ -193,10 +247,14 @@ public final class Store implements AutoCloseable {
             } finally {
                 closeQuietly(conn);
             }
+        } catch (IOException e) {
+            throw new StoreException("The store in " + home + " could not be opened: " + e.getMessage(), e);
         } finally {
-            SecretChars.wipe(dataKey);
-            if (registered) {
-                OPEN_HOMES.remove(home);
+            if (dataKey != null) {
+                SecretChars.wipe(dataKey);
+            }
+            if (locked) {
+                lock.close();
             }
         }
     }
@@ -208,7 +266,7 @@ public final class Store implements AutoCloseable {
      * {@link WeakPassphraseException} if {@code next} is below the policy; in both cases nothing changes.
      */
     public void changePassphrase(char[] current, char[] next) {
-        changePassphrase(current, next, KdfParams.DEFAULT);
+        changePassphrase(current, next, KdfParams.preferred());
     }
 
     synchronized void changePassphrase(char[] current, char[] next, KdfParams kdf) {
@@ -222,22 +280,45 @@ public final class Store implements AutoCloseable {
         Path vaultFile = home.resolve(VAULT_FILE);
         byte[] key = Vault.unlock(Vault.read(vaultFile), current);
         try {
-            byte[] header = Vault.wrapHeader(key, next, kdf);
-            Path tmp = home.resolve(VAULT_FILE + ".new");
-            Files.deleteIfExists(tmp);
-            if (posix(home)) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(FILE_PERMS));
-            } else {
-                Files.createFile(tmp);
-            }
-            Files.write(tmp, header, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.SYNC);
-            Files.move(tmp, vaultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            replaceVault(home, Vault.wrapHeader(key, next, kdf));
         } catch (IOException e) {
             throw new StoreException("The new passphrase could not be saved (" + e.getMessage()
                     + "); the old one still applies.", e);
         } finally {
             SecretChars.wipe(key);
+        }
+    }
+
+    /** Writes a new {@code vault.json} next to the old one and moves it over it atomically. */
+    private static void replaceVault(Path home, byte[] header) throws IOException {
+        // a unique owner-only temp file, then an atomic rename: a crash leaves the old vault or the new one
+        Path tmp = Files.createTempFile(home, VAULT_FILE + ".", ".tmp", StoreCreation.ownerOnly(home));
+        try {
+            Files.write(tmp, header, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.SYNC);
+            Files.move(tmp, home.resolve(VAULT_FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A vault at the default memory and passes but another lane count than this machine's (e.g. made before lanes
+     * followed the cores) gets the same data key re-wrapped under {@link KdfParams#preferred()}: one more derivation
+     * now, faster unlocks after; no stored data is re-encrypted. If the write fails the old header still works.
+     */
+    private static void rewrapIfOtherLanes(Path home, Vault.Parsed parsed, byte[] dataKey, char[] passphrase) {
+        KdfParams preferred = KdfParams.preferred();
+        if (!parsed.params().differsOnlyInLanesFrom(preferred)) {
+            return;
+        }
+        try {
+            replaceVault(home, Vault.wrapHeader(dataKey, passphrase, preferred));
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Store.class).warn("The vault header could not be re-wrapped for {} lanes ({}); "
+                    + "it keeps its {} lane(s).", preferred.parallelism(), e.getClass().getSimpleName(),
+                    parsed.params().parallelism());
         }
     }
 
@@ -256,9 +337,21 @@ public final class Store implements AutoCloseable {
             } catch (IOException | StoreException e) {
                 // the next open then relies on the read-only probe alone
             } finally {
-                OPEN_HOMES.remove(home);
+                releaseLock();
             }
         }
+    }
+
+    private void releaseLock() {
+        StoreLock l = lock;
+        lock = null;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    private static String pidText(long pid) {
+        return pid > 0 ? ", pid " + pid : "";
     }
 
     /** Forces H2 to write everything to the file now (tests scan the file while the store is open). */
@@ -309,6 +402,11 @@ public final class Store implements AutoCloseable {
     /** TSIG keys for RFC 2136 updates. */
     public TsigKeyRepository tsigKeys() {
         return tsigKeys;
+    }
+
+    /** The audit trail of API calls per provider. */
+    public AuditRepository audit() {
+        return audit;
     }
 
     @Override
@@ -379,7 +477,8 @@ public final class Store implements AutoCloseable {
      * Opens the database read-only and reads every row of every table, so a damaged file is reported before
      * anything could write to it; also refuses a schema from a newer version.
      */
-    private static void probeReadOnly(Path home, Path dbFile, Path vaultFile, byte[] dataKey) {
+    private static int probeReadOnly(Path home, Path dbFile, Path vaultFile, byte[] dataKey) {
+        int applied = 0;
         try (Connection c = connect(home, true, true)) {
             DatabaseMetaData md = c.getMetaData();
             boolean hasHistory;
@@ -408,6 +507,7 @@ public final class Store implements AutoCloseable {
                         throw new StoreUnreadableException(dbFile, "a schema migration (version " + v
                                 + ") did not complete.");
                     }
+                    applied = Math.max(applied, v);
                 }
             }
             checkKeyBinding(c, vaultFile, dataKey);
@@ -428,6 +528,7 @@ public final class Store implements AutoCloseable {
                     }
                 }
             }
+            return applied;
         } catch (SQLException e) {
             throw mapOpenFailure(dbFile, e);
         } catch (StoreException e) {
@@ -532,28 +633,9 @@ public final class Store implements AutoCloseable {
                 + e.getErrorCode() + ": " + reason + ").", e);
     }
 
-    private static void createOwnerOnlyDirectories(Path dir, List<Path> created) throws IOException {
-        Path parent = dir.getParent();
-        if (parent != null && !Files.exists(parent)) {
-            Files.createDirectories(parent);
-        }
-        if (posix(parent == null ? dir.getRoot() : parent)) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_PERMS));
-        } else {
-            Files.createDirectory(dir);
-        }
-        created.add(dir);
-        restrict(dir, DIR_PERMS);
-    }
-
     private static void writeOwnerOnly(Path file, byte[] content, List<Path> created) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (posix(file.getParent())) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(FILE_PERMS));
-        } else {
-            Files.createFile(tmp);
-        }
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp",
+                StoreCreation.ownerOnly(file.getParent()));
         created.add(tmp);
         Files.write(tmp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.SYNC);

@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -51,13 +50,7 @@ final class StoreState {
         j.cleanClose = cleanClose;
         j.databaseSha256 = sha256;
         Path f = home.resolve(FILE);
-        Path tmp = home.resolve(FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (home.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
+        Path tmp = Files.createTempFile(home, FILE + ".", ".tmp", StoreCreation.ownerOnly(home));
         Files.writeString(tmp, GSON.toJson(j) + "\n", StandardCharsets.UTF_8, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
         Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -60,7 +60,9 @@ class ProviderServiceTest {
                     .sandbox(true).build(), ProviderSecrets.of(acc.apiSecret().toCharArray(), ksPw, null));
 
             ProviderService service = new ProviderService(store.providers(), clock, Sleeper.REAL);
-            ConnectionReport good = service.test(saved.id(), ProgressSink.NONE);
+            java.util.List<ConnectionEvent> events = new java.util.ArrayList<>();
+            ConnectionReport good = service.test(saved.id(), ProgressSink.NONE, events::add);
+            assertThat(events).hasSize(10).last().isEqualTo(new ConnectionEvent.Passed(ConnectionStep.QUOTA));
             assertThat(good.good()).as(good.toText()).isTrue();
             ConnectionStatus st = store.providers().get(saved.id()).status();
             assertThat(st.state()).isEqualTo(ConnectionStatus.State.GOOD);
@@ -70,13 +72,24 @@ class ProviderServiceTest {
             clock.advance(Duration.ofMinutes(5));
             store.providers().update(store.providers().get(saved.id()),
                     ProviderSecrets.of("wrong".toCharArray(), ksPw, null));
-            ConnectionReport bad = service.test(saved.id(), ProgressSink.NONE);
+            ConnectionReport bad = service.test(saved.id(), ProgressSink.NONE, null);
             assertThat(bad.code()).as(bad.toText()).isEqualTo(Diagnosis.CREDENTIALS_REFUSED);
             ConnectionStatus st2 = store.providers().get(saved.id()).status();
             assertThat(st2.state()).isEqualTo(ConnectionStatus.State.BAD);
             assertThat(st2.failedStep()).isEqualTo(ConnectionTester.STEP_LOGIN);
             assertThat(st2.diagnosis()).contains("API key or API secret was refused");
             assertThat(st2.checkedAt()).isAfter(st.checkedAt());
+
+            // settings that cannot make a connection config fail the local check, with its event
+            store.providers().update(store.providers().get(saved.id()).toBuilder().extraTrustPem("not a PEM").build(),
+                    null);
+            events.clear();
+            ConnectionReport invalid = service.test(saved.id(), ProgressSink.NONE, events::add);
+            assertThat(invalid.code()).as(invalid.toText()).isEqualTo(Diagnosis.INVALID_CONFIGURATION);
+            assertThat(invalid.diagnosis()).startsWith("The provider settings are not valid: The trusted server CA");
+            assertThat(events).extracting(e -> e.getClass().getSimpleName() + " " + e.step())
+                    .containsExactly("Started LOCAL", "Failed LOCAL");
+            assertThat(store.providers().get(saved.id()).status().failedStep()).isEqualTo(ConnectionTester.STEP_LOCAL);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.atlasonboard.core.atlas.ProxySettings;
 import io.atlasonboard.core.atlas.TestPki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
@@ -18,7 +19,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -116,7 +119,65 @@ class SimulatorConnectionTest {
     }
 
     private static ConnectionReport test(AtlasConnectionConfig c, String key, String secret) {
-        return ConnectionTester.test(c, key, secret.toCharArray(), ProgressSink.NONE);
+        return ConnectionTester.test(c, key, secret.toCharArray(), ProgressSink.NONE, ConnectionListener.NONE);
+    }
+
+    private static List<String> names(List<ConnectionEvent> events) {
+        return events.stream().map(e -> e.getClass().getSimpleName() + " " + e.step()).toList();
+    }
+
+    @Test
+    void goodReportsEachCheckStartedThenPassedInOrder() {
+        List<ConnectionEvent> events = new ArrayList<>();
+        ConnectionReport r = ConnectionTester.test(cfg(p12A).build(), accountA.apiKey(),
+                accountA.apiSecret().toCharArray(), ProgressSink.NONE, events::add);
+        assertThat(r.good()).as(r.toText()).isTrue();
+        assertThat(names(events)).containsExactly("Started LOCAL", "Passed LOCAL", "Started TLS", "Passed TLS",
+                "Started LOGIN", "Passed LOGIN", "Started POLICY", "Passed POLICY", "Started QUOTA", "Passed QUOTA");
+        assertThat(((ConnectionEvent.Started) events.get(2)).detail())
+                .isEqualTo("TLS handshake with 127.0.0.1:" + sim.port());
+    }
+
+    @Test
+    void badAtLoginReportsTheFailedCheckAndStartsNoLaterOne() {
+        List<ConnectionEvent> events = new ArrayList<>();
+        ConnectionReport r = ConnectionTester.test(cfg(p12A).build(), accountA.apiKey(),
+                "definitely-wrong".toCharArray(), ProgressSink.NONE, events::add);
+        assertThat(r.code()).as(r.toText()).isEqualTo(Diagnosis.CREDENTIALS_REFUSED);
+        assertThat(names(events)).containsExactly("Started LOCAL", "Passed LOCAL", "Started TLS", "Passed TLS",
+                "Started LOGIN", "Failed LOGIN");
+        ConnectionEvent.Failed failed = (ConnectionEvent.Failed) events.get(events.size() - 1);
+        assertThat(failed.code()).isEqualTo(Diagnosis.CREDENTIALS_REFUSED);
+        assertThat(failed.diagnosis()).isEqualTo(r.diagnosis());
+        assertThat(ConnectionStep.ofLabel(r.failedStep())).contains(ConnectionStep.LOGIN);
+    }
+
+    @Test
+    void badInTheHandshakeFailsTheTlsCheck() {
+        List<ConnectionEvent> events = new ArrayList<>();
+        ConnectionReport r = ConnectionTester.test(cfg(p12Rogue).build(), accountA.apiKey(),
+                accountA.apiSecret().toCharArray(), ProgressSink.NONE, events::add);
+        assertThat(r.code()).as(r.toText()).isEqualTo(Diagnosis.CLIENT_CERT_REJECTED);
+        assertThat(names(events)).containsExactly("Started LOCAL", "Passed LOCAL", "Started TLS", "Failed TLS");
+    }
+
+    @Test
+    void cancelledBetweenChecksStopsWithoutFurtherEvents() {
+        List<ConnectionEvent> events = new ArrayList<>();
+        ProgressSink cancelAfterTls = new ProgressSink() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return events.stream().anyMatch(e -> e.step() == ConnectionStep.TLS);
+            }
+        };
+        assertThatThrownBy(() -> ConnectionTester.test(cfg(p12A).build(), accountA.apiKey(),
+                accountA.apiSecret().toCharArray(), cancelAfterTls, events::add))
+                .isInstanceOf(CancellationException.class);
+        assertThat(names(events)).containsExactly("Started LOCAL", "Passed LOCAL", "Started TLS");
     }
 
     @Test

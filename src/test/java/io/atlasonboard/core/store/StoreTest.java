@@ -64,7 +64,7 @@ class StoreTest {
         assertThat(kdf.get("algorithm").getAsString()).isEqualTo("argon2id");
         assertThat(kdf.get("memoryKiB").getAsInt()).isEqualTo(65536);
         assertThat(kdf.get("iterations").getAsInt()).isEqualTo(3);
-        assertThat(kdf.get("parallelism").getAsInt()).isEqualTo(1);
+        assertThat(kdf.get("parallelism").getAsInt()).isEqualTo(KdfParams.preferred().parallelism()); // lanes = cores
         assertThat(java.util.Base64.getDecoder().decode(kdf.get("salt").getAsString())).hasSize(16);
         try (Store s = StoreTestSupport.reopen(home)) {
             assertThat(s.onboardings().list()).hasSize(1);
@@ -94,12 +94,14 @@ class StoreTest {
     }
 
     @Test
-    void wrongPassphraseDoesNotTouchTheDatabaseEvenWhileAnotherProcessHasIt() throws IOException {
+    void aSecondOpenerWhileTheStoreIsHeldIsToldItIsInUseWhateverThePassphrase() throws IOException {
         Path home = tmp.resolve("home");
         try (Store s = StoreTestSupport.newStore(home)) {
             s.onboardings().create("x", false);
+            // the lock is taken before the passphrase is even looked at
             assertThatThrownBy(() -> Store.open(home, "not the passphrase!".toCharArray()))
-                    .isInstanceOf(WrongPassphraseException.class);
+                    .isInstanceOf(StoreInUseException.class)
+                    .hasMessageContaining("in use by another Atlas Onboard (pid " + ProcessHandle.current().pid());
             assertThatThrownBy(() -> StoreTestSupport.reopen(home)).isInstanceOf(StoreInUseException.class);
             s.onboardings().create("still works", false);
             assertThat(s.onboardings().list()).hasSize(2);

@@ -1,0 +1,33 @@
+package io.atlasonboard.core.providers;
+
+import java.util.Objects;
+
+/**
+ * What a running connection test reports about one of its checks: it {@link Started}, {@link Passed} or
+ * {@link Failed}. A test reports the checks in {@link ConnectionStep} order; after a failure no later check starts.
+ * Events never carry secrets.
+ */
+public sealed interface ConnectionEvent {
+    ConnectionStep step();
+
+    /** The check began; {@code detail} says what it does now ("TLS handshake with host:8443"). */
+    record Started(ConnectionStep step, String detail) implements ConnectionEvent {
+        public Started {
+            Objects.requireNonNull(step);
+        }
+    }
+
+    /** The check passed. */
+    record Passed(ConnectionStep step) implements ConnectionEvent {
+        public Passed {
+            Objects.requireNonNull(step);
+        }
+    }
+
+    /** The check failed; the test ends with a BAD report carrying the same diagnosis. */
+    record Failed(ConnectionStep step, Diagnosis code, String diagnosis) implements ConnectionEvent {
+        public Failed {
+            Objects.requireNonNull(step);
+        }
+    }
+}
