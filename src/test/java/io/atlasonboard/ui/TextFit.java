@@ -52,7 +52,7 @@ public final class TextFit {
         }
         Text shown = null;
         for (Node c : l.getChildrenUnmodifiable()) {
-            if (c instanceof Text t) {
+            if (c instanceof Text t && c != l.getGraphic()) { // an icon font glyph is a Text too: skip the graphic
                 shown = t;
                 break;
             }
