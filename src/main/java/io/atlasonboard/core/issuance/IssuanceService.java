@@ -109,6 +109,7 @@ public final class IssuanceService {
         s.update(0.15, req.csrPem() == null ? "Generating the key and building the request" : "Building the request");
         RequestBuilder.Built built = prepare(policy, req);
         s.checkCancelled();
+        built = built.startingAt(clock.instant());
         s.update(0.4, "Sending the request to GlobalSign");
         String serial;
         try {
