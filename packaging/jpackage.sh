@@ -1,29 +1,138 @@
 #!/usr/bin/env bash
-# Builds a self-contained Linux app image (default) or .deb of Atlas Onboard with the JDK's jpackage.
-#   packaging/jpackage.sh [app-image|deb]     -> target/dist/
+# Builds Atlas Onboard as a self-contained Linux app image (default) or a Debian package, into target/dist/:
+#   packaging/jpackage.sh app-image   -> target/dist/atlas-onboard/ (bin/atlas-onboard; any distribution)
+#   packaging/jpackage.sh deb         -> target/dist/atlas-onboard_<version>_<arch>.deb
+# The .deb is assembled from the app image here (not by `jpackage --type deb`): /opt/atlas-onboard, the command
+# /usr/bin/atlas-onboard, the desktop entry, hicolor icons and AppStream metainfo under /usr/share, and Depends
+# computed from the shared libraries the runtime and JavaFX link against, plus GTK 3. It has no maintainer scripts:
+# the icon and menu caches are refreshed by the dpkg triggers of gtk-update-icon-cache and desktop-file-utils when
+# those are installed, so installing and removing never depend on xdg-utils or on /usr/share/applications existing.
 # JavaFX jmods are not on Maven Central, so JavaFX stays inside the shaded jar on the class path (hence Launcher).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 type=${1:-app-image}
+case "$type" in app-image|deb) ;; *) echo "usage: $0 [app-image|deb]" >&2; exit 2 ;; esac
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+name=atlas-onboard
+app_id=io.atlasonboard.AtlasOnboard
+max_deb_mb=40
+max_installed_mb=120
+
+# --- tools: the JDK's jpackage/jlink; strip (binutils) for the runtime's native libraries
+need=()
+command -v jpackage >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v strip >/dev/null || need+=(binutils)
+if [ "$type" = deb ]; then
+  command -v dpkg-deb >/dev/null || need+=(dpkg)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "Installing packaging tools: ${need[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
 
 [ -f target/atlas-onboard.jar ] || mvn -B -DskipTests package
-rm -rf target/jpkg-input "target/dist"
+rm -rf target/jpkg-input target/dist target/deb-root
 mkdir -p target/jpkg-input target/dist
 cp target/atlas-onboard.jar target/jpkg-input/
 
-# jdeps misses service-loaded modules (jdk.crypto.ec, jdk.localedata, jdk.zipfs), so the list is explicit.
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.net,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,jdk.httpserver,jdk.jfr
+# jdeps on the jar names these (minus java.compiler/java.instrument, which only H2's Java functions and agents
+# load); it misses the service-loaded ones, which are added by hand: jdk.crypto.ec (TLS ECDHE/ECDSA),
+# jdk.crypto.cryptoki, jdk.localedata (date/number formats), jdk.zipfs, jdk.net.
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,\
+java.xml,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.net,jdk.unsupported,jdk.unsupported.desktop,\
+jdk.zipfs,jdk.httpserver,jdk.jfr
+# formats for these locales only (jdk.localedata is 20 MB with all of them); others fall back to English
+locales=en,de,fr,es,it,nl,pt,pl,cs,sv,da,nb,fi,ja,zh,ko
+jlink_opts="--strip-native-commands --strip-debug --no-man-pages --no-header-files --include-locales=$locales"
 
-args=(--type "$type" --name atlas-onboard --app-version "$version" --vendor "Atlas Onboard"
-      --description "Connect a GlobalSign Atlas account as a certificate provider"
-      --input target/jpkg-input --main-jar atlas-onboard.jar --main-class io.atlasonboard.Launcher
-      --icon icons/atlas-onboard-256.png --add-modules "$modules"
-      --jlink-options "--strip-native-commands --strip-debug --no-man-pages --no-header-files"
-      --dest target/dist)
-if [ "$type" = deb ]; then
-  # the runtime image's native libs do not pull GTK in, which JavaFX needs
-  args+=(--linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group "Security;Utility")
+echo "jpackage app-image ($version)"
+jpackage --type app-image --name "$name" --app-version "$version" --vendor "Atlas Onboard" \
+  --description "Connect a GlobalSign Atlas account as a certificate provider" \
+  --input target/jpkg-input --main-jar atlas-onboard.jar --main-class io.atlasonboard.Launcher \
+  --icon icons/atlas-onboard-256.png --add-modules "$modules" --jlink-options "$jlink_opts" \
+  --dest target/dist
+app=target/dist/$name
+# jlink's --strip-debug leaves the symbol tables of the JDK's shared libraries (libjvm.so alone: 24 -> 20 MB)
+find "$app/lib/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+echo "app image: $app ($(du -sm "$app" | cut -f1) MB; runtime $(du -sm "$app/lib/runtime" | cut -f1) MB)"
+[ "$type" = app-image ] && exit 0
+
+# --- Debian package
+arch=$(dpkg --print-architecture)
+root=target/deb-root
+mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/metainfo" \
+  "$root/usr/share/doc/$name"
+cp -a "$app" "$root/opt/$name"
+ln -s "/opt/$name/bin/$name" "$root/usr/bin/$name"
+install -m 644 "packaging/$app_id.desktop" "$root/usr/share/applications/$app_id.desktop"
+for png in icons/atlas-onboard-*.png; do
+  size=$(basename "$png" .png); size=${size##*-}
+  install -D -m 644 "$png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png"
+done
+release_date=$(git log -1 --format=%cs 2>/dev/null || date -u +%F)
+sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$release_date/" "packaging/$app_id.metainfo.xml" \
+  > "$root/usr/share/metainfo/$app_id.metainfo.xml"
+install -m 644 packaging/presets.properties.example "$root/usr/share/doc/$name/presets.properties.example"
+install -m 644 packaging/copyright "$root/usr/share/doc/$name/copyright"
+
+# Depends: the packages that own the libraries our ELF files ask for directly (DT_NEEDED of the runtime, the
+# launcher, and the JavaFX natives that JavaFX unpacks from the jar at start), plus GTK 3, which JavaFX loads with
+# dlopen. Libraries we ship ourselves (libjvm.so, ...) are skipped.
+natives=$(mktemp -d)
+trap 'rm -rf "$natives"' EXIT
+(cd "$natives" && jar tf "$OLDPWD/target/atlas-onboard.jar" | grep -E '^lib[^/]*\.so$' \
+  | xargs jar xf "$OLDPWD/target/atlas-onboard.jar")
+ours=$(find "$root/opt/$name" "$natives" -name '*.so*' -printf '%f\n' | sort -u)
+libs=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p)
+unresolved=()
+pkgs=()
+for lib in $(find "$root/opt/$name" "$natives" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
+    | xargs -0 readelf -d 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u); do
+  grep -qxF "$lib" <<< "$ours" && continue
+  path=$(awk -v n="$lib" '$1 == n && /x86-64|64bit/ {print $NF; exit}' <<< "$libs")
+  if [ -z "$path" ]; then
+    case "$lib" in libgtk-3*|libgdk-3*) ;; *) unresolved+=("$lib") ;; esac
+    continue
+  fi
+  pkg=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null || true)
+  if [ -n "$pkg" ]; then pkgs+=("${pkg%%:*}"); else unresolved+=("$lib"); fi
+done
+depends=$(printf '%s\n' libgtk-3-0 "${pkgs[@]}" | sort -u | paste -sd, | sed 's/,/, /g')
+[ ${#unresolved[@]} -eq 0 ] || echo "note: not installed here, so not in Depends (JavaFX/AWT load them only if" \
+  "used): ${unresolved[*]}"
+
+chmod -R u+rwX,go+rX,go-w "$root"
+installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+cat > "$root/DEBIAN/control" <<EOF
+Package: $name
+Version: $version
+Architecture: $arch
+Maintainer: Atlas Onboard <packaging@atlasonboard.io>
+Installed-Size: $installed_kb
+Depends: $depends
+Recommends: hicolor-icon-theme
+Suggests: xvfb
+Section: utils
+Priority: optional
+Homepage: https://atlasonboard.io/
+Description: Connect a GlobalSign Atlas account as a certificate provider
+ Atlas Onboard walks a security administrator through onboarding a GlobalSign
+ Atlas (HVCA API) account: API credentials, key and CSR, mTLS certificate,
+ PKCS#12 keystore, provider record and connection status, DNS validation,
+ issuance and revocation. The command atlas-onboard without arguments opens the
+ application; with arguments it is the command line (atlas-onboard --help).
+ Administrators can preset the API URL and proxy in
+ /etc/atlas-onboard/presets.properties (see /usr/share/doc/atlas-onboard).
+EOF
+deb=target/dist/${name}_${version}_${arch}.deb
+dpkg-deb --root-owner-group -Zxz -z9 -Sextreme --build "$root" "$deb" >/dev/null
+deb_bytes=$(stat -c %s "$deb")
+echo "Depends: $depends"
+awk -v d="$deb" -v b="$deb_bytes" -v k="$installed_kb" \
+  'BEGIN {printf "deb: %s (%.1f MB); installed size: %.1f MB\n", d, b / 1048576, k / 1024}'
+if [ "$deb_bytes" -gt $((max_deb_mb * 1048576)) ] || [ "$installed_kb" -gt $((max_installed_mb * 1024)) ]; then
+  echo "size limit exceeded: .deb must be <= $max_deb_mb MB, installed <= $max_installed_mb MB" >&2
+  exit 1
 fi
-jpackage "${args[@]}"
-ls -la target/dist

@@ -17,6 +17,7 @@ import io.atlasonboard.core.dns.ResolverSpec;
 import io.atlasonboard.core.dns.ServerResult;
 import io.atlasonboard.core.dns.TsigKey;
 import io.atlasonboard.core.dns.TsigKeyFile;
+import io.atlasonboard.core.dns.TxtCheck;
 import io.atlasonboard.core.claims.ClaimService;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.tasks.ProgressSink;
@@ -75,28 +76,31 @@ public final class DnsCommand implements Callable<Integer> {
      */
     static ClaimValue value(CommandLine.Model.CommandSpec spec, String provider, String domain, String given,
             String option) {
+        return values(spec, provider, List.of(domain), given, option).get(0);
+    }
+
+    /** {@link #value} for many names; the provider's store is opened once for all of them. */
+    static List<ClaimValue> values(CommandLine.Model.CommandSpec spec, String provider, List<String> domains,
+            String given, String option) {
         CommandLine cl = spec.commandLine();
         if (provider == null) {
             if (given == null || given.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "Missing required option: '" + option
                         + "=VALUE' (or --provider NAME to take it from the provider's claim)");
             }
-            return new ClaimValue(domain, given, List.of());
+            List<ClaimValue> out = new ArrayList<>();
+            for (String d : domains) {
+                out.add(new ClaimValue(d, given, List.of()));
+            }
+            return out;
         }
         if (given != null) {
             throw new CommandLine.ParameterException(cl, option + " and --provider exclude each other: "
                     + "with --provider the value is the provider's claim token");
         }
-        List<String> names = DnsClaimCommands.domains(cl, List.of(domain));
+        List<String> names = DnsClaimCommands.domains(cl, domains);
         try (ProviderSession s = ProviderSession.open(spec, provider)) {
             ClaimService svc = new ClaimService(s.store, s.provider, s.client);
-            DomainClaimRecord r = svc.current(names.get(0)).orElseThrow(() -> new CliException("Provider '"
-                    + s.provider.name() + "' has no claim for " + names.get(0) + "; run 'dns claim --provider "
-                    + provider + " " + names.get(0) + "' first"));
-            if (r.token() == null || r.token().isEmpty()) {
-                throw new CliException("The claim for " + r.domain() + " has no token; run 'dns status --provider "
-                        + provider + " " + r.domain() + "' to refresh it");
-            }
             List<ResolverSpec> resolvers;
             try {
                 resolvers = svc.configuredResolvers();
@@ -104,7 +108,18 @@ public final class DnsCommand implements Callable<Integer> {
                 throw new CliException("Provider '" + s.provider.name() + "' has an invalid resolver setting: "
                         + e.getMessage());
             }
-            return new ClaimValue(r.domain(), r.token(), resolvers);
+            List<ClaimValue> out = new ArrayList<>();
+            for (String name : names) {
+                DomainClaimRecord r = svc.current(name).orElseThrow(() -> new CliException("Provider '"
+                        + s.provider.name() + "' has no claim for " + name + "; run 'dns claim --provider "
+                        + provider + " " + name + "' first"));
+                if (r.token() == null || r.token().isEmpty()) {
+                    throw new CliException("The claim for " + r.domain() + " has no token; run 'dns status "
+                            + "--provider " + provider + " " + r.domain() + "' to refresh it");
+                }
+                out.add(new ClaimValue(r.domain(), r.token(), resolvers));
+            }
+            return out;
         }
     }
 
@@ -132,9 +147,10 @@ public final class DnsCommand implements Callable<Integer> {
     // ----------------------------------------------------------------------------------------------- check
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Ask every authoritative name server of DOMAIN's zone (following CNAMEs) and each --server "
-                    + "whether the TXT record with the expected value is there; prints per-server results and n/m.",
-                    "Exit status 0 only when every server sees the value."})
+            description = {"Ask every authoritative name server of each DOMAIN's zone (following CNAMEs) and each "
+                    + "--server whether the TXT record with the expected value is there; prints per-server results "
+                    + "and n/m for each DOMAIN. Many DOMAINs are checked together in one run.",
+                    "Exit status 0 only when every server sees the value for every DOMAIN."})
     public static final class Check implements Callable<Integer> {
 
         @ParentCommand
@@ -143,12 +159,13 @@ public final class DnsCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DOMAIN", description = "The claimed domain (the TXT record's name).")
-        String domain;
+        @Parameters(arity = "1..*", paramLabel = "DOMAIN",
+                description = "The claimed domain(s) (the TXT record's name).")
+        List<String> domains;
 
         @Option(names = "--expect", paramLabel = "VALUE",
                 description = "The TXT value to look for, exactly as GlobalSign returned the token (without "
-                        + "--provider).")
+                        + "--provider; the same value for every DOMAIN).")
         String expect;
 
         @Option(names = "--provider", paramLabel = "NAME",
@@ -186,10 +203,8 @@ public final class DnsCommand implements Callable<Integer> {
             if (authPort < 1 || authPort > 65535) {
                 throw new CommandLine.ParameterException(cl, "--auth-port must be 1..65535");
             }
-            ClaimValue claim = value(spec, provider, domain, expect, "--expect");
-            String name = claim.domain();
-            String value = claim.token();
-            List<ResolverSpec> extra = new ArrayList<>(claim.resolvers());
+            List<ClaimValue> claims = values(spec, provider, domains, expect, "--expect");
+            List<ResolverSpec> extra = new ArrayList<>(claims.get(0).resolvers());
             for (ResolverSpec r : given) {
                 if (!extra.contains(r)) {
                     extra.add(r);
@@ -203,37 +218,65 @@ public final class DnsCommand implements Callable<Integer> {
             PropagationChecker checker = b.build();
             PrintWriter out = cl.getOut();
             PrintWriter err = cl.getErr();
-            PropagationReport report;
-            try {
-                if (waitSeconds > 0) {
-                    ProgressSink sink = new ProgressSink() {
-                        @Override
-                        public void update(double fraction, String message) {
-                            err.println(message);
-                            err.flush();
-                        }
+            ProgressSink sink = new ProgressSink() {
+                @Override
+                public void update(double fraction, String message) {
+                    err.println(message);
+                    err.flush();
+                }
 
-                        @Override
-                        public boolean isCancelled() {
-                            return false;
-                        }
-                    };
-                    report = checker.poll(name, value, extra, Duration.ofSeconds(Math.max(1, intervalSeconds)),
-                            Instant.now().plusSeconds(waitSeconds), sink);
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+            List<TxtCheck> names = new ArrayList<>();
+            for (ClaimValue c : claims) {
+                names.add(new TxtCheck(c.domain(), c.token()));
+            }
+            Duration interval = Duration.ofSeconds(Math.max(1, intervalSeconds));
+            List<PropagationReport> reports;
+            try {
+                if (names.size() == 1) {
+                    TxtCheck one = names.get(0);
+                    reports = List.of(waitSeconds > 0
+                            ? checker.poll(one.domain(), one.expectedValue(), extra, interval,
+                                    Instant.now().plusSeconds(waitSeconds), sink)
+                            : checker.check(one.domain(), one.expectedValue(), extra));
                 } else {
-                    report = checker.check(name, value, extra);
+                    reports = waitSeconds > 0
+                            ? checker.pollAll(names, extra, interval, Instant.now().plusSeconds(waitSeconds), sink,
+                                    null)
+                            : checker.checkAll(names, extra, null, null);
                 }
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }
-            out.print(report.describe());
+            List<String> missing = new ArrayList<>();
+            for (PropagationReport report : reports) {
+                out.print(report.describe());
+                if (!report.allSee()) {
+                    missing.add(report.domain());
+                }
+            }
+            if (reports.size() > 1) {
+                out.println((reports.size() - missing.size()) + " of " + reports.size()
+                        + " names are seen by every server");
+            }
             out.flush();
-            if (report.allSee()) {
+            if (missing.isEmpty()) {
                 return 0;
             }
-            err.println("Error: " + (report.total() == 0 ? "no server could be asked"
-                    + (report.problems().isEmpty() ? "" : ": " + String.join("; ", report.problems()))
-                    : "only " + report.summary()));
+            if (reports.size() == 1) {
+                PropagationReport report = reports.get(0);
+                err.println("Error: " + (report.total() == 0 ? "no server could be asked"
+                        + (report.problems().isEmpty() ? "" : ": " + String.join("; ", report.problems()))
+                        : "only " + report.summary()));
+            } else {
+                err.println("Error: " + missing.size() + " of " + reports.size() + " names are not seen by every "
+                        + "server: " + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
+                        + (missing.size() > 10 ? ", ..." : ""));
+            }
             err.flush();
             return 1;
         }

@@ -14,6 +14,7 @@ import io.atlasonboard.core.providers.ConnectionListener;
 import io.atlasonboard.core.providers.ProviderInput;
 import io.atlasonboard.core.providers.ProviderInputException;
 import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.Presets;
 import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.atlas.ProxySettings;
 import io.atlasonboard.core.store.ConnectionStatus;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "GlobalSign certificate providers: add, list, test the connection, delete.",
         subcommands = {ProviderCommand.Add.class, ProviderCommand.ListProviders.class, ProviderCommand.Test.class,
-            ProviderCommand.Delete.class})
+            ProviderCommand.Delete.class, ProviderExportCommand.class, ProviderLogCommand.class,
+            ProviderRenewCommand.class})
 public final class ProviderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -109,8 +111,8 @@ public final class ProviderCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, paramLabel = "N", description = "Provider name (unique).")
         String name;
 
-        @Option(names = "--api-url", paramLabel = "URL", defaultValue = AtlasConnectionConfig.DEFAULT_API_URL,
-                description = "HVCA API URL, with or without /v2 (default ${DEFAULT-VALUE}).")
+        @Option(names = "--api-url", paramLabel = "URL", description = "HVCA API URL, with or without /v2 (default: "
+                + "api.url of the administrator's presets, else " + AtlasConnectionConfig.DEFAULT_API_URL + ").")
         String apiUrl;
 
         @Option(names = "--use", required = true, paramLabel = "TLS|SMIME",
@@ -150,6 +152,8 @@ public final class ProviderCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            Presets presets = Presets.system();
+            presets.problem().ifPresent(m -> spec.commandLine().getErr().println("Warning: " + m));
             IntendedUse intendedUse;
             try {
                 intendedUse = ProviderInput.parseUse(use);
@@ -170,7 +174,8 @@ public final class ProviderCommand implements Callable<Integer> {
                     throw new CliException("--proxy: " + e.getMessage());
                 }
             }
-            try (ProviderInput input = new ProviderInput().name(name).apiUrl(apiUrl).intendedUse(intendedUse)
+            try (ProviderInput input = new ProviderInput().name(name)
+                    .apiUrl(apiUrl != null ? apiUrl : presets.apiUrlOrDefault()).intendedUse(intendedUse)
                     .apiKey(apiKey).sandbox(sandbox)) {
                 byte[] p12 = CliFiles.read(keystore, "keystore (--keystore)");
                 input.keystore(p12, keystore.getFileName().toString());
@@ -236,8 +241,10 @@ public final class ProviderCommand implements Callable<Integer> {
                     out.println("No providers. Add one with: provider add --name N ...");
                     return 0;
                 }
-                String fmt = "%-24s %-6s %-8s %-25s %-16s %s%n";
-                out.printf(fmt, "NAME", "USE", "STATUS", "CHECKED AT", "PROXY", "API URL");
+                String fmt = "%-24s %-6s %-8s %-25s %-16s %-11s %-9s %s%n";
+                out.printf(fmt, "NAME", "USE", "STATUS", "CHECKED AT", "PROXY", "MTLS UNTIL", "DAYS LEFT", "API URL");
+                java.time.Instant now = java.time.Instant.now();
+                List<String> warnings = new java.util.ArrayList<>();
                 for (ProviderRecord p : all) {
                     ConnectionStatus s = p.status();
                     String state = switch (s.state()) {
@@ -245,13 +252,22 @@ public final class ProviderCommand implements Callable<Integer> {
                         case BAD -> "Bad";
                         case UNKNOWN -> "Unknown";
                     };
+                    var life = io.atlasonboard.core.providers.MtlsLifetime.of(store.providers(), p, now);
                     out.printf(fmt, p.name() + (p.sandbox() ? " [SANDBOX]" : ""), p.intendedUse(), state,
                             s.checkedAt() == null ? "-" : s.checkedAt().toString(),
-                            p.hasProxy() ? p.proxyHost() + ":" + p.proxyPort() : "-", p.apiUrl());
+                            p.hasProxy() ? p.proxyHost() + ":" + p.proxyPort() : "-",
+                            life.map(l -> l.expiryDay()).orElse("-"), life.map(l -> l.daysLeft()
+                                    + (l.level() == io.atlasonboard.core.providers.MtlsLifetime.Level.OK ? ""
+                                    : " " + l.level())).orElse("-"), p.apiUrl());
+                    life.filter(l -> l.level() != io.atlasonboard.core.providers.MtlsLifetime.Level.OK)
+                            .ifPresent(l -> warnings.add(l.sentence()));
                     if (s.state() == ConnectionStatus.State.BAD) {
                         out.println("    Step: " + s.failedStep());
                         out.println("    Reason: " + s.diagnosis());
                     }
+                }
+                for (String w : warnings) {
+                    out.println("Warning: " + w);
                 }
                 out.flush();
                 return 0;

@@ -94,6 +94,35 @@ class DnsCommandIT {
     }
 
     @Test
+    void manyNamesInOneRunEachGetTheirOwnReport() {
+        List<String> args = new ArrayList<>(List.of("dns", "check"));
+        for (int i = 0; i < 30; i++) {
+            String n = "m" + i + ".cli.test";
+            args.add(n);
+            if (i != 17) {
+                ns1.setTxt(n, TOKEN);
+                ns2.setTxt(n, TOKEN);
+            } else {
+                ns1.setTxt(n, TOKEN); // ns2 has not got this one
+            }
+        }
+        args.addAll(List.of("--expect", TOKEN, "--bootstrap", ns1.hostPort(), "--auth-port", Integer.toString(port),
+                "--timeout-ms", "700"));
+        ProcessRun r = ProcessRun.atlas(args.toArray(String[]::new));
+        assertThat(r.exit).as(r.toString()).isEqualTo(1);
+        assertThat(r.out).contains("TXT m0.cli.test.\n").contains("TXT m29.cli.test.\n")
+                .contains("29 of 30 names are seen by every server");
+        assertThat(r.out.split("2/2: 2 of 2 servers see the record", -1)).hasSize(30);
+        assertThat(r.out).contains("TXT m17.cli.test.\nzone cli.test.\n");
+        assertThat(r.err).contains("1 of 30 names are not seen by every server: m17.cli.test.");
+
+        ns2.setTxt("m17.cli.test", TOKEN);
+        ProcessRun ok = ProcessRun.atlas(args.toArray(String[]::new));
+        assertThat(ok.exit).as(ok.toString()).isZero();
+        assertThat(ok.out).contains("30 of 30 names are seen by every server");
+    }
+
+    @Test
     void deadResolverIsAnErrorLine() {
         ns1.setTxt("dead.cli.test", TOKEN);
         ns2.setTxt("dead.cli.test", TOKEN);

@@ -231,21 +231,18 @@ public final class AtlasClient implements AutoCloseable {
     private long value(String path) {
         HttpResponse<byte[]> r = exchange("GET", path, null, true, false);
         expect(r, "GET", path, 200);
-        JsonElement v = parseObject(r, "GET", path).get("value");
-        if (v == null || !v.isJsonPrimitive()) {
+        Long v = num(parseObject(r, "GET", path), "value", "GET", path);
+        if (v == null) {
             throw new AtlasException("GET " + path + " answered without a numeric \"value\"");
         }
-        return v.getAsLong();
+        return v;
     }
 
     /** {@code GET /trustchain}: PEM strings, issuing CA first, root last. */
     public List<String> trustChain() {
         HttpResponse<byte[]> r = exchange("GET", "/trustchain", null, true, false);
         expect(r, "GET", "/trustchain", 200);
-        JsonArray a = parseArray(r, "GET", "/trustchain");
-        List<String> out = new ArrayList<>();
-        a.forEach(e -> out.add(e.getAsString()));
-        return out;
+        return strings(parseArray(r, "GET", "/trustchain"), "GET", "/trustchain");
     }
 
     // ---------------------------------------------------------------- certificates
@@ -278,7 +275,8 @@ public final class AtlasClient implements AutoCloseable {
         expect(r, "GET", path, 200);
         JsonObject o = parseObject(r, "GET", path);
         String status = str(o, "status");
-        long updated = o.has("updated_at") && o.get("updated_at").isJsonPrimitive() ? o.get("updated_at").getAsLong() : 0;
+        Long up = num(o, "updated_at", "GET", path);
+        long updated = up == null ? 0 : up;
         return new CertificateInfo(s, status == null ? null : status.toUpperCase(Locale.ROOT), str(o, "certificate"),
                 updated == 0 ? null : Instant.ofEpochSecond(updated));
     }
@@ -320,7 +318,8 @@ public final class AtlasClient implements AutoCloseable {
         String path = q.toString();
         HttpResponse<byte[]> r = exchange("GET", path, null, true, false);
         expect(r, "GET", path, 200);
-        List<StatsEntry> items = gson.fromJson(parseArray(r, "GET", path), new TypeToken<List<StatsEntry>>() { }.getType());
+        List<StatsEntry> items = shaped("GET", path, () -> gson.fromJson(parseArray(r, "GET", path),
+                new TypeToken<List<StatsEntry>>() { }.getType()));
         return new Page<>(items, totalCount(r), hasNext(r));
     }
 
@@ -335,7 +334,8 @@ public final class AtlasClient implements AutoCloseable {
         String path = q.toString();
         HttpResponse<byte[]> r = exchange("GET", path, null, true, false);
         expect(r, "GET", path, 200);
-        List<Claim> items = gson.fromJson(parseArray(r, "GET", path), new TypeToken<List<Claim>>() { }.getType());
+        List<Claim> items = shaped("GET", path, () -> gson.fromJson(parseArray(r, "GET", path),
+                new TypeToken<List<Claim>>() { }.getType()));
         return new Page<>(items, totalCount(r), hasNext(r));
     }
 
@@ -366,7 +366,7 @@ public final class AtlasClient implements AutoCloseable {
         String path = "/claims/domains/" + checked(claimId, CLAIM_ID, "claim id");
         HttpResponse<byte[]> r = exchange("GET", path, null, true, false);
         expect(r, "GET", path, 200);
-        return gson.fromJson(parseObject(r, "GET", path), Claim.class);
+        return shaped("GET", path, () -> gson.fromJson(parseObject(r, "GET", path), Claim.class));
     }
 
     public void deleteClaim(String claimId) {
@@ -380,9 +380,7 @@ public final class AtlasClient implements AutoCloseable {
         String path = "/claims/domains/" + checked(claimId, CLAIM_ID, "claim id") + "/dns";
         HttpResponse<byte[]> r = exchange("GET", path, null, true, false);
         expect(r, "GET", path, 200);
-        List<String> out = new ArrayList<>();
-        parseArray(r, "GET", path).forEach(e -> out.add(e.getAsString()));
-        return out;
+        return strings(parseArray(r, "GET", path), "GET", path);
     }
 
     /** {@code POST /claims/domains/{id}/dns}, optionally naming an ADN; 424 (claim expired) comes as an exception. */
@@ -417,7 +415,8 @@ public final class AtlasClient implements AutoCloseable {
     private ClaimToken claimToken(HttpResponse<byte[]> r, String method, String path) {
         JsonObject o = parseObject(r, method, path);
         String id = r.headers().firstValue("Location").map(AtlasClient::lastSegment).orElse(str(o, "id"));
-        long assertBy = o.has("assert_by") && o.get("assert_by").isJsonPrimitive() ? o.get("assert_by").getAsLong() : 0;
+        Long ab = num(o, "assert_by", method, path);
+        long assertBy = ab == null ? 0 : ab;
         return new ClaimToken(id, str(o, "token"), assertBy);
     }
 
@@ -491,16 +490,22 @@ public final class AtlasClient implements AutoCloseable {
      */
     private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
         Duration limit = config.requestTimeout();
+        Instant at = config.clock().instant();
+        long start = System.nanoTime();
         java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request,
                 info -> new CappedBody(MAX_BODY_BYTES, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
-            return f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r = f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            observe(at, start, method, path, r.statusCode(), r.statusCode() >= 400 ? problemId(r) : null, null);
+            return r;
         } catch (java.util.concurrent.TimeoutException e) {
             f.cancel(true);
+            observe(at, start, method, path, null, null, "timeout");
             throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish within "
                     + seconds(limit) + " s", new java.net.http.HttpTimeoutException("deadline " + limit));
         } catch (InterruptedException e) {
             f.cancel(true);
+            observe(at, start, method, path, null, null, "interrupted");
             Thread.currentThread().interrupt();
             throw new AtlasCancelledException(method + " " + stripQuery(path) + ": cancelled", e);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -512,6 +517,7 @@ public final class AtlasClient implements AutoCloseable {
                     break;
                 }
             }
+            observe(at, start, method, path, null, null, c.getClass().getSimpleName());
             if (c instanceof java.net.http.HttpConnectTimeoutException) {
                 throw new AtlasTransportException(method + " " + stripQuery(path) + ": could not connect to "
                         + config.host() + ":" + config.port() + " within " + seconds(config.connectTimeout()) + " s", c);
@@ -553,6 +559,34 @@ public final class AtlasClient implements AutoCloseable {
 
     private static long seconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** Tells the config's observer about one exchange (never bodies or headers); its failures are only logged. */
+    private void observe(Instant at, long startNanos, String method, String path, Integer status, String problemId,
+            String transportError) {
+        AtlasExchangeObserver o = config.observer();
+        if (o == null) {
+            return;
+        }
+        try {
+            o.exchanged(new AtlasExchange(at, method, path, status, Duration.ofNanos(System.nanoTime() - startNanos),
+                    problemId, transportError));
+        } catch (RuntimeException e) {
+            LOG.warn("The exchange observer failed for {} {}: {}", method, stripQuery(path), describe(e));
+        }
+    }
+
+    private static String problemId(HttpResponse<byte[]> r) {
+        byte[] b = r.body();
+        if (b == null || b.length == 0) {
+            return null;
+        }
+        try {
+            JsonElement e = JsonParser.parseString(new String(b, StandardCharsets.UTF_8));
+            return e.isJsonObject() ? str(e.getAsJsonObject(), "id") : null;
+        } catch (JsonParseException | IllegalStateException e) {
+            return null;
+        }
     }
 
     public static String describe(Throwable e) {
@@ -693,6 +727,46 @@ public final class AtlasClient implements AutoCloseable {
         } catch (JsonParseException e) {
             throw new AtlasException(method + " " + stripQuery(path) + " answered " + r.statusCode()
                     + " with a body that is not JSON", e);
+        }
+    }
+
+    /** A numeric member, null when absent; an answer with a non-number there is refused in words. */
+    private static Long num(JsonObject o, String name, String method, String path) {
+        JsonElement e = o.get(name);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        try {
+            if (!e.isJsonPrimitive()) {
+                throw new NumberFormatException();
+            }
+            return e.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
+        } catch (NumberFormatException | ArithmeticException | IllegalStateException | UnsupportedOperationException x) {
+            throw new AtlasException(method + " " + stripQuery(path) + " answered a \"" + name + "\" that is not a "
+                    + "whole number", x);
+        }
+    }
+
+    private static List<String> strings(JsonArray a, String method, String path) {
+        List<String> out = new ArrayList<>();
+        for (JsonElement e : a) {
+            if (e == null || !e.isJsonPrimitive()) {
+                throw new AtlasException(method + " " + stripQuery(path) + " answered a list with an entry that is "
+                        + "not a string");
+            }
+            out.add(e.getAsString());
+        }
+        return out;
+    }
+
+    /** Mapping a parsed answer onto a record: a wrong shape is refused in words, not as a Gson exception. */
+    private static <T> T shaped(String method, String path, java.util.function.Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException
+                | ClassCastException e) {
+            throw new AtlasException(method + " " + stripQuery(path) + ": the answer does not have the documented "
+                    + "shape (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

@@ -29,6 +29,7 @@ public final class AtlasConnectionConfig {
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxRetryWait;
+    private final AtlasExchangeObserver observer;
 
     private AtlasConnectionConfig(Builder b) {
         this.baseUri = normaliseApiUrl(Objects.requireNonNull(b.apiUrl, "apiUrl"));
@@ -42,6 +43,7 @@ public final class AtlasConnectionConfig {
         this.maxRetries = b.maxRetries;
         this.initialBackoff = b.initialBackoff;
         this.maxRetryWait = b.maxRetryWait;
+        this.observer = b.observer;
     }
 
     public static Builder builder(String apiUrl) {
@@ -143,6 +145,11 @@ public final class AtlasConnectionConfig {
         return maxRetryWait;
     }
 
+    /** May be null: nobody is told about the exchanges. */
+    public AtlasExchangeObserver observer() {
+        return observer;
+    }
+
     public static final class Builder {
         private final String apiUrl;
         private ClientIdentity identity;
@@ -155,6 +162,7 @@ public final class AtlasConnectionConfig {
         private int maxRetries = 5;
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxRetryWait = Duration.ofSeconds(30);
+        private AtlasExchangeObserver observer;
 
         private Builder(String apiUrl) {
             this.apiUrl = apiUrl;
@@ -222,6 +230,12 @@ public final class AtlasConnectionConfig {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("duration must not be negative");
             }
+            return this;
+        }
+
+        /** Told about every HTTP exchange (audit trail); null for none. */
+        public Builder observer(AtlasExchangeObserver observer) {
+            this.observer = observer;
             return this;
         }
 

@@ -71,11 +71,11 @@ final class DnsQueries {
         return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
     }
 
-    private static String millis(Duration d) {
+    static String millis(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private static Throwable unwrap(Throwable t) {
+    static Throwable unwrap(Throwable t) {
         Throwable c = t;
         while ((c instanceof CompletionException || c instanceof ExecutionException
                 || (c instanceof IOException && c.getCause() != null && c.getClass() == IOException.class))
@@ -85,7 +85,7 @@ final class DnsQueries {
         return c;
     }
 
-    private static boolean isRefused(Throwable t) {
+    static boolean isRefused(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof PortUnreachableException || c instanceof ConnectException) {
                 return true;
@@ -98,7 +98,7 @@ final class DnsQueries {
         return false;
     }
 
-    private static boolean isTimeout(Throwable t) {
+    static boolean isTimeout(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SocketTimeoutException || c instanceof java.util.concurrent.TimeoutException) {
                 return true;

@@ -49,7 +49,7 @@ public final class EncryptedKeys {
             OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
                     .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(iterations)
-                    .setProvider(Bc.PROVIDER)
+                    .setProvider(JdkPbkdf2.PROVIDER) // PBKDF2-HMAC-SHA256 by the JDK, the rest by BC
                     .setPassword(password)
                     .build();
             PemObject pem = new JcaPKCS8Generator(key, enc).generate();
@@ -84,7 +84,7 @@ public final class EncryptedKeys {
                     KdfLimits.check(enc.getEncryptionAlgorithm(), "this encrypted private key");
                     InputDecryptorProvider dp;
                     try {
-                        dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password);
+                        dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(JdkPbkdf2.PROVIDER).build(password);
                     } catch (OperatorCreationException e) {
                         throw new PkiException("The private key could not be decrypted: " + e.getMessage(), e);
                     }

@@ -18,7 +18,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  */
 public final class KdfLimits {
     /** Most PBKDF2 / PKCS#12 PBE iterations accepted (a few seconds at worst). */
-    public static final int MAX_ITERATIONS = 2_000_000;
+    public static final int MAX_ITERATIONS = 1_000_000;
     /** Most scrypt memory accepted, 128·N·r bytes. */
     public static final long MAX_SCRYPT_MEMORY = 128L * 1024 * 1024;
     /** Most scrypt work accepted, N·r·p. */

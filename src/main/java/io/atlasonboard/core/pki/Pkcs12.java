@@ -72,9 +72,9 @@ public final class Pkcs12 {
             if (profile == Pkcs12Profile.MODERN) {
                 AlgorithmIdentifier prf = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE);
                 keyEnc = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                        .setPRF(prf).setIterationCount(MODERN_ITERATIONS).setProvider(Bc.PROVIDER).build(password);
+                        .setPRF(prf).setIterationCount(MODERN_ITERATIONS).setProvider(JdkPbkdf2.PROVIDER).build(password);
                 certEnc = new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                        .setPRF(prf).setIterationCount(MODERN_ITERATIONS).setProvider(Bc.PROVIDER).build(password);
+                        .setPRF(prf).setIterationCount(MODERN_ITERATIONS).setProvider(JdkPbkdf2.PROVIDER).build(password);
                 mac = new BcPKCS12MacCalculatorBuilder(new SHA256Digest(),
                         new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE))
                         .setIterationCount(MODERN_ITERATIONS);

@@ -51,6 +51,9 @@ public final class ProviderService {
         AtlasConnectionConfig.Builder b = AtlasConnectionConfig.builder(record.apiUrl())
                 .clock(clock).sleeper(sleeper)
                 .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(60));
+        if (record.id() != null) {
+            b.observer(AuditTrail.observer(providers.audit(), record.id()));
+        }
         byte[] keystore = record.keystore();
         if (keystore != null && keystore.length > 0) {
             char[] pw = secrets.keystorePassword() == null ? new char[0] : secrets.keystorePassword().clone();
@@ -127,6 +130,15 @@ public final class ProviderService {
             char[] apiSecret = secrets.apiSecret() == null ? new char[0] : secrets.apiSecret();
             return new AtlasClient(b.build(), record.apiKey(), apiSecret);
         }
+    }
+
+    /** Keeps a report made outside {@link #test} (e.g. a renewal's test of a new identity) as the status. */
+    public void recordReport(long id, ConnectionReport r) {
+        record(id, r);
+    }
+
+    java.security.PublicKey publicKey(java.security.PrivateKey key) {
+        return io.atlasonboard.core.pki.Keys.publicKeyOf(key);
     }
 
     private void record(long id, ConnectionReport r) {

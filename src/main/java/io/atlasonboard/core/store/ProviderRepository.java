@@ -22,10 +22,17 @@ public final class ProviderRepository {
 
     private final Db db;
     private final Crypto crypto;
+    private final AuditRepository audit;
 
-    ProviderRepository(Db db, Crypto crypto) {
+    ProviderRepository(Db db, Crypto crypto, AuditRepository audit) {
         this.db = db;
         this.crypto = crypto;
+        this.audit = audit;
+    }
+
+    /** The audit trail of the API calls of these providers (the same as {@code store.audit()}). */
+    public AuditRepository audit() {
+        return audit;
     }
 
     /** All providers, by name. */

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The encrypted local store: an embedded H2 database ({@code atlas.mv.db}, schema by Flyway migrations) plus the vault
@@ -37,7 +38,7 @@ public final class Store implements AutoCloseable {
     public static final String DB_NAME = "atlas";
     public static final String DB_FILE = DB_NAME + ".mv.db";
     /** Highest schema version this build knows (the V&lt;n&gt; of the last migration). */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 40;
     /** Minimum passphrase length enforced by {@link #create}. */
     public static final int MIN_PASSPHRASE_LENGTH = PassphraseStrength.MIN_LENGTH;
 
@@ -56,6 +57,8 @@ public final class Store implements AutoCloseable {
     private final TsigKeyRepository tsigKeys;
     /** The OS lock on the data folder, held from before creation/opening until {@link #close}. */
     private volatile StoreLock lock;
+    private final AuditRepository audit;
+    private final MtlsRenewalRepository mtlsRenewals;
 
     private Store(Path home, Connection conn, byte[] dataKey) throws SQLException {
         this.home = home;
@@ -63,7 +66,9 @@ public final class Store implements AutoCloseable {
         this.box = new SecretBox(dataKey);
         Crypto crypto = new Crypto(box);
         this.onboardings = new OnboardingRepository(db, crypto);
-        this.providers = new ProviderRepository(db, crypto);
+        this.audit = new AuditRepository(db);
+        this.mtlsRenewals = new MtlsRenewalRepository(db, crypto);
+        this.providers = new ProviderRepository(db, crypto, audit);
         this.domainClaims = new DomainClaimRepository(db);
         this.certificates = new CertificateRepository(db, crypto);
         this.dnsSettings = new DnsSettingsRepository(db);
@@ -92,7 +97,7 @@ public final class Store implements AutoCloseable {
      * that the next call clears (see {@link StoreCreation}).
      */
     public static Store create(Path home, char[] passphrase) {
-        return create(home, passphrase, KdfParams.DEFAULT);
+        return create(home, passphrase, KdfParams.preferred());
     }
 
     static Store create(Path home, char[] passphrase, KdfParams kdf) {
@@ -221,18 +226,21 @@ public final class Store implements AutoCloseable {
                         + VAULT_FILE + " is there).");
             }
             checkFingerprint(home, dbFile);
-            probeReadOnly(home, dbFile, vaultFile, dataKey);
+            int schema = probeReadOnly(home, dbFile, vaultFile, dataKey);
             Connection conn = null;
             try {
                 markOpen(home);
                 conn = connect(home, true, false);
-                migrate(home);
+                if (schema < SCHEMA_VERSION) {
+                    migrate(home); // a current schema needs no Flyway run (no scan, no validation)
+                }
                 restrictStoreFiles(home);
                 Store store = new Store(home, conn, dataKey);
                 store.ensureKeyCheck();
                 store.lock = lock;
                 conn = null;
                 locked = false;
+                rewrapIfOtherLanes(home, parsed, dataKey, passphrase);
                 return store;
             } catch (SQLException e) {
                 throw mapOpenFailure(dbFile, e);
@@ -260,7 +268,7 @@ public final class Store implements AutoCloseable {
      * {@link WeakPassphraseException} if {@code next} is below the policy; in both cases nothing changes.
      */
     public void changePassphrase(char[] current, char[] next) {
-        changePassphrase(current, next, KdfParams.DEFAULT);
+        changePassphrase(current, next, KdfParams.preferred());
     }
 
     synchronized void changePassphrase(char[] current, char[] next, KdfParams kdf) {
@@ -274,16 +282,45 @@ public final class Store implements AutoCloseable {
         Path vaultFile = home.resolve(VAULT_FILE);
         byte[] key = Vault.unlock(Vault.read(vaultFile), current);
         try {
-            byte[] header = Vault.wrapHeader(key, next, kdf);
-            Path tmp = Files.createTempFile(home, VAULT_FILE + ".", ".tmp", StoreCreation.ownerOnly(home));
-            Files.write(tmp, header, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.SYNC);
-            Files.move(tmp, vaultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            replaceVault(home, Vault.wrapHeader(key, next, kdf));
         } catch (IOException e) {
             throw new StoreException("The new passphrase could not be saved (" + e.getMessage()
                     + "); the old one still applies.", e);
         } finally {
             SecretChars.wipe(key);
+        }
+    }
+
+    /** Writes a new {@code vault.json} next to the old one and moves it over it atomically. */
+    private static void replaceVault(Path home, byte[] header) throws IOException {
+        // a unique owner-only temp file, then an atomic rename: a crash leaves the old vault or the new one
+        Path tmp = Files.createTempFile(home, VAULT_FILE + ".", ".tmp", StoreCreation.ownerOnly(home));
+        try {
+            Files.write(tmp, header, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.SYNC);
+            Files.move(tmp, home.resolve(VAULT_FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A vault at the default memory and passes but another lane count than this machine's (e.g. made before lanes
+     * followed the cores) gets the same data key re-wrapped under {@link KdfParams#preferred()}: one more derivation
+     * now, faster unlocks after; no stored data is re-encrypted. If the write fails the old header still works.
+     */
+    private static void rewrapIfOtherLanes(Path home, Vault.Parsed parsed, byte[] dataKey, char[] passphrase) {
+        KdfParams preferred = KdfParams.preferred();
+        if (!parsed.params().differsOnlyInLanesFrom(preferred)) {
+            return;
+        }
+        try {
+            replaceVault(home, Vault.wrapHeader(dataKey, passphrase, preferred));
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Store.class).warn("The vault header could not be re-wrapped for {} lanes ({}); "
+                    + "it keeps its {} lane(s).", preferred.parallelism(), e.getClass().getSimpleName(),
+                    parsed.params().parallelism());
         }
     }
 
@@ -369,6 +406,16 @@ public final class Store implements AutoCloseable {
         return tsigKeys;
     }
 
+    /** Pending mTLS renewals and the keystores renewals replaced. */
+    public MtlsRenewalRepository mtlsRenewals() {
+        return mtlsRenewals;
+    }
+
+    /** The audit trail of API calls per provider. */
+    public AuditRepository audit() {
+        return audit;
+    }
+
     @Override
     public String toString() {
         return "Store[" + home + (isOpen() ? ", open" : ", closed") + "]";
@@ -437,7 +484,8 @@ public final class Store implements AutoCloseable {
      * Opens the database read-only and reads every row of every table, so a damaged file is reported before
      * anything could write to it; also refuses a schema from a newer version.
      */
-    private static void probeReadOnly(Path home, Path dbFile, Path vaultFile, byte[] dataKey) {
+    private static int probeReadOnly(Path home, Path dbFile, Path vaultFile, byte[] dataKey) {
+        int applied = 0;
         try (Connection c = connect(home, true, true)) {
             DatabaseMetaData md = c.getMetaData();
             boolean hasHistory;
@@ -466,6 +514,7 @@ public final class Store implements AutoCloseable {
                         throw new StoreUnreadableException(dbFile, "a schema migration (version " + v
                                 + ") did not complete.");
                     }
+                    applied = Math.max(applied, v);
                 }
             }
             checkKeyBinding(c, vaultFile, dataKey);
@@ -486,6 +535,7 @@ public final class Store implements AutoCloseable {
                     }
                 }
             }
+            return applied;
         } catch (SQLException e) {
             throw mapOpenFailure(dbFile, e);
         } catch (StoreException e) {

@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -163,7 +165,14 @@ final class Vault {
         }
     }
 
+    /**
+     * Argon2id of the passphrase. One lane: Bouncy Castle. Several lanes: Password4j, which fills the lanes on
+     * parallel threads (Bouncy Castle computes them one after the other); both give the same bytes (RFC 9106).
+     */
     static byte[] derive(char[] passphrase, KdfParams params, byte[] salt) {
+        if (params.parallelism() > 1) {
+            return deriveParallel(passphrase, params, salt);
+        }
         Argon2Parameters a = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(params.memoryKiB())
@@ -184,6 +193,20 @@ final class Vault {
             SecretChars.wipe(pw);
         }
         return out;
+    }
+
+    private static byte[] deriveParallel(char[] passphrase, KdfParams params, byte[] salt) {
+        byte[] pw = SecretChars.toUtf8(passphrase);
+        try {
+            Argon2Function f = Argon2Function.getInstance(params.memoryKiB(), params.iterations(),
+                    params.parallelism(), 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+            return f.hash(pw, salt).getBytes();
+        } catch (OutOfMemoryError e) {
+            throw new StoreException("Not enough memory to derive the key (Argon2id needs " + params.memoryKiB() / 1024
+                    + " MiB); start Atlas Onboard with a larger heap (-Xmx).");
+        } finally {
+            SecretChars.wipe(pw);
+        }
     }
 
     private static byte[] wrapAad(KdfParams params, byte[] salt) {

@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.FormParts;
+
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.store.IntendedUse;
 import javafx.geometry.Insets;
@@ -40,8 +42,10 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         row = add(g, row, "Type", type, null);
         row = add(g, row, "Name", FormParts.text(vm.nameProperty(), "providerName", "Provider name"),
                 FormParts.error(vm.nameErrorProperty(), "providerNameError"));
-        row = add(g, row, "API URL", FormParts.text(vm.apiUrlProperty(), "apiUrl", "API URL"),
-                FormParts.error(vm.urlErrorProperty(), "apiUrlError"));
+        TextField url = FormParts.text(vm.apiUrlProperty(), "apiUrl", "API URL");
+        url.editableProperty().bind(vm.apiUrlLockedProperty().not());
+        row = add(g, row, "API URL", url, FormParts.error(vm.urlErrorProperty(), "apiUrlError"));
+        g.add(note(vm.apiUrlPresetNoteProperty(), "apiUrlPresetNote"), 1, row++);
         ChoiceBox<IntendedUse> use = new ChoiceBox<>();
         use.setId("intendedUse");
         use.getItems().addAll(IntendedUse.values());
@@ -63,7 +67,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         Label ks = new Label();
         ks.setId("keystoreDescription");
         ks.textProperty().bind(vm.keystoreDescriptionProperty());
-        Button openKs = new Button("Open .p12/.pfx...");
+        Button openKs = new Button("_Open .p12/.pfx…");
         openKs.setId("openKeystore");
         openKs.setOnAction(e -> vm.openKeystore());
         row = add(g, row, "Keystore (PKCS#12)", new HBox(10, ks, openKs),
@@ -76,7 +80,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         trust.setPrefRowCount(4);
         trust.setPromptText("Optional: PEM of extra trusted server CAs (TLS-inspecting proxy, sandbox)");
         trust.textProperty().bindBidirectional(vm.trustPemProperty());
-        Button openPem = new Button("Open PEM...");
+        Button openPem = new Button("Open PEM _file…");
         openPem.setId("openTrustPem");
         openPem.setOnAction(e -> vm.openTrustPem());
         VBox trustBox = new VBox(4, trust, openPem, FormParts.error(vm.trustErrorProperty(), "trustPemError"));
@@ -90,6 +94,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         port.setPrefColumnCount(6);
         pr = add(proxy, pr, "Proxy host and port", new HBox(6,
                 grow(FormParts.text(vm.proxyHostProperty(), "proxyHost", "Host (optional)")), port), null);
+        proxy.add(note(vm.proxyPresetNoteProperty(), "proxyPresetNote"), 1, pr++);
         pr = add(proxy, pr, "Proxy user", FormParts.text(vm.proxyUserProperty(), "proxyUser", "Optional"), null);
         pr = add(proxy, pr, "Proxy password",
                 FormParts.secret(vm.proxyPasswordProperty(), "proxyPassword", "Proxy password"),
@@ -102,7 +107,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         advanced.setAnimated(false);
         advancedPane = advanced;
 
-        Button save = new Button("Save and test connection");
+        Button save = new Button("_Save and test connection");
         save.setId("saveProvider");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
@@ -121,7 +126,14 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
 
-        VBox root = new VBox(12, head, hint, g, advanced);
+        Label presetsProblem = new Label(vm.presetsProblem());
+        presetsProblem.setId("presetsProblem");
+        presetsProblem.setWrapText(true);
+        presetsProblem.getStyleClass().add(Styles.WARNING);
+        presetsProblem.setVisible(!vm.presetsProblem().isEmpty());
+        presetsProblem.setManaged(presetsProblem.isVisible());
+
+        VBox root = new VBox(12, head, hint, presetsProblem, g, advanced);
         root.setPadding(new Insets(16));
         scroll.setContent(root);
         VBox footer = new VBox(8, FormParts.error(vm.formErrorProperty(), "providerFormError"), save);
@@ -140,6 +152,18 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
 
     public ProviderFormViewModel viewModel() {
         return vm;
+    }
+
+    /** A muted hint bound to {@code text}; hidden while empty. */
+    private static Label note(javafx.beans.binding.StringExpression text, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.visibleProperty().bind(text.isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private static HBox grow(javafx.scene.Node n) {

@@ -1,5 +1,8 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.ui.common.FileOpener;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +13,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
+import io.atlasonboard.core.providers.Presets;
 import io.atlasonboard.core.store.DuplicateNameException;
 import io.atlasonboard.core.store.IntendedUse;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.ProviderSecrets;
 import io.atlasonboard.core.store.SecretChars;
 import io.atlasonboard.core.store.Store;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -60,15 +67,41 @@ public final class ProviderFormViewModel {
     /** True while editing a stored provider whose secrets were not changed (empty secret fields keep them). */
     private final BooleanProperty keepStoredSecrets = new SimpleBooleanProperty(false);
 
+    private final Presets presets;
+    private final BooleanBinding apiUrlFromPresets;
+    private final BooleanBinding apiUrlLocked;
+    private final StringExpression apiUrlPresetNote;
+    private final StringExpression proxyPresetNote;
+
     private final List<String> otherNames = new ArrayList<>();
     private Long editingId;
     private Consumer<ProviderRecord> onSaved = r -> { };
     private java.util.function.LongConsumer onStored = id -> { };
 
     public ProviderFormViewModel(Store store, UiJobs jobs, FileOpener files) {
+        this(store, jobs, files, Presets.system());
+    }
+
+    /** With the administrator's presets as the defaults of a new provider (see {@link Presets}). */
+    public ProviderFormViewModel(Store store, UiJobs jobs, FileOpener files, Presets presets) {
         this.store = Objects.requireNonNull(store);
         this.jobs = Objects.requireNonNull(jobs);
         this.files = Objects.requireNonNull(files);
+        this.presets = Objects.requireNonNull(presets);
+        apiUrl.set(presets.apiUrlOrDefault());
+        presets.intendedUse().ifPresent(intendedUse::set);
+        presets.proxyHost().ifPresent(proxyHost::set);
+        presets.proxyPort().ifPresent(p -> proxyPort.set(String.valueOf(p)));
+        String from = presets.source().map(f -> "From your administrator's presets (" + f + ")").orElse("");
+        apiUrlFromPresets = Bindings.createBooleanBinding(() -> presets.apiUrl().isPresent()
+                && presets.apiUrl().get().equals(apiUrl.get()), apiUrl);
+        apiUrlLocked = apiUrlFromPresets.and(new SimpleBooleanProperty(presets.apiUrlLocked()));
+        apiUrlPresetNote = Bindings.when(apiUrlFromPresets).then(from
+                + (presets.apiUrlLocked() ? "; locked by your administrator." : ".")).otherwise("");
+        proxyPresetNote = Bindings.when(Bindings.createBooleanBinding(() -> presets.proxyHost().isPresent()
+                && presets.proxyHost().get().equals(proxyHost.get())
+                && String.valueOf(presets.proxyPort().orElse(0)).equals(proxyPort.get()), proxyHost, proxyPort))
+                .then(from + ".").otherwise("");
         name.addListener((o, a, b) -> validateName());
         apiUrl.addListener((o, a, b) -> validateUrl());
         apiKey.addListener((o, a, b) -> apiKeyError.set(""));
@@ -379,4 +412,11 @@ public final class ProviderFormViewModel {
     public StringProperty formErrorProperty() { return formError; }
     public BooleanProperty busyProperty() { return busy; }
     public BooleanProperty keepStoredSecretsProperty() { return keepStoredSecrets; }
+    /** True while the API URL is the administrator's locked preset (the field is read-only then). */
+    public BooleanBinding apiUrlLockedProperty() { return apiUrlLocked; }
+    /** "From your administrator's presets (file)" while the URL / proxy shown is the preset; else empty. */
+    public StringExpression apiUrlPresetNoteProperty() { return apiUrlPresetNote; }
+    public StringExpression proxyPresetNoteProperty() { return proxyPresetNote; }
+    /** Why the presets file was ignored (which line, what was expected); empty when fine or absent. */
+    public String presetsProblem() { return presets.problem().orElse(""); }
 }

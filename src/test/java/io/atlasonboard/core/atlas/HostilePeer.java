@@ -36,7 +36,9 @@ final class HostilePeer implements AutoCloseable {
         /** TLS, then 429 with Retry-After: 3600 on every request. */
         RETRY_AFTER_HUGE(true),
         /** TLS, then 500 on every request. */
-        ERROR_500_FOREVER(true);
+        ERROR_500_FOREVER(true),
+        /** Not hostile by itself: TLS, a token for /login, and {@link #answer} (status 200) for anything else. */
+        SCRIPTED(true);
 
         final boolean tls;
 
@@ -50,6 +52,8 @@ final class HostilePeer implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
     private volatile boolean closed;
+    /** The body SCRIPTED answers with. */
+    volatile byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
 
     HostilePeer(Mode mode, AtlasFixture fx) throws Exception {
         this.mode = mode;
@@ -138,6 +142,17 @@ final class HostilePeer implements AutoCloseable {
                 }
                 case RETRY_AFTER_HUGE -> answerForever(in, out, "429 Too Many Requests", "Retry-After: 3600\r\n");
                 case ERROR_500_FOREVER -> answerForever(in, out, "500 Internal Server Error", "");
+                case SCRIPTED -> {
+                    String line;
+                    while (!closed && (line = readRequest(in)) != null) {
+                        byte[] body = line.contains("/login") ? "{\"access_token\":\"fuzz-token\"}"
+                                .getBytes(StandardCharsets.US_ASCII) : answer;
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLocation: /v2/x/ABC123\r\n"
+                                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(body);
+                        out.flush();
+                    }
+                }
                 default -> throw new IllegalStateException();
             }
         } catch (IOException | InterruptedException e) {
@@ -156,8 +171,12 @@ final class HostilePeer implements AutoCloseable {
         }
     }
 
-    /** Reads a request head and its Content-Length body; false at end of stream. */
     private static boolean readHead(InputStream in) throws IOException {
+        return readRequest(in) != null;
+    }
+
+    /** Reads a request head and its Content-Length body; returns the request line, null at end of stream. */
+    private static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int state = 0;
         int b;
@@ -168,18 +187,19 @@ final class HostilePeer implements AutoCloseable {
                 break;
             }
             if (head.size() > 65536) {
-                return false;
+                return null;
             }
         }
         if (b < 0) {
-            return false;
+            return null;
         }
-        for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+        String[] lines = head.toString(StandardCharsets.US_ASCII).split("\r\n");
+        for (String line : lines) {
             if (line.toLowerCase().startsWith("content-length:")) {
                 in.readNBytes(Integer.parseInt(line.substring(15).trim()));
             }
         }
-        return true;
+        return lines[0];
     }
 
     private void sleepUntilClosed(Socket s) throws InterruptedException {

@@ -23,6 +23,9 @@ class HostilePeerReliabilityTest {
         AtlasFixture fx = AtlasFixture.get();
         List<String> rows = new ArrayList<>();
         for (HostilePeer.Mode mode : HostilePeer.Mode.values()) {
+            if (mode == HostilePeer.Mode.SCRIPTED) {
+                continue;
+            }
             String expected = switch (mode) {
                 case ACCEPT_AND_SILENCE, SLOW_BODY -> "the answer did not finish within 3 s";
                 case GARBAGE -> "the server did not answer with TLS";
@@ -30,6 +33,7 @@ class HostilePeerReliabilityTest {
                 case ENDLESS_BODY -> "the answer is larger than 4 MiB";
                 case RETRY_AFTER_HUGE -> "GlobalSign asks to retry in 60 minutes";
                 case ERROR_500_FOREVER -> "-> HTTP 500";
+                case SCRIPTED -> throw new IllegalStateException();
             };
             try (HostilePeer peer = new HostilePeer(mode, fx);
                  AtlasClient client = new AtlasClient(AtlasConnectionConfig.builder(peer.url())
@@ -46,7 +50,7 @@ class HostilePeerReliabilityTest {
                         e.getMessage()));
             }
         }
-        Figures.print("hostile peers", rows.size() + "/" + HostilePeer.Mode.values().length
+        Figures.print("hostile peers", rows.size() + "/" + (HostilePeer.Mode.values().length - 1)
                 + " bounded with their diagnosis:\n  " + String.join("\n  ", rows));
     }
 

@@ -64,7 +64,7 @@ class StoreTest {
         assertThat(kdf.get("algorithm").getAsString()).isEqualTo("argon2id");
         assertThat(kdf.get("memoryKiB").getAsInt()).isEqualTo(65536);
         assertThat(kdf.get("iterations").getAsInt()).isEqualTo(3);
-        assertThat(kdf.get("parallelism").getAsInt()).isEqualTo(1);
+        assertThat(kdf.get("parallelism").getAsInt()).isEqualTo(KdfParams.preferred().parallelism()); // lanes = cores
         assertThat(java.util.Base64.getDecoder().decode(kdf.get("salt").getAsString())).hasSize(16);
         try (Store s = StoreTestSupport.reopen(home)) {
             assertThat(s.onboardings().list()).hasSize(1);

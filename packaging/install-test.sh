@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Installation test of the Debian package on this machine (CI runs it after the tests):
+#   packaging/install-test.sh [target/dist/atlas-onboard_*.deb]
+# validates the desktop entry and AppStream metainfo from the package contents, installs it with
+# `apt-get install ./file.deb`, runs the installed command (--help, --version, a key + CSR with the trimmed runtime,
+# the no-display paragraph), removes it, and checks that nothing is left under /opt/atlas-onboard, no desktop entry
+# and no command remain, and that the user's data folder was not touched. Needs root (or sudo) for apt-get.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deb=${1:-$(ls target/dist/atlas-onboard_*.deb 2>/dev/null | head -1)}
+[ -f "$deb" ] || { echo "no package: build it with packaging/jpackage.sh deb" >&2; exit 1; }
+deb=$(readlink -f "$deb")
+version=$(dpkg-deb -f "$deb" Version)
+app_id=io.atlasonboard.AtlasOnboard
+sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+apt=(env DEBIAN_FRONTEND=noninteractive $sudo apt-get -y -q -o DPkg::Lock::Timeout=300)
+fail() { echo "INSTALL TEST FAILED: $*" >&2; exit 1; }
+step() { echo "== $*"; }
+
+# the validators (test tools, not package dependencies)
+need=()
+command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
+command -v appstreamcli >/dev/null || need+=(appstream)
+if [ ${#need[@]} -gt 0 ]; then
+  "${apt[@]}" update
+  "${apt[@]}" install --no-install-recommends "${need[@]}"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+step "package contents: $deb ($(stat -c %s "$deb") bytes, Installed-Size $(dpkg-deb -f "$deb" Installed-Size) KiB)"
+dpkg-deb -f "$deb" Package Version Architecture Depends
+dpkg-deb -x "$deb" "$work/root"
+desktop="$work/root/usr/share/applications/$app_id.desktop"
+metainfo="$work/root/usr/share/metainfo/$app_id.metainfo.xml"
+[ -f "$desktop" ] || fail "no desktop entry $desktop in the package"
+[ -f "$metainfo" ] || fail "no metainfo in the package"
+desktop-file-validate "$desktop" || fail "desktop-file-validate"
+appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate --no-net"
+dpkg-deb -f "$deb" Depends | grep -qw libgtk-3-0 || fail "Depends lacks libgtk-3-0"
+icon=$(sed -n 's/^Icon=//p' "$desktop")
+sizes=$(ls "$work/root/usr/share/icons/hicolor/"*/apps/"$icon.png" | wc -l)
+[ "$sizes" -ge 3 ] || fail "Icon=$icon has $sizes sizes under /usr/share/icons/hicolor (want >= 3)"
+echo "desktop entry and metainfo valid; Icon=$icon in $sizes sizes"
+if dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qE '(pre|post)(inst|rm)$'; then
+  echo "maintainer scripts: $(dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -E '(pre|post)(inst|rm)$' | xargs)"
+else
+  echo "maintainer scripts: none"
+fi
+
+# the user's data folder, before (it must look the same after install and removal)
+data="${ATLAS_ONBOARD_HOME:-$HOME/.atlas-onboard}"
+snapshot() { if [ -e "$data" ]; then find "$data" -printf '%p %s %T@ %m\n' | sort | sha256sum; else echo absent; fi; }
+before=$(snapshot)
+
+step "apt-get install $deb"
+if ! "${apt[@]}" install "$deb"; then
+  "${apt[@]}" update                              # a fresh machine has no package lists for the Depends yet
+  "${apt[@]}" install "$deb"
+fi
+[ "$(dpkg-query -W -f '${Status}' atlas-onboard)" = "install ok installed" ] || fail "not fully installed"
+[ "$(command -v atlas-onboard)" = /usr/bin/atlas-onboard ] || fail "atlas-onboard is not /usr/bin/atlas-onboard on PATH"
+[ -f "/usr/share/applications/$app_id.desktop" ] || fail "desktop entry not installed"
+echo "installed size: $(du -sm /opt/atlas-onboard | cut -f1) MB under /opt/atlas-onboard"
+
+step "installed atlas-onboard --help / --version"
+atlas-onboard --help > "$work/help.txt" || fail "atlas-onboard --help exited $?"
+grep -q '^Usage: atlas-onboard' "$work/help.txt" || fail "--help: $(head -3 "$work/help.txt")"
+head -3 "$work/help.txt"
+v=$(atlas-onboard --version) || fail "--version exited $?"
+[ "$v" = "Atlas Onboard $version" ] || fail "--version printed '$v', expected 'Atlas Onboard $version'"
+echo "$v"
+
+step "installed runtime: RSA key + CSR with the trimmed runtime, checked by openssl"
+printf 'install-test-key-pw\n' > "$work/kpw.txt"
+(cd "$work" && atlas-onboard csr --cn www.install-test.example --country DE --org "Install Test" \
+  --dns www.install-test.example --csr-out req.csr --key-out key.pem --key-password-file kpw.txt) \
+  || fail "atlas-onboard csr"
+openssl req -in "$work/req.csr" -noout -verify 2>&1 | grep -q 'verify OK' || fail "CSR does not verify"
+echo "CSR verified by openssl"
+
+step "installed GUI without a display: one paragraph, exit 1"
+set +e
+env -u DISPLAY -u WAYLAND_DISPLAY HOME="$work" atlas-onboard > "$work/gui.out" 2> "$work/gui.err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "GUI without display exited $rc"
+grep -q 'cannot open its window' "$work/gui.err" || fail "no paragraph: $(cat "$work/gui.err")"
+! grep -qE 'Exception|^\s+at ' "$work/gui.err" || fail "stack trace: $(cat "$work/gui.err")"
+cat "$work/gui.err"
+
+step "apt-get remove atlas-onboard"
+"${apt[@]}" remove atlas-onboard
+status=$(dpkg-query -W -f '${Status}' atlas-onboard 2>/dev/null || true)
+case "$status" in ""|"unknown ok not-installed"|"deinstall ok not-installed"|"deinstall ok config-files") ;;
+  *) fail "after removal dpkg says: $status" ;; esac
+[ ! -e /opt/atlas-onboard ] || fail "left behind: $(find /opt/atlas-onboard | head)"
+[ ! -e "/usr/share/applications/$app_id.desktop" ] || fail "desktop entry left behind"
+[ ! -e /usr/bin/atlas-onboard ] || fail "/usr/bin/atlas-onboard left behind"
+! ls /usr/share/icons/hicolor/*/apps/"$icon.png" >/dev/null 2>&1 || fail "icons left behind"
+[ "$(snapshot)" = "$before" ] || fail "the data folder $data changed"
+echo "removed: nothing under /opt/atlas-onboard, no desktop entry, no command, no icons; $data untouched"
+echo "INSTALL TEST PASSED"

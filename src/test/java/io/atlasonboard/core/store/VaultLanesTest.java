@@ -1,0 +1,107 @@
+package io.atlasonboard.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.atlasonboard.testing.Secrets;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Argon2id lanes follow the cores: the parallel derivation gives Bouncy Castle's bytes, and a vault written with one
+ * lane (before this change) still unlocks and is re-wrapped for this machine's lanes, with its data untouched.
+ */
+class VaultLanesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void parallelLanesGiveTheSameKeyAsBouncyCastle() {
+        byte[] salt = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        for (int lanes : new int[] {2, 3, 4}) {
+            KdfParams p = new KdfParams(KdfParams.ARGON2ID, 4096, 2, lanes);
+            byte[] ours = Vault.derive(StoreTestSupport.PASS.clone(), p, salt);
+            Argon2BytesGenerator bc = new Argon2BytesGenerator();
+            bc.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                    .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(4096).withIterations(2)
+                    .withParallelism(lanes).withSalt(salt).build());
+            byte[] expected = new byte[32];
+            bc.generateBytes(StoreTestSupport.PASS_STRING.getBytes(StandardCharsets.UTF_8), expected);
+            assertThat(ours).as("lanes " + lanes).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void preferredKeepsMemoryAndPassesAndUsesTheCores() {
+        KdfParams p = KdfParams.preferred();
+        assertThat(p.memoryKiB()).isEqualTo(64 * 1024);
+        assertThat(p.iterations()).isEqualTo(3);
+        assertThat(p.parallelism()).isEqualTo(Math.min(KdfParams.MAX_LANES,
+                Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    void oneLaneVaultUnlocksAndIsReWrappedWithoutReEncryptingData() throws IOException {
+        assumeTrue(KdfParams.preferred().parallelism() > 1, "one core: nothing to migrate");
+        Path home = tmp.resolve("home");
+        long id;
+        try (Store s = Store.create(home, StoreTestSupport.PASS.clone(), KdfParams.DEFAULT)) { // the old format
+            s.onboardings().create("x", false).setApiSecret("kept secret".toCharArray());
+            id = s.onboardings().list().get(0).id();
+        }
+        assertThat(kdf(home).get("parallelism").getAsInt()).isEqualTo(1);
+        Map<String, String> before = StoreTestSupport.snapshot(home);
+
+        assertThatThrownBy(() -> Store.open(home, "not the passphrase at all 99".toCharArray()))
+                .isInstanceOf(WrongPassphraseException.class);
+        assertThat(kdf(home).get("parallelism").getAsInt()).as("a wrong passphrase migrates nothing").isEqualTo(1);
+
+        try (Store s = StoreTestSupport.reopen(home)) {
+            Secrets.assertSameSecret("kept secret".toCharArray(), s.onboardings().load(id).getApiSecret(),
+                    "s.onboardings().load(id).getApiSecret()");
+        }
+        JsonObject after = kdf(home);
+        assertThat(after.get("parallelism").getAsInt()).isEqualTo(KdfParams.preferred().parallelism());
+        assertThat(after.get("memoryKiB").getAsInt()).isEqualTo(64 * 1024);
+        assertThat(after.get("iterations").getAsInt()).isEqualTo(3);
+        Map<String, String> migrated = StoreTestSupport.snapshot(home);
+        assertThat(migrated.get(Store.VAULT_FILE)).isNotEqualTo(before.get(Store.VAULT_FILE));
+
+        try (Store s = StoreTestSupport.reopen(home)) {
+            Secrets.assertSameSecret("kept secret".toCharArray(), s.onboardings().load(id).getApiSecret(),
+                    "s.onboardings().load(id).getApiSecret() after migration");
+        }
+        assertThat(StoreTestSupport.snapshot(home).get(Store.VAULT_FILE)).as("migrated once only")
+                .isEqualTo(migrated.get(Store.VAULT_FILE));
+    }
+
+    @Test
+    void cheaperOrCustomVaultsAreLeftAsTheyAre() throws IOException {
+        Path home = tmp.resolve("fast");
+        try (Store s = StoreTestSupport.newStore(home)) {
+            s.onboardings().create("x", false);
+        }
+        String header = Files.readString(home.resolve(Store.VAULT_FILE));
+        try (Store s = StoreTestSupport.reopen(home)) {
+            assertThat(s.onboardings().list()).hasSize(1);
+        }
+        assertThat(Files.readString(home.resolve(Store.VAULT_FILE))).isEqualTo(header);
+    }
+
+    private static JsonObject kdf(Path home) throws IOException {
+        return JsonParser.parseString(Files.readString(home.resolve(Store.VAULT_FILE))).getAsJsonObject()
+                .getAsJsonObject("kdf");
+    }
+}
