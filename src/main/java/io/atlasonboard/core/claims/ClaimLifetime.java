@@ -79,7 +79,8 @@ public record ClaimLifetime(Instant lastVerifiedAt, Instant expiresAt, Instant r
 
     /** From the API's claim object. */
     public static ClaimLifetime of(Claim c, Instant now) {
-        return of(c.lastVerifiedAt() == 0 ? null : Instant.ofEpochSecond(c.lastVerifiedAt()), c.expiresAtInstant(),
+        return of(c.lastVerifiedAt() == 0 ? null : Instant.ofEpochSecond(c.lastVerifiedAt()), c.expiresAt() == 0 ? null
+                : Instant.ofEpochSecond(c.expiresAt()),
                 now);
     }
 
