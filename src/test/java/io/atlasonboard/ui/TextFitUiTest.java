@@ -37,6 +37,11 @@ class TextFitUiTest {
     private List<String> cutAt1024(FxRobot robot, Parent content) throws Exception {
         robot.interact(() -> stage.getScene().setRoot(new VBox(content)));
         WaitForAsyncUtils.waitForFxEvents();
+        // a table makes its cells on a layout pulse: wait until the rows show their text
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                robot.lookup(".table-view").queryAll().isEmpty() || robot.lookup(".table-cell").queryAll().stream()
+                        .anyMatch(c -> c instanceof javafx.scene.control.Labeled l && l.getText() != null
+                                && !l.getText().isEmpty())).get());
         return WaitForAsyncUtils.asyncFx(() -> TextFit.cutTexts(stage.getScene().getRoot())).get();
     }
 
