@@ -236,7 +236,8 @@ class OnboardingWizardUiTest {
         assertThat(ui.fx(() -> ((io.atlasonboard.core.onboarding.OnboardingSummary) ui.node("#onboardingList",
                 ListView.class).getItems().get(0)).step())).as("the list shows step 3").isEqualTo(3);
         assertThat(ui.robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
-                .anyMatch(l -> l.getText() != null && l.getText().startsWith("Step 3: mTLS certificate"))).isTrue();
+                .anyMatch(l -> l.getText() != null && l.getText().startsWith("In progress · Step 3: mTLS certificate")))
+                .isTrue();
         ui.clickShown("Resume");
         ui.waitFor("resumed on step 3", () -> ui.exists("#certificateStep") && ui.shown("#certificateSummary"));
         assertThat(ui.text("#summarySubject")).contains("pki.example.com");

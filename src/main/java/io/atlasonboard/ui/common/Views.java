@@ -87,33 +87,32 @@ public final class Views {
     }
 
     /**
-     * Makes a button wide enough for the longest of its labels (e.g. "Copy" and then "Copied"), so that the row it
-     * sits in does not move when the label changes.
+     * Shows {@code temporary} on the button (e.g. "Copied") without moving the row it sits in: the button keeps at
+     * least its current width, widened only if the temporary text needs more.
      */
-    public static void keepWidthFor(Button b, String longerText) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(longerText);
-        javafx.scene.text.Text now = new javafx.scene.text.Text(b.getText());
-        double extra = Math.max(0, t.getLayoutBounds().getWidth() - now.getLayoutBounds().getWidth());
-        b.skinProperty().addListener((o, a, skin) -> {
-            if (skin != null && b.getMinWidth() < 0) {
-                double w = b.prefWidth(-1) + extra + 4;
-                b.setMinWidth(w);
-                b.setPrefWidth(w);
-            }
-        });
+    public static void showBriefly(Button b, String temporary, String label) {
+        javafx.scene.text.Text now = new javafx.scene.text.Text(b.getText().replace("_", ""));
+        now.setFont(b.getFont());
+        javafx.scene.text.Text then = new javafx.scene.text.Text(temporary);
+        then.setFont(b.getFont());
+        double w = Math.ceil(b.getWidth() + Math.max(0, then.getLayoutBounds().getWidth()
+                - now.getLayoutBounds().getWidth()));
+        b.setMinWidth(Math.max(b.getMinWidth(), w));
+        b.setPrefWidth(Math.max(b.getPrefWidth(), w));
+        b.setText(temporary);
+        javafx.animation.PauseTransition back = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        back.setOnFinished(e -> b.setText(label));
+        back.play();
     }
 
     /** A button that copies {@code text} to the clipboard and says "Copied" for two seconds. */
     public static Button copyButton(String label, String id, java.util.function.Supplier<String> text) {
         Button b = button(label, "mdi2c-content-copy");
         b.setId(id);
-        keepWidthFor(b, "Copied");
-        javafx.animation.PauseTransition back = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
-        back.setOnFinished(e -> b.setText(label));
+        b.setMinWidth(Button.USE_PREF_SIZE);
         b.setOnAction(e -> {
             copyToClipboard(text.get());
-            b.setText("Copied");
-            back.playFromStart();
+            showBriefly(b, "Copied", label);
         });
         return b;
     }

@@ -7,7 +7,6 @@ import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.common.FormParts;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -23,8 +22,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -244,20 +241,13 @@ public final class DnsValidationView extends SplitPane {
     static Button copyButton(String id, StringProperty text) {
         Button b = new Button("Copy");
         b.setId(id);
-        if (!id.equals("copyAll")) {
-            Views.keepWidthFor(b, "Copied"); // the label flips to "Copied": the field beside it keeps its width
-        }
+        b.setMinWidth(Button.USE_PREF_SIZE);
         b.setAccessibleText("Copy " + id.replace("copy", "").toLowerCase());
         b.disableProperty().bind(text.isEmpty());
-        String label = b.getText();
-        PauseTransition back = new PauseTransition(Duration.seconds(2));
-        back.setOnFinished(e -> b.setText(b.getId().equals("copyAll") ? "Copy all (for your DNS admin)" : label));
         b.setOnAction(e -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(text.get());
-            Clipboard.getSystemClipboard().setContent(c);
-            b.setText("Copied");
-            back.playFromStart();
+            Views.copyToClipboard(text.get());
+            // the label flips to "Copied" for two seconds; the field beside it keeps its width
+            Views.showBriefly(b, "Copied", b.getId().equals("copyAll") ? "Copy all (for your DNS admin)" : "Copy");
         });
         return b;
     }

@@ -380,7 +380,8 @@ class ProviderPanesUiTest {
         });
         waitFor("policy loaded", () -> view.get().viewModel().policyProperty().get() != null);
         assertThat(text(robot, "#certPolicy")).startsWith("TLS account");
-        // REQUIRED is enforced before anything is sent: no Common Name
+        // REQUIRED is enforced before anything is sent: no Common Name (the form is below the list: scroll to it)
+        robot.interact(() -> view.get().setVvalue(1));
         robot.clickOn("#certNames").write("www.certs-example.com");
         robot.clickOn("#issueCertificate");
         waitFor("required CN", () -> text(robot, "#certFormError").contains("REQUIRES a Common Name"));
@@ -400,6 +401,7 @@ class ProviderPanesUiTest {
         robot.interact(() -> {
             table.getSelectionModel().select(0);
             view.get().viewModel().reasonProperty().set(RevocationReason.SUPERSEDED);
+            view.get().setVvalue(0);
         });
         robot.clickOn("#revokeCertificate");
         waitFor("confirmation", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());

@@ -149,6 +149,14 @@ class WizardViewModelsTest {
         assertThat(s.certificatePem.get()).isEmpty();
         assertThat(cert.complete.get()).isFalse();
 
+        // a damaged PEM block: said in the user's words, no library class names
+        String good = TestCa.pem(ca.issue(other, "pki.example.com"));
+        int mid = good.indexOf('\n', good.length() / 2);
+        cert.pasted.set(good.substring(0, mid) + "\n!!corrupted!!" + good.substring(mid + 20));
+        cert.checkPasted().result().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+        String said = cert.error.get() + cert.explanation.get();
+        assertThat(said).isNotBlank().doesNotContain("org.bouncycastle").doesNotContain("Exception");
+
         cert.pasted.set(s.csrPem.get());
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
         assertThat(cert.explanation.get()).containsIgnoringCase("request");
@@ -302,5 +310,29 @@ class WizardViewModelsTest {
         ks.newPassword.set("");
         ks.sameAsKeyPassword.set(true);
         assertThat(ks.canWrite.get()).as("the key password needs no second entry").isTrue();
+    }
+
+    @Test
+    void theStepBarJumpsBackAnywhereAndForwardOnlyOverCompleteSteps(@TempDir Path tmp) throws Exception {
+        char[] pass = "Orbit-Lantern-Tide-77-calm".toCharArray();
+        try (Store store = Store.create(tmp.resolve("home"), pass.clone())) {
+            Onboarding o = store.onboardings().create("jumps", false);
+            OnboardingSync sync = new OnboardingSync(o, tasks, Runnable::run);
+            WizardState s = new WizardState();
+            sync.attach(s, OnboardingSync.read(o));
+            WizardViewModel vm = new WizardViewModel(s, sync, fx, Clock.systemUTC(), SafeFiles::write);
+            assertThat(vm.goTo(2)).as("step 3 not reached yet").isFalse();
+            s.apiKey.set("key-1");
+            s.apiSecret.set("secret-value-1");
+            assertThat(vm.next()).isTrue();
+            assertThat(vm.furthestProperty().get()).isEqualTo(1);
+            assertThat(vm.goTo(0)).isTrue();
+            assertThat(s.step.get()).isZero();
+            assertThat(vm.goTo(1)).as("back to the furthest step over a complete step 1").isTrue();
+            assertThat(vm.goTo(0)).isTrue();
+            s.apiSecret.set("");
+            assertThat(vm.goTo(1)).as("step 1 is no longer complete").isFalse();
+            sync.flush().get(10, TimeUnit.SECONDS);
+        }
     }
 }
