@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.atlasonboard.sim.AtlasSimulator;
 import io.atlasonboard.sim.SandboxDnsServer;
+import io.atlasonboard.sim.SandboxPersistence;
 import io.atlasonboard.sim.SandboxZone;
 import io.atlasonboard.sim.SimAccount;
 import io.atlasonboard.sim.SimulatorConfig;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run a local SANDBOX that simulates the GlobalSign Atlas HVCA API (not a real CA).",
             "Writes DIR/credentials.csv (api_key,api_secret) and DIR/server-ca.pem, prints the base URL,",
-            "and runs until stopped (Ctrl-C)."})
+            "and runs until stopped (Ctrl-C). The sandbox's state (keys, credential sets, mTLS bindings, claims,",
+            "certificates) is kept encrypted in DIR: run it again on the same DIR and it continues."})
 public final class SandboxCommand implements Callable<Integer> {
     static final String BANNER = "SANDBOX (simulated GlobalSign, not a real CA)";
 
@@ -62,7 +64,13 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Issuance quota of the credential set (default ${DEFAULT-VALUE}).")
     long quota;
 
-    @Option(names = "--force", description = "Overwrite existing credentials.csv and server-ca.pem.")
+    @Option(names = "--mtls-days", paramLabel = "N", defaultValue = "365",
+            description = {"Validity in days of the mTLS client certificates the portal issues (default "
+                + "${DEFAULT-VALUE};", "a short one lets you try the expiry warning and the renewal)."})
+    int mtlsDays;
+
+    @Option(names = "--force", description = "Start afresh: discard the sandbox kept in DIR and overwrite "
+            + "credentials.csv and server-ca.pem.")
     boolean force;
 
     @Spec
@@ -73,16 +81,39 @@ public final class SandboxCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CliException("--port must be between 0 and 65535");
         }
+        if (mtlsDays < 1 || mtlsDays > 3650) {
+            throw new CliException("--mtls-days must be between 1 and 3650");
+        }
         Path csv = dir.resolve("credentials.csv");
         Path ca = dir.resolve("server-ca.pem");
-        if (!force) {
+        if (force) {
+            try {
+                SandboxPersistence.discard(dir);
+            } catch (IOException e) {
+                throw new CliException("cannot discard the sandbox kept in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        SandboxPersistence persistence;
+        boolean resume;
+        try {
+            persistence = SandboxPersistence.open(dir);
+            resume = persistence.hasSavedState() && Files.exists(csv);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new CliException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CliException("the sandbox kept in " + dir + " cannot be read: " + e.getMessage()
+                    + " (use --force to start afresh)", e);
+        }
+        if (!force && !resume) {
             for (Path p : new Path[] {csv, ca}) {
                 if (Files.exists(p)) {
+                    persistence.close();
                     throw new CliException(p + " already exists (use --force to overwrite it)");
                 }
             }
         }
-        SimulatorConfig cfg = SimulatorConfig.defaults().port(port).dnsServer(dnsServer);
+        SimulatorConfig cfg = SimulatorConfig.defaults().port(port).dnsServer(dnsServer)
+                .mtlsValidity(Duration.ofDays(mtlsDays));
         if (dnsServer != null && !dnsServer.matches("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:\\d{1,5})?$")) {
             throw new CliException("--dns-server must be HOST or HOST:PORT, got " + dnsServer);
         }
@@ -106,7 +137,17 @@ public final class SandboxCommand implements Callable<Integer> {
             SandboxZone zone = new SandboxZone();
             try {
                 if (dnsLag == null) {
-                    dns = SandboxDnsServer.start(zone, "127.0.0.1", dnsPort);
+                    int want = dnsPort;
+                    if (want == 0 && resume && persistence.savedDnsPort() != 0) {
+                        try {
+                            dns = SandboxDnsServer.start(zone, "127.0.0.1", persistence.savedDnsPort());
+                        } catch (IOException taken) {
+                            dns = null; // a free port below
+                        }
+                    }
+                    if (dns == null) {
+                        dns = SandboxDnsServer.start(zone, "127.0.0.1", want);
+                    }
                 } else {
                     SandboxDnsServer.Pair pair = SandboxDnsServer.startPair(zone, Duration.ofSeconds(dnsLag));
                     dns = pair.primary();
@@ -122,8 +163,9 @@ public final class SandboxCommand implements Callable<Integer> {
         final SandboxDnsServer dns2Running = dns2;
         AtlasSimulator sim;
         try {
-            sim = AtlasSimulator.start(cfg);
+            sim = persistence.start(cfg, dns == null ? 0 : dns.port());
         } catch (IOException e) {
+            persistence.close();
             if (dns != null) {
                 dns.close();
             }
@@ -138,6 +180,7 @@ public final class SandboxCommand implements Callable<Integer> {
             out.println("Stopping the sandbox...");
             out.flush();
             sim.close();
+            persistence.close();
             if (dnsServerRunning != null) {
                 dnsServerRunning.close();
             }
@@ -150,12 +193,15 @@ public final class SandboxCommand implements Callable<Integer> {
         }, "sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            SimAccount account = sim.createAccount(quota);
-            Files.createDirectories(dir);
-            writeOwnerOnly(csv, "api_key,api_secret\n" + account.apiKey() + "," + account.apiSecret() + "\n");
+            if (!resume) {
+                SimAccount account = sim.createAccount(quota);
+                Files.createDirectories(dir);
+                writeOwnerOnly(csv, "api_key,api_secret\n" + account.apiKey() + "," + account.apiSecret() + "\n");
+            }
             Files.writeString(ca, sim.serverCaPem(), StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
             sim.close();
+            persistence.close();
             if (dns != null) {
                 dns.close();
             }
@@ -166,8 +212,14 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CliException("cannot write the sandbox files in " + dir + ": " + e.getMessage(), e);
         }
         out.println(BANNER);
+        if (resume) {
+            out.println("Continuing the sandbox kept in " + dir.toAbsolutePath()
+                    + " (same credentials, mTLS certificates, claims and certificates).");
+        }
         out.println("Base URL:      " + sim.baseUrl());
-        out.println("Portal:        " + sim.portalUrl() + "  (POST /credentials, /mtls?api_key=KEY, /sandbox-dns)");
+        out.println("mTLS validity: " + mtlsDays + " days for certificates from POST /portal/mtls");
+        out.println("Portal:        " + sim.portalUrl() + "  (POST /credentials, /mtls?api_key=KEY, /sandbox-dns,"
+                + " GET /sandbox-mail)");
         out.println("Credentials:   " + csv.toAbsolutePath() + "  (api_key,api_secret; owner-only)");
         out.println("Trust anchor:  " + ca.toAbsolutePath());
         if (dns != null) {

@@ -27,7 +27,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * A local simulator of the GlobalSign Atlas HVCA API v2 (ATLAS-API.md, "Simulator checklist" items 1-10, 12-17, 19)
+ * A local simulator of the GlobalSign Atlas HVCA API v2 (ATLAS-API.md, "Simulator checklist" items 1-19)
  * on the JDK's {@link HttpsServer}, bound to 127.0.0.1.
  *
  * <h2>Listener and client certificates</h2>
@@ -54,7 +54,16 @@ import com.sun.net.httpserver.HttpsServer;
  *       ({@code application/x-pem-file}), bound to that credential set by its serial</li>
  *   <li>{@code POST /portal/sandbox-dns} {@code {"name","value"}} → 204 (publish TXT in the sandbox zone);
  *       {@code DELETE /portal/sandbox-dns?name=N[&value=V]} → 204; {@code GET /portal/sandbox-dns?name=N} → JSON array</li>
+ *   <li>{@code GET /portal/sandbox-mail[?to=A]}, {@code POST /portal/sandbox-mail/{id}/approve}: the sandbox mailbox
+ *       for e-mail validation ({@link PortalHandler})</li>
  * </ul>
+ *
+ * <h2>Layout</h2>
+ * {@link Router} dispatches to one handler per area over the shared {@link SimState}: {@link AuthHandler} (login,
+ * tokens), {@link AccountHandler} (policy, quota, counters, stats), {@link CertificateHandler} (request, retrieve,
+ * revoke, rekey), {@link TrustChainHandler}, {@link ClaimHandler} (claims, ADNs, reassert) with
+ * {@link ClaimValidator} (DNS) and {@link HttpEmailValidator} (HTTP, e-mail), and {@link PortalHandler}; HTTP, JSON
+ * and problem+json live in {@link Http}. {@link SandboxPersistence} keeps a sandbox across restarts.
  */
 public final class AtlasSimulator implements AutoCloseable {
     /** Seconds an idle keep-alive connection stays open (the JDK's default is 30). */

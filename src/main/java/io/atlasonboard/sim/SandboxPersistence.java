@@ -46,6 +46,7 @@ import com.google.gson.JsonParser;
 public final class SandboxPersistence implements AutoCloseable {
     public static final String STATE_FILE = "sandbox-state.bin";
     public static final String KEY_FILE = "sandbox-state.key";
+    public static final String LOCK_FILE = "sandbox.lock";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxPersistence.class);
     private static final byte FORMAT = 1;
     private static final byte[] AAD = "atlas-onboard/sandbox-state/v1".getBytes(StandardCharsets.US_ASCII);
@@ -58,9 +59,12 @@ public final class SandboxPersistence implements AutoCloseable {
     private volatile SimState state;
     private volatile int dnsPort;
 
+    private final java.nio.channels.FileChannel lockChannel;
+
     private SandboxPersistence(Path dir, byte[] key) {
         this.dir = dir;
         this.key = key;
+        this.lockChannel = lock(dir);
         this.saver = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-save");
             t.setDaemon(true);
@@ -221,7 +225,42 @@ public final class SandboxPersistence implements AutoCloseable {
     public void close() {
         saver.shutdownNow();
         saveNow();
+        state = null;
         Arrays.fill(key, (byte) 0);
+        try {
+            lockChannel.close(); // releases the lock
+        } catch (IOException ignored) {
+            // closing
+        }
+    }
+
+    /** One sandbox per data folder: an exclusive lock on {@value #LOCK_FILE}, held until {@link #close()}. */
+    private static java.nio.channels.FileChannel lock(Path dir) {
+        java.nio.channels.FileChannel ch = null;
+        try {
+            ch = java.nio.channels.FileChannel.open(dir.resolve(LOCK_FILE), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            if (ch.tryLock() == null) {
+                throw new java.nio.channels.OverlappingFileLockException();
+            }
+            return ch;
+        } catch (java.nio.channels.OverlappingFileLockException | IOException e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // closing
+                }
+            }
+            throw new IllegalStateException("the sandbox data folder " + dir + " is in use by a running sandbox; "
+                    + "stop that one first, or use another folder");
+        }
+    }
+
+    /** Deletes the saved state (a fresh start); the folder must not be in use. */
+    public static void discard(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(STATE_FILE));
+        Files.deleteIfExists(dir.resolve(KEY_FILE));
     }
 
     // ------------------------------------------------------------------ files and crypto

@@ -1,5 +1,5 @@
 /**
- * Local simulator of the GlobalSign Atlas HVCA API v2 (ATLAS-API.md "Simulator checklist" items 1-10, 12-17, 19),
+ * Local simulator of the GlobalSign Atlas HVCA API v2 (ATLAS-API.md "Simulator checklist" items 1-19),
  * used by the tests and by the application's sandbox mode. Entry point: {@link io.atlasonboard.sim.AtlasSimulator}.
  *
  * <p>Decisions where the sources are silent (see ATLAS-API.md "inferred"):
@@ -20,6 +20,14 @@
  *   <li>Reassert of a verified, unexpired claim keeps it VERIFIED with a new token and deadline.</li>
  *   <li>STATIC policy fields may be omitted or sent with exactly the static value; unknown request fields: 400.</li>
  *   <li>Policy list entry "." matches any DNS name, "@" any e-mail address.</li>
+ *   <li>Serials: either hex case, and without leading zeros (a client that parses them as numbers); separators or
+ *       more than 16 bytes: 422 "invalid serial number length".</li>
+ *   <li>Rekey: 201 + Location of a new serial; the new certificate keeps the old one's subject, SANs, extensions and
+ *       end date, starts now, counts as an issuance; a certificate that is not ISSUED (or expired): 409.</li>
+ *   <li>HTTP validation: {@code /.well-known/pki-validation/gsdv.txt} (GlobalSign's GCC path; unconfirmed for Atlas),
+ *       a line equal to the token, default scheme https, no redirects, the site's certificate not checked.</li>
+ *   <li>E-mail validation: the five constructed addresses for every ADN plus the SOA RNAME; approval through
+ *       {@code /portal/sandbox-mail}; a mail sent before a reassert no longer verifies.</li>
  * </ul>
  */
 package io.atlasonboard.sim;

@@ -129,10 +129,10 @@ class SandboxCommandIT {
             assertThat(wrong.exit).as("%s", wrong).isEqualTo(1);
             assertThat(wrong.out).contains("0/1");
 
-            // a second sandbox into the same folder refuses to overwrite the files
+            // a second sandbox on the same folder while this one runs is refused
             ProcessRun again = ProcessRun.atlas("sandbox", "--port", "0", "--dir", dir.toString());
             assertThat(again.exit).as("%s", again).isEqualTo(1);
-            assertThat(again.err).contains("already exists").contains("--force");
+            assertThat(again.err).contains("in use by a running sandbox");
 
             int port = URI.create(baseUrl).getPort();
             p.destroy(); // SIGTERM
@@ -149,6 +149,35 @@ class SandboxCommandIT {
             ProcessRun digAfter = ProcessRun.of("dig", "@127.0.0.1", "-p", dnsPort, "+tcp", "+tries=1", "+time=1",
                     "TXT", "sandbox-it.example.com");
             assertThat(digAfter.out).doesNotContain(value);
+
+            // started again on the same folder and port it continues: same credentials and mTLS certificate log in
+            Path log2 = Files.createTempFile("sandbox2", ".out");
+            Process p2 = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.awt.headless=true", "-jar", jar, "sandbox", "--port", Integer.toString(port), "--dir",
+                    dir.toString()).redirectErrorStream(true).redirectOutput(log2.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            try {
+                List<String> lines2 = List.of();
+                long deadline2 = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (System.nanoTime() < deadline2 && p2.isAlive()
+                        && lines2.stream().noneMatch(l -> l.startsWith("Base URL:"))) {
+                    Thread.sleep(100);
+                    lines2 = Files.readAllLines(log2);
+                }
+                assertThat(lines2).as("output: %s", lines2).contains("Base URL:      " + baseUrl);
+                assertThat(lines2.stream().anyMatch(l -> l.startsWith("Continuing the sandbox kept in"))).isTrue();
+                assertThat(Files.readAllLines(csv)).isEqualTo(rows);
+                HttpResponse<String> r2 = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                        .header("Content-Type", "application/json;charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(login)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r2.statusCode()).isEqualTo(200);
+            } finally {
+                p2.destroy();
+                p2.waitFor(20, TimeUnit.SECONDS);
+                p2.destroyForcibly();
+                Files.deleteIfExists(log2);
+            }
         } finally {
             p.destroyForcibly();
             Files.deleteIfExists(log);

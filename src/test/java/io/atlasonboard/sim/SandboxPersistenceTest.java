@@ -138,7 +138,8 @@ class SandboxPersistenceTest {
         assertThat(raw).doesNotContain(m.creds().apiKey()).doesNotContain("keep.example").doesNotContain("BEGIN");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder(SandboxPersistence.STATE_FILE, SandboxPersistence.KEY_FILE);
+                    .containsExactlyInAnyOrder(SandboxPersistence.STATE_FILE, SandboxPersistence.KEY_FILE,
+                            SandboxPersistence.LOCK_FILE);
         }
     }
 
@@ -155,6 +156,15 @@ class SandboxPersistenceTest {
         assertThatThrownBy(() -> Sandbox.open(dir)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("does not decrypt");
         assertThat(Files.readAllBytes(state)).isEqualTo(b);
+    }
+
+    @Test
+    void oneDataFolderServesOneRunningSandbox() throws Exception {
+        Path dir = tmp.resolve("busy");
+        try (Sandbox first = Sandbox.open(dir)) {
+            assertThatThrownBy(() -> Sandbox.open(dir)).hasMessageContaining("in use by a running sandbox");
+            assertThat(first.simulator().port()).isPositive();
+        }
     }
 
     @Test

@@ -168,4 +168,28 @@ public final class ProviderService {
     public static List<X509Certificate> parseCertificates(String pem) {
         return ProviderInput.parseTrustPem(pem);
     }
+
+    /**
+     * Points every sandbox provider whose API URL is {@code from} at {@code to} (a sandbox that came back on another
+     * port); secrets stay, the connection status resets to unknown. Returns the updated providers.
+     */
+    public List<ProviderRecord> followMovedSandbox(String from, String to) {
+        Objects.requireNonNull(from);
+        Objects.requireNonNull(to);
+        List<ProviderRecord> moved = new java.util.ArrayList<>();
+        for (ProviderRecord r : providers.list()) {
+            if (r.sandbox() && sameUrl(r.apiUrl(), from)) {
+                moved.add(providers.update(r.toBuilder().apiUrl(to).build(), null));
+            }
+        }
+        return moved;
+    }
+
+    private static boolean sameUrl(String a, String b) {
+        return a != null && strip(a).equalsIgnoreCase(strip(b));
+    }
+
+    private static String strip(String u) {
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
 }

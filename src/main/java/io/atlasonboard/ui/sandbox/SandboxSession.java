@@ -1,8 +1,13 @@
 package io.atlasonboard.ui.sandbox;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.atlasonboard.core.providers.ProviderService;
+import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.common.UiJobs;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,16 +17,32 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * The application's sandbox: started on demand (in the background, on a free loopback port) from the start page's
  * "Try it in the sandbox: no GlobalSign account needed", and stopped when the application closes ({@link #close()}).
  * It is never the default target: nothing starts it but the user's choice.
+ * <p>Given a data folder, the sandbox survives a restart ({@link Sandbox#open(Path)}): credential sets, mTLS bindings,
+ * claims and certificates come back, on the same port when it is free. When it is not, {@link #baseUrlChange()} says
+ * "base URL changed from A to B" and {@link #followMove(ProviderService, Sandbox.BaseUrlChange)} points stored sandbox providers at B.
  */
 public final class SandboxSession implements AutoCloseable {
     private final UiJobs jobs;
+    private final Path dataDir;
     private final ReadOnlyObjectWrapper<Sandbox> sandbox = new ReadOnlyObjectWrapper<>();
     private boolean starting;
     /** API keys of the credential sets the running sandbox created (a restarted sandbox knows none of the old). */
     private final java.util.Set<String> knownKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** An in-memory sandbox: gone when the application closes. */
     public SandboxSession(UiJobs jobs) {
+        this(jobs, null);
+    }
+
+    /** A sandbox kept in {@code dataDir} (e.g. the store's home + "/sandbox"); null for an in-memory one. */
+    public SandboxSession(UiJobs jobs, Path dataDir) {
         this.jobs = Objects.requireNonNull(jobs);
+        this.dataDir = dataDir;
+    }
+
+    /** The data folder, or null for an in-memory sandbox. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** Starts the sandbox unless it runs; calls {@code ready} on the UI thread with it. */
@@ -36,7 +57,7 @@ public final class SandboxSession implements AutoCloseable {
         starting = true;
         jobs.run("Start sandbox", p -> {
             p.update(-1, "Starting the local GlobalSign simulator (" + Sandbox.LABEL + ")");
-            return Sandbox.start();
+            return dataDir == null ? Sandbox.start() : Sandbox.open(dataDir);
         }, null, sb -> {
             starting = false;
             sandbox.set(sb);
@@ -65,9 +86,30 @@ public final class SandboxSession implements AutoCloseable {
         jobs.run("Sandbox mTLS certificate", p -> require().issueMtlsCertificate(apiKey, csrPem), null, done, failed);
     }
 
-    /** Whether the running sandbox created the credential set with this API key. */
+    /**
+     * Whether the running sandbox has the credential set with this API key (created in this run, or, for a sandbox
+     * with a data folder, in an earlier run). False while no sandbox runs: start it first, then ask.
+     */
     public boolean knows(String apiKey) {
-        return apiKey != null && knownKeys.contains(apiKey);
+        Sandbox s = sandbox.get();
+        return apiKey != null && (knownKeys.contains(apiKey) || (s != null && s.knows(apiKey)));
+    }
+
+    /**
+     * When the running sandbox came back on another port than the one it had saved: "base URL changed from
+     * {@code from} to {@code to}". Empty when it kept its port, is new, or is not running.
+     */
+    public Optional<Sandbox.BaseUrlChange> baseUrlChange() {
+        Sandbox s = sandbox.get();
+        return s == null ? Optional.empty() : s.baseUrlChange();
+    }
+
+    /**
+     * Points stored sandbox providers at the sandbox's new base URL ({@code change} from {@link #baseUrlChange()},
+     * read on the UI thread). Run it in a job: it writes the store. Returns the providers it updated.
+     */
+    public static List<ProviderRecord> followMove(ProviderService providers, Sandbox.BaseUrlChange change) {
+        return change == null ? List.of() : providers.followMovedSandbox(change.from(), change.to());
     }
 
     /** The running sandbox, or null. */
