@@ -47,7 +47,7 @@ class StoreReliabilityTest {
                 String out = drain(p);
                 if (out.startsWith("created")) {
                     winners++;
-                } else if (out.contains("in use by another Atlas Onboard (pid ")
+                } else if (out.contains("in use by another Atlas Onboard")
                         || out.startsWith("refused: StoreExistsException")) {
                     clear++;
                 } else {
@@ -84,7 +84,9 @@ class StoreReliabilityTest {
                 String out = drain(p);
                 if (out.equals("opened 0")) {
                     opened++;
-                } else if (!out.contains("in use by another Atlas Onboard (pid ")) {
+                } else if (!out.contains("in use by another Atlas Onboard")) {
+                    // the pid is named when the holder still holds the lock while it is read; one that is closing
+                    // has already emptied the lock file, then the message has no pid
                     others.add(out);
                 }
             }
@@ -94,7 +96,7 @@ class StoreReliabilityTest {
         }
         assertThat(drain(start("open", home.toString()))).isEqualTo("opened 0");
         Figures.print("concurrent opening", good + "/" + rounds + " rounds of " + procs
-                + " processes opening one store: store intact, every refusal 'in use by another Atlas Onboard (pid N)'");
+                + " processes opening one store: store intact, every refusal 'in use by another Atlas Onboard'");
     }
 
     @Test
