@@ -77,32 +77,29 @@ sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$release_date/" "packaging/$app_id.m
 install -m 644 packaging/presets.properties.example "$root/usr/share/doc/$name/presets.properties.example"
 install -m 644 packaging/copyright "$root/usr/share/doc/$name/copyright"
 
-# Depends: the packages that own the libraries our ELF files link against (runtime, launcher, and the JavaFX
-# natives that JavaFX unpacks from the jar at start), plus GTK 3, which JavaFX loads with dlopen.
+# Depends: the packages that own the libraries our ELF files ask for directly (DT_NEEDED of the runtime, the
+# launcher, and the JavaFX natives that JavaFX unpacks from the jar at start), plus GTK 3, which JavaFX loads with
+# dlopen. Libraries we ship ourselves (libjvm.so, ...) are skipped.
 natives=$(mktemp -d)
 trap 'rm -rf "$natives"' EXIT
 (cd "$natives" && jar tf "$OLDPWD/target/atlas-onboard.jar" | grep -E '^lib[^/]*\.so$' \
   | xargs jar xf "$OLDPWD/target/atlas-onboard.jar")
+ours=$(find "$root/opt/$name" "$natives" -name '*.so*' -printf '%f\n' | sort -u)
+libs=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p)
 unresolved=()
-deps=$(
-  find "$root/opt/$name" "$natives" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
-    | while IFS= read -r -d '' f; do
-        [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ] && ldd "$f" 2>/dev/null || true
-      done \
-    | awk '$2 == "=>" && $3 ~ /^\// {print $3} $2 == "=>" && $3 == "not" {print "MISSING:" $1}' | sort -u \
-    | while read -r lib; do
-        case "$lib" in
-          MISSING:*) echo "$lib" ;;
-          "$PWD"/*|"$natives"/*) ;;            # our own libraries
-          *) dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null \
-               || dpkg -S "${lib#/usr}" 2>/dev/null || echo "MISSING:$lib" ;;
-        esac
-      done | sed 's/:[a-z0-9]*: .*//; s/: .*//' | sort -u
-)
-for d in $deps; do
-  case "$d" in MISSING:libgtk-3*|MISSING:libgdk-3*) ;; MISSING:*) unresolved+=("${d#MISSING:}") ;; esac
+pkgs=()
+for lib in $(find "$root/opt/$name" "$natives" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
+    | xargs -0 readelf -d 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u); do
+  grep -qxF "$lib" <<< "$ours" && continue
+  path=$(awk -v n="$lib" '$1 == n && /x86-64|64bit/ {print $NF; exit}' <<< "$libs")
+  if [ -z "$path" ]; then
+    case "$lib" in libgtk-3*|libgdk-3*) ;; *) unresolved+=("$lib") ;; esac
+    continue
+  fi
+  pkg=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null || true)
+  if [ -n "$pkg" ]; then pkgs+=("${pkg%%:*}"); else unresolved+=("$lib"); fi
 done
-depends=$( (echo libgtk-3-0; echo "$deps" | grep -v '^MISSING:' || true) | sort -u | paste -sd, | sed 's/,/, /g')
+depends=$(printf '%s\n' libgtk-3-0 "${pkgs[@]}" | sort -u | paste -sd, | sed 's/,/, /g')
 [ ${#unresolved[@]} -eq 0 ] || echo "note: not installed here, so not in Depends (JavaFX/AWT load them only if" \
   "used): ${unresolved[*]}"
 
@@ -124,13 +121,13 @@ Description: Connect a GlobalSign Atlas account as a certificate provider
  Atlas Onboard walks a security administrator through onboarding a GlobalSign
  Atlas (HVCA API) account: API credentials, key and CSR, mTLS certificate,
  PKCS#12 keystore, provider record and connection status, DNS validation,
- issuance and revocation. `atlas-onboard` without arguments opens the
+ issuance and revocation. The command atlas-onboard without arguments opens the
  application; with arguments it is the command line (atlas-onboard --help).
  Administrators can preset the API URL and proxy in
  /etc/atlas-onboard/presets.properties (see /usr/share/doc/atlas-onboard).
 EOF
 deb=target/dist/${name}_${version}_${arch}.deb
-dpkg-deb --root-owner-group -Zxz -z9 --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z9 -Sextreme --build "$root" "$deb" >/dev/null
 deb_bytes=$(stat -c %s "$deb")
 echo "Depends: $depends"
 awk -v d="$deb" -v b="$deb_bytes" -v k="$installed_kb" \

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cert", mixinStandardHelpOptions = true,
         description = "Issue, list, export and revoke certificates through a GlobalSign provider.",
         subcommands = {CertCommand.Issue.class, CertCommand.ListCerts.class, CertCommand.Export.class,
-            CertCommand.Revoke.class})
+            CertCommand.Revoke.class, CertRekeyCommand.class})
 public final class CertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -192,6 +192,7 @@ public final class DnsClaimCommands {
                             : r.assertBy() == null ? "" : "assert by " + ProviderSession.when(r.assertBy()) + " ("
                                     + ProviderSession.countdown(r.assertBy(), now) + ")";
                     out.printf("%-40s %-9s %-32s %s%n", r.domain(), r.status(), r.claimId(), when);
+                    DnsVerifyMethods.printLifetime(out, r, now);
                     List<io.atlasonboard.core.atlas.Claim.LogEntry> log = ClaimService.log(r);
                     List<io.atlasonboard.core.atlas.Claim.LogEntry> show = fullLog ? log
                             : log.isEmpty() ? List.of() : List.of(log.get(log.size() - 1));

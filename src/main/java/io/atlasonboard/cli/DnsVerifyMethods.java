@@ -12,6 +12,7 @@ import io.atlasonboard.core.atlas.ApproverEmails;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.claims.AlternativeValidation;
 import io.atlasonboard.core.claims.AuthorizationDomains;
+import io.atlasonboard.core.claims.ClaimLifetime;
 import io.atlasonboard.core.claims.ClaimService;
 import io.atlasonboard.core.claims.DomainsException;
 import io.atlasonboard.core.claims.VerifyResult;
@@ -96,6 +97,24 @@ final class DnsVerifyMethods {
         out.println("  Deadline: " + ProviderSession.when(rec.assertBy()) + " ("
                 + ProviderSession.countdown(rec.assertBy(), now) + ")");
         out.println("  Zone file line: " + p.zoneFileLine());
+    }
+
+    /**
+     * {@code dns status}: for a verified claim, when it was last verified, when it expires, and when re-validation
+     * is due under the reuse period in force (with the warning from 30 days before).
+     */
+    static void printLifetime(PrintWriter out, DomainClaimRecord r, Instant now) {
+        if (!"VERIFIED".equals(r.status())) {
+            return;
+        }
+        ClaimLifetime l = ClaimLifetime.of(r, now);
+        out.println("    last verified " + ProviderSession.when(l.lastVerifiedAt()) + "; expires "
+                + ProviderSession.when(l.expiresAt()) + "; re-validation due " + ProviderSession.when(
+                l.revalidationDue()) + " (reuse period now " + l.reusePeriodNow().toDays() + " days)");
+        String w = l.warning();
+        if (w != null) {
+            out.println("    WARNING: " + w);
+        }
     }
 
     /** {@code dns verify --method http|email}. */

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "GlobalSign certificate providers: add, list, test the connection, delete.",
         subcommands = {ProviderCommand.Add.class, ProviderCommand.ListProviders.class, ProviderCommand.Test.class,
-            ProviderCommand.Delete.class, ProviderExportCommand.class, ProviderLogCommand.class})
+            ProviderCommand.Delete.class, ProviderExportCommand.class, ProviderLogCommand.class,
+            ProviderRenewCommand.class})
 public final class ProviderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -240,8 +241,10 @@ public final class ProviderCommand implements Callable<Integer> {
                     out.println("No providers. Add one with: provider add --name N ...");
                     return 0;
                 }
-                String fmt = "%-24s %-6s %-8s %-25s %-16s %s%n";
-                out.printf(fmt, "NAME", "USE", "STATUS", "CHECKED AT", "PROXY", "API URL");
+                String fmt = "%-24s %-6s %-8s %-25s %-16s %-11s %-9s %s%n";
+                out.printf(fmt, "NAME", "USE", "STATUS", "CHECKED AT", "PROXY", "MTLS UNTIL", "DAYS LEFT", "API URL");
+                java.time.Instant now = java.time.Instant.now();
+                List<String> warnings = new java.util.ArrayList<>();
                 for (ProviderRecord p : all) {
                     ConnectionStatus s = p.status();
                     String state = switch (s.state()) {
@@ -249,13 +252,22 @@ public final class ProviderCommand implements Callable<Integer> {
                         case BAD -> "Bad";
                         case UNKNOWN -> "Unknown";
                     };
+                    var life = io.atlasonboard.core.providers.MtlsLifetime.of(store.providers(), p, now);
                     out.printf(fmt, p.name() + (p.sandbox() ? " [SANDBOX]" : ""), p.intendedUse(), state,
                             s.checkedAt() == null ? "-" : s.checkedAt().toString(),
-                            p.hasProxy() ? p.proxyHost() + ":" + p.proxyPort() : "-", p.apiUrl());
+                            p.hasProxy() ? p.proxyHost() + ":" + p.proxyPort() : "-",
+                            life.map(l -> l.expiryDay()).orElse("-"), life.map(l -> l.daysLeft()
+                                    + (l.level() == io.atlasonboard.core.providers.MtlsLifetime.Level.OK ? ""
+                                    : " " + l.level())).orElse("-"), p.apiUrl());
+                    life.filter(l -> l.level() != io.atlasonboard.core.providers.MtlsLifetime.Level.OK)
+                            .ifPresent(l -> warnings.add(l.sentence()));
                     if (s.state() == ConnectionStatus.State.BAD) {
                         out.println("    Step: " + s.failedStep());
                         out.println("    Reason: " + s.diagnosis());
                     }
+                }
+                for (String w : warnings) {
+                    out.println("Warning: " + w);
                 }
                 out.flush();
                 return 0;

@@ -47,6 +47,11 @@ final class CertificateHandler {
                 default -> throw Http.methodNotAllowed();
             };
         }
+        if (seg.length == 3 && seg[2].equals("rekey")) {
+            Http.requireMethod(c.method(), "POST");
+            String serial = checkSerial(seg[1]);
+            return rekey(a, serial, c.body(true));
+        }
         return null;
     }
 
@@ -95,6 +100,53 @@ final class CertificateHandler {
                     req.spki, req.notBefore, req.notAfter, req.generalNames(),
                     req.sanCritical || req.subject.getRDNs().length == 0, req.keyUsage, req.ekus, req.ekuCritical,
                     req.hash);
+            a.certificates.put(hex, new SimCertificate(hex, cert, now, now.plus(s.faults.issuanceDelay()),
+                    s.faults.issuancePendingPolls(), rejected));
+            a.quota--;
+            a.issued++;
+            r = Response.empty(201).header("Location", "/v2/certificates/" + hex);
+        }
+        s.changed();
+        return r;
+    }
+
+    /**
+     * Rekey (ATLAS-API.md 4.5): a new certificate for the new key with the ISSUED certificate's subject, SANs and
+     * extensions, valid from now to the old one's end, issued like a request (quota, counter, issuance delay);
+     * {@code 201} + {@code Location} of the new serial. The old certificate is left as it is. Not ISSUED: 409.
+     */
+    private Response rekey(SimAccount a, String serial, JsonObject body) {
+        JsonObject policy;
+        synchronized (s.lock) {
+            SimCertificate old = a.certificates.get(serial);
+            if (old == null) {
+                throw Http.notFound();
+            }
+            policy = a.policy.deepCopy();
+        }
+        CertificateRequest req = CertificateRequest.validateRekey(body, policy);
+        Instant now = s.clock.instant();
+        Response r;
+        synchronized (s.lock) {
+            SimCertificate old = a.certificates.get(serial);
+            if (old == null) {
+                throw Http.notFound();
+            }
+            old.settle(now);
+            if (old.status != SimCertificate.Status.ISSUED) {
+                throw new ApiException(409, "Cannot rekey a " + old.status.name() + " certificate");
+            }
+            if (!old.cert.getNotAfter().toInstant().isAfter(now)) {
+                throw new ApiException(409, "Cannot rekey an expired certificate");
+            }
+            if (a.quota <= 0) {
+                throw new ApiException(402, "Quota Reached");
+            }
+            BigInteger newSerial = SimPki.newSerial();
+            String hex = SimPki.serialHex(newSerial);
+            boolean rejected = s.faults.takeRejection();
+            X509Certificate cert = rejected ? null
+                    : SimPki.rekey(s.authorities.issuingCa(), newSerial, old.cert, req.spki, now, req.hash);
             a.certificates.put(hex, new SimCertificate(hex, cert, now, now.plus(s.faults.issuanceDelay()),
                     s.faults.issuancePendingPolls(), rejected));
             a.quota--;

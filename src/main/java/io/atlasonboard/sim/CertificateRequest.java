@@ -115,6 +115,23 @@ final class CertificateRequest {
         return r;
     }
 
+    /**
+     * Validates a rekey body ({@code POST /certificates/{serial}/rekey}, ATLAS-API.md 4.5): {@code public_key}
+     * required (PEM PUBLIC KEY or CSR per the policy's {@code key_format}), {@code public_key_signature} and
+     * {@code signature} as in a certificate request; any other field 400. Only {@link #spki} and {@link #hash} are set.
+     */
+    static CertificateRequest validateRekey(JsonObject req, JsonObject policy) {
+        CertificateRequest r = new CertificateRequest();
+        for (String k : req.keySet()) {
+            if (!Set.of("public_key", "public_key_signature", "signature").contains(k)) {
+                throw new ApiException(400, "Bad Request: unknown field " + k);
+            }
+        }
+        r.signature(obj(req, "signature", "signature"), obj(policy, "signature", null));
+        r.publicKey(req, policy);
+        return r;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static JsonObject obj(JsonObject o, String key, String pathForErrors) {

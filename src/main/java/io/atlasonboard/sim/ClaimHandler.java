@@ -18,17 +18,19 @@ import io.atlasonboard.sim.Http.Call;
 import io.atlasonboard.sim.Http.Response;
 
 /**
- * Domain claims: list, create, get, delete, reassert and the ADN list ({@code GET .../dns}); the assertions
- * ({@code POST .../dns|http|email}) are {@link ClaimValidator}'s.
+ * Domain claims: list, create, get, delete, reassert and the ADN list ({@code GET .../dns}); the assertions are
+ * {@link ClaimValidator}'s (DNS) and {@link HttpEmailValidator}'s (HTTP, e-mail).
  */
 final class ClaimHandler {
     private static final Pattern HEX32 = Pattern.compile("^[0-9A-Fa-f]{32}$");
     private final SimState s;
     private final ClaimValidator validator;
+    private final HttpEmailValidator others;
 
-    ClaimHandler(SimState s, ClaimValidator validator) {
+    ClaimHandler(SimState s, ClaimValidator validator, HttpEmailValidator others) {
         this.s = s;
         this.validator = validator;
+        this.others = others;
     }
 
     /** Answers {@code /claims/domains[...]}, else null. */
@@ -79,6 +81,15 @@ final class ClaimHandler {
                     }
                     Http.requireMethod(method, "POST");
                     return validator.assertDns(c, a, id);
+                case "http":
+                    Http.requireMethod(method, "POST");
+                    return others.assertHttp(c, a, id);
+                case "email":
+                    if (method.equals("GET")) {
+                        return others.listEmails(a, id);
+                    }
+                    Http.requireMethod(method, "POST");
+                    return others.sendEmail(c, a, id);
                 case "reassert":
                     Http.requireMethod(method, "POST");
                     return reassert(a, id);

@@ -13,18 +13,30 @@ import io.atlasonboard.sim.Http.Response;
 
 /**
  * The Atlas portal's manual actions (no client certificate needed): {@code /portal/credentials},
- * {@code /portal/mtls}, and the sandbox's own DNS zone {@code /portal/sandbox-dns}.
+ * {@code /portal/mtls}, the sandbox's own DNS zone {@code /portal/sandbox-dns}, and its mailbox
+ * {@code /portal/sandbox-mail}:
+ * <ul>
+ *   <li>{@code GET /portal/sandbox-mail[?to=ADDRESS]} → 200 array of
+ *       {@code {"id","to","domain","claim_id","subject","sent_at","approved_at" (0 until approved),"approve_url"}}</li>
+ *   <li>{@code POST /portal/sandbox-mail/{id}/approve} → 204 (the claim is VERIFIED by e-mail); 404 unknown mail;
+ *       409 already approved; 422 when the claim moved on (reasserted or deleted) since the mail was sent</li>
+ * </ul>
  */
 final class PortalHandler {
     private final SimState s;
+    private final HttpEmailValidator mail;
 
-    PortalHandler(SimState s) {
+    PortalHandler(SimState s, HttpEmailValidator mail) {
         this.s = s;
+        this.mail = mail;
     }
 
     /** {@code c.seg()} is the path after {@code /portal}. */
     Response handle(Call c) throws IOException {
         String[] seg = c.seg();
+        if (seg.length >= 1 && seg[0].equals("sandbox-mail")) {
+            return sandboxMail(c);
+        }
         String area = seg.length == 1 ? seg[0] : "";
         return switch (area) {
             case "credentials" -> credentials(c);
@@ -109,5 +121,46 @@ final class PortalHandler {
             default:
                 throw Http.methodNotAllowed();
         }
+    }
+
+    private Response sandboxMail(Call c) {
+        String[] seg = c.seg();
+        if (seg.length == 1) {
+            Http.requireMethod(c.method(), "GET");
+            String to = c.query().get("to");
+            JsonArray arr = new JsonArray();
+            for (SimMailbox.Mail m : s.mailbox.all()) {
+                if (to != null && !to.isEmpty() && !m.to.equalsIgnoreCase(to.trim())) {
+                    continue;
+                }
+                JsonObject o = new JsonObject();
+                o.addProperty("id", m.id);
+                o.addProperty("to", m.to);
+                o.addProperty("domain", m.domain);
+                o.addProperty("claim_id", m.claimId);
+                o.addProperty("subject", "Approve the GlobalSign SANDBOX domain validation for " + m.domain);
+                o.addProperty("sent_at", m.sentAt.getEpochSecond());
+                o.addProperty("approved_at", m.approvedAt == null ? 0 : m.approvedAt.getEpochSecond());
+                o.addProperty("approve_url", "/portal/sandbox-mail/" + m.id + "/approve");
+                arr.add(o);
+            }
+            return Response.json(200, arr);
+        }
+        if (seg.length == 3 && seg[2].equals("approve")) {
+            Http.requireMethod(c.method(), "POST");
+            SimMailbox.Mail m = s.mailbox.get(seg[1]);
+            if (m == null) {
+                throw Http.notFound();
+            }
+            if (m.approvedAt != null) {
+                throw new ApiException(409, "This approval was already given");
+            }
+            String why = mail.approve(m);
+            if (why != null) {
+                throw ApiException.validation("approval not applied: " + why);
+            }
+            return Response.empty(204);
+        }
+        throw Http.notFound();
     }
 }

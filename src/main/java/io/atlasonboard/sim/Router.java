@@ -43,8 +43,9 @@ final class Router {
         this.account = new AccountHandler(s);
         this.trustChain = new TrustChainHandler(s);
         this.certificates = new CertificateHandler(s);
-        this.claims = new ClaimHandler(s, validator);
-        this.portal = new PortalHandler(s);
+        HttpEmailValidator others = new HttpEmailValidator(s, validator);
+        this.claims = new ClaimHandler(s, validator, others);
+        this.portal = new PortalHandler(s, others);
     }
 
     void handle(HttpExchange ex) {

@@ -2,6 +2,8 @@ package io.atlasonboard.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,11 +21,95 @@ public final class Sandbox implements AutoCloseable {
     private final AtlasSimulator simulator;
     private final SandboxDnsServer dns;
     private final SandboxDnsServer secondary;
+    private final SandboxPersistence persistence;
+    private final BaseUrlChange moved;
 
-    private Sandbox(AtlasSimulator simulator, SandboxDnsServer dns, SandboxDnsServer secondary) {
+    /** The sandbox came back on another port: its base URL changed from {@code from} to {@code to}. */
+    public record BaseUrlChange(String from, String to) {
+    }
+
+    private Sandbox(AtlasSimulator simulator, SandboxDnsServer dns, SandboxDnsServer secondary,
+            SandboxPersistence persistence, BaseUrlChange moved) {
         this.simulator = simulator;
         this.dns = dns;
         this.secondary = secondary;
+        this.persistence = persistence;
+        this.moved = moved;
+    }
+
+    /**
+     * Starts a sandbox that survives a restart: its keys, accounts, mTLS bindings, certificates, claims, zone records
+     * and mails live in {@code dataDir} ({@link SandboxPersistence}). A saved sandbox comes back on its old port when
+     * that is free, else on a free one ({@link #baseUrlChange()} then says from where to where); a new one takes a
+     * free port. Its DNS server likewise keeps its port when it can.
+     */
+    public static Sandbox open(Path dataDir) {
+        return open(SimulatorConfig.defaults().port(0), dataDir);
+    }
+
+    /** As {@link #open(Path)} with these settings ({@code config}'s port 0: the saved port, else a free one). */
+    public static Sandbox open(SimulatorConfig config, Path dataDir) {
+        SandboxPersistence p = SandboxPersistence.open(dataDir);
+        SandboxDnsServer dns = null;
+        try {
+            int savedPort = p.savedPort();
+            if (config.dnsServer() == null) {
+                SandboxZone zone = config.sandboxZone() != null ? config.sandboxZone() : new SandboxZone();
+                dns = startDns(zone, p.savedDnsPort());
+                config.sandboxZone(zone).dnsServer(dns.hostPort());
+            }
+            AtlasSimulator sim = null;
+            if (config.port() == 0 && savedPort != 0) {
+                try {
+                    sim = p.start(config.port(savedPort), dns == null ? 0 : dns.port());
+                } catch (BindException taken) {
+                    config.port(0);
+                }
+            }
+            if (sim == null) {
+                sim = p.start(config, dns == null ? 0 : dns.port());
+            }
+            BaseUrlChange moved = savedPort != 0 && savedPort != sim.port()
+                    ? new BaseUrlChange(urlFor(sim, savedPort), sim.baseUrl()) : null;
+            return new Sandbox(sim, dns, null, p, moved);
+        } catch (IOException | RuntimeException e) {
+            if (dns != null) {
+                dns.close();
+            }
+            p.close();
+            throw new UncheckedIOException("cannot start the sandbox from " + dataDir + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    private static SandboxDnsServer startDns(SandboxZone zone, int savedPort) throws IOException {
+        if (savedPort != 0) {
+            try {
+                return SandboxDnsServer.start(zone, "127.0.0.1", savedPort);
+            } catch (IOException taken) {
+                // fall through to a free port
+            }
+        }
+        return SandboxDnsServer.start(zone);
+    }
+
+    private static String urlFor(AtlasSimulator sim, int port) {
+        return sim.baseUrl().replace(":" + sim.port() + "/", ":" + port + "/");
+    }
+
+    /** When a saved sandbox came back on another port: from which base URL to which; empty otherwise. */
+    public java.util.Optional<BaseUrlChange> baseUrlChange() {
+        return java.util.Optional.ofNullable(moved);
+    }
+
+    /** The data folder of a sandbox started by {@link #open}, or null for an in-memory one. */
+    public Path dataDir() {
+        return persistence == null ? null : persistence.dir();
+    }
+
+    /** Whether this sandbox knows the credential set with this API key (created now or in a saved earlier run). */
+    public boolean knows(String apiKey) {
+        return apiKey != null && simulator.account(apiKey) != null;
     }
 
     /**
@@ -64,7 +150,7 @@ public final class Sandbox implements AutoCloseable {
                 }
                 config.sandboxZone(zone).dnsServer(dns.hostPort());
             }
-            return new Sandbox(AtlasSimulator.start(config), dns, secondary);
+            return new Sandbox(AtlasSimulator.start(config), dns, secondary, null, null);
         } catch (IOException e) {
             if (dns != null) {
                 dns.close();
@@ -95,10 +181,13 @@ public final class Sandbox implements AutoCloseable {
         return new Credentials(a.apiKey(), a.apiSecret());
     }
 
-    /** The mTLS certificate (PEM) for a CSR, bound to the credential set: the portal's role in step 3. */
+    /**
+     * The mTLS certificate (PEM) for a CSR, bound to the credential set: the portal's role in step 3. Valid for
+     * {@link SimulatorConfig#mtlsValidity()} (365 days unless set).
+     */
     public String issueMtlsCertificate(String apiKey, String csrPem) {
         return simulator.issueMtlsCertificate(Objects.requireNonNull(apiKey), Objects.requireNonNull(csrPem),
-                Duration.ofDays(365));
+                simulator.config().mtlsValidity());
     }
 
     /** {@code https://127.0.0.1:PORT/v2}. */
@@ -156,6 +245,9 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         try {
             simulator.close();
+            if (persistence != null) {
+                persistence.close();
+            }
         } finally {
             if (dns != null) {
                 dns.close();

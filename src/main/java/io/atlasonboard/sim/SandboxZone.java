@@ -16,6 +16,12 @@ public final class SandboxZone {
     private final Map<String, Set<String>> txt = new LinkedHashMap<>();
     private final Map<String, java.time.Instant> publishedAt = new java.util.HashMap<>();
     private long serial = 1;
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after every change (outside the zone's lock), e.g. to save the sandbox. */
+    public void onChange(Runnable r) {
+        this.onChange = r == null ? () -> { } : r;
+    }
 
     private static String entry(String key, String value) {
         return key + "\n" + value;
@@ -27,15 +33,30 @@ public final class SandboxZone {
     }
 
     /** Adds a TXT record {@code value} at {@code name} (other values at that name stay). */
-    public synchronized void publish(String name, String value) {
-        if (txt.computeIfAbsent(key(name), k -> new LinkedHashSet<>()).add(value)) {
-            publishedAt.put(entry(key(name), value), java.time.Instant.now());
-            serial++;
+    public void publish(String name, String value) {
+        boolean added;
+        synchronized (this) {
+            added = txt.computeIfAbsent(key(name), k -> new LinkedHashSet<>()).add(value);
+            if (added) {
+                publishedAt.put(entry(key(name), value), java.time.Instant.now());
+                serial++;
+            }
+        }
+        if (added) {
+            onChange.run();
         }
     }
 
     /** Removes one TXT value; true if it was there. */
-    public synchronized boolean remove(String name, String value) {
+    public boolean remove(String name, String value) {
+        boolean removed = removeLocked(name, value);
+        if (removed) {
+            onChange.run();
+        }
+        return removed;
+    }
+
+    private synchronized boolean removeLocked(String name, String value) {
         Set<String> s = txt.get(key(name));
         boolean removed = s != null && s.remove(value);
         publishedAt.remove(entry(key(name), value));
@@ -49,7 +70,15 @@ public final class SandboxZone {
     }
 
     /** Removes every TXT value at {@code name}; true if any was there. */
-    public synchronized boolean removeAll(String name) {
+    public boolean removeAll(String name) {
+        boolean removed = removeAllLocked(name);
+        if (removed) {
+            onChange.run();
+        }
+        return removed;
+    }
+
+    private synchronized boolean removeAllLocked(String name) {
         Set<String> gone = txt.remove(key(name));
         boolean removed = gone != null;
         if (removed) {

@@ -150,6 +150,33 @@ final class SimPki {
         }
     }
 
+    /**
+     * A new certificate for another key with the old one's subject and extensions (subject and authority key
+     * identifiers made anew), from {@code notBefore} to the old certificate's end: a rekey.
+     */
+    static X509Certificate rekey(Ca issuer, BigInteger serial, X509Certificate old, SubjectPublicKeyInfo spki,
+            Instant notBefore, String hash) {
+        try {
+            org.bouncycastle.cert.jcajce.JcaX509CertificateHolder h =
+                    new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(old);
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(
+                    X500Name.getInstance(issuer.cert().getSubjectX500Principal().getEncoded()), serial,
+                    Date.from(notBefore), old.getNotAfter(), h.getSubject(), spki);
+            for (Object o : h.getExtensionOIDs()) {
+                ASN1ObjectIdentifier oid = (ASN1ObjectIdentifier) o;
+                if (!oid.equals(Extension.subjectKeyIdentifier) && !oid.equals(Extension.authorityKeyIdentifier)) {
+                    b.copyAndAddExtension(oid, h.getExtension(oid).isCritical(), h);
+                }
+            }
+            JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.subjectKeyIdentifier, false, u.createSubjectKeyIdentifier(spki));
+            b.addExtension(Extension.authorityKeyIdentifier, false, u.createAuthorityKeyIdentifier(issuer.cert()));
+            return sign(b, issuer.key(), hash);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key, String hash) throws GeneralSecurityException {
         try {
             ContentSigner signer = new JcaContentSignerBuilder(sigAlg(key, hash)).build(key);

@@ -41,6 +41,7 @@ final class SimState {
     final TxtLookup lookup;
     final SimFaults faults;
     final SimAuthorities authorities;
+    final SimMailbox mailbox = new SimMailbox();
     private volatile Runnable onChange = () -> { };
 
     SimState(SimulatorConfig config, SimAuthorities authorities) {

@@ -35,6 +35,7 @@ public final class SimulatorConfig {
     private boolean plainHttpForTests;
     private int maxPerPage = 100;
     private Duration mtlsValidity = Duration.ofDays(365);
+    private String httpValidationTarget;
     private java.util.List<String> tlsProtocols = java.util.List.of("TLSv1.3", "TLSv1.2");
     private final Set<String> blockedDomains = new LinkedHashSet<>();
 
@@ -185,6 +186,20 @@ public final class SimulatorConfig {
 
     public Duration mtlsValidity() {
         return mtlsValidity;
+    }
+
+    /**
+     * Where HTTP validation ({@code POST /claims/domains/{id}/http}) fetches
+     * {@code /.well-known/pki-validation/gsdv.txt}: {@code host:port} (e.g. a loopback web server a test starts)
+     * instead of the authorization domain itself on port 80/443; null (default) fetches from the domain.
+     */
+    public SimulatorConfig httpValidationTarget(String hostPort) {
+        this.httpValidationTarget = hostPort == null || hostPort.isBlank() ? null : hostPort.trim();
+        return this;
+    }
+
+    public String httpValidationTarget() {
+        return httpValidationTarget;
     }
 
     /**

@@ -25,6 +25,14 @@ interface TxtLookup {
 
     String describe();
 
+    /**
+     * The e-mail addresses of the SOA RNAME of the zone holding {@code fqdn} (one, normally); IOException when they
+     * cannot be looked up (the sandbox zone alone has no SOA).
+     */
+    default List<String> soaEmails(String fqdn) throws IOException {
+        throw new IOException("SOA lookup needs a DNS server (" + describe() + ")");
+    }
+
     static TxtLookup of(SandboxZone zone) {
         return new TxtLookup() {
             @Override
@@ -96,7 +104,36 @@ interface TxtLookup {
             public String describe() {
                 return "DNS server " + hostPort;
             }
+
+            @Override
+            public List<String> soaEmails(String fqdn) throws IOException {
+                SimpleResolver r = new SimpleResolver(addr);
+                r.setTimeout(timeout);
+                Name name;
+                try {
+                    name = Name.fromString(SandboxZone.key(fqdn));
+                } catch (TextParseException e) {
+                    throw new IOException("invalid DNS name " + fqdn, e);
+                }
+                Message resp = r.send(Message.newQuery(Record.newRecord(name, Type.SOA, DClass.IN)));
+                for (int section : new int[] {Section.ANSWER, Section.AUTHORITY}) {
+                    for (Record rec : resp.getSection(section)) {
+                        if (rec instanceof org.xbill.DNS.SOARecord soa) {
+                            return List.of(rnameToEmail(soa.getAdmin()));
+                        }
+                    }
+                }
+                throw new IOException("no SOA record for " + fqdn + " at " + hostPort + " ("
+                        + Rcode.string(resp.getRcode()) + ")");
+            }
         };
+    }
+
+    /** {@code hostmaster.example.com.} to {@code hostmaster@example.com} (RFC 1035 RNAME; first label is the user). */
+    static String rnameToEmail(Name rname) {
+        String user = rname.getLabelString(0).replace("\\.", ".");
+        String domain = rname.labels() > 2 ? new Name(rname, 1).toString(true) : "";
+        return user + "@" + domain;
     }
 
     static InetSocketAddress parseHostPort(String hostPort) {

@@ -154,6 +154,7 @@ class OnboardingWizardUiTest {
         assertThat(keyPassword.length()).as("generated key password length").isGreaterThanOrEqualTo(20);
         assertThat(ui.disabled("#next")).as("downloads not confirmed yet").isTrue();
         ui.click("#copyCsr");
+        ui.waitFor("copy feedback", () -> ui.text("#copyCsr").equals("Copied"));
         assertThat(ui.fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(csrPem);
         Path csrFile = tmp.resolve("out.csr");
         ui.dialogs.answer(csrFile);
@@ -265,8 +266,21 @@ class OnboardingWizardUiTest {
         assertThat(ui.text("#friendlyName")).contains("pki.example.com");
         assertThat(ui.text("#opensslCommand")).contains("openssl pkcs12 -export").contains("AES-256-CBC");
         assertThat(ui.disabled("#saveKeystore")).isTrue();
-        String storePassword = "Keystore-Pass-4-Test";
+        String storePassword = "Keystore-Pass-4-Harbour";
+        ui.typeInto("#keystorePassword", "abc");
+        ui.waitFor("weak keystore password", () -> ui.text("#keystoreStrengthHint").toLowerCase().contains("weak")
+                || ui.text("#keystoreStrengthHint").toLowerCase().contains("short"));
+        assertThat(ui.text("#saveKeystoreBlocked")).isEqualTo("The keystore password is too weak.");
         ui.typeInto("#keystorePassword", storePassword);
+        assertThat(ui.text("#saveKeystoreBlocked")).isEqualTo("Repeat the keystore password.");
+        ui.typeInto("#keystoreConfirmation", storePassword + "x");
+        assertThat(ui.text("#keystoreMatchHint")).contains("do not match");
+        assertThat(ui.disabled("#saveKeystore")).isTrue();
+        ui.typeInto("#keystoreConfirmation", storePassword);
+        assertThat(ui.text("#keystoreMatchHint")).isEqualTo("The passwords match.");
+        ui.click("#revealKeystorePassword");
+        assertThat(ui.text("#keystorePasswordShown").equals(storePassword)).as("revealed keystore password").isTrue();
+        ui.click("#revealKeystorePassword");
         Path p12 = tmp.resolve("client.p12");
         ui.dialogs.answer(p12);
         ui.click("#saveKeystore");

@@ -28,7 +28,11 @@ public final class Png {
 
     /** Snapshots the scene into target/screenshots/NAME.png. */
     public static Path shoot(FxRobot robot, Scene scene, String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
+        return shoot(robot, scene, Path.of("target", "screenshots"), name);
+    }
+
+    /** Snapshots the scene into DIR/NAME.png. */
+    public static Path shoot(FxRobot robot, Scene scene, Path dir, String name) throws IOException {
         Files.createDirectories(dir);
         Image[] img = new Image[1];
         robot.interact(() -> img[0] = scene.snapshot(null));

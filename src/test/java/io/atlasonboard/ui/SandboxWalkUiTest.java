@@ -93,6 +93,7 @@ class SandboxWalkUiTest {
         // ---- step 4: a real PKCS#12
         ui.waitFor("step 4", () -> ui.exists("#keystoreStep"));
         set("#keystorePassword", "Keystore-Pass-4-Sandbox");
+        set("#keystoreConfirmation", "Keystore-Pass-4-Sandbox");
         ui.dialogs.answer(tmp.resolve("sandbox-client.p12"));
         ui.click("#saveKeystore");
         ui.waitFor("keystore written", () -> ui.shown("#keystoreSuccess"));
@@ -199,6 +200,7 @@ class SandboxWalkUiTest {
         next();
         ui.waitFor("step 4 to redo", () -> ui.exists("#keystoreStep") && ui.disabled("#next"));
         set("#keystorePassword", "Keystore-Pass-4-Sandbox");
+        set("#keystoreConfirmation", "Keystore-Pass-4-Sandbox");
         ui.dialogs.answer(tmp.resolve("sandbox-client-2.p12"));
         ui.click("#saveKeystore");
         ui.waitFor("keystore written again", () -> ui.shown("#keystoreSuccess"));

@@ -32,6 +32,11 @@ class UiTestSupport {
     MainWindow window;
 
     void launch(Path home) throws Exception {
+        launch(home, true);
+    }
+
+    /** @param fixedSize false: the window opens where the application places it (first start or remembered) */
+    void launch(Path home, boolean fixedSize) throws Exception {
         if (stage == null) {
             stage = FxToolkit.registerPrimaryStage();
         }
@@ -42,8 +47,11 @@ class UiTestSupport {
             Theme.applyUserAgent();
             window = AtlasOnboardApp.compose(home, tasks, dialogs, Clock.systemUTC());
             window.install(stage);
-            stage.setWidth(1100);
-            stage.setHeight(790);
+            if (fixedSize) {
+                stage.setMaximized(false);
+                stage.setWidth(1100);
+                stage.setHeight(760);
+            }
             stage.show();
             stage.toFront();
         });

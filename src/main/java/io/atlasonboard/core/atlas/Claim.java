@@ -14,10 +14,6 @@ public record Claim(String id, String status, String domain, long createdAt, lon
         return "VERIFIED".equalsIgnoreCase(status);
     }
 
-    public Instant assertByInstant() {
-        return assertBy == 0 ? null : Instant.ofEpochSecond(assertBy);
-    }
-
     public Instant expiresAtInstant() {
         return expiresAt == 0 ? null : Instant.ofEpochSecond(expiresAt);
     }

@@ -68,7 +68,6 @@ public final class ClaimService {
     private Duration maxBackoff = Duration.ofSeconds(60);
     private int maxRequeues = 30;
     private PropagationChecker checker;
-    private DnsUpdater updater;
     private volatile int lastRequeues;
 
     public ClaimService(Store store, ProviderRecord provider, AtlasClient client) {
@@ -119,11 +118,6 @@ public final class ClaimService {
 
     public ClaimService propagationChecker(PropagationChecker c) {
         this.checker = c;
-        return this;
-    }
-
-    public ClaimService dnsUpdater(DnsUpdater u) {
-        this.updater = u;
         return this;
     }
 
@@ -454,8 +448,8 @@ public final class ClaimService {
         return checker != null ? checker : PropagationChecker.withDefaults();
     }
 
-    private DnsUpdater updater() {
-        return updater != null ? updater : new DnsUpdater();
+    private static DnsUpdater updater() {
+        return new DnsUpdater();
     }
 
     /** Publishes the claim's TXT record by RFC 2136 update at {@code server}, signed with {@code key}. */

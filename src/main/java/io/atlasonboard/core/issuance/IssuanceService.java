@@ -109,6 +109,7 @@ public final class IssuanceService {
         s.update(0.15, req.csrPem() == null ? "Generating the key and building the request" : "Building the request");
         RequestBuilder.Built built = prepare(policy, req);
         s.checkCancelled();
+        built = built.startingAt(clock.instant());
         s.update(0.4, "Sending the request to GlobalSign");
         String serial;
         try {
@@ -325,6 +326,71 @@ public final class IssuanceService {
             return store.certificates().markRevoked(providerId, s, when, reason.apiName());
         }
         return null;
+    }
+
+    // ------------------------------------------------------------------------------------------------ rekey
+
+    /**
+     * Rekeys an ISSUED certificate ({@code POST /certificates/{serial}/rekey}, ATLAS-API.md 4.5): a new key (generated
+     * here, or the public key of {@code csrPem}) in the form the policy asks (public key or CSR, proof of
+     * possession, signature algorithm), for the old certificate's names. GlobalSign answers with the new serial; the
+     * old certificate is left as it is. The new one is picked up and stored like an issued one (with its key).
+     */
+    public IssuedCertificate rekey(String serial, String csrPem, ProgressSink sink) {
+        ProgressSink s = sink == null ? ProgressSink.NONE : sink;
+        String old = normaliseSerial(serial);
+        CertificateInfo info;
+        try {
+            info = client.getCertificate(old);
+        } catch (AtlasApiException e) {
+            throw new DomainsException(refusal("Could not read certificate " + old, e), e);
+        }
+        if (!"ISSUED".equals(info.status()) || info.certificatePem() == null) {
+            throw new DomainsException("Certificate " + old + " is " + (info.status() == null ? "unknown"
+                    : info.status()) + "; only an issued certificate can be rekeyed");
+        }
+        X509Certificate x = parse(info.certificatePem());
+        List<String> dns = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (String n : x == null ? List.<String>of() : sans(x)) {
+            (n.contains("@") ? emails : dns).add(n);
+        }
+        s.update(0.2, csrPem == null ? "Generating the new key" : "Reading the new public key");
+        RequestBuilder.Built built = prepare(policy(), IssueRequest.of(x == null ? null : commonName(x), dns, emails)
+                .withCsr(csrPem));
+        com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+        for (String k : List.of("public_key", "public_key_signature", "signature")) {
+            if (built.json().has(k)) {
+                body.add(k, built.json().get(k));
+            }
+        }
+        s.update(0.4, "Asking GlobalSign to rekey " + old);
+        String fresh;
+        try {
+            fresh = client.rekeyCertificate(old, body);
+        } catch (AtlasApiException e) {
+            throw new DomainsException(refusal("GlobalSign refused to rekey certificate " + old, e), e);
+        }
+        char[] keyPem = built.keyPair() == null ? null : Pem.write(built.keyPair().getPrivate()).toCharArray();
+        try {
+            CertificateRecord pendingRecord = store.certificates().save(CertificateRecord.of(providerId, fresh,
+                    built.commonName(), sans(built), CertificateStatus.PENDING, null, null, null, null, null), keyPem);
+            s.update(0.6, "Picking up certificate " + fresh);
+            CertificateInfo got = pickUp(fresh, s);
+            if (got == null || got.pending()) {
+                return new IssuedCertificate(fresh, true, null, List.of(),
+                        built.keyPair() == null ? null : built.keyPair().getPrivate(), pendingRecord);
+            }
+            List<String> chain = chain();
+            CertificateRecord rec = store.certificates().save(recordFor(fresh, got, chain, built), null);
+            s.update(1.0, "Rekeyed " + old + " as " + fresh);
+            return new IssuedCertificate(fresh, false, got.certificatePem(), chain,
+                    built.keyPair() == null ? null : built.keyPair().getPrivate(), rec);
+        } finally {
+            if (keyPem != null) {
+                Arrays.fill(keyPem, '\0');
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

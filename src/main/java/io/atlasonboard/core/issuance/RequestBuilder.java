@@ -57,6 +57,25 @@ public final class RequestBuilder {
     /** The request body plus what was decided on the way. {@code keyPair} is null when a CSR was supplied. */
     public record Built(JsonObject json, KeyPair keyPair, String commonName, List<String> dnsNames,
             List<String> emails, Instant notBefore, Instant notAfter) {
+
+        /**
+         * The same request with its validity window moved to start at {@code now}, same length. Key generation on a
+         * busy machine can outlast the API's not_before skew (ATLAS-API.md 4.5), so the window is stamped again just
+         * before sending.
+         */
+        public Built startingAt(Instant now) {
+            long shift = now.getEpochSecond() - notBefore.getEpochSecond();
+            JsonObject v = json.has("validity") ? json.getAsJsonObject("validity") : null;
+            if (shift <= 0 || v == null) {
+                return this;
+            }
+            JsonObject copy = json.deepCopy();
+            Instant na = notAfter.plusSeconds(shift);
+            copy.getAsJsonObject("validity").addProperty("not_before", now.getEpochSecond());
+            copy.getAsJsonObject("validity").addProperty("not_after", na.getEpochSecond());
+            return new Built(copy, keyPair, commonName, dnsNames, emails, Instant.ofEpochSecond(now.getEpochSecond()),
+                    na);
+        }
     }
 
     private RequestBuilder() {

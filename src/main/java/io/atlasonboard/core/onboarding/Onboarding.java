@@ -30,7 +30,7 @@ public final class Onboarding {
         CERTIFICATE_PEM(String.class),
         KEYSTORE(byte[].class), FRIENDLY_NAME(String.class), P12_PROFILE(String.class), KEYSTORE_PATH(String.class),
         PROVIDER_ID(Long.class),
-        SANDBOX_BASE_URL(String.class), SANDBOX_SERVER_CA_PEM(String.class);
+        SANDBOX_BASE_URL(String.class), SANDBOX_SERVER_CA_PEM(String.class), COMPLETED(Boolean.class);
 
         private final Class<?> type;
 
@@ -213,6 +213,15 @@ public final class Onboarding {
 
     public synchronized boolean hasKeyPassword() {
         return secretsPresent.contains(SecretField.KEY_PASSWORD);
+    }
+
+    /** True once the user finished the last step (the start page lists it as complete). */
+    public synchronized boolean isCompleted() {
+        return Boolean.TRUE.equals(values.get(Field.COMPLETED));
+    }
+
+    public void setCompleted(boolean v) {
+        set(Field.COMPLETED, v);
     }
 
     public synchronized boolean isDownloadsConfirmed() {

@@ -18,14 +18,6 @@ public final class Fingerprints {
         }
     }
 
-    public static String sha1Raw(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static String colonHex(byte[] b) {
         return HexFormat.ofDelimiter(":").withUpperCase().formatHex(b);
     }

@@ -31,8 +31,4 @@ public record ParsedInput(Kind kind, List<X509Certificate> certificates, PKCS10C
     public List<X509Certificate> chain() {
         return certificates.isEmpty() ? List.of() : certificates.subList(1, certificates.size());
     }
-
-    public boolean isCertificates() {
-        return kind == Kind.CERTIFICATES;
-    }
 }

@@ -50,8 +50,11 @@ public final class Pem {
                 out.add(o);
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("The PEM text is damaged (" + e.getMessage() + "); expected complete "
-                    + "-----BEGIN ...----- / -----END ...----- blocks as the tool or portal produced them", e);
+            // the parser's own message names library classes ("org.bouncycastle.asn1.ASN1Exception: corrupted
+            // stream ..."): say what the user can act on instead, and keep the parser's reason as the cause
+            throw new InvalidInputException("The PEM text is damaged: the content between -----BEGIN ...----- and "
+                    + "-----END ...----- is incomplete or was changed. Copy the whole block again as the tool or "
+                    + "portal produced it.", e);
         }
         return out;
     }

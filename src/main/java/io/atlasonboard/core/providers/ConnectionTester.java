@@ -135,9 +135,13 @@ public final class ConnectionTester {
         try {
             // 1. local pre-checks
             steps.start(ConnectionStep.LOCAL, 0.05, "Checking the keystore and client certificate");
-            ConnectionReport local = localChecks(config, clock);
+            java.security.KeyStore[] opened = new java.security.KeyStore[1];
+            ConnectionReport local = localChecks(config, clock, opened);
             if (local != null) {
                 return local;
+            }
+            if (opened[0] != null) {
+                config = withOpenedKeystore(config, opened[0]); // opened once for the whole test
             }
 
             // 2. TLS handshake (own socket, through the proxy if any)
@@ -186,7 +190,21 @@ public final class ConnectionTester {
 
     // ------------------------------------------------------------------ step 1
 
-    private static ConnectionReport localChecks(AtlasConnectionConfig config, Clock clock) {
+    /**
+     * The same settings with the keystore already opened, so the handshake step and the API client do not decrypt
+     * the PKCS#12 again (each opening costs its MAC and key derivations). Copies every setting of the config.
+     */
+    private static AtlasConnectionConfig withOpenedKeystore(AtlasConnectionConfig c, java.security.KeyStore ks) {
+        return AtlasConnectionConfig.builder(c.baseUri().toString())
+                .identity(ClientIdentity.of(ks, c.identity().password()))
+                .trust(c.extraTrust()).proxy(c.proxy())
+                .connectTimeout(c.connectTimeout()).requestTimeout(c.requestTimeout())
+                .clock(c.clock()).sleeper(c.sleeper()).maxRetries(c.maxRetries()).initialBackoff(c.initialBackoff())
+                .build();
+    }
+
+    private static ConnectionReport localChecks(AtlasConnectionConfig config, Clock clock,
+            java.security.KeyStore[] opened) {
         ClientIdentity id = config.identity();
         if (id == null) {
             // nothing to check locally: the handshake will show whether the server insists on a certificate
@@ -194,8 +212,8 @@ public final class ConnectionTester {
         }
         X509Certificate cert;
         try {
-            id.open();
-            cert = id.certificate();
+            opened[0] = id.open();
+            cert = ClientIdentity.of(opened[0], id.password()).certificate();
         } catch (ClientIdentity.KeystoreProblem p) {
             return switch (p.kind()) {
                 case WRONG_PASSWORD -> ConnectionReport.bad(STEP_LOCAL, Diagnosis.KEYSTORE_PASSWORD_WRONG,

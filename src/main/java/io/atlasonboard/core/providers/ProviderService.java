@@ -132,6 +132,15 @@ public final class ProviderService {
         }
     }
 
+    /** Keeps a report made outside {@link #test} (e.g. a renewal's test of a new identity) as the status. */
+    public void recordReport(long id, ConnectionReport r) {
+        record(id, r);
+    }
+
+    java.security.PublicKey publicKey(java.security.PrivateKey key) {
+        return io.atlasonboard.core.pki.Keys.publicKeyOf(key);
+    }
+
     private void record(long id, ConnectionReport r) {
         if (r.good()) {
             String summary = "Remaining issuance quota: " + r.remainingQuota() + "\n" + r.policySummary();

@@ -39,7 +39,7 @@ public final class OnboardingRepository {
             Map.entry(Field.FRIENDLY_NAME, "friendly_name"), Map.entry(Field.P12_PROFILE, "p12_profile"),
             Map.entry(Field.KEYSTORE_PATH, "keystore_path"), Map.entry(Field.PROVIDER_ID, "provider_id"),
             Map.entry(Field.SANDBOX_BASE_URL, "sandbox_base_url"),
-            Map.entry(Field.SANDBOX_SERVER_CA_PEM, "sandbox_server_ca_pem")));
+            Map.entry(Field.SANDBOX_SERVER_CA_PEM, "sandbox_server_ca_pem"), Map.entry(Field.COMPLETED, "completed")));
     private static final Map<SecretField, String> SECRET_COLUMNS = new EnumMap<>(Map.of(
             SecretField.API_SECRET, "api_secret_enc",
             SecretField.KEY_PASSWORD, "key_password_enc",
@@ -61,11 +61,12 @@ public final class OnboardingRepository {
         return db.tx(c -> {
             List<OnboardingSummary> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, label, step, sandbox, updated_at FROM onboarding ORDER BY updated_at DESC, id DESC");
+                    "SELECT id, label, step, sandbox, completed, updated_at FROM onboarding "
+                            + "ORDER BY updated_at DESC, id DESC");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new OnboardingSummary(rs.getLong("id"), rs.getString("label"), rs.getInt("step"),
-                            rs.getBoolean("sandbox"), Sql.getInstant(rs, "updated_at")));
+                            rs.getBoolean("sandbox"), rs.getBoolean("completed"), Sql.getInstant(rs, "updated_at")));
                 }
             }
             return out;
@@ -160,6 +161,7 @@ public final class OnboardingRepository {
                 return rs.getInt(col);
             case SANDBOX:
             case DOWNLOADS_CONFIRMED:
+            case COMPLETED:
                 return rs.getBoolean(col);
             case PROVIDER_ID:
                 return Sql.getLong(rs, col);
@@ -236,6 +238,7 @@ public final class OnboardingRepository {
                     break;
                 case SANDBOX:
                 case DOWNLOADS_CONFIRMED:
+                case COMPLETED:
                     ps.setBoolean(1, Boolean.TRUE.equals(v));
                     break;
                 case PROVIDER_ID:

@@ -38,7 +38,7 @@ public final class Store implements AutoCloseable {
     public static final String DB_NAME = "atlas";
     public static final String DB_FILE = DB_NAME + ".mv.db";
     /** Highest schema version this build knows (the V&lt;n&gt; of the last migration). */
-    public static final int SCHEMA_VERSION = 21;
+    public static final int SCHEMA_VERSION = 40;
     /** Minimum passphrase length enforced by {@link #create}. */
     public static final int MIN_PASSPHRASE_LENGTH = PassphraseStrength.MIN_LENGTH;
 
@@ -58,6 +58,7 @@ public final class Store implements AutoCloseable {
     /** The OS lock on the data folder, held from before creation/opening until {@link #close}. */
     private volatile StoreLock lock;
     private final AuditRepository audit;
+    private final MtlsRenewalRepository mtlsRenewals;
 
     private Store(Path home, Connection conn, byte[] dataKey) throws SQLException {
         this.home = home;
@@ -66,6 +67,7 @@ public final class Store implements AutoCloseable {
         Crypto crypto = new Crypto(box);
         this.onboardings = new OnboardingRepository(db, crypto);
         this.audit = new AuditRepository(db);
+        this.mtlsRenewals = new MtlsRenewalRepository(db, crypto);
         this.providers = new ProviderRepository(db, crypto, audit);
         this.domainClaims = new DomainClaimRepository(db);
         this.certificates = new CertificateRepository(db, crypto);
@@ -402,6 +404,11 @@ public final class Store implements AutoCloseable {
     /** TSIG keys for RFC 2136 updates. */
     public TsigKeyRepository tsigKeys() {
         return tsigKeys;
+    }
+
+    /** Pending mTLS renewals and the keystores renewals replaced. */
+    public MtlsRenewalRepository mtlsRenewals() {
+        return mtlsRenewals;
     }
 
     /** The audit trail of API calls per provider. */

@@ -3,9 +3,9 @@ package io.atlasonboard.ui.certificates;
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.atlas.RevocationReason;
 import io.atlasonboard.core.store.CertificateRecord;
-import io.atlasonboard.ui.providers.Confirmer;
-import io.atlasonboard.ui.providers.FormParts;
-import javafx.beans.property.SimpleStringProperty;
+import io.atlasonboard.ui.common.Tables;
+import io.atlasonboard.ui.common.Confirmer;
+import io.atlasonboard.ui.common.FormParts;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -14,7 +14,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -25,8 +24,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Issue, list, save and revoke certificates through a provider. */
-public final class CertificatesView extends SplitPane {
+/**
+ * Certificates of a provider in one scrolling column that fits a 1024×700 window: the issued certificates with save
+ * and revoke above, the issuance form below.
+ */
+public final class CertificatesView extends ScrollPane {
     private final CertificatesViewModel vm;
 
     public CertificatesView(CertificatesViewModel vm, Confirmer confirmer) {
@@ -84,7 +86,7 @@ public final class CertificatesView extends SplitPane {
         c1.setMinWidth(110);
         g.getColumnConstraints().addAll(c1, c2);
 
-        Button issue = new Button("Issue certificate");
+        Button issue = new Button("_Issue certificate");
         issue.setId("issueCertificate");
         issue.getStyleClass().add(Styles.ACCENT);
         issue.disableProperty().bind(vm.issuingProperty().or(vm.policyProperty().isNull()));
@@ -102,8 +104,6 @@ public final class CertificatesView extends SplitPane {
         VBox form = new VBox(8, title, policy, g, FormParts.error(vm.formErrorProperty(), "certFormError"),
                 new HBox(8, issue), bar, progress);
         form.setPadding(new Insets(12));
-        ScrollPane formScroll = new ScrollPane(form);
-        formScroll.setFitToWidth(true);
 
         // ---------------------------------------------------------------- list
         TableView<CertificateRecord> table = new TableView<>(vm.certificates());
@@ -111,7 +111,7 @@ public final class CertificatesView extends SplitPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(col("Common Name", CertificateRecord::commonName));
         table.getColumns().add(col("Serial", CertificateRecord::serial));
-        table.getColumns().add(col("Status", c -> c.status().name()));
+        table.getColumns().add(col("Status", CertificatesViewModel::statusText));
         table.getColumns().add(col("Valid until", c -> c.notAfter() == null ? "" : c.notAfter().toString()));
         table.getColumns().add(col("Names", c -> String.join(", ", c.sans())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> vm.selectedProperty().set(c));
@@ -121,9 +121,11 @@ public final class CertificatesView extends SplitPane {
                         .ifPresent(x -> table.getSelectionModel().select(x));
             }
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(170);
+        table.setMinHeight(120);
+        Tables.placeholder(table, "No certificates issued through this provider yet: issue one below.");
 
-        Button savePem = new Button("Save PEM (with chain)...");
+        Button savePem = new Button("Save _PEM (with chain)…");
         savePem.setId("savePem");
         savePem.disableProperty().bind(vm.selectedProperty().isNull());
         savePem.setOnAction(e -> vm.savePem());
@@ -131,7 +133,7 @@ public final class CertificatesView extends SplitPane {
         p12pw.setId("p12Password");
         p12pw.setPromptText("PKCS#12 password");
         p12pw.textProperty().bindBidirectional(vm.p12PasswordProperty());
-        Button saveP12 = new Button("Save PKCS#12...");
+        Button saveP12 = new Button("Save PKCS#_12…");
         saveP12.setId("savePkcs12");
         saveP12.disableProperty().bind(vm.selectedProperty().isNull());
         saveP12.setOnAction(e -> vm.savePkcs12());
@@ -140,19 +142,23 @@ public final class CertificatesView extends SplitPane {
         reason.setId("revocationReason");
         reason.getItems().addAll(RevocationReason.values());
         reason.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(RevocationReason x) { return x == null ? "" : x.apiName(); }
+            @Override public String toString(RevocationReason x) { return x == null ? "" : reasonText(x); }
             @Override public RevocationReason fromString(String s) { return RevocationReason.parse(s); }
         });
         reason.valueProperty().bindBidirectional(vm.reasonProperty());
-        Button revoke = new Button("Revoke...");
+        Button revoke = new Button("Re_voke…");
         revoke.setId("revokeCertificate");
         revoke.getStyleClass().add(Styles.DANGER);
-        revoke.disableProperty().bind(vm.selectedProperty().isNull());
+        revoke.disableProperty().bind(vm.revocableProperty().not());
+        Label revokeWhy = new Label();
+        revokeWhy.setId("revokeDisabledReason");
+        revokeWhy.getStyleClass().add("hint");
+        revokeWhy.textProperty().bind(vm.revokeBlockedProperty());
         revoke.setOnAction(e -> {
             CertificateRecord c = vm.selectedProperty().get();
             if (c != null && confirmer.confirm(this, "Revoke certificate",
                     "Revoke " + CertificatesViewModel.describe(c) + " with reason \""
-                            + vm.reasonProperty().get().apiName() + "\"? This cannot be undone.", "Revoke")) {
+                            + reasonText(vm.reasonProperty().get()) + "\"? This cannot be undone.", "Revoke")) {
                 vm.revokeSelected();
             }
         });
@@ -162,12 +168,25 @@ public final class CertificatesView extends SplitPane {
         msg.textProperty().bind(vm.messageProperty());
         Label listTitle = new Label("Certificates issued through this provider");
         listTitle.getStyleClass().add(Styles.TITLE_4);
-        VBox list = new VBox(8, listTitle, table, new HBox(8, savePem, p12pw, saveP12),
-                new HBox(8, new Label("Reason"), reason, revoke), msg);
+        HBox revokeRow = new HBox(8, new Label("Reason"), reason, revoke, revokeWhy);
+        revokeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox list = new VBox(8, listTitle, table, new HBox(8, savePem, p12pw, saveP12), revokeRow, msg);
         list.setPadding(new Insets(12));
 
-        getItems().addAll(formScroll, list);
-        setDividerPositions(0.45);
+        setContent(new VBox(4, list, new javafx.scene.control.Separator(), form));
+        setFitToWidth(true);
+    }
+
+    /** "Key compromise" for keyCompromise: the reasons as a person reads them. */
+    public static String reasonText(RevocationReason r) {
+        return switch (r) {
+            case UNSPECIFIED -> "Unspecified";
+            case KEY_COMPROMISE -> "Key compromise";
+            case AFFILIATION_CHANGED -> "Affiliation changed";
+            case SUPERSEDED -> "Superseded";
+            case CESSATION_OF_OPERATION -> "Cessation of operation";
+            case PRIVILEGE_WITHDRAWN -> "Privilege withdrawn";
+        };
     }
 
     public CertificatesViewModel viewModel() {
@@ -176,8 +195,6 @@ public final class CertificatesView extends SplitPane {
 
     private static TableColumn<CertificateRecord, String> col(String name,
             java.util.function.Function<CertificateRecord, String> f) {
-        TableColumn<CertificateRecord, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
-        return c;
+        return Tables.text(name, f);
     }
 }

@@ -27,9 +27,9 @@ import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.SecretChars;
 import io.atlasonboard.ui.common.SafeFiles;
-import io.atlasonboard.ui.providers.FileOpener;
+import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.providers.ProviderConnector;
-import io.atlasonboard.ui.providers.UiJobs;
+import io.atlasonboard.ui.common.UiJobs;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -72,6 +72,20 @@ public final class CertificatesViewModel {
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final ObservableList<CertificateRecord> certificates = FXCollections.observableArrayList();
     private final ObjectProperty<CertificateRecord> selected = new SimpleObjectProperty<>();
+    private final javafx.beans.binding.StringBinding revokeBlocked = javafx.beans.binding.Bindings
+            .createStringBinding(() -> {
+                CertificateRecord r = selected.get();
+                if (r == null) {
+                    return "Select a certificate to revoke it.";
+                }
+                return switch (r.status()) {
+                    case REVOKED -> "Already revoked.";
+                    case PENDING -> "Not issued yet: nothing to revoke.";
+                    case ISSUED -> "";
+                };
+            }, selected);
+    private final javafx.beans.binding.BooleanBinding revocable = javafx.beans.binding.Bindings
+            .createBooleanBinding(() -> revokeBlocked.get().isEmpty(), revokeBlocked);
     private final ObjectProperty<RevocationReason> reason = new SimpleObjectProperty<>(RevocationReason.UNSPECIFIED);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty p12Password = new SimpleStringProperty("");
@@ -242,6 +256,34 @@ public final class CertificatesViewModel {
     }
 
     /** "CN (serial S)": how confirmations name a certificate. */
+    /** The list's status column: revoked ones say why. */
+    public static String statusText(CertificateRecord c) {
+        return switch (c.status()) {
+            case ISSUED -> "Issued";
+            case PENDING -> "Pending";
+            case REVOKED -> c.revocationReason() == null || c.revocationReason().isBlank() ? "Revoked"
+                    : "Revoked (" + reasonLabel(c.revocationReason()) + ")";
+        };
+    }
+
+    private static String reasonLabel(String apiName) {
+        try {
+            return CertificatesView.reasonText(RevocationReason.parse(apiName));
+        } catch (IllegalArgumentException e) {
+            return apiName;
+        }
+    }
+
+    /** True while the selected certificate can be revoked (selected, issued, not revoked yet). */
+    public javafx.beans.binding.BooleanBinding revocableProperty() {
+        return revocable;
+    }
+
+    /** Why "Revoke…" is disabled now, or "" when it is enabled. */
+    public javafx.beans.binding.StringBinding revokeBlockedProperty() {
+        return revokeBlocked;
+    }
+
     public static String describe(CertificateRecord r) {
         return r.commonName() + " (serial " + r.serial() + ")";
     }
@@ -249,7 +291,7 @@ public final class CertificatesViewModel {
     /** Revokes the selected certificate (the view asks for confirmation first). */
     public void revokeSelected() {
         CertificateRecord r = selected.get();
-        if (r == null) {
+        if (r == null || r.status() != io.atlasonboard.core.store.CertificateStatus.ISSUED) {
             return;
         }
         RevocationReason why = reason.get();
@@ -259,7 +301,7 @@ public final class CertificatesViewModel {
                 return service(c).revoke(r.serial(), why);
             }
         }, null, rec -> {
-            message.set("Revoked " + describe(r) + " (reason " + why.apiName() + ").");
+            message.set("Revoked " + describe(r) + " (reason: " + CertificatesView.reasonText(why) + ").");
             refresh();
         }, e -> message.set("Not revoked: " + UiJobs.describe(e)));
     }

@@ -85,4 +85,36 @@ public final class Views {
         l.setWrapText(true);
         return l;
     }
+
+    /**
+     * Makes a button wide enough for the longest of its labels (e.g. "Copy" and then "Copied"), so that the row it
+     * sits in does not move when the label changes.
+     */
+    public static void keepWidthFor(Button b, String longerText) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(longerText);
+        javafx.scene.text.Text now = new javafx.scene.text.Text(b.getText());
+        double extra = Math.max(0, t.getLayoutBounds().getWidth() - now.getLayoutBounds().getWidth());
+        b.skinProperty().addListener((o, a, skin) -> {
+            if (skin != null && b.getMinWidth() < 0) {
+                double w = b.prefWidth(-1) + extra + 4;
+                b.setMinWidth(w);
+                b.setPrefWidth(w);
+            }
+        });
+    }
+
+    /** A button that copies {@code text} to the clipboard and says "Copied" for two seconds. */
+    public static Button copyButton(String label, String id, java.util.function.Supplier<String> text) {
+        Button b = button(label, "mdi2c-content-copy");
+        b.setId(id);
+        keepWidthFor(b, "Copied");
+        javafx.animation.PauseTransition back = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        back.setOnFinished(e -> b.setText(label));
+        b.setOnAction(e -> {
+            copyToClipboard(text.get());
+            b.setText("Copied");
+            back.playFromStart();
+        });
+        return b;
+    }
 }

@@ -2,7 +2,9 @@ package io.atlasonboard.ui.dns;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.dns.ServerResult;
-import io.atlasonboard.ui.providers.FormParts;
+import io.atlasonboard.ui.common.Tables;
+import io.atlasonboard.ui.common.Views;
+import io.atlasonboard.ui.common.FormParts;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -42,7 +44,8 @@ public final class DnsValidationView extends SplitPane {
         ListView<String> offered = new ListView<>(vm.offeredDomains());
         offered.setId("offeredDomains");
         offered.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        offered.setPrefHeight(90);
+        offered.setPrefHeight(120);
+        offered.setMinHeight(72);
         offered.visibleProperty().bind(Bindings.isNotEmpty(vm.offeredDomains()));
         offered.managedProperty().bind(offered.visibleProperty());
         Label offeredLabel = new Label("Domain names from your CSR (select the ones to claim):");
@@ -51,7 +54,7 @@ public final class DnsValidationView extends SplitPane {
         TextField input = FormParts.text(vm.domainInputProperty(), "domainInput",
                 "Other domains, e.g. example.com www.example.com");
         HBox.setHgrow(input, Priority.ALWAYS);
-        Button claim = new Button("Create claims");
+        Button claim = new Button("C_reate claims");
         claim.setId("createClaims");
         claim.getStyleClass().add(Styles.ACCENT);
         claim.disableProperty().bind(vm.busyProperty());
@@ -73,17 +76,18 @@ public final class DnsValidationView extends SplitPane {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
+        Tables.placeholder(table, "No domain claims yet: select or type domains above and create claims.");
 
-        Button verifyAll = new Button("Ask GlobalSign to verify all");
+        Button verifyAll = new Button("Ask GlobalSign to _verify all");
         verifyAll.setId("verifyAll");
         verifyAll.setOnAction(e -> vm.verifyAll());
-        Button verify = new Button("Verify selected");
+        Button verify = new Button("Verify _selected");
         verify.setId("verifySelected");
         verify.setOnAction(e -> vm.verifySelected());
-        Button reassert = new Button("Reassert (new token)");
+        Button reassert = new Button("Reassert (new t_oken)");
         reassert.setId("reassert");
         reassert.setOnAction(e -> vm.reassertSelected());
-        Button delete = new Button("Delete claim");
+        Button delete = new Button("De_lete claim");
         delete.setId("deleteClaim");
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> vm.deleteSelected());
@@ -154,7 +158,7 @@ public final class DnsValidationView extends SplitPane {
         Button copyAll = copyButton("copyAll", vm.copyAllProperty());
         copyAll.setText("Copy all (for your DNS admin)");
 
-        Button publish = new Button("Publish in sandbox DNS");
+        Button publish = new Button("P_ublish in sandbox DNS");
         publish.setId("publishSandbox");
         publish.setVisible(vm.sandbox());
         publish.setManaged(vm.sandbox());
@@ -163,7 +167,7 @@ public final class DnsValidationView extends SplitPane {
         TextField resolvers = FormParts.text(vm.resolversProperty(), "resolvers",
                 "Extra resolvers to ask, e.g. 1.1.1.1 9.9.9.9:53 (optional)");
         HBox.setHgrow(resolvers, Priority.ALWAYS);
-        Button check = new Button("Check propagation");
+        Button check = new Button("Check _propagation");
         check.setId("checkPropagation");
         check.disableProperty().bind(vm.checkingProperty());
         check.setOnAction(e -> vm.checkPropagation());
@@ -176,6 +180,7 @@ public final class DnsValidationView extends SplitPane {
         servers.setId("propagationServers");
         servers.setPrefHeight(140);
         servers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Tables.placeholder(servers, "Check propagation to see what each name server answers.");
         servers.getColumns().add(plain("Server", s -> s.server() + " (" + s.address() + ")"));
         servers.getColumns().add(plain("Kind", s -> s.kind().name().toLowerCase()));
         servers.getColumns().add(plain("Result", s -> s.outcome().name().replace('_', ' ').toLowerCase()));
@@ -199,6 +204,9 @@ public final class DnsValidationView extends SplitPane {
         recTitle.getStyleClass().add(Styles.TITLE_4);
         Label propTitle = new Label("Propagation (every authoritative name server, plus your resolvers)");
         propTitle.getStyleClass().add(Styles.TITLE_4);
+        propTitle.setWrapText(true);
+        recTitle.setWrapText(true);
+        title.setWrapText(true);
         VBox right = new VBox(8, recTitle, rec, replaced, note, all, new HBox(8, copyAll, publish), propTitle,
                 new HBox(6, resolvers, check), summary, servers, new Label("Claim log"), log);
         right.setPadding(new Insets(12));
@@ -236,6 +244,9 @@ public final class DnsValidationView extends SplitPane {
     static Button copyButton(String id, StringProperty text) {
         Button b = new Button("Copy");
         b.setId(id);
+        if (!id.equals("copyAll")) {
+            Views.keepWidthFor(b, "Copied"); // the label flips to "Copied": the field beside it keeps its width
+        }
         b.setAccessibleText("Copy " + id.replace("copy", "").toLowerCase());
         b.disableProperty().bind(text.isEmpty());
         String label = b.getText();
@@ -252,15 +263,12 @@ public final class DnsValidationView extends SplitPane {
     }
 
     private static <T> TableColumn<T, String> plain(String name, java.util.function.Function<T, String> f) {
-        TableColumn<T, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
-        return c;
+        return Tables.text(name, f);
     }
 
     private static TableColumn<ClaimRow, String> col(String name,
             java.util.function.Function<ClaimRow, StringProperty> f, double width) {
-        TableColumn<ClaimRow, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> f.apply(cd.getValue()));
+        TableColumn<ClaimRow, String> c = Tables.observed(name, f::apply);
         c.setPrefWidth(width);
         return c;
     }

@@ -19,7 +19,7 @@ import io.atlasonboard.core.dns.ServerResult;
 import io.atlasonboard.core.dns.TxtRecordPresentation;
 import io.atlasonboard.core.pki.DomainNames;
 import io.atlasonboard.core.store.DomainClaimRecord;
-import io.atlasonboard.ui.providers.UiJobs;
+import io.atlasonboard.ui.common.UiJobs;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -149,7 +149,11 @@ public final class DnsValidationViewModel {
         names.addAll(typed);
         rows.forEach(r -> names.remove(r.domainProperty().get()));
         if (names.isEmpty()) {
-            domainError.set("Enter at least one domain that has no claim yet, e.g. www.example.com.");
+            boolean nothingChosen = offeredChosen.isEmpty() && typed.isEmpty();
+            domainError.set(nothingChosen && !offeredDomains.isEmpty()
+                    ? "Select one or more domain names from your CSR above, or type other domains."
+                    : nothingChosen ? "Type at least one domain, e.g. www.example.com."
+                    : "Every domain given already has a claim: pick or type one that has none yet.");
             return;
         }
         busy.set(true);

@@ -26,6 +26,7 @@ public final class ConnectionStatusView extends VBox {
         headline.setId("connectionHeadline");
         headline.textProperty().bind(vm.headlineProperty());
         headline.getStyleClass().add(Styles.TITLE_3);
+        headline.setWrapText(true);
         vm.stateProperty().addListener((o, a, s) -> styleHeadline(headline, s));
         styleHeadline(headline, vm.stateProperty().get());
 
@@ -51,6 +52,14 @@ public final class ConnectionStatusView extends VBox {
             styleStep(l, s.stateProperty().get());
             steps.getChildren().add(l);
         }
+        // the check rows only once a test runs in this window: a stored status has no per-step results to show
+        javafx.beans.binding.BooleanBinding anyRun = Bindings.createBooleanBinding(() -> vm.runningProperty().get()
+                        || vm.steps().stream().anyMatch(s -> s.stateProperty().get()
+                        != ConnectionStatusViewModel.StepState.WAITING),
+                vm.steps().stream().map(ConnectionStatusViewModel.Step::stateProperty)
+                        .toArray(javafx.beans.Observable[]::new));
+        steps.visibleProperty().bind(anyRun.or(vm.runningProperty()));
+        steps.managedProperty().bind(steps.visibleProperty());
 
         Label failed = new Label();
         failed.setId("connectionFailedStep");
@@ -87,7 +96,7 @@ public final class ConnectionStatusView extends VBox {
         checked.textProperty().bind(vm.checkedAtProperty());
         checked.getStyleClass().add(Styles.TEXT_MUTED);
 
-        Button retest = new Button("Re-test connection");
+        Button retest = new Button("Re-test connect_ion");
         retest.setId("retestConnection");
         retest.disableProperty().bind(vm.runningProperty());
         retest.setOnAction(e -> vm.retest());

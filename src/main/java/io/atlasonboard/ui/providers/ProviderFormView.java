@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.FormParts;
+
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.store.IntendedUse;
 import javafx.geometry.Insets;
@@ -65,7 +67,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         Label ks = new Label();
         ks.setId("keystoreDescription");
         ks.textProperty().bind(vm.keystoreDescriptionProperty());
-        Button openKs = new Button("Open .p12/.pfx...");
+        Button openKs = new Button("_Open .p12/.pfx…");
         openKs.setId("openKeystore");
         openKs.setOnAction(e -> vm.openKeystore());
         row = add(g, row, "Keystore (PKCS#12)", new HBox(10, ks, openKs),
@@ -78,7 +80,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         trust.setPrefRowCount(4);
         trust.setPromptText("Optional: PEM of extra trusted server CAs (TLS-inspecting proxy, sandbox)");
         trust.textProperty().bindBidirectional(vm.trustPemProperty());
-        Button openPem = new Button("Open PEM...");
+        Button openPem = new Button("Open PEM _file…");
         openPem.setId("openTrustPem");
         openPem.setOnAction(e -> vm.openTrustPem());
         VBox trustBox = new VBox(4, trust, openPem, FormParts.error(vm.trustErrorProperty(), "trustPemError"));
@@ -105,7 +107,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         advanced.setAnimated(false);
         advancedPane = advanced;
 
-        Button save = new Button("Save and test connection");
+        Button save = new Button("_Save and test connection");
         save.setId("saveProvider");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);

@@ -1,5 +1,8 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.ui.common.FileOpener;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

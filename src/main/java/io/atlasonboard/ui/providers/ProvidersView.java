@@ -1,17 +1,18 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.Confirmer;
+
 import java.util.function.Function;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.core.store.ProviderRecord;
-import javafx.beans.property.SimpleStringProperty;
+import io.atlasonboard.ui.common.Tables;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -20,17 +21,20 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The providers window content: table with status indicator on the left; on the right the selected provider's
- * connection status, or its edit form, domains or certificates.
+ * The providers window content: the providers table with its actions above; below it, across the whole width, the
+ * selected provider's connection status, or its edit form, domains or certificates (no divider to drag).
  */
-public final class ProvidersView extends SplitPane {
+public final class ProvidersView extends VBox {
     private final ProvidersViewModel vm;
     private final StackPane detail = new StackPane();
     private final ConnectionStatusView statusView;
+    private final Function<ProviderRecord, Node> certificates;
 
     public ProvidersView(ProvidersViewModel vm, Confirmer confirmer, Function<ProviderRecord, Node> editor,
-            Function<ProviderRecord, Node> domains, Function<ProviderRecord, Node> certificates) {
+            Function<ProviderRecord, Node> domains, Function<ProviderRecord, Node> certificates,
+            java.util.function.Supplier<Node> creator) {
         this.vm = vm;
+        this.certificates = certificates;
         setId("providersView");
         statusView = new ConnectionStatusView(vm.status());
 
@@ -44,13 +48,12 @@ public final class ProvidersView extends SplitPane {
         typeCol.setPrefWidth(140);
         table.getColumns().add(typeCol);
         TableColumn<ProviderRecord, String> st = col("Connection status", r -> ProvidersViewModel.statusText(r.status()));
-        st.setCellFactory(c -> new TableCell<>() {
+        st.setCellFactory(c -> new Tables.TipCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
                 ProviderRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : s);
                 if (r != null) {
                     getStyleClass().add(r.status().state() == ConnectionStatus.State.GOOD ? Styles.SUCCESS
                             : r.status().state() == ConnectionStatus.State.BAD ? Styles.DANGER : Styles.TEXT_MUTED);
@@ -72,18 +75,20 @@ public final class ProvidersView extends SplitPane {
                         .ifPresent(x -> table.getSelectionModel().select(x));
             }
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(150);
+        table.setMinHeight(110);
+        Tables.placeholder(table, "No certificate providers yet: add one, or finish step 5 of an onboarding.");
 
-        Button retest = new Button("Re-test");
+        Button retest = new Button("Re-_test");
         retest.setId("providerRetest");
         retest.setOnAction(e -> {
             showStatus();
             vm.retestSelected();
         });
-        Button edit = new Button("Edit");
+        Button edit = new Button("_Edit");
         edit.setId("providerEdit");
         edit.setOnAction(e -> show(editor));
-        Button delete = new Button("Delete...");
+        Button delete = new Button("_Delete…");
         delete.setId("providerDelete");
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> {
@@ -94,10 +99,16 @@ public final class ProvidersView extends SplitPane {
                 vm.delete(r);
             }
         });
-        Button dns = new Button("Domains (DNS)");
+        Button add = new Button("_Add provider…");
+        add.setId("providerAdd");
+        add.setOnAction(e -> {
+            table.getSelectionModel().clearSelection();
+            detail.getChildren().setAll(creator.get());
+        });
+        Button dns = new Button("Do_mains (DNS)");
         dns.setId("providerDomains");
         dns.setOnAction(e -> show(domains));
-        Button certs = new Button("Certificates");
+        Button certs = new Button("_Certificates");
         certs.setId("providerCertificates");
         certs.setOnAction(e -> show(certificates));
         for (Button b : new Button[] {retest, edit, delete, dns, certs}) {
@@ -112,11 +123,11 @@ public final class ProvidersView extends SplitPane {
         msg.setId("providersMessage");
         msg.setWrapText(true);
         msg.textProperty().bind(vm.messageProperty());
-        VBox left = new VBox(8, title, table, new FlowPane(6, 6, retest, edit, delete, dns, certs), msg);
-        left.setPadding(new Insets(12));
+        VBox top = new VBox(8, title, table, new FlowPane(6, 6, add, retest, edit, delete, dns, certs), msg);
+        top.setPadding(new Insets(12, 12, 4, 12));
         detail.getChildren().setAll(statusView);
-        getItems().addAll(left, detail);
-        setDividerPositions(0.56);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        getChildren().addAll(top, new Separator(), detail);
     }
 
     private void showStatus() {
@@ -130,6 +141,27 @@ public final class ProvidersView extends SplitPane {
         }
     }
 
+    /** Selects the provider with this id (once the list has it) and shows its Certificates pane. */
+    public void openCertificates(long providerId) {
+        Runnable pick = () -> vm.providers().stream().filter(r -> r.id() == providerId).findFirst().ifPresent(r -> {
+            vm.selectedProperty().set(r);
+            detail.getChildren().setAll(certificates.apply(r));
+        });
+        if (vm.providers().stream().anyMatch(r -> r.id() == providerId)) {
+            pick.run();
+        } else {
+            vm.providers().addListener(new javafx.collections.ListChangeListener<ProviderRecord>() {
+                @Override
+                public void onChanged(Change<? extends ProviderRecord> c) {
+                    if (vm.providers().stream().anyMatch(r -> r.id() == providerId)) {
+                        vm.providers().removeListener(this);
+                        pick.run();
+                    }
+                }
+            });
+        }
+    }
+
     /** Back to the status of the selected provider (e.g. after an edit was saved). */
     public void showStatusOf(ProviderRecord r) {
         showStatus();
@@ -140,8 +172,6 @@ public final class ProvidersView extends SplitPane {
     }
 
     private static TableColumn<ProviderRecord, String> col(String name, Function<ProviderRecord, String> f) {
-        TableColumn<ProviderRecord, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
-        return c;
+        return Tables.text(name, f);
     }
 }

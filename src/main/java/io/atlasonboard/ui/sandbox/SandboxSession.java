@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.atlasonboard.sim.Sandbox;
-import io.atlasonboard.ui.providers.UiJobs;
+import io.atlasonboard.ui.common.UiJobs;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 

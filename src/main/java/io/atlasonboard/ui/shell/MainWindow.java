@@ -8,11 +8,25 @@ import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.wizard.steps.ProviderSteps;
 
 import io.atlasonboard.core.onboarding.Onboarding;
+import java.io.IOException;
+import javafx.beans.InvalidationListener;
+import io.atlasonboard.sim.Sandbox;
+import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.ui.sandbox.SandboxSession;
+import java.time.format.DateTimeFormatter;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.layout.VBox;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.ui.start.StartView;
 import io.atlasonboard.ui.start.StartViewModel;
 import io.atlasonboard.ui.unlock.UnlockView;
 import io.atlasonboard.ui.unlock.UnlockViewModel;
+import io.atlasonboard.ui.providers.ProvidersView;
+import io.atlasonboard.ui.wizard.CompletionView;
+import io.atlasonboard.ui.wizard.CompletionViewModel;
 import io.atlasonboard.ui.wizard.OnboardingSync;
 import io.atlasonboard.ui.wizard.WizardState;
 import io.atlasonboard.ui.wizard.WizardView;
@@ -20,6 +34,7 @@ import io.atlasonboard.ui.wizard.WizardViewModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -27,7 +42,12 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The one window: unlock, then the start page, then a wizard; owns the open store and the current wizard. */
 public final class MainWindow {
@@ -39,15 +59,18 @@ public final class MainWindow {
     private final Label storeInfo = new Label();
     private Store store;
     private OnboardingSync currentSync;
+    private WizardViewModel currentWizard;
     private StartView startView;
     private Stage stage;
-    private final io.atlasonboard.ui.sandbox.SandboxSession sandbox;
-    private io.atlasonboard.ui.providers.ProviderPanes panes;
+    private final SandboxSession sandbox;
+    private ProviderPanes panes;
     private Stage providersWindow;
+    /** Written on the UI thread, read when closing (possibly on another thread). */
+    private volatile WindowPlacement.Place placement;
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
-        this.sandbox = new io.atlasonboard.ui.sandbox.SandboxSession(jobs());
+        this.sandbox = new SandboxSession(jobs());
         root.getStyleClass().add("app-root");
         root.setId("mainRoot");
         ImageView logo = new ImageView(AppIcons.windowIcons().stream().filter(i -> i.getWidth() == 32).findFirst()
@@ -66,16 +89,25 @@ public final class MainWindow {
     }
 
     public Scene createScene() {
-        Scene scene = new Scene(root, 1100, 820);
+        Scene scene = new Scene(root, 1100, 760);
         Theme.style(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
         return scene;
     }
 
-    private io.atlasonboard.ui.providers.UiJobs jobs() {
-        return io.atlasonboard.ui.providers.UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor());
+    /** Ctrl+Q: closes the window as the window manager's close button does (the application then stops). */
+    private void quit() {
+        if (stage != null) {
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            stage.close();
+        }
     }
 
-    public io.atlasonboard.ui.sandbox.SandboxSession sandbox() {
+    private UiJobs jobs() {
+        return ctx.fxTasks();
+    }
+
+    public SandboxSession sandbox() {
         return sandbox;
     }
 
@@ -84,9 +116,43 @@ public final class MainWindow {
         stage.setTitle(TITLE);
         stage.getIcons().setAll(AppIcons.windowIcons());
         stage.setScene(createScene());
-        stage.setMinWidth(820);
-        stage.setMinHeight(620);
+        place(stage);
         showUnlock();
+    }
+
+    /** Opens where the user left the window, or centred at a large share of the screen; tracks later moves. */
+    private void place(Stage stage) {
+        Rectangle2D visual = Screen.getPrimary().getVisualBounds();
+        double[] min = WindowPlacement.minimum(visual);
+        stage.setMinWidth(min[0]);
+        stage.setMinHeight(min[1]);
+        WindowPlacement.Place p = WindowPlacement.choose(WindowPlacement.load(ctx.home()),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), visual);
+        stage.setX(p.x());
+        stage.setY(p.y());
+        stage.setWidth(p.width());
+        stage.setHeight(p.height());
+        stage.setMaximized(p.maximized());
+        placement = p;
+        InvalidationListener track = o -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                placement = new WindowPlacement.Place(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                        false);
+            } else if (stage.isMaximized()) {
+                WindowPlacement.Place last = placement;
+                placement = new WindowPlacement.Place(last.x(), last.y(), last.width(), last.height(), true);
+            }
+        };
+        stage.xProperty().addListener(track);
+        stage.yProperty().addListener(track);
+        stage.widthProperty().addListener(track);
+        stage.heightProperty().addListener(track);
+        stage.maximizedProperty().addListener(track);
+    }
+
+    /** The window's place as last seen on the UI thread (what {@link #shutdown()} saves). */
+    public WindowPlacement.Place placement() {
+        return placement;
     }
 
     public BorderPane root() {
@@ -111,7 +177,7 @@ public final class MainWindow {
 
     private void opened(Store s) {
         this.store = s;
-        this.panes = io.atlasonboard.ui.providers.ProviderPanes.forApp(ctx, s, () -> stage, sandbox);
+        this.panes = ProviderPanes.forApp(ctx, s, () -> stage, sandbox);
         storeInfo.setText("Data folder: " + ctx.home());
         showStart();
     }
@@ -125,14 +191,14 @@ public final class MainWindow {
     }
 
     private Node startEntries() {
-        javafx.scene.control.Button providers = Views.button("Certificate _providers…", "mdi2s-server-security");
+        Button providers = Views.button("Certificate _providers…", "mdi2s-server-security");
         providers.setId("openProviders");
         providers.setOnAction(e -> openProviders());
-        javafx.scene.control.Button trySandbox = Views.button("Try it in the sand_box: no GlobalSign account needed",
+        Button trySandbox = Views.button("Try it in the sand_box: no GlobalSign account needed",
                 "mdi2f-flask-outline");
         trySandbox.setId("trySandbox");
-        javafx.beans.property.StringProperty message = new javafx.beans.property.SimpleStringProperty("");
-        javafx.beans.property.StringProperty error = new javafx.beans.property.SimpleStringProperty("");
+        StringProperty message = new SimpleStringProperty("");
+        StringProperty error = new SimpleStringProperty("");
         trySandbox.setOnAction(e -> {
             trySandbox.setDisable(true);
             error.set("");
@@ -141,7 +207,7 @@ public final class MainWindow {
                 message.set("SANDBOX running at " + sb.baseUrl());
                 FxTask<Onboarding> t = ctx.fxTasks().run("Creating a sandbox onboarding", p ->
                         store.onboardings().create("Sandbox onboarding "
-                                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                                 .withZone(ctx.clock().getZone()).format(ctx.clock().instant()), true));
                 t.onSuccess(o -> openWizard(o.getId()));
                 t.onFailure(ex -> {
@@ -151,7 +217,7 @@ public final class MainWindow {
             }, ex -> {
                 trySandbox.setDisable(false);
                 message.set("");
-                error.set("The sandbox did not start: " + io.atlasonboard.ui.providers.UiJobs.describe(ex));
+                error.set("The sandbox did not start: " + UiJobs.describe(ex));
             });
         });
         Label sandboxHint = Views.hint("SANDBOX: a simulated GlobalSign on this computer plays the Atlas portal, so "
@@ -159,7 +225,7 @@ public final class MainWindow {
                 + "used unless you choose it here.");
         HBox row = new HBox(10, providers, trySandbox);
         row.setAlignment(Pos.CENTER_LEFT);
-        return new javafx.scene.layout.VBox(6, row, sandboxHint,
+        return new VBox(6, row, sandboxHint,
                 Views.message(message, "success-text", "sandboxStatus"),
                 Views.message(error, "error-text", "sandboxStartError"));
     }
@@ -194,31 +260,89 @@ public final class MainWindow {
             sync.attach(state, (OnboardingSync.Snapshot) r[1]);
             currentSync = sync;
             WizardViewModel vm = new WizardViewModel(state, sync, ctx.fxTasks(), ctx.clock(), SafeFiles::write);
+            currentWizard = vm;
             boolean stale = state.sandbox.get() && !state.apiKey.get().isBlank() && !sandbox.knows(state.apiKey.get());
             if (state.sandbox.get() && sandbox.current() == null) {
                 sandbox.start(sb -> { }, e -> storeInfo.setText("The sandbox did not start: "
-                        + io.atlasonboard.ui.providers.UiJobs.describe(e)));
+                        + UiJobs.describe(e)));
             }
             if (stale && state.step.get() > 0) {
                 state.step.set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
             }
             ProviderSteps later = new ProviderSteps(vm, panes, sandbox, store, jobs(), stale);
-            setContent(new WizardView(vm, ctx.fileDialogs(), later, this::showStart, this::showStart));
+            Runnable finish = () -> showCompletion(new CompletionViewModel.Finished(id, state.label.get(),
+                    state.sandbox.get(), state.providerId.get(), state.keystorePath.get()));
+            setContent(new WizardView(vm, ctx.fileDialogs(), later, this::showStart, finish));
             later.start();
         });
         t.onFailure(e -> loading.setText("Could not open the onboarding: " + e.getMessage()));
     }
 
+    /** After Finish: the onboarding is marked complete and the page says what was created and what comes next. */
+    private void showCompletion(CompletionViewModel.Finished done) {
+        if (currentSync != null) {
+            currentSync.markCompleted();
+        }
+        leaveWizard();
+        CompletionViewModel vm = new CompletionViewModel(store, ctx.fxTasks(), done);
+        setContent(new CompletionView(vm, new CompletionView.Actions(
+                () -> openCertificates(done.providerId()), this::openProviders,
+                () -> openWizard(done.onboardingId()), this::showStart)));
+        vm.load();
+    }
+
+    /** Opens the providers window on the Certificates pane of one provider. */
+    public void openCertificates(Long providerId) {
+        Stage w = openProviders();
+        if (providerId != null && w.getScene().getRoot() instanceof ProvidersView pv) {
+            pv.openCertificates(providerId);
+        }
+    }
+
     private void leaveWizard() {
+        if (currentWizard != null) {
+            currentWizard.commitPending();
+            currentWizard = null;
+        }
         if (currentSync != null) {
             currentSync.flush();
             currentSync = null;
         }
     }
 
+    /** Runs on the UI thread and waits for it (at most a few seconds; closing must not hang). */
+    private static void onUi(Runnable r) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(5, TimeUnit.SECONDS);
+    }
+
     /** Writes what is pending and closes the store (call when the window closes). Blocks at most a few seconds. */
     public void shutdown() {
+        WindowPlacement.Place p = placement;
+        if (p != null) {
+            try {
+                WindowPlacement.save(ctx.home(), p);
+            } catch (IOException e) {
+                // only the remembered window place is lost
+            }
+        }
         try {
+            WizardViewModel w = currentWizard;
+            if (w != null) {
+                onUi(w::commitPending); // a value typed into a still-focused field is saved too
+            }
             if (currentSync != null) {
                 currentSync.flush().get(10, TimeUnit.SECONDS);
             }
@@ -226,13 +350,14 @@ public final class MainWindow {
             // nothing more can be done while closing; the store keeps what was written
         }
         currentSync = null;
+        currentWizard = null;
         if (providersWindow != null) {
             Stage w = providersWindow;
             providersWindow = null;
-            if (javafx.application.Platform.isFxApplicationThread()) {
+            if (Platform.isFxApplicationThread()) {
                 w.close();
             } else {
-                javafx.application.Platform.runLater(w::close);
+                Platform.runLater(w::close);
             }
         }
         if (panes != null) {
@@ -240,7 +365,7 @@ public final class MainWindow {
             panes = null;
         }
         try {
-            io.atlasonboard.sim.Sandbox running = sandbox.release();
+            Sandbox running = sandbox.release();
             if (running != null) {
                 CompletableFuture.runAsync(running::close).get(10, TimeUnit.SECONDS);
             }

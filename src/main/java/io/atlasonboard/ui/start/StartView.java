@@ -2,12 +2,10 @@ package io.atlasonboard.ui.start;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.onboarding.OnboardingSummary;
+import io.atlasonboard.ui.common.Confirmer;
 import io.atlasonboard.ui.common.Views;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -45,7 +43,7 @@ public final class StartView extends VBox {
         HBox newRow = new HBox(8, Views.fieldLabel("_Label", label), label, create);
         newRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label listTitle = new Label("In progress");
+        Label listTitle = new Label("Your onboardings");
         listTitle.getStyleClass().add(Styles.TITLE_4);
         ListView<OnboardingSummary> list = new ListView<>(vm.onboardings);
         list.setId("onboardingList");
@@ -53,7 +51,7 @@ public final class StartView extends VBox {
         list.setCellFactory(lv -> new Row(vm));
         list.setPrefHeight(300);
         VBox.setVgrow(list, Priority.ALWAYS);
-        Label empty = Views.hint("Nothing in progress yet.");
+        Label empty = Views.hint("No onboarding yet: start one above, or try the sandbox below.");
         list.setPlaceholder(empty);
 
         extensions.setId("startExtensions");
@@ -89,29 +87,28 @@ public final class StartView extends VBox {
             }
             Label name = new Label(s.label() + (s.sandbox() ? "  ·  SANDBOX" : ""));
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label detail = new Label(StartViewModel.stepText(s.step()) + "  ·  last change "
-                    + StartViewModel.when(s.updatedAt()));
+            Label detail = new Label((s.completed() ? "Complete" : "In progress · " + StartViewModel.stepText(s.step()))
+                    + "  ·  last change " + StartViewModel.when(s.updatedAt()));
+            detail.setId("onboardingState-" + s.id());
             detail.getStyleClass().add("hint");
             VBox text = new VBox(2, name, detail);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            Button resume = new Button("Resume");
+            Button resume = new Button(s.completed() ? "Review" : "Resume");
             resume.setId("resume-" + s.id());
-            resume.getStyleClass().add(Styles.ACCENT);
-            resume.setAccessibleText("Resume " + s.label());
+            resume.getStyleClass().add(s.completed() ? Styles.BUTTON_OUTLINED : Styles.ACCENT);
+            resume.setAccessibleText(resume.getText() + " " + s.label());
             resume.setOnAction(e -> vm.resume(s));
             Button delete = new Button("Delete");
             delete.setId("delete-" + s.id());
             delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
             delete.setAccessibleText("Delete " + s.label());
             delete.setOnAction(e -> {
-                ButtonType del = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
-                Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete \"" + s.label() + "\" and its stored "
-                        + "secrets (API secret, key password)? Files you saved elsewhere are not touched.",
-                        del, ButtonType.CANCEL);
-                a.setHeaderText("Delete this onboarding?");
-                a.initOwner(getScene().getWindow());
-                a.showAndWait().filter(b -> b == del).ifPresent(b -> vm.delete(s));
+                if (Confirmer.alerts().confirm(this, "Delete this onboarding?", "Delete \"" + s.label()
+                        + "\" and its stored secrets (API secret, key password)? Files you saved elsewhere are not "
+                        + "touched.", "Delete")) {
+                    vm.delete(s);
+                }
             });
             HBox row = new HBox(10, text, grow, resume, delete);
             row.setAlignment(Pos.CENTER_LEFT);

@@ -199,6 +199,12 @@ public final class OnboardingSync {
         }
     }
 
+    /** Marks the onboarding complete (Finish on the last step) and writes it with whatever else is pending. */
+    public CompletableFuture<Void> markCompleted() {
+        queue("completed", o -> o.setCompleted(true));
+        return flush();
+    }
+
     /** Writes what is pending now; the future completes when everything queued so far is stored. */
     public CompletableFuture<Void> flush() {
         return writePending();

@@ -40,6 +40,8 @@ public final class WizardView extends BorderPane {
         setId("wizardView");
         StepHeader header = new StepHeader(WizardViewModel.STEP_TITLES, WizardViewModel.AVAILABLE_STEPS);
         header.currentProperty().bind(vm.state().step);
+        header.reachedProperty().bind(vm.furthestProperty());
+        header.setOnPick(vm::goTo);
         Label onboardingLabel = new Label();
         onboardingLabel.getStyleClass().add(Styles.TEXT_MUTED);
         onboardingLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.state().label.get()
@@ -77,7 +79,14 @@ public final class WizardView extends BorderPane {
                 finished.run();
             }
         });
-        HBox footer = new HBox(10, start, onboardingLabel, saved, grow, back, next);
+        for (Region r : new Region[] {start, back, next, saved}) {
+            r.setMinWidth(USE_PREF_SIZE);
+        }
+        // two short lines instead of one long one, so the footer fits a 1024 px window
+        VBox about = new VBox(2, onboardingLabel, saved);
+        about.setAlignment(Pos.CENTER_LEFT);
+        onboardingLabel.setMinWidth(USE_PREF_SIZE);
+        HBox footer = new HBox(10, start, about, grow, back, next);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("wizard-footer");
         setBottom(footer);

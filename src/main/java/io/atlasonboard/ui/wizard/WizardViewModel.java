@@ -32,6 +32,8 @@ public final class WizardViewModel {
     public final BooleanBinding canGoNext;
     public final BooleanBinding canGoBack;
     public final BooleanBinding onLastStep;
+    /** The furthest step (0-based) shown in this session or stored; the step bar lets the user jump back to it. */
+    private final javafx.beans.property.IntegerProperty furthest = new javafx.beans.property.SimpleIntegerProperty();
 
     public WizardViewModel(WizardState state, OnboardingSync sync, FxTasks tasks, Clock clock,
                            CsrViewModel.FileWriter files) {
@@ -59,7 +61,11 @@ public final class WizardViewModel {
         });
         canGoBack = state.step.greaterThan(0);
         onLastStep = state.step.isEqualTo(AVAILABLE_STEPS - 1);
-        state.step.addListener((o, a, b) -> entered(b.intValue()));
+        furthest.set(state.step.get());
+        state.step.addListener((o, a, b) -> {
+            furthest.set(Math.max(furthest.get(), b.intValue()));
+            entered(b.intValue());
+        });
         entered(state.step.get());
     }
 
@@ -106,6 +112,44 @@ public final class WizardViewModel {
             return false;
         }
         state.step.set(s + 1);
+        return true;
+    }
+
+    /**
+     * Hands on what a field holds but has not committed yet (a Common Name still being typed, the field focused), so
+     * that it is saved before the wizard closes. UI thread.
+     */
+    public void commitPending() {
+        String typed = csr.commonNameInput.get();
+        if (typed != null && !typed.isBlank() && !typed.strip().equals(state.commonName.get())) {
+            csr.commitCommonName();
+        }
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty furthestProperty() {
+        return furthest;
+    }
+
+    /**
+     * Jumps to a step picked in the step bar: any earlier step, or a later one already reached when every step in
+     * between is complete (the same rule as pressing Next repeatedly).
+     *
+     * @return true when the step changed
+     */
+    public boolean goTo(int target) {
+        int s = state.step.get();
+        if (target == s || target < 0 || target > furthest.get() || target >= AVAILABLE_STEPS) {
+            return false;
+        }
+        for (int k = s; k < target; k++) {
+            if (!complete.get(k).get()) {
+                return false;
+            }
+        }
+        if (s == 1) {
+            csr.hidePassword();
+        }
+        state.step.set(target);
         return true;
     }
 

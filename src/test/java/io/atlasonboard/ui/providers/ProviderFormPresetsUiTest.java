@@ -1,5 +1,8 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.ui.common.FileOpener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

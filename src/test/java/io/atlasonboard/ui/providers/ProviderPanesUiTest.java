@@ -1,5 +1,11 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.shell.ProviderPanes;
+
+import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.ui.common.Confirmer;
+import io.atlasonboard.ui.common.FileOpener;
+
 import io.atlasonboard.testing.Secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -399,7 +405,7 @@ class ProviderPanesUiTest {
         waitFor("confirmation", () -> robot.lookup("#confirmDialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("www.certs-example.com").contains(issued.serial())
-                .contains("superseded");
+                .contains("Superseded");
         robot.clickOn("#confirmOk");
         waitFor("revoked", () -> table.getItems().stream()
                 .anyMatch(r -> r.serial().equals(issued.serial()) && r.status() == CertificateStatus.REVOKED));

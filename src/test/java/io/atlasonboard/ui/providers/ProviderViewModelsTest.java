@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.UiJobs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

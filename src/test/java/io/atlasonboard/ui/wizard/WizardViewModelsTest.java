@@ -263,4 +263,44 @@ class WizardViewModelsTest {
             assertThat(s.profile.get()).isEqualTo(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
         }
     }
+
+    @Test
+    void finishMarksTheOnboardingCompleteInTheStartPageList(@TempDir Path tmp) throws Exception {
+        char[] pass = "Orbit-Lantern-Tide-77-calm".toCharArray();
+        try (Store store = Store.create(tmp.resolve("home"), pass.clone())) {
+            Onboarding done = store.onboardings().create("finished one", false);
+            store.onboardings().create("still going", false);
+            OnboardingSync sync = new OnboardingSync(done, tasks, Runnable::run);
+            sync.attach(new WizardState(), OnboardingSync.read(done));
+            sync.markCompleted().get(10, TimeUnit.SECONDS);
+            assertThat(sync.statusProperty().get()).isEqualTo("All changes saved");
+            assertThat(store.onboardings().list()).extracting(s -> s.label() + "=" + s.completed())
+                    .containsExactlyInAnyOrder("finished one=true", "still going=false");
+            assertThat(store.onboardings().load(done.getId()).isCompleted()).isTrue();
+        }
+    }
+
+    @Test
+    void keystorePasswordNeedsStrengthAndConfirmationLikeTheMasterPassphrase() {
+        WizardState s = new WizardState();
+        s.certificatePem.set("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        s.keyPassword.set("key-pass-from-step-2");
+        KeystoreViewModel ks = new KeystoreViewModel(s, fx);
+        ks.newPassword.set("abc");
+        assertThat(ks.canWrite.get()).isFalse();
+        assertThat(ks.blockedReason.get()).isEqualTo("The keystore password is too weak.");
+        assertThat(ks.strengthText.get()).isNotBlank();
+        ks.newPassword.set("Harbour-Violet-Engine-31");
+        assertThat(ks.blockedReason.get()).isEqualTo("Repeat the keystore password.");
+        ks.confirmation.set("Harbour-Violet-Engine-3");
+        assertThat(ks.confirmationHint()).contains("do not match");
+        assertThat(ks.canWrite.get()).isFalse();
+        ks.confirmation.set("Harbour-Violet-Engine-31");
+        assertThat(ks.confirmationHint()).isEqualTo("The passwords match.");
+        assertThat(ks.canWrite.get()).isTrue();
+        assertThat(ks.blockedReason.get()).isEmpty();
+        ks.newPassword.set("");
+        ks.sameAsKeyPassword.set(true);
+        assertThat(ks.canWrite.get()).as("the key password needs no second entry").isTrue();
+    }
 }

@@ -45,7 +45,17 @@ public final class CertificateView extends VBox {
         Button check = Views.button("_Check pasted certificate", "mdi2c-check-decagram-outline");
         check.setId("checkCertificate");
         check.getStyleClass().add(Styles.ACCENT);
-        check.disableProperty().bind(vm.pasted.isEmpty().or(vm.checking));
+        check.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.pasted.get() == null || vm.pasted.get().isBlank(), vm.pasted).or(vm.checking));
+        // Tab moves on (as in every other field) instead of typing a tab into the PEM
+        paste.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                // a TextArea traverses focus on Ctrl+Tab (Ctrl+Shift+Tab backwards)
+                paste.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        javafx.scene.input.KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
         check.setOnAction(e -> vm.checkPasted());
         Button open = Views.button("_Open certificate file…", "mdi2f-folder-open-outline");
         open.setId("openCertificate");

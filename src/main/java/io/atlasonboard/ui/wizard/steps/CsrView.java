@@ -2,6 +2,7 @@ package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.Confirmer;
 import io.atlasonboard.ui.common.Views;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -177,9 +178,7 @@ public final class CsrView extends VBox {
         csr.setPrefRowCount(8);
         csr.textProperty().bind(state.csrPem);
         csr.setAccessibleText("The CSR in PEM form");
-        Button copy = Views.button("Co_py CSR", "mdi2c-content-copy");
-        copy.setId("copyCsr");
-        copy.setOnAction(e -> Views.copyToClipboard(state.csrPem.get()));
+        Button copy = Views.copyButton("Co_py CSR", "copyCsr", state.csrPem::get);
         Button saveCsr = Views.button("Save CS_R…", "mdi2c-content-save-outline");
         saveCsr.setId("saveCsr");
         saveCsr.setOnAction(e -> dialogs.save(getScene().getWindow(), "Save the CSR", vm.suggestedBaseName() + ".csr",
@@ -198,9 +197,8 @@ public final class CsrView extends VBox {
         pw.textProperty().bind(state.keyPassword);
         pw.setPrefColumnCount(26);
         pw.setAccessibleText("The private key password");
-        Button copyPw = Views.iconButton("mdi2c-content-copy", "Copy the key password");
-        copyPw.setId("copyKeyPassword");
-        copyPw.setOnAction(e -> Views.copyToClipboard(state.keyPassword.get()));
+        Button copyPw = Views.copyButton("Copy", "copyKeyPassword", state.keyPassword::get);
+        copyPw.setAccessibleText("Copy the key password");
         HBox pwRow = new HBox(6, pw, copyPw);
         pwRow.setAlignment(Pos.CENTER_LEFT);
         Label pwHint = Views.hint("Shown once. Keep it with the key file if you save the key; Atlas Onboard keeps it "
@@ -223,15 +221,11 @@ public final class CsrView extends VBox {
         discard.setId("discardKey");
         discard.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
         discard.setOnAction(e -> {
-            javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType("Discard",
-                    javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            javafx.scene.control.Alert a = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.CONFIRMATION, "The key, the CSR and the key password are "
-                    + "deleted from this onboarding (files you saved are not touched). A certificate the portal made "
-                    + "for this CSR will no longer match.", yes, javafx.scene.control.ButtonType.CANCEL);
-            a.setHeaderText("Discard the key and the CSR?");
-            a.initOwner(getScene().getWindow());
-            a.showAndWait().filter(b -> b == yes).ifPresent(b -> vm.discardKey());
+            if (Confirmer.alerts().confirm(this, "Discard the key and the CSR?", "The key, the CSR and the key "
+                    + "password are deleted from this onboarding (files you saved are not touched). A certificate the "
+                    + "portal made for this CSR will no longer match.", "Discard")) {
+                vm.discardKey();
+            }
         });
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -51,6 +51,44 @@ public final class KeystoreView extends VBox {
         storePw.setId("keystorePassword");
         storePw.textProperty().bindBidirectional(vm.newPassword);
         storePw.disableProperty().bind(vm.sameAsKeyPassword);
+        TextField storePwShown = new TextField();
+        storePwShown.setId("keystorePasswordShown");
+        storePwShown.textProperty().bindBidirectional(vm.newPassword);
+        storePwShown.disableProperty().bind(vm.sameAsKeyPassword);
+        javafx.scene.control.ToggleButton reveal = new javafx.scene.control.ToggleButton(null,
+                new org.kordamp.ikonli.javafx.FontIcon("mdi2e-eye-outline"));
+        reveal.setId("revealKeystorePassword");
+        reveal.setAccessibleText("Show the keystore password");
+        reveal.setTooltip(new javafx.scene.control.Tooltip("Show the keystore password"));
+        storePwShown.visibleProperty().bind(reveal.selectedProperty());
+        storePw.visibleProperty().bind(reveal.selectedProperty().not());
+        javafx.scene.layout.StackPane pwStack = new javafx.scene.layout.StackPane(storePw, storePwShown);
+        HBox.setHgrow(pwStack, Priority.ALWAYS);
+        HBox pwRow = new HBox(6, pwStack, reveal);
+        PasswordField confirmPw = new PasswordField();
+        confirmPw.setId("keystoreConfirmation");
+        confirmPw.textProperty().bindBidirectional(vm.confirmation);
+        confirmPw.disableProperty().bind(vm.sameAsKeyPassword);
+        confirmPw.setPromptText("repeat the keystore password");
+        javafx.scene.control.ProgressBar strength = new javafx.scene.control.ProgressBar();
+        strength.getStyleClass().add("strength-bar");
+        strength.progressProperty().bind(vm.strengthFraction);
+        strength.setAccessibleText("Keystore password strength");
+        Label strengthText = new Label();
+        strengthText.setId("keystoreStrengthHint");
+        strengthText.getStyleClass().add("hint");
+        strengthText.setWrapText(true);
+        strengthText.textProperty().bind(vm.strengthText);
+        HBox strengthRow = new HBox(10, strength, strengthText);
+        strengthRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label matchHint = new Label();
+        matchHint.setId("keystoreMatchHint");
+        matchHint.getStyleClass().add("hint");
+        matchHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(vm::confirmationHint,
+                vm.newPassword, vm.confirmation));
+        VBox newPwBox = new VBox(4, pwRow, strengthRow, confirmPw, matchHint);
+        newPwBox.visibleProperty().bind(vm.sameAsKeyPassword.not());
+        newPwBox.managedProperty().bind(newPwBox.visibleProperty());
         CheckBox same = new CheckBox("_Same as the key password");
         same.setMnemonicParsing(true);
         same.setId("sameAsKeyPassword");
@@ -90,7 +128,7 @@ public final class KeystoreView extends VBox {
         grid.add(Views.rowLabel("Private key"), 0, r);
         grid.add(new VBox(4, keyKnown, asked), 1, r++);
         grid.add(Views.fieldLabel("Keystore _password", storePw), 0, r);
-        grid.add(new VBox(4, storePw, same), 1, r++);
+        grid.add(new VBox(4, newPwBox, same), 1, r++);
         grid.add(Views.fieldLabel("_Friendly name", friendly), 0, r);
         grid.add(friendly, 1, r++);
         grid.add(Views.rowLabel("Profile"), 0, r);
@@ -110,7 +148,11 @@ public final class KeystoreView extends VBox {
         Label progress = new Label();
         progress.textProperty().bind(vm.progressMessage);
         progress.visibleProperty().bind(vm.writing);
-        HBox saveRow = new HBox(10, save, spinner, progress);
+        Label blocked = new Label();
+        blocked.setId("saveKeystoreBlocked");
+        blocked.getStyleClass().add("hint");
+        blocked.textProperty().bind(vm.blockedReason);
+        HBox saveRow = new HBox(10, save, spinner, progress, blocked);
         saveRow.setAlignment(Pos.CENTER_LEFT);
 
         Label cmdHead = new Label("Equivalent openssl command (passwords are prompted, never on the command line)");

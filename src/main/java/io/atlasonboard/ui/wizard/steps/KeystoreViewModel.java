@@ -33,6 +33,14 @@ public final class KeystoreViewModel {
     public final BooleanProperty sameAsKeyPassword = new SimpleBooleanProperty(false);
     /** The new keystore password as typed (saved to the vault only once the keystore is written). */
     public final StringProperty newPassword = new SimpleStringProperty("");
+    /** The keystore password typed a second time. */
+    public final StringProperty confirmation = new SimpleStringProperty("");
+    /** Strength of the new password, as for the master passphrase (0..1 and a hint). */
+    public final javafx.beans.property.DoubleProperty strengthFraction = new javafx.beans.property.SimpleDoubleProperty();
+    public final StringProperty strengthText = new SimpleStringProperty("");
+    private final BooleanProperty strongEnough = new SimpleBooleanProperty(false);
+    /** Why "Save keystore as…" is disabled now, or "" (shown beside the button). */
+    public final StringBinding blockedReason;
     public final StringProperty error = new SimpleStringProperty("");
     public final StringProperty success = new SimpleStringProperty("");
     public final BooleanProperty writing = new SimpleBooleanProperty(false);
@@ -45,14 +53,39 @@ public final class KeystoreViewModel {
     public KeystoreViewModel(WizardState state, FxTasks tasks) {
         this.state = state;
         this.tasks = tasks;
+        newPassword.addListener((o, a, b) -> assess(b));
         if (!state.keystorePassword.get().isBlank()) {
             newPassword.set(state.keystorePassword.get());
+            confirmation.set(state.keystorePassword.get()); // stored earlier: already confirmed then
         }
         keyPasswordKnown = Bindings.createBooleanBinding(() -> !state.keyPassword.get().isBlank(), state.keyPassword);
         canWrite = Bindings.createBooleanBinding(() -> !writing.get() && state.hasCertificate()
                 && (keyPasswordKnown.get() || !askedKeyPassword.get().isEmpty())
-                && (sameAsKeyPassword.get() || !newPassword.get().isEmpty()),
-                writing, state.certificatePem, keyPasswordKnown, askedKeyPassword, sameAsKeyPassword, newPassword);
+                && (sameAsKeyPassword.get() || newPasswordOk()),
+                writing, state.certificatePem, keyPasswordKnown, askedKeyPassword, sameAsKeyPassword, newPassword,
+                confirmation, strongEnough);
+        blockedReason = Bindings.createStringBinding(() -> {
+            if (writing.get()) {
+                return "";
+            }
+            if (!state.hasCertificate()) {
+                return "Step 3 needs an accepted certificate first.";
+            }
+            if (!keyPasswordKnown.get() && askedKeyPassword.get().isEmpty()) {
+                return "Enter the key password.";
+            }
+            if (sameAsKeyPassword.get()) {
+                return "";
+            }
+            if (newPassword.get().isEmpty()) {
+                return "Choose a keystore password.";
+            }
+            if (!strongEnough.get()) {
+                return "The keystore password is too weak.";
+            }
+            return newPassword.get().equals(confirmation.get()) ? "" : "Repeat the keystore password.";
+        }, writing, state.certificatePem, keyPasswordKnown, askedKeyPassword, sameAsKeyPassword, newPassword,
+                confirmation, strongEnough);
         complete = Bindings.createBooleanBinding(() -> !state.keystorePath.get().isBlank(), state.keystorePath);
         opensslCommand = Bindings.createStringBinding(() -> Pkcs12.opensslCommand("certificate.crt",
                         state.certificatePem.get().split("-----BEGIN CERTIFICATE-----").length > 2 ? "chain.pem" : null,
@@ -60,6 +93,36 @@ public final class KeystoreViewModel {
                 state.certificatePem, state.friendlyName, state.profile, state.keystorePath);
         newPassword.addListener((o, a, b) -> error.set(""));
         askedKeyPassword.addListener((o, a, b) -> error.set(""));
+    }
+
+    private boolean newPasswordOk() {
+        return strongEnough.get() && !newPassword.get().isEmpty() && newPassword.get().equals(confirmation.get());
+    }
+
+    private void assess(String pw) {
+        if (pw == null || pw.isEmpty()) {
+            strengthText.set("");
+            strengthFraction.set(0);
+            strongEnough.set(false);
+            return;
+        }
+        char[] chars = pw.toCharArray();
+        try {
+            io.atlasonboard.core.store.PassphraseStrength s = io.atlasonboard.core.store.PassphraseStrength.assess(chars);
+            strengthText.set(s.hint());
+            strengthFraction.set(Math.max(0, Math.min(1, s.score() / 4.0)));
+            strongEnough.set(s.acceptable());
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** "The passwords match." / "do not match yet", or "" while the confirmation is empty. */
+    public String confirmationHint() {
+        if (confirmation.get().isEmpty()) {
+            return "";
+        }
+        return newPassword.get().equals(confirmation.get()) ? "The passwords match." : "The passwords do not match yet.";
     }
 
     /** On entering the step: a friendly name from the CN unless the user chose one. */

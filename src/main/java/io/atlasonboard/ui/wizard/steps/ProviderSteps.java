@@ -10,8 +10,7 @@ import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.providers.ConnectionStatusView;
 import io.atlasonboard.ui.providers.ProviderFormView;
 import io.atlasonboard.ui.providers.ProviderFormViewModel;
-import io.atlasonboard.ui.providers.ProviderPanes;
-import io.atlasonboard.ui.providers.UiJobs;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.sandbox.SandboxSession;
 import io.atlasonboard.ui.wizard.StepPages;
 import io.atlasonboard.ui.wizard.WizardState;
@@ -34,7 +33,7 @@ import javafx.scene.layout.VBox;
 public final class ProviderSteps implements StepPages {
     private final WizardViewModel wizard;
     private final WizardState state;
-    private final ProviderPanes panes;
+    private final ProviderPages panes;
     private final SandboxSession sandbox;
     private final Store store;
     private final UiJobs jobs;
@@ -46,7 +45,7 @@ public final class ProviderSteps implements StepPages {
     private final VBox dnsHolder = new VBox();
     private Long dnsProvider;
 
-    public ProviderSteps(WizardViewModel wizard, ProviderPanes panes, SandboxSession sandbox, Store store, UiJobs jobs,
+    public ProviderSteps(WizardViewModel wizard, ProviderPages panes, SandboxSession sandbox, Store store, UiJobs jobs,
                   boolean staleSandbox) {
         this.wizard = wizard;
         this.state = wizard.state();
@@ -76,9 +75,10 @@ public final class ProviderSteps implements StepPages {
 
     private Node providerPage() {
         if (form == null) {
-            form = panes.providerFormFor(state);
+            form = panes.providerForm();
             form.setId("providerStep");
             ProviderFormViewModel fvm = form.viewModel();
+            prefillFromSteps(fvm, state.providerId.get() == null);
             Long id = state.providerId.get();
             if (id != null) {
                 // resumed (or back from a later step in a new session): edit the stored record, then apply what
@@ -86,7 +86,7 @@ public final class ProviderSteps implements StepPages {
                 jobs.run("Reading the provider", p -> store.providers().find(id).orElse(null), null, r -> {
                     if (r != null) {
                         fvm.edit(r);
-                        prefillFromSteps(fvm);
+                        prefillFromSteps(fvm, false);
                     } else {
                         state.providerId.set(null);
                     }
@@ -106,14 +106,19 @@ public final class ProviderSteps implements StepPages {
         return form;
     }
 
-    private void prefillFromSteps(ProviderFormViewModel fvm) {
+    /**
+     * The one pre-fill of step 5 from steps 1-4 (and the running sandbox). {@code fresh}: a new provider, so a sandbox
+     * one gets the sandbox's provider name; an edited one keeps the name the user gave it.
+     */
+    private void prefillFromSteps(ProviderFormViewModel fvm, boolean fresh) {
         fvm.prefill(state.apiKey.get(), blankToNull(state.apiSecret.get()), state.keystore.get(),
                 state.keystorePath.get().isBlank() ? null
                         : java.nio.file.Path.of(state.keystorePath.get()).getFileName().toString(),
                 blankToNull(state.keystorePassword.get()));
         if (state.sandbox.get() && sandbox != null && sandbox.current() != null) {
             String name = fvm.nameProperty().get();
-            fvm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(), name);
+            fvm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(),
+                    fresh || name == null || name.isBlank() ? Sandbox.PROVIDER_NAME : name);
         }
     }
 
@@ -155,7 +160,7 @@ public final class ProviderSteps implements StepPages {
     private void entered(int from, int step) {
         if (step == WizardViewModel.PROVIDER_STEP && form != null && from >= 0 && from < step) {
             // coming forward from steps 1-4: take what they hold now; coming back from step 6 keeps the user's edits
-            prefillFromSteps(form.viewModel());
+            prefillFromSteps(form.viewModel(), false);
         }
         if (step == WizardViewModel.CONNECTION_STEP) {
             runTest();
@@ -173,7 +178,12 @@ public final class ProviderSteps implements StepPages {
         dnsProvider = id;
         dnsHolder.getChildren().setAll(new Label("Reading the provider…"));
         jobs.run("Reading the provider", p -> store.providers().get(id), null, (ProviderRecord r) -> {
-            Node dns = panes.dnsFor(r, state);
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+            if (!state.commonName.get().isBlank()) {
+                names.add(state.commonName.get().strip());
+            }
+            names.addAll(state.domains);
+            Node dns = panes.dns(r, java.util.List.copyOf(names));
             if (dns instanceof javafx.scene.layout.Region region) {
                 region.setPrefHeight(640);
                 region.setMinHeight(520);
@@ -242,7 +252,12 @@ public final class ProviderSteps implements StepPages {
         Label err = Views.message(error, "error-text", index == 0 ? "sandboxError1" : "sandboxError3");
         Label stale = Views.message(notice, "warning-text", index == 0 ? "sandboxNotice1" : "sandboxNotice3");
         stale.setWrapText(true);
-        HBox row = new HBox(10, badge, action);
+        Label starting = new Label("Starting the local sandbox… the button is ready in a few seconds.");
+        starting.setId(index == 0 ? "sandboxStarting1" : "sandboxStarting3");
+        starting.getStyleClass().add("hint");
+        starting.visibleProperty().bind(action.disabledProperty());
+        starting.managedProperty().bind(starting.visibleProperty());
+        HBox row = new HBox(10, badge, action, starting);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, row, intro, stale, ok, err);
         box.getStyleClass().add("sandbox-banner");

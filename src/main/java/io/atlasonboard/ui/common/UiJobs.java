@@ -1,6 +1,5 @@
-package io.atlasonboard.ui.providers;
+package io.atlasonboard.ui.common;
 
-import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -12,9 +11,8 @@ import io.atlasonboard.core.tasks.TaskHandle;
 import io.atlasonboard.core.tasks.TaskService;
 
 /**
- * How the provider, DNS and certificate view models run core work: on the {@link TaskService}, with progress and the
+ * The callback style of the one task bridge ({@link FxTasks}): core work on the {@link TaskService}, progress and the
  * outcome delivered through the UI executor ({@code Platform::runLater} in the app, a direct executor in tests).
- * The shell's {@code FxTasks} maps onto this with {@code UiJobs.of(fxTasks.taskService(), fxTasks.uiExecutor())}.
  */
 public interface UiJobs {
 
@@ -25,34 +23,9 @@ public interface UiJobs {
     /** Runs {@code r} on the UI thread (for listeners called from workers). */
     void onUi(Runnable r);
 
+    /** The bridge ({@link FxTasks}) over a task service and a UI executor. */
     static UiJobs of(TaskService tasks, Executor ui) {
-        Objects.requireNonNull(tasks);
-        Objects.requireNonNull(ui);
-        return new UiJobs() {
-            @Override
-            public <T> TaskHandle<T> run(String title, BackgroundJob<T> job, Consumer<Progress> onProgress,
-                    Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                TaskHandle<T> h = tasks.submit(title, job);
-                if (onProgress != null) {
-                    h.onProgress(p -> ui.execute(() -> onProgress.accept(p)));
-                }
-                h.result().whenComplete((v, e) -> ui.execute(() -> {
-                    if (e == null) {
-                        if (onSuccess != null) {
-                            onSuccess.accept(v);
-                        }
-                    } else if (onFailure != null) {
-                        onFailure.accept(unwrap(e));
-                    }
-                }));
-                return h;
-            }
-
-            @Override
-            public void onUi(Runnable r) {
-                ui.execute(r);
-            }
-        };
+        return new FxTasks(tasks, ui);
     }
 
     static Throwable unwrap(Throwable t) {

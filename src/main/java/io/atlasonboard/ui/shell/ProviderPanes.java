@@ -1,4 +1,17 @@
-package io.atlasonboard.ui.providers;
+package io.atlasonboard.ui.shell;
+
+import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.ui.common.Confirmer;
+import io.atlasonboard.ui.common.FileOpener;
+
+import io.atlasonboard.ui.providers.ProviderFormView;
+import io.atlasonboard.ui.wizard.steps.ProviderPages;
+import io.atlasonboard.ui.providers.ProviderFormViewModel;
+import io.atlasonboard.ui.providers.ConnectionStatusView;
+import io.atlasonboard.ui.providers.ConnectionStatusViewModel;
+import io.atlasonboard.ui.providers.ProvidersView;
+import io.atlasonboard.ui.providers.ProvidersViewModel;
+import io.atlasonboard.ui.providers.ProviderConnector;
 
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +36,7 @@ import javafx.stage.Window;
  * Builds the provider, connection-status, DNS, certificate and providers-window panes with their view models
  * (constructor injection; one instance per unlocked store). Close it when the store closes.
  */
-public final class ProviderPanes implements AutoCloseable {
+public final class ProviderPanes implements ProviderPages, AutoCloseable {
     private final Store store;
     private final UiJobs jobs;
     private final FileOpener files;
@@ -59,7 +72,7 @@ public final class ProviderPanes implements AutoCloseable {
      * (owned by {@code owner}, may be null), confirmation alerts, the system's DNS resolvers for propagation checks,
      * and {@code core.claims.ClaimService} for claims.
      */
-    public static ProviderPanes forApp(io.atlasonboard.ui.shell.AppContext ctx, Store store,
+    public static ProviderPanes forApp(AppContext ctx, Store store,
             java.util.function.Supplier<Window> owner, SandboxSession sandbox) {
         io.atlasonboard.ui.common.FileDialogs d = ctx.fileDialogs();
         FileOpener files = new FileOpener() {
@@ -79,38 +92,12 @@ public final class ProviderPanes implements AutoCloseable {
                 Confirmer.alerts(), ctx.clock(), PropagationChecker.withDefaults(), sandbox, null);
     }
 
-    /**
-     * Step 5 pre-filled from the wizard: API key and secret (step 1), the keystore and its password (step 4); for a
-     * sandbox onboarding also the sandbox's URL and server CA, labelled SANDBOX.
-     */
-    public ProviderFormView providerFormFor(io.atlasonboard.ui.wizard.WizardState s) {
-        ProviderFormView v = providerForm();
-        ProviderFormViewModel vm = v.viewModel();
-        vm.prefill(s.apiKey.get(), s.apiSecret.get() == null ? null : s.apiSecret.get().toCharArray(),
-                s.keystore.get(), s.keystorePath.get() == null || s.keystorePath.get().isBlank() ? null
-                        : java.nio.file.Path.of(s.keystorePath.get()).getFileName().toString(),
-                s.keystorePassword.get() == null ? null : s.keystorePassword.get().toCharArray());
-        if (s.sandbox.get() && sandbox != null && sandbox.current() != null) {
-            vm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(), Sandbox.PROVIDER_NAME);
-        }
-        return v;
-    }
-
-    /** Step 7 for the provider made in step 5, offering the CSR's CN and domain names of step 2. */
-    public DnsValidationView dnsFor(ProviderRecord provider, io.atlasonboard.ui.wizard.WizardState s) {
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
-        if (s.commonName.get() != null && !s.commonName.get().isBlank()) {
-            names.add(s.commonName.get().strip());
-        }
-        names.addAll(s.domains);
-        return dns(provider, List.copyOf(names));
-    }
-
     public ProviderConnector connector() {
         return connector;
     }
 
     /** Step 5 form (new provider). Wire {@code form.viewModel().setOnSaved(...)} to run step 6. */
+    @Override
     public ProviderFormView providerForm() {
         ProviderFormViewModel vm = new ProviderFormViewModel(store, jobs, files);
         vm.setOnStored(serviceClaims::forget);
@@ -118,6 +105,7 @@ public final class ProviderPanes implements AutoCloseable {
     }
 
     /** Step 6 pane; call {@code view.viewModel().test(providerId)} to run the check. */
+    @Override
     public ConnectionStatusView connectionStatus() {
         return new ConnectionStatusView(new ConnectionStatusViewModel(connector, jobs));
     }
@@ -130,6 +118,7 @@ public final class ProviderPanes implements AutoCloseable {
     }
 
     /** Step 7 / "Domains" of a provider; {@code offered} are the CSR's names (may be empty). */
+    @Override
     public DnsValidationView dns(ProviderRecord provider, List<String> offered) {
         DnsValidationViewModel.TxtPublisher pub = null;
         if (provider.sandbox() && sandbox != null) {
@@ -165,7 +154,17 @@ public final class ProviderPanes implements AutoCloseable {
                 status.test(saved.id());
             });
             return new ProviderFormView(form);
-        }, r -> dns(r, List.of()), this::certificates);
+        }, r -> dns(r, List.of()), this::certificates, () -> {
+            ProviderFormViewModel form = new ProviderFormViewModel(store, jobs, files);
+            form.setOnStored(serviceClaims::forget);
+            form.setOnSaved(saved -> {
+                vm.refresh();
+                vm.selectedProperty().set(saved);
+                self[0].showStatusOf(saved);
+                status.test(saved.id());
+            });
+            return new ProviderFormView(form);
+        });
         vm.refresh();
         return self[0];
     }
@@ -177,7 +176,9 @@ public final class ProviderPanes implements AutoCloseable {
             s.initOwner(owner);
         }
         s.setTitle("Certificate Providers - Atlas Onboard");
-        s.setScene(new Scene(providersView(), 1200, 760));
+        s.setScene(new Scene(providersView(), 1100, 720));
+        s.setMinWidth(800);
+        s.setMinHeight(560);
         if (owner != null && owner.getScene() != null) {
             s.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
@@ -190,8 +191,4 @@ public final class ProviderPanes implements AutoCloseable {
         serviceClaims.close();
     }
 
-    /** The sandbox's name for providers, for pre-filling step 5. */
-    public static String sandboxProviderName() {
-        return Sandbox.PROVIDER_NAME;
-    }
 }

@@ -1,4 +1,4 @@
-package io.atlasonboard.ui.providers;
+package io.atlasonboard.ui.common;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.atlasonboard.ui.providers;
+package io.atlasonboard.ui.common;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.property.StringProperty;

@@ -1,11 +1,11 @@
-package io.atlasonboard.ui.providers;
+package io.atlasonboard.ui.common;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 
-/** Asks the user to confirm a destructive action (delete, revoke). */
+/** The one way the UI asks the user to confirm a destructive action (delete, revoke, discard). */
 @FunctionalInterface
 public interface Confirmer {
     /** True when the user confirmed. Called on the UI thread. */
@@ -27,7 +27,14 @@ public interface Confirmer {
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(cancel)).setId("confirmCancel");
             if (owner != null && owner.getScene() != null) {
-                a.initOwner(owner.getScene().getWindow());
+                javafx.stage.Window w = owner.getScene().getWindow();
+                a.initOwner(w);
+                // centred over the window that asked (not the screen's corner); the owner keeps its maximized state
+                a.setOnShown(e -> {
+                    javafx.stage.Window d = a.getDialogPane().getScene().getWindow();
+                    d.setX(w.getX() + Math.max(0, (w.getWidth() - d.getWidth()) / 2));
+                    d.setY(w.getY() + Math.max(0, (w.getHeight() - d.getHeight()) / 3));
+                });
             }
             return a.showAndWait().filter(ok::equals).isPresent();
         };
