@@ -181,6 +181,7 @@ public final class ClaimService {
      */
     public List<ClaimResult> claim(List<String> domains, ProgressSink sink) {
         List<String> names = normaliseDomains(domains);
+        remoteSnapshot = null; // listed once per batch, on first need (see adoptRemote)
         BatchRunner runner = runner();
         Map<String, ClaimResult> results = runner.run(names, (d, pace) -> claimOne(d),
                 new BatchRunner.Outcomes<>() {
@@ -217,12 +218,25 @@ public final class ClaimService {
                 return new ClaimResult(domain, fresh, false, null);
             }
         }
+        // a claim created at GlobalSign but never saved here (a crash, a lost answer) is adopted, never duplicated
+        Optional<DomainClaimRecord> adopted = adoptRemote(domain, true);
+        if (adopted.isPresent()) {
+            return new ClaimResult(domain, adopted.get(), false, null);
+        }
         ClaimToken t;
         try {
             t = client.createClaim(domain);
         } catch (AtlasApiException e) {
+            Optional<DomainClaimRecord> after = adoptAfterFailure(domain);
+            if (after.isPresent()) {
+                return new ClaimResult(domain, after.get(), false, null);
+            }
             throw slowDownOrFail(e, "claiming " + domain);
         } catch (AtlasTransportException e) {
+            Optional<DomainClaimRecord> after = adoptAfterFailure(domain);
+            if (after.isPresent()) {
+                return new ClaimResult(domain, after.get(), false, null);
+            }
             throw new BatchRunner.RetryLater(e.getMessage(), e);
         }
         if (t.id() == null || t.token() == null) {
@@ -232,6 +246,55 @@ public final class ClaimService {
                 t.token(), epoch(t.assertBy()), null).withLog("[]").withLastCheckedAt(clock.instant()));
         return new ClaimResult(domain, rec, true, null);
     }
+
+    /**
+     * Looks for a live server-side claim for {@code domain} ({@code GET /claims/domains}, all pages) that the store
+     * does not have, and saves it (adopts it). Empty when GlobalSign has none.
+     */
+    private Optional<DomainClaimRecord> adoptRemote(String domain, boolean snapshot) {
+        String d = stripDot(DomainNames.normalize(domain));
+        if (d.startsWith("*.")) {
+            d = d.substring(2);
+        }
+        List<Claim> remote = snapshot ? remoteSnapshot : null;
+        try {
+            if (remote == null) {
+                remote = client.listAllClaims(null);
+                if (snapshot) {
+                    remoteSnapshot = remote;
+                }
+            }
+        } catch (AtlasApiException e) {
+            throw slowDownOrFail(e, "looking for an existing claim for " + domain);
+        } catch (AtlasTransportException e) {
+            throw new BatchRunner.RetryLater(e.getMessage(), e);
+        }
+        for (Claim c : remote) {
+            if (c.id() != null && c.domain() != null && stripDot(c.domain().trim().toLowerCase(Locale.ROOT)).equals(d)
+                    && !STATUS_DELETED.equalsIgnoreCase(String.valueOf(c.status()))) {
+                DomainClaimRecord base = store.domainClaims().findByClaimId(providerId, c.id())
+                        .orElse(DomainClaimRecord.of(providerId, c.id(), d, c.status(), c.token(), null, null));
+                DomainClaimRecord rec = apply(base, c);
+                if (rec.token() == null) {
+                    continue; // a listing without the token: not usable, the claim is created anew
+                }
+                return Optional.of(store.domainClaims().upsert(rec));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** After a failed create the claim may exist anyway (the answer was lost): adopt it if the list shows it. */
+    private Optional<DomainClaimRecord> adoptAfterFailure(String domain) {
+        try {
+            return adoptRemote(domain, false);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the original failure is the one to report
+        }
+    }
+
+    /** The server's claims as listed once for the running batch (null: not listed yet). */
+    private volatile List<Claim> remoteSnapshot;
 
     /** Claims of this provider as stored (last known state), by domain. */
     public List<DomainClaimRecord> list() {

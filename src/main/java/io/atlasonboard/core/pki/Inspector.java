@@ -125,7 +125,14 @@ public final class Inspector {
         Object keyObj = objs.stream().filter(PkiInputs::isKey).findFirst().orElseThrow();
         if (keyObj instanceof PKCS8EncryptedPrivateKeyInfo enc) {
             sb.append("Private key, encrypted PKCS#8 (ENCRYPTED PRIVATE KEY)\n");
-            line(sb, "Encryption", algorithm(enc.getEncryptionAlgorithm()));
+            String alg;
+            try {
+                alg = algorithm(enc.getEncryptionAlgorithm());
+            } catch (RuntimeException e) { // found by the fuzz corpus: damaged PBES2 parameters
+                throw new InvalidInputException("The encryption parameters of this encrypted private key are damaged ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
+            line(sb, "Encryption", alg);
         } else if (keyObj instanceof PEMEncryptedKeyPair) {
             sb.append("Private key, legacy OpenSSL-encrypted PKCS#1 (Proc-Type: 4,ENCRYPTED); consider re-encrypting "
                     + "as PKCS#8 with PBES2\n");

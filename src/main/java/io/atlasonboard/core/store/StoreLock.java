@@ -91,7 +91,7 @@ final class StoreLock implements AutoCloseable {
 
     /** The pid the holder wrote, or -1 if it is not there (yet): a holder writes it right after locking. */
     private static long holderPid(FileChannel ch) throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; attempt < 40; attempt++) {
             ByteBuffer b = ByteBuffer.allocate(24);
             int n = ch.read(b, 0);
             if (n > 0) {

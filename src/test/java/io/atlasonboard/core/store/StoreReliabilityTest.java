@@ -47,7 +47,7 @@ class StoreReliabilityTest {
                 String out = drain(p);
                 if (out.startsWith("created")) {
                     winners++;
-                } else if (out.contains("in use by another Atlas Onboard (pid ")
+                } else if (out.contains("in use by another Atlas Onboard")
                         || out.startsWith("refused: StoreExistsException")) {
                     clear++;
                 } else {
@@ -84,7 +84,9 @@ class StoreReliabilityTest {
                 String out = drain(p);
                 if (out.equals("opened 0")) {
                     opened++;
-                } else if (!out.contains("in use by another Atlas Onboard (pid ")) {
+                } else if (!out.contains("in use by another Atlas Onboard")) {
+                    // the pid is named when the holder still holds the lock while it is read; one that is closing
+                    // has already emptied the lock file, then the message has no pid
                     others.add(out);
                 }
             }
@@ -94,7 +96,7 @@ class StoreReliabilityTest {
         }
         assertThat(drain(start("open", home.toString()))).isEqualTo("opened 0");
         Figures.print("concurrent opening", good + "/" + rounds + " rounds of " + procs
-                + " processes opening one store: store intact, every refusal 'in use by another Atlas Onboard (pid N)'");
+                + " processes opening one store: store intact, every refusal 'in use by another Atlas Onboard'");
     }
 
     @Test
@@ -107,7 +109,7 @@ class StoreReliabilityTest {
             Process p = start("create-announce", home.toString());
             BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             assertThat(in.readLine()).isEqualTo("begin");
-            Thread.sleep(RANDOM.nextInt(1200)); // somewhere inside Store.create (KDF, database, migrations, header)
+            Thread.sleep(RANDOM.nextInt(4000)); // somewhere inside Store.create (KDF, database, migrations, header)
             p.destroyForcibly();
             p.waitFor(60, TimeUnit.SECONDS);
             if (StoreCreation.halfMade(home)) {
@@ -162,6 +164,36 @@ class StoreReliabilityTest {
         }
         Figures.print("crash while writing", good + "/" + rounds + " kill -9 rounds reopen with all " + committedTotal
                 + " committed writes there");
+    }
+
+    @Test
+    void anInterruptedCreationIsExplainedAndClearedByTheNextCreationButNeverAStoreWithoutTheMarker() throws Exception {
+        Path home = tmp.resolve("half");
+        Files.createDirectories(home);
+        // what a creation killed after the database but before vault.json leaves behind
+        Files.writeString(home.resolve(StoreCreation.MARKER), "pid 4242\n");
+        Files.write(home.resolve(Store.DB_FILE), new byte[] {1, 2, 3});
+        Files.writeString(home.resolve(StoreState.FILE), "{}");
+        Files.writeString(home.resolve("notes.txt"), "the user's own file");
+        assertThat(Store.exists(home)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoreTestSupport.reopen(home))
+                .isInstanceOf(StoreUnreadableException.class)
+                .hasMessageContaining("never completely created")
+                .hasMessageContaining("pid 4242")
+                .hasMessageContaining("holds no data");
+        try (Store s = StoreTestSupport.newStore(home)) {
+            assertThat(s.onboardings().list()).isEmpty();
+        }
+        assertThat(home.resolve("notes.txt")).hasContent("the user's own file");
+        assertThat(home.resolve(StoreCreation.MARKER)).doesNotExist();
+        // without the marker a database without its vault header is never cleared
+        Path other = tmp.resolve("lostvault");
+        Files.createDirectories(other);
+        Files.write(other.resolve(Store.DB_FILE), new byte[] {1, 2, 3});
+        assertThat(Store.exists(other)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoreTestSupport.newStore(other))
+                .isInstanceOf(StoreExistsException.class);
+        assertThat(other.resolve(Store.DB_FILE)).hasBinaryContent(new byte[] {1, 2, 3});
     }
 
     private static void assertOwnerOnly(Path home) throws IOException {
