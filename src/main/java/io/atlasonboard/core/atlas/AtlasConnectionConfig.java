@@ -50,6 +50,23 @@ public final class AtlasConnectionConfig {
         return new Builder(apiUrl);
     }
 
+    /** A builder with every setting of this config, so a variant (another identity, say) loses nothing. */
+    public Builder toBuilder() {
+        Builder b = new Builder(baseUri.toString());
+        b.identity = identity;
+        b.extraTrust.addAll(extraTrust);
+        b.proxy = proxy;
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.clock = clock;
+        b.sleeper = sleeper;
+        b.maxRetries = maxRetries;
+        b.initialBackoff = initialBackoff;
+        b.maxRetryWait = maxRetryWait;
+        b.observer = observer;
+        return b;
+    }
+
     /**
      * Accepts the API URL with or without {@code /v2} and with or without a trailing slash; returns the
      * {@code https://host:port/.../v2} form. Only https is accepted: the API is mutual TLS only.

@@ -195,12 +195,7 @@ public final class ConnectionTester {
      * the PKCS#12 again (each opening costs its MAC and key derivations). Copies every setting of the config.
      */
     private static AtlasConnectionConfig withOpenedKeystore(AtlasConnectionConfig c, java.security.KeyStore ks) {
-        return AtlasConnectionConfig.builder(c.baseUri().toString())
-                .identity(ClientIdentity.of(ks, c.identity().password()))
-                .trust(c.extraTrust()).proxy(c.proxy())
-                .connectTimeout(c.connectTimeout()).requestTimeout(c.requestTimeout())
-                .clock(c.clock()).sleeper(c.sleeper()).maxRetries(c.maxRetries()).initialBackoff(c.initialBackoff())
-                .build();
+        return c.toBuilder().identity(ClientIdentity.of(ks, c.identity().password())).build();
     }
 
     private static ConnectionReport localChecks(AtlasConnectionConfig config, Clock clock,
