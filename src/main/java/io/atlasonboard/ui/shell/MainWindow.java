@@ -10,6 +10,8 @@ import io.atlasonboard.ui.wizard.steps.ProviderSteps;
 import io.atlasonboard.core.onboarding.Onboarding;
 import java.io.IOException;
 import javafx.beans.InvalidationListener;
+import io.atlasonboard.core.providers.ProviderService;
+import java.util.Optional;
 import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.sandbox.SandboxSession;
@@ -70,7 +72,8 @@ public final class MainWindow {
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
-        this.sandbox = new SandboxSession(jobs());
+        // kept in the data folder, so a sandbox onboarding continues after a restart with the same accounts and port
+        this.sandbox = new SandboxSession(jobs(), ctx.home().resolve("sandbox"));
         root.getStyleClass().add("app-root");
         root.setId("mainRoot");
         ImageView logo = new ImageView(AppIcons.windowIcons().stream().filter(i -> i.getWidth() == 32).findFirst()
@@ -261,21 +264,54 @@ public final class MainWindow {
             currentSync = sync;
             WizardViewModel vm = new WizardViewModel(state, sync, ctx.fxTasks(), ctx.clock(), SafeFiles::write);
             currentWizard = vm;
-            boolean stale = state.sandbox.get() && !state.apiKey.get().isBlank() && !sandbox.knows(state.apiKey.get());
+            Runnable show = () -> {
+                // decided once the sandbox runs: a kept sandbox still knows the onboarding's credentials
+                boolean stale = state.sandbox.get() && !state.apiKey.get().isBlank()
+                        && !sandbox.knows(state.apiKey.get());
+                if (stale && state.step.get() > 0) {
+                    state.step.set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
+                }
+                ProviderSteps later = new ProviderSteps(vm, panes, sandbox, store, jobs(), stale);
+                Runnable finish = () -> showCompletion(new CompletionViewModel.Finished(id, state.label.get(),
+                        state.sandbox.get(), state.providerId.get(), state.keystorePath.get()));
+                setContent(new WizardView(vm, ctx.fileDialogs(), later, this::showStart, finish));
+                later.start();
+            };
             if (state.sandbox.get() && sandbox.current() == null) {
-                sandbox.start(sb -> { }, e -> storeInfo.setText("The sandbox did not start: "
-                        + UiJobs.describe(e)));
+                loading.setText("Starting the local sandbox kept in " + sandbox.dataDir() + "…");
+                sandbox.start(sb -> followSandbox(show), e -> {
+                    storeInfo.setText("The sandbox did not start: " + UiJobs.describe(e));
+                    show.run();
+                });
+            } else {
+                show.run();
             }
-            if (stale && state.step.get() > 0) {
-                state.step.set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
-            }
-            ProviderSteps later = new ProviderSteps(vm, panes, sandbox, store, jobs(), stale);
-            Runnable finish = () -> showCompletion(new CompletionViewModel.Finished(id, state.label.get(),
-                    state.sandbox.get(), state.providerId.get(), state.keystorePath.get()));
-            setContent(new WizardView(vm, ctx.fileDialogs(), later, this::showStart, finish));
-            later.start();
         });
         t.onFailure(e -> loading.setText("Could not open the onboarding: " + e.getMessage()));
+    }
+
+    /**
+     * A kept sandbox that had to take another port: the stored sandbox providers follow it (in a job: it writes the
+     * store), and the header says so; then {@code then} runs on the UI thread.
+     */
+    private void followSandbox(Runnable then) {
+        Optional<Sandbox.BaseUrlChange> change = sandbox.baseUrlChange();
+        if (change.isEmpty()) {
+            then.run();
+            return;
+        }
+        Sandbox.BaseUrlChange c = change.get();
+        ProviderService providers = new ProviderService(store.providers());
+        jobs().run("Pointing sandbox providers at " + c.to(), p -> SandboxSession.followMove(providers, c), p -> { },
+                moved -> {
+                    storeInfo.setText("The sandbox moved from " + c.from() + " to " + c.to() + "; " + moved.size()
+                            + " provider(s) now use the new address.");
+                    then.run();
+                }, e -> {
+                    storeInfo.setText("The sandbox moved to " + c.to() + ", but its providers could not follow: "
+                            + UiJobs.describe(e));
+                    then.run();
+                });
     }
 
     /** After Finish: the onboarding is marked complete and the page says what was created and what comes next. */
