@@ -1,5 +1,7 @@
 package io.atlasonboard.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.atlasonboard.core.providers.ProviderClients;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +18,9 @@ import java.util.function.Consumer;
 import com.google.gson.JsonObject;
 
 import io.atlasonboard.core.atlas.AtlasClient;
+import io.atlasonboard.core.issuance.IssuanceService;
+import io.atlasonboard.core.claims.VerifyResult;
+import io.atlasonboard.core.claims.ClaimService;
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
 import io.atlasonboard.core.pki.CsrRequest;
 import io.atlasonboard.core.pki.Csrs;
@@ -121,6 +126,23 @@ public final class SimProviderFixture implements AutoCloseable {
         });
     }
 
+
+    /** Claims {@code domain}, publishes its token in the sandbox zone and verifies it; fails unless VERIFIED. */
+    public void verifyDomain(AtlasClient client, String domain) {
+        ClaimService claims = new ClaimService(store(),
+                provider, client);
+        var c = claims.claim(domain).claim();
+        sim.sandboxZone().publish(c.domain(), c.token());
+        assertThat(claims.verify(List.of(domain), null, null).get(domain).state())
+                .as("claim for " + domain).isEqualTo(VerifyResult.State.VERIFIED);
+    }
+
+    /** An issuance service for tests: short pickup polls and backoff sleeps (at most 20 ms each). */
+    public IssuanceService issuance(AtlasClient client) {
+        return new IssuanceService(store(), provider, client)
+                .sleeper(d -> Thread.sleep(Math.min(d.toMillis(), 20)))
+                .pickup(Duration.ofSeconds(30), Duration.ofMillis(50));
+    }
     @Override
     public void close() {
         closeStore();

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.atlasonboard.core.atlas.AtlasClient;
-import io.atlasonboard.core.claims.ClaimService;
-import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.IntendedUse;
@@ -45,11 +43,7 @@ class CertificateExportTest {
         fx = SimProviderFixture.start(SimulatorConfig.defaults(), ValidationPolicies.tls(), IntendedUse.TLS, "export",
                 dir);
         client = fx.client(2, null);
-        ClaimService claims = new ClaimService(fx.store(), fx.provider, client);
-        var c = claims.claim("shop.export.test").claim();
-        fx.sim.sandboxZone().publish(c.domain(), c.token());
-        assertThat(claims.verify(List.of("shop.export.test"), null, null).get("shop.export.test").state())
-                .isEqualTo(VerifyResult.State.VERIFIED);
+        fx.verifyDomain(client, "shop.export.test");
         issued = new IssuanceService(fx.store(), fx.provider, client).pickup(Duration.ofSeconds(30),
                 Duration.ofMillis(50)).issue(IssueRequest.of("shop.export.test", List.of("www.shop.export.test"),
                 List.of()), null);

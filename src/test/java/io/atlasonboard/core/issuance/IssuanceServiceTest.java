@@ -1,8 +1,6 @@
 package io.atlasonboard.core.issuance;
 
-import io.atlasonboard.core.claims.ClaimService;
 import io.atlasonboard.core.claims.DomainsException;
-import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.testing.SimProviderFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,11 +54,7 @@ class IssuanceServiceTest {
         fx = SimProviderFixture.start(SimulatorConfig.defaults(), ValidationPolicies.tls(), IntendedUse.TLS, "issue",
                 dir);
         client = fx.client(2, null);
-        ClaimService claims = new ClaimService(fx.store(), fx.provider, client);
-        var c = claims.claim("shop.issue.test").claim();
-        fx.sim.sandboxZone().publish(c.domain(), c.token());
-        assertThat(claims.verify(List.of("shop.issue.test"), null, null).get("shop.issue.test").state())
-                .isEqualTo(VerifyResult.State.VERIFIED);
+        fx.verifyDomain(client, "shop.issue.test");
     }
 
     @AfterAll
@@ -74,8 +68,7 @@ class IssuanceServiceTest {
     }
 
     IssuanceService service() {
-        return new IssuanceService(fx.store(), fx.provider, client).sleeper(d -> Thread.sleep(Math.min(d.toMillis(),
-                20))).pickup(Duration.ofSeconds(30), Duration.ofMillis(50));
+        return fx.issuance(client);
     }
 
     static X509Certificate cert(String pem) throws Exception {

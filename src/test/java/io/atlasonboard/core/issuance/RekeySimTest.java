@@ -19,9 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.CertificateInfo;
 import io.atlasonboard.core.atlas.RevocationReason;
-import io.atlasonboard.core.claims.ClaimService;
 import io.atlasonboard.core.claims.DomainsException;
-import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.store.CertificateStatus;
 import io.atlasonboard.core.store.IntendedUse;
 import io.atlasonboard.sim.SimulatorConfig;
@@ -44,11 +42,7 @@ class RekeySimTest {
         fx = SimProviderFixture.start(SimulatorConfig.defaults(), ValidationPolicies.tls(), IntendedUse.TLS, "rekey",
                 dir);
         client = fx.client(2, null);
-        ClaimService claims = new ClaimService(fx.store(), fx.provider, client);
-        var c = claims.claim("rekey.test").claim();
-        fx.sim.sandboxZone().publish(c.domain(), c.token());
-        assertThat(claims.verify(List.of("rekey.test"), null, null).get("rekey.test").state())
-                .isEqualTo(VerifyResult.State.VERIFIED);
+        fx.verifyDomain(client, "rekey.test");
     }
 
     @AfterAll
@@ -62,8 +56,7 @@ class RekeySimTest {
     }
 
     IssuanceService service() {
-        return new IssuanceService(fx.store(), fx.provider, client).sleeper(d -> Thread.sleep(Math.min(d.toMillis(),
-                20))).pickup(Duration.ofSeconds(30), Duration.ofMillis(50));
+        return fx.issuance(client);
     }
 
     static X509Certificate cert(String pem) throws Exception {
