@@ -1,5 +1,6 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,7 @@ public final class Countries {
     /** Trims and upper-cases; returns the code if it is ISO 3166 alpha-2, else throws with what was expected. */
     public static String normalize(String input) {
         if (input == null || input.isBlank()) {
-            throw new InvalidInputException("The country is empty; expected a two-letter ISO 3166 code such as "
-                    + DEFAULT + ", AT, CH, GB or US");
+            throw new InvalidInputException(Msg.of("core.pki.country.empty", DEFAULT));
         }
         String s = input.strip().toUpperCase(Locale.ROOT);
         if (isValid(s)) {
@@ -31,10 +31,9 @@ public final class Countries {
         }
         String hint = HINTS.get(s);
         if (hint != null) {
-            throw new InvalidInputException("'" + input.strip() + "' is not an ISO 3166 country code; use " + hint);
+            throw new InvalidInputException(Msg.of("core.pki.country.hint", input.strip(), hint));
         }
-        throw new InvalidInputException("'" + input.strip() + "' is not an ISO 3166 alpha-2 country code; expected two letters "
-                + "such as " + DEFAULT + ", AT, CH, GB or US");
+        throw new InvalidInputException(Msg.of("core.pki.country.invalid", input.strip(), DEFAULT));
     }
 
     /** English display name for a valid code, e.g. "Germany". */

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,12 +45,11 @@ public record CsrRequest(String commonName, String country, String organization,
         String cn = HostNames.normalizeCommonName(commonName).value();
         String cc = Countries.normalize(country);
         if (organization == null || organization.isBlank()) {
-            throw new InvalidInputException("The Organization is empty; expected your organization's legal name as "
-                    + "registered with GlobalSign");
+            throw new InvalidInputException(Msg.of("core.pki.org.empty"));
         }
         String org = organization.strip();
         if (org.length() > 64) {
-            throw new InvalidInputException("The Organization has " + org.length() + " characters; at most 64 are allowed");
+            throw new InvalidInputException(Msg.of("core.pki.org.tooLong", org.length(), 64));
         }
         return new CsrRequest(cn, cc, org, DomainNames.normalizeList(dnsNames));
     }

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,22 +23,20 @@ public final class DomainNames {
     /** Returns the name in lower-case A-label form; a single trailing dot is dropped. */
     public static String normalize(String input) {
         if (input == null || input.isBlank()) {
-            throw new InvalidInputException("The domain name is empty; expected a name such as www.example.com");
+            throw new InvalidInputException(Msg.of("core.pki.domain.empty"));
         }
         String s = input.strip();
         if (s.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidInputException("'" + s + "' contains spaces; expected a single domain name such as www.example.com");
+            throw new InvalidInputException(Msg.of("core.pki.domain.spaces", s));
         }
         if (s.contains("://") || s.contains("/") || s.contains(":") || s.contains("@")) {
-            throw new InvalidInputException("'" + s + "' looks like a URL or host:port; expected only the domain name, "
-                    + "such as www.example.com (no scheme, path or port)");
+            throw new InvalidInputException(Msg.of("core.pki.domain.url", s));
         }
         if (s.endsWith(".")) {
             s = s.substring(0, s.length() - 1);
         }
         if (s.isEmpty() || s.startsWith(".") || s.contains("..")) {
-            throw new InvalidInputException("'" + input.strip() + "' has an empty label (two dots in a row or a leading dot); "
-                    + "expected labels separated by single dots, such as www.example.com");
+            throw new InvalidInputException(Msg.of("core.pki.domain.emptyLabel", input.strip()));
         }
         String[] labels = s.split("\\.", -1);
         boolean wildcard = false;
@@ -50,25 +49,21 @@ public final class DomainNames {
                     out.add("*");
                     continue;
                 }
-                throw new InvalidInputException("'" + input.strip() + "': a wildcard is allowed only as the whole left-most label, "
-                        + "as in *.example.com (not 'w*', not in the middle)");
+                throw new InvalidInputException(Msg.of("core.pki.domain.wildcardPlace", input.strip()));
             }
             out.add(label(label, input.strip()));
         }
         int real = wildcard ? out.size() - 1 : out.size();
         if (real < 2) {
-            throw new InvalidInputException("'" + input.strip() + "' is not a fully qualified domain name; expected at least two labels, "
-                    + "such as example.com" + (wildcard ? " (a wildcard needs a domain below it: *.example.com)" : ""));
+            throw new InvalidInputException(Msg.of(wildcard ? "core.pki.domain.notFqdnWildcard" : "core.pki.domain.notFqdn", input.strip()));
         }
         String tld = out.get(out.size() - 1);
         if (tld.chars().allMatch(Character::isDigit)) {
-            throw new InvalidInputException("'" + input.strip() + "' looks like an IP address; expected a domain name "
-                    + "(certificates for this profile carry DNS names)");
+            throw new InvalidInputException(Msg.of("core.pki.domain.ip", input.strip()));
         }
         String name = String.join(".", out);
         if (name.length() > MAX_NAME) {
-            throw new InvalidInputException("'" + input.strip() + "' is " + name.length() + " characters long in A-label form; "
-                    + "a domain name may have at most " + MAX_NAME);
+            throw new InvalidInputException(Msg.of("core.pki.domain.tooLong", input.strip(), name.length(), MAX_NAME));
         }
         return name;
     }
@@ -80,31 +75,26 @@ public final class DomainNames {
             try {
                 a = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("The label '" + label + "' in '" + whole + "' is not a valid international "
-                        + "domain label (" + e.getMessage() + "); expected letters, digits and hyphens", e);
+                throw new InvalidInputException(Msg.of("core.pki.label.idn", label, whole, e.getMessage()), e);
             }
         }
         a = a.toLowerCase(Locale.ROOT);
         if (a.isEmpty() || a.length() > MAX_LABEL) {
-            throw new InvalidInputException("The label '" + label + "' in '" + whole + "' is " + a.length()
-                    + " characters long" + (ascii ? "" : " as an A-label (" + a + ")") + "; each label must have 1 to "
-                    + MAX_LABEL + " characters");
+            throw new InvalidInputException(ascii ? Msg.of("core.pki.label.length", label, whole, a.length(), MAX_LABEL)
+                    : Msg.of("core.pki.label.lengthAlabel", label, whole, a.length(), a, MAX_LABEL));
         }
         for (int i = 0; i < a.length(); i++) {
             char c = a.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
             if (!ok) {
-                throw new InvalidInputException("The label '" + label + "' in '" + whole + "' contains '" + c
-                        + "'; a label may contain only letters, digits and hyphens" + (c == '_' ? " (no underscore)" : ""));
+                throw new InvalidInputException(Msg.of(c == '_' ? "core.pki.label.underscore" : "core.pki.label.char", label, whole, String.valueOf(c)));
             }
         }
         if (a.startsWith("xn--") && IDN.toUnicode(a, IDN.USE_STD3_ASCII_RULES).equals(a)) {
-            throw new InvalidInputException("The label '" + label + "' in '" + whole + "' starts with xn-- but is not "
-                    + "valid Punycode; type the international name itself or its correct A-label");
+            throw new InvalidInputException(Msg.of("core.pki.label.punycode", label, whole));
         }
         if (a.startsWith("-") || a.endsWith("-")) {
-            throw new InvalidInputException("The label '" + label + "' in '" + whole
-                    + "' starts or ends with a hyphen; a label must begin and end with a letter or digit");
+            throw new InvalidInputException(Msg.of("core.pki.label.hyphen", label, whole));
         }
         return a;
     }
@@ -125,11 +115,11 @@ public final class DomainNames {
             try {
                 n = normalize(in);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("Entry " + pos + ": " + e.getMessage(), e);
+                throw new InvalidInputException(Msg.of("core.pki.domain.entry", pos, InvalidInputException.part(e)), e);
             }
             Integer first = seen.putIfAbsent(n, pos);
             if (first != null) {
-                throw new InvalidInputException(duplicateMessage(n, first, pos));
+                throw new InvalidInputException(Msg.of("core.pki.domain.duplicate", n, first, pos));
             }
         }
         return List.copyOf(seen.keySet());
@@ -140,15 +130,11 @@ public final class DomainNames {
         String n = normalize(input);
         int idx = current.indexOf(n);
         if (idx >= 0) {
-            throw new InvalidInputException(duplicateMessage(n, idx + 1, current.size() + 1));
+            throw new InvalidInputException(Msg.of("core.pki.domain.duplicate", n, idx + 1, current.size() + 1));
         }
         List<String> out = new ArrayList<>(current);
         out.add(n);
         return List.copyOf(out);
     }
 
-    private static String duplicateMessage(String n, int first, int again) {
-        return "The domain name " + n + " is listed twice (entries " + first + " and " + again
-                + "); each name may appear only once";
-    }
 }

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,7 @@ public final class HostNames {
 
     public static Normalized normalizeCommonName(String input) {
         if (input == null || input.isBlank()) {
-            throw new InvalidInputException("The Common Name is empty; expected the host name of your instance, "
-                    + "such as atlas.example.com");
+            throw new InvalidInputException(Msg.of("core.pki.cn.empty"));
         }
         List<String> changes = new ArrayList<>();
         String s = input;
@@ -46,8 +46,7 @@ public final class HostNames {
             s = s.substring(at + 1);
         }
         if (s.startsWith("[")) {
-            throw new InvalidInputException("'" + input.strip() + "' is an IPv6 address; expected a host name such as "
-                    + "atlas.example.com");
+            throw new InvalidInputException(Msg.of("core.pki.cn.ipv6", input.strip()));
         }
         Matcher p = PORT.matcher(s);
         if (p.find()) {
@@ -58,19 +57,17 @@ public final class HostNames {
             changes.add("removed the trailing dot");
         }
         if (s.isEmpty()) {
-            throw new InvalidInputException("'" + input.strip() + "' contains no host name; expected a host name such as "
-                    + "atlas.example.com");
+            throw new InvalidInputException(Msg.of("core.pki.cn.noHost", input.strip()));
         }
         if (s.startsWith("*")) {
-            throw new InvalidInputException("'" + s + "': a wildcard is not accepted as the Common Name; expected the host "
-                    + "name of your instance (wildcards can go in the domain-name list)");
+            throw new InvalidInputException(Msg.of("core.pki.cn.wildcard", s));
         }
         String before = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         String name;
         try {
             name = DomainNames.normalize(s);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("Common Name: " + e.getMessage(), e);
+            throw new InvalidInputException(Msg.of("core.pki.cn.prefix", InvalidInputException.part(e)), e);
         }
         if (!before.chars().allMatch(c -> c < 0x80)) {
             changes.add("converted the international name to its A-label form " + name);
@@ -78,8 +75,7 @@ public final class HostNames {
             changes.add("changed to lower case");
         }
         if (name.length() > MAX_CN) {
-            throw new InvalidInputException("The Common Name " + name + " has " + name.length()
-                    + " characters; a Common Name may have at most " + MAX_CN + " (put longer names in the domain-name list)");
+            throw new InvalidInputException(Msg.of("core.pki.cn.tooLong", name, name.length(), MAX_CN));
         }
         return new Normalized(name, changes);
     }

@@ -56,7 +56,7 @@ public final class I18n {
      */
     public static String text(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof Localized l) {
+            if (t instanceof Localized l && l.msg() != null) {
                 return text(l.msg());
             }
         }
