@@ -1,5 +1,6 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
 import java.security.PublicKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -34,35 +35,29 @@ public final class CertificateChecks {
             Map<String, String> d = new LinkedHashMap<>();
             d.put("expectedSpkiSha256", exp);
             d.put("certificateSpkiSha256", got);
-            out.add(new Finding(Finding.Severity.ERROR, KEY_MISMATCH,
-                    "The certificate was issued for a different key than the private key of this request.\n"
-                            + "  private key SPKI SHA-256: " + exp + "\n"
-                            + "  certificate SPKI SHA-256: " + got + "\n"
-                            + "Paste the certificate the portal returned for this request's CSR.", d));
+            out.add(Finding.of(Finding.Severity.ERROR, KEY_MISMATCH,
+                    Msg.of("core.pki.check.keyMismatch", exp, got), d));
         }
         Instant nb = cert.getNotBefore().toInstant();
         Instant na = cert.getNotAfter().toInstant();
         if (now.isAfter(na)) {
-            out.add(new Finding(Finding.Severity.WARN, EXPIRED, "The certificate expired on " + na + ".",
+            out.add(Finding.of(Finding.Severity.WARN, EXPIRED, Msg.of("core.pki.check.expired", na.toString()),
                     Map.of("notAfter", na.toString())));
         }
         if (now.isBefore(nb)) {
-            out.add(new Finding(Finding.Severity.WARN, NOT_YET_VALID, "The certificate is not valid before " + nb
-                    + " (check this computer's clock).", Map.of("notBefore", nb.toString())));
+            out.add(Finding.of(Finding.Severity.WARN, NOT_YET_VALID,
+                    Msg.of("core.pki.check.notYetValid", nb.toString()), Map.of("notBefore", nb.toString())));
         }
         try {
             List<String> eku = cert.getExtendedKeyUsage();
             if (eku == null) {
-                out.add(new Finding(Finding.Severity.INFO, NO_EKU, "The certificate has no extended key usage "
-                        + "extension, so it is not restricted to TLS client authentication.", Map.of()));
+                out.add(Finding.of(Finding.Severity.INFO, NO_EKU, Msg.of("core.pki.check.noEku"), Map.of()));
             } else if (!eku.contains(CertificateSummary.CLIENT_AUTH_OID) && !eku.contains("2.5.29.37.0")) {
-                out.add(new Finding(Finding.Severity.WARN, NO_CLIENT_AUTH, "The certificate's extended key usage "
-                        + "does not include clientAuth (TLS client authentication); the GlobalSign API will refuse it "
-                        + "as an mTLS client certificate.", Map.of()));
+                out.add(Finding.of(Finding.Severity.WARN, NO_CLIENT_AUTH, Msg.of("core.pki.check.noClientAuth"), Map.of()));
             }
         } catch (CertificateParsingException e) {
-            out.add(new Finding(Finding.Severity.WARN, NO_CLIENT_AUTH, "The extended key usage extension cannot be "
-                    + "read: " + e.getMessage(), Map.of()));
+            out.add(Finding.of(Finding.Severity.WARN, NO_CLIENT_AUTH,
+                    Msg.of("core.pki.check.ekuUnreadable", String.valueOf(e.getMessage())), Map.of()));
         }
         return out;
     }
