@@ -196,8 +196,15 @@ class LocalizationConsistencyTest {
         return s;
     }
 
+    /** Words of two letters or more; placeholders and symbols do not count. */
     static int words(String v) {
-        return v.trim().split("\\s+").length;
+        int n = 0;
+        for (String w : v.replaceAll("\\{[^}]*}", " ").trim().split("\\s+")) {
+            if (w.codePoints().filter(Character::isLetter).count() >= 2) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static List<Path> javaFiles(Path dir) throws IOException {
