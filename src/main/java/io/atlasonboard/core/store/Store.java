@@ -1,5 +1,6 @@
 package io.atlasonboard.core.store;
 
+import io.atlasonboard.core.Msg;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -207,8 +208,7 @@ public final class Store implements AutoCloseable {
         if (!Files.exists(vaultFile, LinkOption.NOFOLLOW_LINKS)) {
             Path other = firstStoreFile(home);
             if (other != null) {
-                throw new StoreUnreadableException(other, "its vault header " + VAULT_FILE
-                        + " is missing, so it cannot be unlocked.");
+                throw new StoreUnreadableException(other, Msg.of("core.store.reason.noVault", VAULT_FILE));
             }
             throw new StoreNotFoundException(home);
         }
@@ -222,8 +222,7 @@ public final class Store implements AutoCloseable {
             Vault.Parsed parsed = Vault.read(vaultFile);
             dataKey = Vault.unlock(parsed, passphrase);
             if (!Files.isRegularFile(dbFile)) {
-                throw new StoreUnreadableException(dbFile, "the database file is missing (the vault header "
-                        + VAULT_FILE + " is there).");
+                throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.noDatabase", VAULT_FILE));
             }
             checkFingerprint(home, dbFile);
             int schema = probeReadOnly(home, dbFile, vaultFile, dataKey);
@@ -493,7 +492,7 @@ public final class Store implements AutoCloseable {
                 hasHistory = rs.next();
             }
             if (!hasHistory) {
-                throw new StoreUnreadableException(dbFile, "it does not contain an Atlas Onboard schema.");
+                throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.noSchema"));
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL");
@@ -503,16 +502,13 @@ public final class Store implements AutoCloseable {
                     try {
                         v = Integer.parseInt(rs.getString(1).split("\\.")[0]);
                     } catch (NumberFormatException e) {
-                        throw new StoreUnreadableException(dbFile, "its schema version is not understood.");
+                        throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.badVersion"));
                     }
                     if (v > SCHEMA_VERSION) {
-                        throw new StoreUnreadableException(dbFile, "it was written by a newer version of Atlas "
-                                + "Onboard (schema " + v + "; this version knows up to " + SCHEMA_VERSION
-                                + "). Update the application.");
+                        throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.newer", v, SCHEMA_VERSION));
                     }
                     if (!rs.getBoolean(2)) {
-                        throw new StoreUnreadableException(dbFile, "a schema migration (version " + v
-                                + ") did not complete.");
+                        throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.migration", v));
                     }
                     applied = Math.max(applied, v);
                 }
@@ -541,8 +537,7 @@ public final class Store implements AutoCloseable {
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreUnreadableException(dbFile, "the database could not be read ("
-                    + e.getClass().getSimpleName() + ").", e);
+            throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.database", e.getClass().getSimpleName()), e);
         }
     }
 

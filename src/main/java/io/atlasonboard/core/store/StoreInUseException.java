@@ -1,5 +1,6 @@
 package io.atlasonboard.core.store;
 
+import io.atlasonboard.core.Msg;
 import java.nio.file.Path;
 
 /** Another process (or another open {@link Store}) holds the store. */
@@ -7,17 +8,15 @@ public final class StoreInUseException extends StoreException {
     private final long pid;
 
     public StoreInUseException(Path file, Throwable cause) {
-        super("The store " + file + " is in use by another Atlas Onboard window or process. Close it and try again.",
-                cause);
+        super(Msg.of("core.store.inUse.file", file.toString()), cause);
         this.pid = -1;
     }
 
     /** The store in {@code home} is locked by process {@code pid} (-1: not known). */
     public StoreInUseException(Path home, long pid) {
-        super("The store in " + home + " is in use by another Atlas Onboard"
-                + (pid > 0 ? " (pid " + pid + ")" : "")
-                + (pid == ProcessHandle.current().pid() ? ", a window of this same process" : "")
-                + ". Close it and try again; nothing was changed.", null);
+        super(pid == ProcessHandle.current().pid() ? Msg.of("core.store.inUse.self", home.toString(), pid)
+                : pid > 0 ? Msg.of("core.store.inUse.pid", home.toString(), pid)
+                : Msg.of("core.store.inUse.home", home.toString()), null);
         this.pid = pid;
     }
 

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.store;
 
+import io.atlasonboard.core.Msg;
 import java.nio.file.Path;
 
 /**
@@ -9,13 +10,13 @@ import java.nio.file.Path;
 public final class StoreUnreadableException extends StoreException {
     private final Path file;
 
-    public StoreUnreadableException(Path file, String reason) {
+    public StoreUnreadableException(Path file, Object reason) {
         this(file, reason, null);
     }
 
-    public StoreUnreadableException(Path file, String reason, Throwable cause) {
-        super("The store file " + file + " cannot be read: " + reason
-                + " The file was kept untouched; no new store was created over it.", cause);
+    /** @param reason English text, or a {@link Msg} to show it in the user's language */
+    public StoreUnreadableException(Path file, Object reason, Throwable cause) {
+        super(Msg.of("core.store.unreadable", file.toString(), reason), cause);
         this.file = file;
     }
 
