@@ -16,7 +16,7 @@ import java.util.Optional;
 /** Certificate provider records ({@code store.providers()}). Names are unique (case-insensitive). Thread-safe. */
 public final class ProviderRepository {
     static final String TABLE = "provider";
-    private static final String COLS = "id, name, type, api_url, intended_use, api_key, keystore, keystore_file_name, "
+    private static final String COLS = "id, name, type, api_url, intended_use, api_key, api_key_enc, keystore, keystore_file_name, "
             + "extra_trust_pem, proxy_host, proxy_port, proxy_user, sandbox, created_at, updated_at, status, "
             + "status_checked_at, status_failed_step, status_diagnosis, status_summary";
 
@@ -98,6 +98,7 @@ public final class ProviderRepository {
                     id = keys.getLong(1);
                 }
             }
+            writeApiKey(c, id, record.apiKey().strip());
             writeSecrets(c, id, secrets);
             return find(c, id).orElseThrow();
         });
@@ -130,6 +131,7 @@ public final class ProviderRepository {
                 ps.setLong(14, id);
                 ps.executeUpdate();
             }
+            writeApiKey(c, id, record.apiKey().strip());
             if (secrets != null) {
                 writeSecrets(c, id, secrets);
             }
@@ -270,7 +272,7 @@ public final class ProviderRepository {
         ps.setString(2, r.type());
         ps.setString(3, r.apiUrl().strip());
         ps.setString(4, r.intendedUse().name());
-        ps.setString(5, r.apiKey().strip());
+        ps.setNull(5, Types.VARCHAR); // sealed separately (writeApiKey): the row id is part of the seal
         Sql.setBytes(ps, 6, r.keystore());
         ps.setString(7, r.keystoreFileName());
         ps.setString(8, r.extraTrustPem());
@@ -280,7 +282,41 @@ public final class ProviderRepository {
         ps.setBoolean(12, r.sandbox());
     }
 
-    private static Optional<ProviderRecord> find(Connection c, long id) throws SQLException {
+    /** Seals the API key into api_key_enc and clears the clear-text column. */
+    private void writeApiKey(Connection c, long id, String apiKey) throws SQLException {
+        char[] key = apiKey.toCharArray();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE provider SET api_key_enc=?, api_key=NULL WHERE id=?")) {
+            ps.setBytes(1, crypto.seal(TABLE, "api_key_enc", id, key));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        } finally {
+            java.util.Arrays.fill(key, '\0');
+        }
+    }
+
+    /**
+     * Seals the API keys that a store from before schema 41 kept in clear; called when the store is opened. Returns
+     * how many rows were sealed.
+     */
+    int sealClearApiKeys() {
+        return db.tx(c -> {
+            List<long[]> ids = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, api_key FROM provider WHERE api_key IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(new long[] {rs.getLong(1)});
+                    keys.add(rs.getString(2));
+                }
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                writeApiKey(c, ids.get(i)[0], keys.get(i));
+            }
+            return ids.size();
+        });
+    }
+
+    private Optional<ProviderRecord> find(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + " FROM provider WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -289,7 +325,20 @@ public final class ProviderRepository {
         }
     }
 
-    private static ProviderRecord read(ResultSet rs) throws SQLException {
+    private String apiKey(ResultSet rs) throws SQLException {
+        byte[] sealed = rs.getBytes("api_key_enc");
+        if (sealed == null) {
+            return rs.getString("api_key");
+        }
+        char[] key = crypto.open(TABLE, "api_key_enc", rs.getLong("id"), sealed);
+        try {
+            return new String(key); // the record carries it as text: it is an identifier, shown in the form
+        } finally {
+            java.util.Arrays.fill(key, '\0');
+        }
+    }
+
+    private ProviderRecord read(ResultSet rs) throws SQLException {
         ConnectionStatus status = new ConnectionStatus(ConnectionStatus.State.valueOf(rs.getString("status")),
                 Sql.getInstant(rs, "status_checked_at"), rs.getString("status_failed_step"),
                 rs.getString("status_diagnosis"), rs.getString("status_summary"));
@@ -299,7 +348,7 @@ public final class ProviderRepository {
                 .type(rs.getString("type"))
                 .apiUrl(rs.getString("api_url"))
                 .intendedUse(IntendedUse.valueOf(rs.getString("intended_use")))
-                .apiKey(rs.getString("api_key"))
+                .apiKey(apiKey(rs))
                 .keystore(rs.getBytes("keystore"))
                 .keystoreFileName(rs.getString("keystore_file_name"))
                 .extraTrustPem(rs.getString("extra_trust_pem"))

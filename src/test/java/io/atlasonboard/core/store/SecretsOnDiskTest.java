@@ -35,7 +35,7 @@ class SecretsOnDiskTest {
             "ApiSecret-Onboarding-7Q9xZ", "KeyPassword-Onboarding-4kLm", "KeystorePassword-Onb-Pp81",
             "ApiSecret-Provider-Vv53Hk", "KeystorePassword-Prov-9rT2", "ProxyPassword-Prov-aa1Z",
             "-----BEGIN ENCRYPTED PRIVATE KEY-----MarkerPrivKey99", "TsigSecret-c2VjcmV0IGtleQ==",
-            "Ünïcödé-Sëcrét-ß€", "ApiSecret-Replaced-Old-1x");
+            "Ünïcödé-Sëcrét-ß€", "ApiSecret-Replaced-Old-1x", "ProviderApiKey-Sealed-Zz77");
     private static final String CLEAR_CONTROL = "ControlApiKey-Visible-On-Disk-1234";
 
     @Test
@@ -48,7 +48,7 @@ class SecretsOnDiskTest {
             o.setKeyPassword(SECRETS.get(1).toCharArray());
             o.setKeystorePassword(SECRETS.get(2).toCharArray());
             ProviderRecord p = s.providers().save(ProviderRecord.builder().name("GlobalSign SSL/TLS")
-                            .apiKey(CLEAR_CONTROL).keystore(new byte[] {1, 2, 3}).proxyHost("proxy.local")
+                            .apiKey(SECRETS.get(10)).keystore(new byte[] {1, 2, 3}).proxyHost("proxy.local")
                             .proxyPort(3128).proxyUser("bob").build(),
                     ProviderSecrets.of(SECRETS.get(3).toCharArray(), SECRETS.get(4).toCharArray(),
                             SECRETS.get(5).toCharArray()));
@@ -92,6 +92,7 @@ class SecretsOnDiskTest {
             ProviderRecord p = s.providers().findByName("GlobalSign SSL/TLS").orElseThrow();
             try (ProviderSecrets ps = s.providers().secrets(p.id())) {
                 Secrets.assertSameSecret(SECRETS.get(3), new String(ps.apiSecret()), "ps.apiSecret()");
+                Secrets.assertSameSecret(SECRETS.get(10), s.providers().get(p.id()).apiKey(), "provider api key");
                 Secrets.assertSameSecret(SECRETS.get(4), new String(ps.keystorePassword()), "ps.keystorePassword()");
                 Secrets.assertSameSecret(SECRETS.get(5), new String(ps.proxyPassword()), "ps.proxyPassword()");
             }
