@@ -58,7 +58,7 @@ public final class CompletionViewModel {
                 return;
             }
             String name = r.provider().name();
-            provider.set(r.provider().sandbox() && !name.contains("SANDBOX") // not user-visible
+            provider.set(r.provider().sandbox() && !name.contains("SANDBOX")
                     ? I18n.t("ui.wizard.completion.provider.sandbox", name) : name);
             ConnectionStatus s = r.provider().status();
             good.set(s.state() == ConnectionStatus.State.GOOD);

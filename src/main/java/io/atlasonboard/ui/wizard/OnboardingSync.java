@@ -60,7 +60,7 @@ public final class OnboardingSync {
                            String keystorePath, byte[] keystore, Long providerId) {
         @Override
         public String toString() {
-            return "Snapshot[" + label + ", step " + step + ", secrets hidden]";
+            return "Snapshot[" + label + ", step " + step + ", secrets hidden]"; // not user-visible
         }
     }
 

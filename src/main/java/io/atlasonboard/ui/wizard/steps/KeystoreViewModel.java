@@ -26,6 +26,9 @@ import javafx.beans.property.StringProperty;
 
 /** Step 4: certificate (+ chain) and the private key into a PKCS#12 keystore, written, re-opened and checked. */
 public final class KeystoreViewModel {
+    private static final String PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----"; // not user-visible
+    /** The default friendly name (the alias written into the keystore), a product name in every language. */
+    private static final String FRIENDLY_NAME = "GlobalSign Atlas mTLS"; // not user-visible
     private final WizardState state;
     private final FxTasks tasks;
 
@@ -89,7 +92,7 @@ public final class KeystoreViewModel {
                 confirmation, strongEnough);
         complete = Bindings.createBooleanBinding(() -> !state.keystorePath.get().isBlank(), state.keystorePath);
         opensslCommand = Bindings.createStringBinding(() -> Pkcs12.opensslCommand("certificate.crt",
-                        state.certificatePem.get().split("-----BEGIN CERTIFICATE-----").length > 2 ? "chain.pem" : null,
+                        state.certificatePem.get().split(PEM_CERTIFICATE).length > 2 ? "chain.pem" : null,
                         suggestedBaseName() + ".key.pem", outName(), state.friendlyName.get(), state.profile.get()),
                 state.certificatePem, state.friendlyName, state.profile, state.keystorePath);
         newPassword.addListener((o, a, b) -> error.set(""));
@@ -141,7 +144,7 @@ public final class KeystoreViewModel {
 
     public String defaultFriendlyName() {
         String cn = state.commonName.get();
-        return cn.isBlank() ? "GlobalSign Atlas mTLS" : "GlobalSign Atlas mTLS " + cn;
+        return cn.isBlank() ? FRIENDLY_NAME : FRIENDLY_NAME + " " + cn;
     }
 
     public String suggestedBaseName() {
@@ -211,7 +214,7 @@ public final class KeystoreViewModel {
             state.keystorePassword.set(newPw);
             state.keystore.set(data);
             state.keystorePath.set(file.toString());
-            success.set(I18n.t(certPem.split("-----BEGIN CERTIFICATE-----").length > 2
+            success.set(I18n.t(certPem.split(PEM_CERTIFICATE).length > 2
                     ? "ui.keystore.success.chain" : "ui.keystore.success", file.toString(),
                     Integer.toString(data.length)));
         });
