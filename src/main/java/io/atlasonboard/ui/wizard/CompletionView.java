@@ -1,6 +1,7 @@
 package io.atlasonboard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
@@ -23,48 +24,46 @@ public final class CompletionView extends VBox {
         getStyleClass().add("page");
         setId("completionView");
         setMaxWidth(900);
-        Label title = new Label("Onboarding complete", new FontIcon("mdi2c-check-circle-outline"));
+        Label title = new Label(I18n.t("ui.wizard.completion.title"), new FontIcon("mdi2c-check-circle-outline"));
         title.setId("completionTitle");
         title.getStyleClass().addAll(Styles.TITLE_2, Styles.SUCCESS);
-        Label intro = Views.hint("\"" + vm.finished().label() + "\" is done"
-                + (vm.finished().sandbox() ? " (SANDBOX)" : "") + ". This is what it created:");
+        Label intro = Views.hint(I18n.t(vm.finished().sandbox() ? "ui.wizard.completion.intro.sandbox"
+                : "ui.wizard.completion.intro", vm.finished().label()));
 
         GridPane g = new GridPane();
         g.getStyleClass().add("summary-grid");
         g.setHgap(16);
         g.setVgap(8);
-        row(g, 0, "Certificate provider", vm.providerProperty(), "completionProvider");
-        row(g, 1, "Connection", vm.statusProperty(), "completionStatus");
-        row(g, 2, "Keystore file", vm.keystoreProperty(), "completionKeystore");
-        row(g, 3, "Domains verified", vm.domainsProperty(), "completionDomains");
+        row(g, 0, I18n.t("ui.wizard.completion.row.provider"), vm.providerProperty(), "completionProvider");
+        row(g, 1, I18n.t("ui.wizard.completion.row.connection"), vm.statusProperty(), "completionStatus");
+        row(g, 2, I18n.t("ui.wizard.completion.row.keystore"), vm.keystoreProperty(), "completionKeystore");
+        row(g, 3, I18n.t("ui.wizard.completion.row.domains"), vm.domainsProperty(), "completionDomains");
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setMinWidth(USE_PREF_SIZE);
         ColumnConstraints c2 = new ColumnConstraints();
         c2.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(c1, c2);
 
-        Label nextTitle = new Label("What next");
+        Label nextTitle = new Label(I18n.t("ui.wizard.completion.next.title"));
         nextTitle.getStyleClass().add(Styles.TITLE_4);
-        Label next = Views.hint("Certificates are issued, saved and revoked in the providers window (\"Certificate "
-                + "providers…\" on the start page): choose the provider, then Certificates. Domains can be added "
-                + "there under Domains (DNS).");
-        Button issue = Views.button("_Issue a certificate…", "mdi2c-certificate-outline");
+        Label next = Views.hint(I18n.t("ui.wizard.completion.next"));
+        Button issue = Views.button(I18n.t("ui.wizard.completion.issue"), "mdi2c-certificate-outline");
         issue.setId("completionIssue");
         issue.getStyleClass().add(Styles.ACCENT);
         issue.setDefaultButton(true);
         issue.disableProperty().bind(vm.goodProperty().not());
         issue.setOnAction(e -> actions.issueCertificate().run());
-        Label issueWhy = Views.hint("Issuing needs the provider's connection status to be Good.");
+        Label issueWhy = Views.hint(I18n.t("ui.wizard.completion.issueBlocked"));
         issueWhy.setId("completionIssueBlocked");
         issueWhy.visibleProperty().bind(issue.disabledProperty());
         issueWhy.managedProperty().bind(issueWhy.visibleProperty());
-        Button providers = Views.button("Open the _providers window", "mdi2s-server-security");
+        Button providers = Views.button(I18n.t("ui.wizard.completion.providers"), "mdi2s-server-security");
         providers.setId("completionProviders");
         providers.setOnAction(e -> actions.openProviders().run());
-        Button review = Views.button("_Review the steps", "mdi2f-format-list-numbered");
+        Button review = Views.button(I18n.t("ui.wizard.completion.review"), "mdi2f-format-list-numbered");
         review.setId("completionReview");
         review.setOnAction(e -> actions.reviewSteps().run());
-        Button start = Views.button("S_tart page", "mdi2h-home-outline");
+        Button start = Views.button(I18n.t("ui.wizard.startPage"), "mdi2h-home-outline");
         start.setId("completionStart");
         start.setOnAction(e -> actions.startPage().run());
         FlowPane buttons = new FlowPane(10, 10, issue, providers, review, start);
@@ -82,6 +81,7 @@ public final class CompletionView extends VBox {
         v.setId(id);
         v.setWrapText(true);
         v.textProperty().bind(value);
+        k.setLabelFor(v);
         g.add(k, 0, r);
         g.add(v, 1, r);
     }

@@ -6,6 +6,7 @@ import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.I18n;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,7 +26,7 @@ public final class CompletionViewModel {
     private final Store store;
     private final FxTasks tasks;
     private final Finished finished;
-    private final ReadOnlyStringWrapper provider = new ReadOnlyStringWrapper("Reading the provider…");
+    private final ReadOnlyStringWrapper provider = new ReadOnlyStringWrapper(I18n.t("ui.wizard.provider.reading"));
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper good = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper keystore = new ReadOnlyStringWrapper("");
@@ -37,7 +38,7 @@ public final class CompletionViewModel {
         this.tasks = tasks;
         this.finished = finished;
         keystore.set(finished.keystorePath() == null || finished.keystorePath().isBlank()
-                ? "Not saved to a file (it is kept encrypted in the store)"
+                ? I18n.t("ui.wizard.completion.keystore.notSaved")
                 : Path.of(finished.keystorePath()).toString());
     }
 
@@ -47,28 +48,29 @@ public final class CompletionViewModel {
     /** Reads the provider and its domain claims. */
     public FxTask<Read> load() {
         Long id = finished.providerId();
-        FxTask<Read> t = tasks.run("Reading what the onboarding created", p -> id == null ? new Read(null, List.of())
+        FxTask<Read> t = tasks.run(I18n.t("ui.wizard.completion.task"), p -> id == null ? new Read(null, List.of())
                 : new Read(store.providers().find(id).orElse(null), store.domainClaims().list(id)));
         t.onSuccess(r -> {
             if (r.provider() == null) {
-                provider.set("No provider was saved");
+                provider.set(I18n.t("ui.wizard.completion.noProvider"));
                 status.set("");
                 domains.set("");
                 return;
             }
             String name = r.provider().name();
-            provider.set(name + (r.provider().sandbox() && !name.contains("SANDBOX") ? "  (SANDBOX)" : ""));
+            provider.set(r.provider().sandbox() && !name.contains("SANDBOX")
+                    ? I18n.t("ui.wizard.completion.provider.sandbox", name) : name);
             ConnectionStatus s = r.provider().status();
             good.set(s.state() == ConnectionStatus.State.GOOD);
             status.set(switch (s.state()) {
-                case GOOD -> "Connection Status: Good";
-                case BAD -> "Connection Status: Bad" + (s.failedStep() == null ? "" : " (failed step: "
-                        + s.failedStep() + ")");
-                case UNKNOWN -> "Connection Status: not tested yet";
+                case GOOD -> I18n.t("ui.wizard.completion.status.GOOD");
+                case BAD -> s.failedStep() == null ? I18n.t("ui.wizard.completion.status.BAD")
+                        : I18n.t("ui.wizard.completion.status.BAD.step", s.failedStep());
+                case UNKNOWN -> I18n.t("ui.wizard.completion.status.UNKNOWN");
             });
             domains.set(domainText(r.claims()));
         });
-        t.onFailure(e -> error.set("Could not read the provider: " + FxTask.unwrap(e).getMessage()));
+        t.onFailure(e -> error.set(I18n.t("ui.wizard.completion.error", I18n.text(FxTask.unwrap(e)))));
         return t;
     }
 
@@ -76,8 +78,8 @@ public final class CompletionViewModel {
         List<String> verified = claims.stream().filter(c -> "VERIFIED".equalsIgnoreCase(c.status()))
                 .map(DomainClaimRecord::domain).sorted().toList();
         long other = claims.size() - verified.size();
-        String v = verified.isEmpty() ? "No domain verified yet" : String.join(", ", verified);
-        return other == 0 ? v : v + "  (" + other + (other == 1 ? " claim" : " claims") + " still pending)";
+        String v = verified.isEmpty() ? I18n.t("ui.wizard.completion.domains.none") : String.join(", ", verified);
+        return other == 0 ? v : I18n.t("ui.wizard.completion.domains.pending", v, other);
     }
 
     public Finished finished() {

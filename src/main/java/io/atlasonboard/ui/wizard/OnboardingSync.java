@@ -3,6 +3,7 @@ package io.atlasonboard.ui.wizard;
 import io.atlasonboard.core.onboarding.Onboarding;
 import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.tasks.TaskService;
+import io.atlasonboard.ui.common.I18n;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class OnboardingSync {
                            String keystorePath, byte[] keystore, Long providerId) {
         @Override
         public String toString() {
-            return "Snapshot[" + label + ", step " + step + ", secrets hidden]";
+            return "Snapshot[" + label + ", step " + step + ", secrets hidden]"; // not user-visible
         }
     }
 
@@ -159,7 +160,7 @@ public final class OnboardingSync {
             schedule = !scheduled;
             scheduled = true;
         }
-        status.set("Saving…");
+        status.set(I18n.t("ui.wizard.sync.saving"));
         if (schedule) {
             Executor later = CompletableFuture.delayedExecutor(DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
             later.execute(this::writePending);
@@ -177,7 +178,7 @@ public final class OnboardingSync {
             pending.clear();
             CompletableFuture<Void> previous = lastWrite;
             CompletableFuture<Void> next = previous.handle((v, e) -> null)
-                    .thenCompose(x -> tasks.<Void>submit("Saving progress", p -> {
+                    .thenCompose(x -> tasks.<Void>submit(I18n.t("ui.wizard.sync.task"), p -> {
                         for (Consumer<Onboarding> w : batch) {
                             w.accept(onboarding);
                         }
@@ -191,9 +192,9 @@ public final class OnboardingSync {
                     more = !pending.isEmpty() || lastWrite != next;
                 }
                 if (e != null) {
-                    status.set("Could not save: " + io.atlasonboard.ui.common.FxTask.unwrap(e).getMessage());
+                    status.set(I18n.t("ui.wizard.sync.failed", I18n.text(io.atlasonboard.ui.common.FxTask.unwrap(e))));
                 } else if (!more) {
-                    status.set("All changes saved");
+                    status.set(I18n.t("ui.wizard.sync.saved"));
                 }
             }));
         }

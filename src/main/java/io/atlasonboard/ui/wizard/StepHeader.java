@@ -1,5 +1,6 @@
 package io.atlasonboard.ui.wizard;
 
+import io.atlasonboard.ui.common.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -63,7 +64,7 @@ public final class StepHeader extends HBox {
             step.setMinWidth(USE_PREF_SIZE);
             step.getStyleClass().add("step");
             step.setId("step-" + (i + 1));
-            Tooltip.install(step, new Tooltip("Step " + (i + 1) + ": " + titles.get(i)));
+            Tooltip.install(step, new Tooltip(I18n.t("ui.wizard.header.tooltip", i + 1, titles.get(i))));
             int index = i;
             step.setOnMouseClicked(e -> {
                 if (index != current.get() && index <= reached.get()) {
@@ -119,9 +120,11 @@ public final class StepHeader extends HBox {
             // seven titles do not fit a narrow window: only the current one is written out, never shortened
             titleLabel.setVisible(i == c);
             titleLabel.setManaged(i == c);
-            String state = i < c ? "done" : i == c ? "current step" : i < available ? "upcoming" : "coming later";
-            step.setAccessibleText("Step " + (i + 1) + ": " + titles.get(i) + ", " + state);
+            String state = I18n.t(i < c ? "ui.wizard.header.state.done" : i == c ? "ui.wizard.header.state.current"
+                    : i < available ? "ui.wizard.header.state.upcoming" : "ui.wizard.header.state.later");
+            step.setAccessibleText(I18n.t("ui.wizard.header.step", i + 1, titles.size(), titles.get(i), state));
         }
-        setAccessibleText("Step " + (c + 1) + " of " + available + ": " + titles.get(Math.min(c, titles.size() - 1)));
+        setAccessibleText(I18n.t("ui.wizard.header.summary", c + 1, available,
+                titles.get(Math.min(c, titles.size() - 1))));
     }
 }

@@ -16,5 +16,6 @@ public interface StepPages {
     }
 
     /** Pages of steps 1-4 only (the provider steps show a placeholder). */
-    StepPages NONE = index -> new javafx.scene.control.Label("This step needs an unlocked store with providers.");
+    StepPages NONE = index -> new javafx.scene.control.Label(
+            io.atlasonboard.ui.common.I18n.t("ui.wizard.noProviders"));
 }

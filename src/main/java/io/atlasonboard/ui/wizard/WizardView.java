@@ -2,6 +2,7 @@ package io.atlasonboard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.wizard.steps.CertificateView;
 import io.atlasonboard.ui.wizard.steps.CredentialsView;
@@ -44,8 +45,9 @@ public final class WizardView extends BorderPane {
         header.setOnPick(vm::goTo);
         Label onboardingLabel = new Label();
         onboardingLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        onboardingLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.state().label.get()
-                + (vm.state().sandbox.get() ? "  ·  SANDBOX" : ""), vm.state().label, vm.state().sandbox));
+        onboardingLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.state().sandbox.get()
+                ? I18n.t("ui.wizard.label.sandbox", vm.state().label.get()) : vm.state().label.get(),
+                vm.state().label, vm.state().sandbox));
         onboardingLabel.setId("onboardingLabel");
         VBox top = new VBox(header);
         setTop(top);
@@ -54,7 +56,7 @@ public final class WizardView extends BorderPane {
         scroller.setId("stepScroller");
         setCenter(scroller);
 
-        Button start = Views.button("S_tart page", "mdi2h-home-outline");
+        Button start = Views.button(I18n.t("ui.wizard.startPage"), "mdi2h-home-outline");
         start.setId("toStartPage");
         start.setOnAction(e -> toStartPage.run());
         Label saved = new Label();
@@ -63,7 +65,7 @@ public final class WizardView extends BorderPane {
         saved.textProperty().bind(vm.sync().statusProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Button back = Views.button("_Back", "mdi2a-arrow-left");
+        Button back = Views.button(I18n.t("ui.wizard.back"), "mdi2a-arrow-left");
         back.setId("back");
         back.setCancelButton(false);
         back.disableProperty().bind(vm.canGoBack.not());
@@ -72,7 +74,8 @@ public final class WizardView extends BorderPane {
         next.setId("next");
         next.setMnemonicParsing(true);
         next.getStyleClass().add(Styles.ACCENT);
-        next.textProperty().bind(Bindings.when(vm.onLastStep).then("_Finish").otherwise("_Next"));
+        next.textProperty().bind(Bindings.when(vm.onLastStep).then(I18n.t("ui.wizard.finish"))
+                .otherwise(I18n.t("ui.wizard.next")));
         next.disableProperty().bind(vm.canGoNext.not());
         next.setOnAction(e -> {
             if (!vm.next() && vm.canGoNext.get()) {

@@ -1,6 +1,7 @@
 package io.atlasonboard.ui.wizard;
 
 import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.wizard.steps.CertificateViewModel;
 import io.atlasonboard.ui.wizard.steps.CredentialsViewModel;
 import io.atlasonboard.ui.wizard.steps.CsrViewModel;
@@ -13,8 +14,9 @@ import javafx.beans.binding.BooleanExpression;
 
 /** The onboarding wizard: owns the shared state, one view model per step, and the Back/Next rules. */
 public final class WizardViewModel {
-    public static final List<String> STEP_TITLES = List.of("API credentials", "Create PKCS#10 request",
-            "mTLS certificate", "PKCS#12 keystore", "Provider", "Connection status", "DNS validation");
+    public static final List<String> STEP_TITLES = List.of(I18n.t("ui.wizard.step.title.1"),
+            I18n.t("ui.wizard.step.title.2"), I18n.t("ui.wizard.step.title.3"), I18n.t("ui.wizard.step.title.4"),
+            I18n.t("ui.wizard.step.title.5"), I18n.t("ui.wizard.step.title.6"), I18n.t("ui.wizard.step.title.7"));
     /** All steps are implemented (the header would show the rest as coming later). */
     public static final int AVAILABLE_STEPS = 7;
     /** 0-based indexes of the steps that the provider panes supply ({@link StepPages}). */

@@ -3,6 +3,7 @@ package io.atlasonboard.ui.wizard.steps;
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.util.List;
@@ -29,21 +30,18 @@ public final class KeystoreView extends VBox {
     public KeystoreView(KeystoreViewModel vm, WizardState state, FileDialogs dialogs) {
         getStyleClass().add("page");
         setId("keystoreStep");
-        Label title = Views.title("PKCS#12 keystore");
-        Label intro = Views.hint("Combines the certificate (and its chain) with the private key into a .p12 file, "
-                + "replacing the openssl pkcs12 -export step. The file is re-opened and checked before it is reported "
-                + "as done.");
+        Label title = Views.title(I18n.t("ui.keystore.title"));
+        Label intro = Views.hint(I18n.t("ui.keystore.intro"));
 
-        Label keyKnown = new Label("Key password: taken from the vault", new FontIcon("mdi2l-lock-outline"));
+        Label keyKnown = new Label(I18n.t("ui.keystore.keyFromVault"), new FontIcon("mdi2l-lock-outline"));
         keyKnown.setId("keyPasswordFromVault");
         keyKnown.visibleProperty().bind(vm.keyPasswordKnown);
         keyKnown.managedProperty().bind(vm.keyPasswordKnown);
         PasswordField askedKey = new PasswordField();
         askedKey.setId("askedKeyPassword");
         askedKey.textProperty().bindBidirectional(vm.askedKeyPassword);
-        Label askedLabel = Views.fieldLabel("_Key password", askedKey);
-        VBox asked = new VBox(4, askedLabel, askedKey, Views.hint("The vault has no password for this key; enter the "
-                + "password the key file was encrypted with."));
+        Label askedLabel = Views.fieldLabel(I18n.t("ui.keystore.keyPassword"), askedKey);
+        VBox asked = new VBox(4, askedLabel, askedKey, Views.hint(I18n.t("ui.keystore.keyPassword.hint")));
         asked.visibleProperty().bind(vm.keyPasswordKnown.not());
         asked.managedProperty().bind(asked.visibleProperty());
 
@@ -58,8 +56,9 @@ public final class KeystoreView extends VBox {
         javafx.scene.control.ToggleButton reveal = new javafx.scene.control.ToggleButton(null,
                 new org.kordamp.ikonli.javafx.FontIcon("mdi2e-eye-outline"));
         reveal.setId("revealKeystorePassword");
-        reveal.setAccessibleText("Show the keystore password");
-        reveal.setTooltip(new javafx.scene.control.Tooltip("Show the keystore password"));
+        reveal.setAccessibleText(I18n.t("ui.keystore.reveal"));
+        reveal.setTooltip(new javafx.scene.control.Tooltip(I18n.t("ui.keystore.reveal")));
+        storePwShown.setAccessibleText(I18n.t("ui.keystore.passwordShown"));
         storePwShown.visibleProperty().bind(reveal.selectedProperty());
         storePw.visibleProperty().bind(reveal.selectedProperty().not());
         javafx.scene.layout.StackPane pwStack = new javafx.scene.layout.StackPane(storePw, storePwShown);
@@ -69,11 +68,12 @@ public final class KeystoreView extends VBox {
         confirmPw.setId("keystoreConfirmation");
         confirmPw.textProperty().bindBidirectional(vm.confirmation);
         confirmPw.disableProperty().bind(vm.sameAsKeyPassword);
-        confirmPw.setPromptText("repeat the keystore password");
+        confirmPw.setPromptText(I18n.t("ui.keystore.confirmation"));
+        confirmPw.setAccessibleText(I18n.t("ui.keystore.confirmation.accessible"));
         javafx.scene.control.ProgressBar strength = new javafx.scene.control.ProgressBar();
         strength.getStyleClass().add("strength-bar");
         strength.progressProperty().bind(vm.strengthFraction);
-        strength.setAccessibleText("Keystore password strength");
+        strength.setAccessibleText(I18n.t("ui.keystore.strength"));
         Label strengthText = new Label();
         strengthText.setId("keystoreStrengthHint");
         strengthText.getStyleClass().add("hint");
@@ -89,7 +89,7 @@ public final class KeystoreView extends VBox {
         VBox newPwBox = new VBox(4, pwRow, strengthRow, confirmPw, matchHint);
         newPwBox.visibleProperty().bind(vm.sameAsKeyPassword.not());
         newPwBox.managedProperty().bind(newPwBox.visibleProperty());
-        CheckBox same = new CheckBox("_Same as the key password");
+        CheckBox same = new CheckBox(I18n.t("ui.keystore.same"));
         same.setMnemonicParsing(true);
         same.setId("sameAsKeyPassword");
         same.selectedProperty().bindBidirectional(vm.sameAsKeyPassword);
@@ -101,13 +101,12 @@ public final class KeystoreView extends VBox {
         ToggleGroup group = new ToggleGroup();
         VBox profiles = new VBox(6);
         for (Pkcs12Profile p : vm.profiles()) {
-            RadioButton rb = new RadioButton(p == Pkcs12Profile.MODERN ? "Modern (default): AES-256-CBC, "
-                    + "PBKDF2-HMAC-SHA256, SHA-256 MAC" : "Compatibility, for old consumers: 3DES, SHA-1 MAC");
+            RadioButton rb = new RadioButton(I18n.t("ui.keystore.profile." + p.name()));
             rb.setId(p == Pkcs12Profile.MODERN ? "profileModern" : "profileCompatibility");
             rb.setToggleGroup(group);
             rb.setUserData(p);
             rb.setSelected(state.profile.get() == p);
-            Label d = Views.hint(p.description());
+            Label d = Views.hint(I18n.t("ui.keystore.profile.description." + p.name()));
             d.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
             profiles.getChildren().addAll(rb, d);
         }
@@ -125,23 +124,24 @@ public final class KeystoreView extends VBox {
         c1.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1);
         int r = 0;
-        grid.add(Views.rowLabel("Private key"), 0, r);
+        grid.add(Views.rowLabel(I18n.t("ui.keystore.row.privateKey")), 0, r);
         grid.add(new VBox(4, keyKnown, asked), 1, r++);
-        grid.add(Views.fieldLabel("Keystore _password", storePw), 0, r);
+        grid.add(Views.fieldLabel(I18n.t("ui.keystore.row.password"), storePw), 0, r);
         grid.add(new VBox(4, newPwBox, same), 1, r++);
-        grid.add(Views.fieldLabel("_Friendly name", friendly), 0, r);
+        grid.add(Views.fieldLabel(I18n.t("ui.keystore.row.friendlyName"), friendly), 0, r);
         grid.add(friendly, 1, r++);
-        grid.add(Views.rowLabel("Profile"), 0, r);
+        grid.add(Views.rowLabel(I18n.t("ui.keystore.row.profile")), 0, r);
         grid.add(profiles, 1, r++);
         grid.setMaxWidth(760);
         grid.disableProperty().bind(vm.writing);
 
-        Button save = Views.button("Save keystore _as…", "mdi2c-content-save-outline");
+        Button save = Views.button(I18n.t("ui.keystore.save"), "mdi2c-content-save-outline");
         save.setId("saveKeystore");
         save.getStyleClass().add(Styles.ACCENT);
         save.disableProperty().bind(vm.canWrite.not());
-        save.setOnAction(e -> dialogs.save(getScene().getWindow(), "Save the PKCS#12 keystore", vm.suggestedFileName(),
-                List.of(new FileDialogs.Filter("PKCS#12", List.of("*.p12", "*.pfx")))).ifPresent(vm::write));
+        save.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.keystore.save.dialog"),
+                vm.suggestedFileName(), List.of(new FileDialogs.Filter(I18n.t("ui.keystore.save.filter"),
+                        List.of("*.p12", "*.pfx")))).ifPresent(vm::write));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.visibleProperty().bind(vm.writing);
@@ -155,7 +155,7 @@ public final class KeystoreView extends VBox {
         HBox saveRow = new HBox(10, save, spinner, progress, blocked);
         saveRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label cmdHead = new Label("Equivalent openssl command (passwords are prompted, never on the command line)");
+        Label cmdHead = new Label(I18n.t("ui.keystore.command"));
         cmdHead.getStyleClass().add("hint");
         TextArea cmd = new TextArea();
         cmd.setId("opensslCommand");
@@ -165,6 +165,7 @@ public final class KeystoreView extends VBox {
         cmd.getStyleClass().add("pem-area");
         cmd.textProperty().bind(vm.opensslCommand);
         cmd.setMaxWidth(760);
+        cmdHead.setLabelFor(cmd);
 
         getChildren().addAll(title, intro, grid, saveRow,
                 Views.message(vm.error, "error-text", "keystoreError"),

@@ -7,6 +7,7 @@ import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.pki.WrongPasswordException;
 import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,9 @@ import javafx.beans.property.StringProperty;
 
 /** Step 4: certificate (+ chain) and the private key into a PKCS#12 keystore, written, re-opened and checked. */
 public final class KeystoreViewModel {
+    private static final String PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----"; // not user-visible
+    /** The default friendly name (the alias written into the keystore), a product name in every language. */
+    private static final String FRIENDLY_NAME = "GlobalSign Atlas mTLS"; // not user-visible
     private final WizardState state;
     private final FxTasks tasks;
 
@@ -69,26 +73,26 @@ public final class KeystoreViewModel {
                 return "";
             }
             if (!state.hasCertificate()) {
-                return "Step 3 needs an accepted certificate first.";
+                return I18n.t("ui.keystore.blocked.certificate");
             }
             if (!keyPasswordKnown.get() && askedKeyPassword.get().isEmpty()) {
-                return "Enter the key password.";
+                return I18n.t("ui.keystore.blocked.keyPassword");
             }
             if (sameAsKeyPassword.get()) {
                 return "";
             }
             if (newPassword.get().isEmpty()) {
-                return "Choose a keystore password.";
+                return I18n.t("ui.keystore.blocked.choose");
             }
             if (!strongEnough.get()) {
-                return "The keystore password is too weak.";
+                return I18n.t("ui.keystore.blocked.weak");
             }
-            return newPassword.get().equals(confirmation.get()) ? "" : "Repeat the keystore password.";
+            return newPassword.get().equals(confirmation.get()) ? "" : I18n.t("ui.keystore.blocked.repeat");
         }, writing, state.certificatePem, keyPasswordKnown, askedKeyPassword, sameAsKeyPassword, newPassword,
                 confirmation, strongEnough);
         complete = Bindings.createBooleanBinding(() -> !state.keystorePath.get().isBlank(), state.keystorePath);
         opensslCommand = Bindings.createStringBinding(() -> Pkcs12.opensslCommand("certificate.crt",
-                        state.certificatePem.get().split("-----BEGIN CERTIFICATE-----").length > 2 ? "chain.pem" : null,
+                        state.certificatePem.get().split(PEM_CERTIFICATE).length > 2 ? "chain.pem" : null,
                         suggestedBaseName() + ".key.pem", outName(), state.friendlyName.get(), state.profile.get()),
                 state.certificatePem, state.friendlyName, state.profile, state.keystorePath);
         newPassword.addListener((o, a, b) -> error.set(""));
@@ -122,7 +126,8 @@ public final class KeystoreViewModel {
         if (confirmation.get().isEmpty()) {
             return "";
         }
-        return newPassword.get().equals(confirmation.get()) ? "The passwords match." : "The passwords do not match yet.";
+        return newPassword.get().equals(confirmation.get()) ? I18n.t("ui.keystore.match")
+                : I18n.t("ui.keystore.noMatch");
     }
 
     /** On entering the step: a friendly name from the CN unless the user chose one. */
@@ -139,7 +144,7 @@ public final class KeystoreViewModel {
 
     public String defaultFriendlyName() {
         String cn = state.commonName.get();
-        return cn.isBlank() ? "GlobalSign Atlas mTLS" : "GlobalSign Atlas mTLS " + cn;
+        return cn.isBlank() ? FRIENDLY_NAME : FRIENDLY_NAME + " " + cn;
     }
 
     public String suggestedBaseName() {
@@ -169,20 +174,21 @@ public final class KeystoreViewModel {
         String certPem = state.certificatePem.get();
         String friendly = state.friendlyName.get().strip();
         Pkcs12Profile profile = state.profile.get();
-        FxTask<byte[]> t = tasks.run("Writing the PKCS#12 keystore", p -> {
+        FxTask<byte[]> t = tasks.run(I18n.t("ui.keystore.task"), p -> {
             try {
-                p.update(0.1, "Decrypting the private key…");
+                p.update(0.1, I18n.t("ui.keystore.progress.decrypt"));
                 PrivateKey key = EncryptedKeys.decrypt(keyPem, keyPw);
                 List<X509Certificate> chain = PkiInputs.parse(certPem.getBytes(StandardCharsets.US_ASCII))
                         .certificates();
-                p.update(0.35, "Building the keystore (" + profile.name().toLowerCase() + " profile)…");
+                p.update(0.35, I18n.t("ui.keystore.progress.build",
+                        profile.name().toLowerCase(java.util.Locale.ROOT)));
                 byte[] data = Pkcs12.write(key, chain, storePw, friendly, profile);
-                p.update(0.6, "Writing " + file.getFileName() + "…");
+                p.update(0.6, I18n.t("ui.keystore.progress.write", file.getFileName()));
                 SafeFiles.write(file, data, true);
-                p.update(0.8, "Re-opening the written file and checking it…");
+                p.update(0.8, I18n.t("ui.keystore.progress.check"));
                 byte[] back = SafeFiles.read(file, 16L * 1024 * 1024);
                 Pkcs12.verifyWritten(back, storePw, key, chain);
-                p.update(1, "Done");
+                p.update(1, I18n.t("ui.keystore.progress.done"));
                 return back;
             } finally {
                 Arrays.fill(keyPw, '\0');
@@ -199,7 +205,7 @@ public final class KeystoreViewModel {
             if (e != null) {
                 Throwable c = FxTask.unwrap(e);
                 error.set(c instanceof WrongPasswordException
-                        ? "The key password is not correct: " + c.getMessage() : c.getMessage());
+                        ? I18n.t("ui.keystore.error.wrongKeyPassword", I18n.text(c)) : I18n.text(c));
                 return;
             }
             if (!keyPasswordKnown.get()) {
@@ -208,10 +214,9 @@ public final class KeystoreViewModel {
             state.keystorePassword.set(newPw);
             state.keystore.set(data);
             state.keystorePath.set(file.toString());
-            success.set("Written and checked: " + file + " (" + data.length + " bytes). It was re-opened with the "
-                    + "keystore password and holds the private key and the certificate"
-                    + (certPem.split("-----BEGIN CERTIFICATE-----").length > 2 ? " with its chain." : ".")
-                    + " The keystore password is stored in the vault.");
+            success.set(I18n.t(certPem.split(PEM_CERTIFICATE).length > 2
+                    ? "ui.keystore.success.chain" : "ui.keystore.success", file.toString(),
+                    Integer.toString(data.length)));
         });
         return t;
     }

@@ -1,5 +1,6 @@
 package io.atlasonboard.ui.wizard.steps;
 
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 
 import atlantafx.base.theme.Styles;
@@ -83,14 +84,15 @@ public final class ProviderSteps implements StepPages {
             if (id != null) {
                 // resumed (or back from a later step in a new session): edit the stored record, then apply what
                 // steps 1-4 hold now (e.g. new sandbox credentials and keystore)
-                jobs.run("Reading the provider", p -> store.providers().find(id).orElse(null), null, r -> {
+                jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().find(id).orElse(null), null, r -> {
                     if (r != null) {
                         fvm.edit(r);
                         prefillFromSteps(fvm, false);
                     } else {
                         state.providerId.set(null);
                     }
-                }, e -> fvm.formErrorProperty().set("Cannot read the provider: " + UiJobs.describe(e)));
+                }, e -> fvm.formErrorProperty().set(I18n.t("ui.wizard.provider.cannotRead",
+                        UiJobs.describe(e))));
             }
             fvm.setOnSaved(saved -> {
                 state.connectionGood.set(false);
@@ -130,8 +132,7 @@ public final class ProviderSteps implements StepPages {
         if (status == null) {
             status = panes.connectionStatus();
             status.setId("connectionStep");
-            Label hint = Views.hint("Go Back to step 5, fix the value the diagnosis names, and save again: the "
-                    + "test runs again.");
+            Label hint = Views.hint(I18n.t("ui.wizard.connection.backHint"));
             hint.setId("connectionBackHint");
             hint.visibleProperty().bind(status.viewModel().stateProperty().isEqualTo(ConnectionStatus.State.BAD)
                     .and(status.viewModel().runningProperty().not()));
@@ -176,8 +177,8 @@ public final class ProviderSteps implements StepPages {
             return;
         }
         dnsProvider = id;
-        dnsHolder.getChildren().setAll(new Label("Reading the provider…"));
-        jobs.run("Reading the provider", p -> store.providers().get(id), null, (ProviderRecord r) -> {
+        dnsHolder.getChildren().setAll(new Label(I18n.t("ui.wizard.provider.reading")));
+        jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().get(id), null, (ProviderRecord r) -> {
             java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
             if (!state.commonName.get().isBlank()) {
                 names.add(state.commonName.get().strip());
@@ -188,15 +189,14 @@ public final class ProviderSteps implements StepPages {
                 region.setPrefHeight(640);
                 region.setMinHeight(520);
             }
-            Label intro = Views.hint("GlobalSign issues certificates only for domains it has verified. Claim the "
-                    + "CSR's domains, publish each TXT record (host and value below), check propagation, then verify."
-                    + (r.sandbox() ? " SANDBOX: \"Publish in sandbox DNS\" plays your DNS admin." : ""));
+            Label intro = Views.hint(I18n.t(r.sandbox() ? "ui.wizard.dns.intro.sandbox" : "ui.wizard.dns.intro"));
             VBox top = new VBox(6, intro);
             top.setPadding(new Insets(16, 16, 0, 16));
             dnsHolder.getChildren().setAll(top, dns);
         }, e -> {
             dnsProvider = null;
-            dnsHolder.getChildren().setAll(new Label("Cannot read the provider: " + UiJobs.describe(e)));
+            dnsHolder.getChildren().setAll(new Label(I18n.t("ui.wizard.provider.cannotRead",
+                    UiJobs.describe(e))));
         });
     }
 
@@ -208,15 +208,14 @@ public final class ProviderSteps implements StepPages {
         StringProperty message = new SimpleStringProperty("");
         StringProperty notice = new SimpleStringProperty(staleSandbox ? staleText() : "");
         StringProperty error = new SimpleStringProperty("");
-        Label badge = new Label("SANDBOX");
+        Label badge = new Label(I18n.t("ui.wizard.sandbox.badge"));
         badge.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
         badge.setId(index == 0 ? "sandboxBadge1" : "sandboxBadge3");
         Button action;
         Label intro;
         if (index == 0) {
-            intro = Views.hint("The local simulator plays the Atlas portal: it makes a credential set for you. "
-                    + Sandbox.LABEL + ".");
-            action = Views.button("_Get sandbox credentials", "mdi2k-key-plus");
+            intro = Views.hint(I18n.t("ui.wizard.sandbox.credentials.intro", Sandbox.LABEL));
+            action = Views.button(I18n.t("ui.wizard.sandbox.credentials"), "mdi2k-key-plus");
             action.setId("sandboxCredentials");
             action.setOnAction(e -> {
                 error.set("");
@@ -224,27 +223,27 @@ public final class ProviderSteps implements StepPages {
                     state.apiKey.set(c.apiKey());
                     state.apiSecret.set(c.apiSecret());
                     notice.set("");
-                    message.set("Sandbox credentials filled in (API key " + c.apiKey() + ").");
-                }, ex -> error.set("The sandbox could not create credentials: " + UiJobs.describe(ex)));
+                    message.set(I18n.t("ui.wizard.sandbox.credentials.done", c.apiKey()));
+                }, ex -> error.set(I18n.t("ui.wizard.sandbox.credentials.failed",
+                        UiJobs.describe(ex))));
             });
         } else {
-            intro = Views.hint("The local simulator plays the portal's \"Directly via the API\" action: it issues "
-                    + "the mTLS certificate for the CSR of step 2, bound to the API key of step 1.");
-            action = Views.button("_Issue the mTLS certificate in the sandbox", "mdi2c-certificate-outline");
+            intro = Views.hint(I18n.t("ui.wizard.sandbox.issue.intro"));
+            action = Views.button(I18n.t("ui.wizard.sandbox.issue"), "mdi2c-certificate-outline");
             action.setId("sandboxIssue");
             action.setOnAction(e -> {
                 error.set("");
                 if (!sandbox.knows(state.apiKey.get())) {
-                    error.set("The sandbox does not know API key \"" + state.apiKey.get() + "\": get sandbox "
-                            + "credentials in step 1 first.");
+                    error.set(I18n.t("ui.wizard.sandbox.issue.unknownKey", state.apiKey.get()));
                     return;
                 }
                 sandbox.issueMtlsCertificate(state.apiKey.get(), state.csrPem.get(), pem -> {
                     wizard.certificate().pasted.set(pem);
                     wizard.certificate().checkPasted();
                     notice.set("");
-                    message.set("Certificate issued by the sandbox and pasted below.");
-                }, ex -> error.set("The sandbox could not issue the certificate: " + UiJobs.describe(ex)));
+                    message.set(I18n.t("ui.wizard.sandbox.issue.done"));
+                }, ex -> error.set(I18n.t("ui.wizard.sandbox.issue.failed",
+                        UiJobs.describe(ex))));
             });
         }
         action.disableProperty().bind(javafx.beans.binding.Bindings.isNull(sandbox.sandboxProperty()));
@@ -252,7 +251,7 @@ public final class ProviderSteps implements StepPages {
         Label err = Views.message(error, "error-text", index == 0 ? "sandboxError1" : "sandboxError3");
         Label stale = Views.message(notice, "warning-text", index == 0 ? "sandboxNotice1" : "sandboxNotice3");
         stale.setWrapText(true);
-        Label starting = new Label("Starting the local sandbox… the button is ready in a few seconds.");
+        Label starting = new Label(I18n.t("ui.wizard.sandbox.starting"));
         starting.setId(index == 0 ? "sandboxStarting1" : "sandboxStarting3");
         starting.getStyleClass().add("hint");
         starting.visibleProperty().bind(action.disabledProperty());
@@ -266,8 +265,6 @@ public final class ProviderSteps implements StepPages {
     }
 
     private static String staleText() {
-        return "This sandbox onboarding was started in an earlier run. The sandbox starts fresh each time, so its "
-                + "credentials and mTLS certificate no longer exist: get new sandbox credentials in step 1, issue the "
-                + "certificate again in step 3 and write the keystore again in step 4.";
+        return I18n.t("ui.wizard.sandbox.stale");
     }
 }
