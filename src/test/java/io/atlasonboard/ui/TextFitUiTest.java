@@ -45,7 +45,7 @@ class TextFitUiTest {
 
     @Test
     void theOldStepBarIsCutAt1024AndTheNewOneIsNot(FxRobot robot) throws Exception {
-        OldStepHeader old = new OldStepHeader(WizardViewModel.STEP_TITLES, WizardViewModel.AVAILABLE_STEPS);
+        OldStepHeader old = new OldStepHeader(WizardViewModel.stepTitles(), WizardViewModel.AVAILABLE_STEPS);
         robot.interact(() -> old.currentProperty().set(1));
         List<String> oldCut = cutAt1024(robot, old);
         Png.shoot(robot, stage.getScene(), java.nio.file.Path.of("target", "screens"), "old-step-bar-1024");
@@ -53,7 +53,7 @@ class TextFitUiTest {
                 .anyMatch(c -> c.contains("instead of \"PKCS#12 keystore\""));
 
         for (int current = 0; current < WizardViewModel.AVAILABLE_STEPS; current++) {
-            StepHeader now = new StepHeader(WizardViewModel.STEP_TITLES, WizardViewModel.AVAILABLE_STEPS);
+            StepHeader now = new StepHeader(WizardViewModel.stepTitles(), WizardViewModel.AVAILABLE_STEPS);
             int c = current;
             robot.interact(() -> now.currentProperty().set(c));
             assertThat(cutAt1024(robot, now)).as("new step bar on step %d", current + 1).isEmpty();

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Per-step help: what the step is for, where in the Atlas portal its input comes from, and GlobalSign's page on it.
- * The texts are in the help bundle ({@code ui.help.step.N.*}, N = the step's 1-based number).
+ * The texts are in the help bundle ({@code ui.help.step.N.*}, N = the step's 1-based number); titles are the step bar's.
  */
 public final class HelpTopics {
     public static final int STEPS = 7;
@@ -20,7 +20,7 @@ public final class HelpTopics {
 
     /** @param step 1-based step number (1..7) */
     public static String title(int step) {
-        return I18n.t("ui.help.step." + step + ".title");
+        return I18n.t("ui.wizard.step.title." + step); // the step bar's own title
     }
 
     public static String purpose(int step) {

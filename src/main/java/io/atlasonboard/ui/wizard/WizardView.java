@@ -39,7 +39,7 @@ public final class WizardView extends BorderPane {
         this.dialogs = dialogs;
         this.later = later;
         setId("wizardView");
-        StepHeader header = new StepHeader(WizardViewModel.STEP_TITLES, WizardViewModel.AVAILABLE_STEPS);
+        StepHeader header = new StepHeader(WizardViewModel.stepTitles(), WizardViewModel.AVAILABLE_STEPS);
         header.currentProperty().bind(vm.state().step);
         header.reachedProperty().bind(vm.furthestProperty());
         header.setOnPick(vm::goTo);

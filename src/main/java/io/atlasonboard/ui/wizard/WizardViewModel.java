@@ -14,9 +14,14 @@ import javafx.beans.binding.BooleanExpression;
 
 /** The onboarding wizard: owns the shared state, one view model per step, and the Back/Next rules. */
 public final class WizardViewModel {
-    public static final List<String> STEP_TITLES = List.of(I18n.t("ui.wizard.step.title.1"),
-            I18n.t("ui.wizard.step.title.2"), I18n.t("ui.wizard.step.title.3"), I18n.t("ui.wizard.step.title.4"),
-            I18n.t("ui.wizard.step.title.5"), I18n.t("ui.wizard.step.title.6"), I18n.t("ui.wizard.step.title.7"));
+    public static final List<String> STEP_TITLES = stepTitles();
+
+    /** The steps' titles in the UI's language (a method: the language is chosen at start, after class loading). */
+    public static List<String> stepTitles() {
+        return List.of(I18n.t("ui.wizard.step.title.1"), I18n.t("ui.wizard.step.title.2"),
+                I18n.t("ui.wizard.step.title.3"), I18n.t("ui.wizard.step.title.4"), I18n.t("ui.wizard.step.title.5"),
+                I18n.t("ui.wizard.step.title.6"), I18n.t("ui.wizard.step.title.7"));
+    }
     /** All steps are implemented (the header would show the rest as coming later). */
     public static final int AVAILABLE_STEPS = 7;
     /** 0-based indexes of the steps that the provider panes supply ({@link StepPages}). */
