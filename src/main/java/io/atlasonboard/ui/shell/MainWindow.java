@@ -2,6 +2,7 @@ package io.atlasonboard.ui.shell;
 
 import io.atlasonboard.ui.common.AppIcons;
 import io.atlasonboard.ui.common.FxTask;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.common.Theme;
 import io.atlasonboard.ui.common.Views;
@@ -53,7 +54,7 @@ import javafx.stage.WindowEvent;
 
 /** The one window: unlock, then the start page, then a wizard; owns the open store and the current wizard. */
 public final class MainWindow {
-    public static final String TITLE = "Atlas Onboard";
+    public static final String TITLE = I18n.t("ui.shell.title");
 
     private final AppContext ctx;
     private final BorderPane root = new BorderPane();
@@ -80,7 +81,7 @@ public final class MainWindow {
                 .orElse(null));
         logo.setFitWidth(24);
         logo.setFitHeight(24);
-        logo.setAccessibleText("Atlas Onboard logo");
+        logo.setAccessibleText(I18n.t("ui.shell.logo"));
         Label title = new Label(TITLE);
         title.getStyleClass().add("app-title");
         storeInfo.getStyleClass().add("hint");
@@ -181,7 +182,7 @@ public final class MainWindow {
     private void opened(Store s) {
         this.store = s;
         this.panes = ProviderPanes.forApp(ctx, s, () -> stage, sandbox);
-        storeInfo.setText("Data folder: " + ctx.home());
+        storeInfo.setText(I18n.t("ui.shell.dataFolder", ctx.home()));
         showStart();
     }
 
@@ -194,38 +195,35 @@ public final class MainWindow {
     }
 
     private Node startEntries() {
-        Button providers = Views.button("Certificate _providers…", "mdi2s-server-security");
+        Button providers = Views.button(I18n.t("ui.shell.providers"), "mdi2s-server-security");
         providers.setId("openProviders");
         providers.setOnAction(e -> openProviders());
-        Button trySandbox = Views.button("Try it in the sand_box: no GlobalSign account needed",
-                "mdi2f-flask-outline");
+        Button trySandbox = Views.button(I18n.t("ui.shell.sandbox.try"), "mdi2f-flask-outline");
         trySandbox.setId("trySandbox");
         StringProperty message = new SimpleStringProperty("");
         StringProperty error = new SimpleStringProperty("");
         trySandbox.setOnAction(e -> {
             trySandbox.setDisable(true);
             error.set("");
-            message.set("Starting the local sandbox…");
+            message.set(I18n.t("ui.shell.sandbox.starting"));
             sandbox.start(sb -> {
-                message.set("SANDBOX running at " + sb.baseUrl());
-                FxTask<Onboarding> t = ctx.fxTasks().run("Creating a sandbox onboarding", p ->
-                        store.onboardings().create("Sandbox onboarding "
-                                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                                .withZone(ctx.clock().getZone()).format(ctx.clock().instant()), true));
+                message.set(I18n.t("ui.shell.sandbox.running", sb.baseUrl()));
+                FxTask<Onboarding> t = ctx.fxTasks().run(I18n.t("ui.shell.sandbox.creating"), p ->
+                        store.onboardings().create(I18n.t("ui.shell.sandbox.label",
+                                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm") // not user-visible
+                                .withZone(ctx.clock().getZone()).format(ctx.clock().instant())), true));
                 t.onSuccess(o -> openWizard(o.getId()));
                 t.onFailure(ex -> {
                     trySandbox.setDisable(false);
-                    error.set("Could not create the sandbox onboarding: " + FxTask.unwrap(ex).getMessage());
+                    error.set(I18n.t("ui.shell.sandbox.createFailed", I18n.text(FxTask.unwrap(ex))));
                 });
             }, ex -> {
                 trySandbox.setDisable(false);
                 message.set("");
-                error.set("The sandbox did not start: " + UiJobs.describe(ex));
+                error.set(I18n.t("ui.shell.sandbox.startFailed", UiJobs.describe(ex)));
             });
         });
-        Label sandboxHint = Views.hint("SANDBOX: a simulated GlobalSign on this computer plays the Atlas portal, so "
-                + "you can walk every step without an account. Nothing it issues is trusted anywhere; it is never "
-                + "used unless you choose it here.");
+        Label sandboxHint = Views.hint(I18n.t("ui.shell.sandbox.hint"));
         HBox row = new HBox(10, providers, trySandbox);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, row, sandboxHint,
@@ -250,9 +248,9 @@ public final class MainWindow {
 
     public void openWizard(long id) {
         leaveWizard();
-        Label loading = new Label("Opening the onboarding…");
+        Label loading = new Label(I18n.t("ui.shell.opening"));
         setContent(loading);
-        FxTask<Object[]> t = ctx.fxTasks().run("Opening the onboarding", p -> {
+        FxTask<Object[]> t = ctx.fxTasks().run(I18n.t("ui.shell.opening.task"), p -> {
             Onboarding o = store.onboardings().load(id);
             return new Object[] {o, OnboardingSync.read(o)};
         });
@@ -278,16 +276,16 @@ public final class MainWindow {
                 later.start();
             };
             if (state.sandbox.get() && sandbox.current() == null) {
-                loading.setText("Starting the local sandbox kept in " + sandbox.dataDir() + "…");
+                loading.setText(I18n.t("ui.shell.sandbox.startingKept", sandbox.dataDir()));
                 sandbox.start(sb -> followSandbox(show), e -> {
-                    storeInfo.setText("The sandbox did not start: " + UiJobs.describe(e));
+                    storeInfo.setText(I18n.t("ui.shell.sandbox.startFailed", UiJobs.describe(e)));
                     show.run();
                 });
             } else {
                 show.run();
             }
         });
-        t.onFailure(e -> loading.setText("Could not open the onboarding: " + e.getMessage()));
+        t.onFailure(e -> loading.setText(I18n.t("ui.shell.openFailed", I18n.text(e))));
     }
 
     /**
@@ -302,14 +300,12 @@ public final class MainWindow {
         }
         Sandbox.BaseUrlChange c = change.get();
         ProviderService providers = new ProviderService(store.providers());
-        jobs().run("Pointing sandbox providers at " + c.to(), p -> SandboxSession.followMove(providers, c), p -> { },
+        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c), p -> { },
                 moved -> {
-                    storeInfo.setText("The sandbox moved from " + c.from() + " to " + c.to() + "; " + moved.size()
-                            + " provider(s) now use the new address.");
+                    storeInfo.setText(I18n.t("ui.shell.sandbox.moved", c.from(), c.to(), moved.size()));
                     then.run();
                 }, e -> {
-                    storeInfo.setText("The sandbox moved to " + c.to() + ", but its providers could not follow: "
-                            + UiJobs.describe(e));
+                    storeInfo.setText(I18n.t("ui.shell.sandbox.moveFailed", c.to(), UiJobs.describe(e)));
                     then.run();
                 });
     }

@@ -110,7 +110,7 @@ public final class WindowPlacement {
         p.setProperty("window.maximized", Boolean.toString(place.maximized()));
         Path tmp = home.resolve(FILE + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "Atlas Onboard window placement (nothing secret)");
+            p.store(out, "Atlas Onboard window placement and settings (nothing secret)"); // not user-visible
         }
         Files.move(tmp, home.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
