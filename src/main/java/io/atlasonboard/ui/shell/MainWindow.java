@@ -16,6 +16,12 @@ import java.util.Optional;
 import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.sandbox.SandboxSession;
+import io.atlasonboard.ui.settings.SettingsView;
+import io.atlasonboard.ui.settings.SettingsViewModel;
+import io.atlasonboard.ui.common.I18n;
+import java.util.Locale;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import java.time.format.DateTimeFormatter;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
@@ -68,6 +74,7 @@ public final class MainWindow {
     private final SandboxSession sandbox;
     private ProviderPanes panes;
     private Stage providersWindow;
+    private Stage settingsWindow;
     /** Written on the UI thread, read when closing (possibly on another thread). */
     private volatile WindowPlacement.Place placement;
 
@@ -85,7 +92,13 @@ public final class MainWindow {
         Label title = new Label(TITLE);
         title.getStyleClass().add("app-title");
         storeInfo.getStyleClass().add("hint");
-        HBox bar = new HBox(10, logo, title, storeInfo);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button settings = Views.button(I18n.t("ui.shell.settings"), "mdi2c-cog-outline");
+        settings.setId("openSettings");
+        settings.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
+        settings.setOnAction(e -> openSettings());
+        HBox bar = new HBox(10, logo, title, storeInfo, grow, settings);
         bar.getStyleClass().add("app-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         root.setTop(bar);
@@ -96,6 +109,8 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1100, 760);
         Theme.style(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                this::openSettings);
         return scene;
     }
 
@@ -105,6 +120,18 @@ public final class MainWindow {
             stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
             stage.close();
         }
+    }
+
+    /** Opens (or brings to front) the Settings dialog (language and theme); Ctrl+, does the same. */
+    public Stage openSettings() {
+        if (settingsWindow != null && settingsWindow.isShowing()) {
+            settingsWindow.toFront();
+            return settingsWindow;
+        }
+        SettingsViewModel vm = new SettingsViewModel(ctx.home(), I18n.locale(), Locale.getDefault(),
+                SettingsView::applyTheme);
+        settingsWindow = SettingsView.open(stage, vm);
+        return settingsWindow;
     }
 
     private UiJobs jobs() {
@@ -383,6 +410,15 @@ public final class MainWindow {
         }
         currentSync = null;
         currentWizard = null;
+        if (settingsWindow != null) {
+            Stage w = settingsWindow;
+            settingsWindow = null;
+            if (Platform.isFxApplicationThread()) {
+                w.close();
+            } else {
+                Platform.runLater(w::close);
+            }
+        }
         if (providersWindow != null) {
             Stage w = providersWindow;
             providersWindow = null;

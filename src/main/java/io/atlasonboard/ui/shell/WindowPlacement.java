@@ -103,6 +103,14 @@ public final class WindowPlacement {
             return;
         }
         Properties p = new Properties();
+        Path existing = home.resolve(FILE);
+        if (Files.isRegularFile(existing)) {
+            try (InputStream in = Files.newInputStream(existing)) {
+                p.load(in); // keeps the other keys (language, theme)
+            } catch (IOException | IllegalArgumentException e) {
+                p.clear();
+            }
+        }
         p.setProperty("window.x", Long.toString(Math.round(place.x())));
         p.setProperty("window.y", Long.toString(Math.round(place.y())));
         p.setProperty("window.width", Long.toString(Math.round(place.width())));
