@@ -80,7 +80,7 @@ public final class WindowPlacement {
             Place place = new Place(num(p, "window.x"), num(p, "window.y"), num(p, "window.width"),
                     num(p, "window.height"), Boolean.parseBoolean(p.getProperty("window.maximized", "false")));
             return place.width() >= 200 && place.height() >= 150 ? Optional.of(place) : Optional.empty();
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | IllegalArgumentException e) { // incl. NumberFormatException and a malformed escape
             return Optional.empty(); // a damaged file only costs the remembered place
         }
     }
