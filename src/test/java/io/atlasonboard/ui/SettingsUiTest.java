@@ -8,6 +8,7 @@ import io.atlasonboard.ui.settings.UiSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Application;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,24 @@ class SettingsUiTest {
         assertThat(ui.text("#settingsRestartNotice"))
                 .contains("takes effect when Atlas Onboard is started again");
         assertThat(I18n.locale()).as("this run stays English").isEqualTo(Locale.ENGLISH);
-        ui.shot("settings-dark-german");
+        ui.shot("settings-dark-main-window");
+        Png.shoot(ui.robot, ui.fx(() -> ui.node("#settingsView", javafx.scene.Node.class).getScene()),
+                "settings-dialog-dark-german");
         assertThat(UiSettings.load(home))
                 .isEqualTo(new UiSettings(UiSettings.Language.GERMAN, UiSettings.ThemeChoice.DARK));
 
         ui.click("#settingsClose");
         ui.waitFor("dialog closed", () -> !ui.shown("#settingsView"));
+
+        // Ctrl+, opens it again from the main window
+        ui.robot.interact(() -> ui.stage.requestFocus());
+        ui.robot.press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+        ui.waitFor("settings again by Ctrl+,", () -> ui.shown("#settingsView"));
+        assertThat(ui.fx(() -> ui.node("#themeDark", javafx.scene.control.RadioButton.class).isSelected())).isTrue();
+        assertThat(ui.fx(() -> ui.node("#languageGerman", javafx.scene.control.RadioButton.class).isSelected()))
+                .isTrue();
+        assertThat(ui.shown("#settingsRestartNotice")).isTrue();
+        ui.click("#themeLight");
+        ui.waitFor("light stylesheet", () -> Theme.lightStylesheet().equals(Application.getUserAgentStylesheet()));
     }
 }

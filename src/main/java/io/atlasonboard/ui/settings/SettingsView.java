@@ -15,6 +15,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -43,7 +44,7 @@ public final class SettingsView extends VBox {
         notice.setId("settingsRestartNotice");
         notice.getStyleClass().add("warning-text");
         notice.visibleProperty().bind(vm.restartNeededProperty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        // space kept while hidden: the dialog does not grow when the notice appears
 
         Label themeTitle = new Label(I18n.t("ui.settings.theme"));
         themeTitle.getStyleClass().add(Styles.TITLE_4);
@@ -57,6 +58,11 @@ public final class SettingsView extends VBox {
                         "themeDark"));
         themeRow.setAlignment(Pos.CENTER_LEFT);
         Label themeHint = Views.hint(I18n.t("ui.settings.theme.hint"));
+        for (Label l : new Label[] {notice, themeHint}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setPrefWidth(496); // the dialog's width less its padding: the height is measured for that width
+        }
 
         Button closeButton = new Button(I18n.t("ui.settings.close"));
         closeButton.setId("settingsClose");
@@ -118,6 +124,8 @@ public final class SettingsView extends VBox {
             s.getIcons().setAll(o.getIcons());
         }
         s.show();
+        // the wrapped hints know their height only after the first layout pass
+        Platform.runLater(s::sizeToScene);
         return s;
     }
 }
