@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The UI house: features (start, unlock, wizard, providers, dns, certificates, sandbox, shell) do not use each other in
+ * The UI house: features (start, unlock, wizard, providers, dns, certificates, sandbox, settings, shell) do not use each other in
  * a circle, and ui.common (task bridge, dialogs, view helpers) knows no feature. Each rule is also run against a
  * deliberately bad fixture (io.atlasonboard.arch.fixture.ui) to show it can fail.
  */
@@ -58,5 +58,6 @@ class UiArchitectureTest {
     void theRulesSeeTheUi() {
         assertThat(MAIN.containPackage("io.atlasonboard.ui.common")).isTrue();
         assertThat(MAIN.containPackage("io.atlasonboard.ui.providers")).isTrue();
+        assertThat(MAIN.containPackage("io.atlasonboard.ui.settings")).isTrue();
     }
 }

@@ -19,7 +19,7 @@ public interface Confirmer {
             a.setHeaderText(title);
             a.setContentText(question);
             ButtonType ok = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-            ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+            ButtonType cancel = new ButtonType(I18n.t("ui.common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
             a.getButtonTypes().setAll(ok, cancel);
             a.getDialogPane().setId("confirmDialog");
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ok)).setDefaultButton(false);

@@ -34,15 +34,15 @@ public final class FormParts {
         masked.setAccessibleText(accessibleName);
         masked.textProperty().bindBidirectional(value);
         TextField plain = new TextField();
-        plain.setId(id + "Plain");
-        plain.setAccessibleText(accessibleName + " (revealed)");
+        plain.setId(id + "Plain"); // not user-visible
+        plain.setAccessibleText(I18n.t("ui.common.revealed.accessible", accessibleName));
         plain.textProperty().bindBidirectional(value);
-        ToggleButton reveal = new ToggleButton("Reveal");
-        reveal.setId(id + "Reveal");
-        reveal.setAccessibleText("Reveal " + accessibleName);
+        ToggleButton reveal = new ToggleButton(I18n.t("ui.common.reveal"));
+        reveal.setId(id + "Reveal"); // not user-visible
+        reveal.setAccessibleText(I18n.t("ui.common.reveal.accessible", accessibleName));
         plain.visibleProperty().bind(reveal.selectedProperty());
         masked.visibleProperty().bind(reveal.selectedProperty().not());
-        reveal.selectedProperty().addListener((o, a, on) -> reveal.setText(on ? "Hide" : "Reveal"));
+        reveal.selectedProperty().addListener((o, a, on) -> reveal.setText(I18n.t(on ? "ui.common.hide" : "ui.common.reveal")));
         StackPane stack = new StackPane(masked, plain);
         HBox.setHgrow(stack, Priority.ALWAYS);
         HBox box = new HBox(6, stack, reveal);

@@ -32,7 +32,7 @@ public final class NativeFileDialogs implements FileDialogs {
         for (Filter filter : filters) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filter.description(), filter.patterns()));
         }
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("ui.common.allFiles"), "*"));
         if (lastDirectory != null && lastDirectory.isDirectory()) {
             chooser.setInitialDirectory(lastDirectory);
         }

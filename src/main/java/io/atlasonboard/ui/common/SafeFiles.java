@@ -30,8 +30,8 @@ public final class SafeFiles {
     public static byte[] read(Path file, long maxBytes) throws IOException {
         long size = Files.size(file);
         if (size > maxBytes) {
-            throw new IOException(file + " is " + size + " bytes; that is too large for this input (at most "
-                    + maxBytes + " bytes).");
+            throw new IOException(I18n.t("ui.common.file.tooLarge", file, Long.toString(size),
+                    Long.toString(maxBytes)));
         }
         return Files.readAllBytes(file);
     }

@@ -112,7 +112,7 @@ public final class Views {
         b.setMinWidth(Button.USE_PREF_SIZE);
         b.setOnAction(e -> {
             copyToClipboard(text.get());
-            showBriefly(b, "Copied", label);
+            showBriefly(b, I18n.t("ui.common.copied"), label);
         });
         return b;
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.sim.Sandbox;
@@ -55,8 +56,8 @@ public final class SandboxSession implements AutoCloseable {
             return;
         }
         starting = true;
-        jobs.run("Start sandbox", p -> {
-            p.update(-1, "Starting the local GlobalSign simulator (" + Sandbox.LABEL + ")");
+        jobs.run(I18n.t("ui.sandbox.task.start"), p -> {
+            p.update(-1, I18n.t("ui.sandbox.progress.start", Sandbox.LABEL));
             return dataDir == null ? Sandbox.start() : Sandbox.open(dataDir);
         }, null, sb -> {
             starting = false;
@@ -74,7 +75,7 @@ public final class SandboxSession implements AutoCloseable {
      * Creates a credential set in the running sandbox, in the background; {@code done} gets it on the UI thread.
      */
     public void createCredentials(Consumer<Sandbox.Credentials> done, Consumer<Throwable> failed) {
-        jobs.run("Sandbox credentials", p -> {
+        jobs.run(I18n.t("ui.sandbox.task.credentials"), p -> {
             Sandbox.Credentials c = require().createCredentials();
             knownKeys.add(c.apiKey());
             return c;
@@ -83,7 +84,7 @@ public final class SandboxSession implements AutoCloseable {
 
     /** Issues the mTLS certificate for {@code csrPem} bound to {@code apiKey}, in the background (PEM to done). */
     public void issueMtlsCertificate(String apiKey, String csrPem, Consumer<String> done, Consumer<Throwable> failed) {
-        jobs.run("Sandbox mTLS certificate", p -> require().issueMtlsCertificate(apiKey, csrPem), null, done, failed);
+        jobs.run(I18n.t("ui.sandbox.task.mtls"), p -> require().issueMtlsCertificate(apiKey, csrPem), null, done, failed);
     }
 
     /**
@@ -121,8 +122,7 @@ public final class SandboxSession implements AutoCloseable {
     public Sandbox require() {
         Sandbox s = sandbox.get();
         if (s == null) {
-            throw new IllegalStateException("The sandbox is not running (it stops when the application closes); "
-                    + "start it again from the start page.");
+            throw new IllegalStateException(I18n.t("ui.sandbox.notRunning"));
         }
         return s;
     }

@@ -2,6 +2,9 @@ package io.atlasonboard.ui.shell;
 
 import io.atlasonboard.ui.common.FileDialogs;
 import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.settings.UiSettings;
+import java.util.Locale;
 import io.atlasonboard.ui.common.NativeFileDialogs;
 import io.atlasonboard.ui.common.Theme;
 
@@ -18,6 +21,8 @@ import javafx.stage.Stage;
 public class AtlasOnboardApp extends Application {
     private TaskService taskService;
     private MainWindow window;
+    private Path home;
+    private boolean dark;
 
     public static void launchApp(String[] args) {
         Application.launch(AtlasOnboardApp.class, args);
@@ -40,11 +45,23 @@ public class AtlasOnboardApp extends Application {
         return new MainWindow(new AppContext(home, tasks, fx, dialogs, clock));
     }
 
+    /**
+     * Before the FX start (on the launcher thread): the saved language becomes the UI's, and the theme is decided
+     * (asking the desktop for "System" may take up to about 2 s, so not on the FX thread).
+     */
+    @Override
+    public void init() {
+        home = homeFrom(getParameters().getRaw());
+        UiSettings settings = UiSettings.load(home);
+        I18n.setLocale(settings.language().locale(Locale.getDefault()));
+        dark = settings.theme().dark();
+    }
+
     @Override
     public void start(Stage stage) {
-        Theme.applyUserAgent();
+        Theme.apply(dark);
         taskService = TaskService.createDefault();
-        window = compose(homeFrom(getParameters().getRaw()), taskService, new NativeFileDialogs(), Clock.systemUTC());
+        window = compose(home, taskService, new NativeFileDialogs(), Clock.systemUTC());
         window.install(stage);
         stage.show();
     }

@@ -2,6 +2,7 @@ package io.atlasonboard.ui.shell;
 
 import io.atlasonboard.ui.common.AppIcons;
 import io.atlasonboard.ui.common.FxTask;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.common.Theme;
 import io.atlasonboard.ui.common.Views;
@@ -15,6 +16,12 @@ import java.util.Optional;
 import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.sandbox.SandboxSession;
+import io.atlasonboard.ui.settings.SettingsView;
+import io.atlasonboard.ui.settings.SettingsViewModel;
+import io.atlasonboard.ui.common.I18n;
+import java.util.Locale;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import java.time.format.DateTimeFormatter;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
@@ -53,7 +60,7 @@ import javafx.stage.WindowEvent;
 
 /** The one window: unlock, then the start page, then a wizard; owns the open store and the current wizard. */
 public final class MainWindow {
-    public static final String TITLE = "Atlas Onboard";
+    public static final String TITLE = I18n.t("ui.shell.title");
 
     private final AppContext ctx;
     private final BorderPane root = new BorderPane();
@@ -67,6 +74,7 @@ public final class MainWindow {
     private final SandboxSession sandbox;
     private ProviderPanes panes;
     private Stage providersWindow;
+    private Stage settingsWindow;
     /** Written on the UI thread, read when closing (possibly on another thread). */
     private volatile WindowPlacement.Place placement;
 
@@ -80,11 +88,17 @@ public final class MainWindow {
                 .orElse(null));
         logo.setFitWidth(24);
         logo.setFitHeight(24);
-        logo.setAccessibleText("Atlas Onboard logo");
+        logo.setAccessibleText(I18n.t("ui.shell.logo"));
         Label title = new Label(TITLE);
         title.getStyleClass().add("app-title");
         storeInfo.getStyleClass().add("hint");
-        HBox bar = new HBox(10, logo, title, storeInfo);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button settings = Views.button(I18n.t("ui.shell.settings"), "mdi2c-cog-outline");
+        settings.setId("openSettings");
+        settings.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
+        settings.setOnAction(e -> openSettings());
+        HBox bar = new HBox(10, logo, title, storeInfo, grow, settings);
         bar.getStyleClass().add("app-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         root.setTop(bar);
@@ -95,6 +109,8 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1100, 760);
         Theme.style(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                this::openSettings);
         return scene;
     }
 
@@ -104,6 +120,18 @@ public final class MainWindow {
             stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
             stage.close();
         }
+    }
+
+    /** Opens (or brings to front) the Settings dialog (language and theme); Ctrl+, does the same. */
+    public Stage openSettings() {
+        if (settingsWindow != null && settingsWindow.isShowing()) {
+            settingsWindow.toFront();
+            return settingsWindow;
+        }
+        SettingsViewModel vm = new SettingsViewModel(ctx.home(), I18n.locale(), Locale.getDefault(),
+                SettingsView::applyTheme);
+        settingsWindow = SettingsView.open(stage, vm);
+        return settingsWindow;
     }
 
     private UiJobs jobs() {
@@ -181,7 +209,7 @@ public final class MainWindow {
     private void opened(Store s) {
         this.store = s;
         this.panes = ProviderPanes.forApp(ctx, s, () -> stage, sandbox);
-        storeInfo.setText("Data folder: " + ctx.home());
+        storeInfo.setText(I18n.t("ui.shell.dataFolder", ctx.home()));
         showStart();
     }
 
@@ -194,38 +222,35 @@ public final class MainWindow {
     }
 
     private Node startEntries() {
-        Button providers = Views.button("Certificate _providers…", "mdi2s-server-security");
+        Button providers = Views.button(I18n.t("ui.shell.providers"), "mdi2s-server-security");
         providers.setId("openProviders");
         providers.setOnAction(e -> openProviders());
-        Button trySandbox = Views.button("Try it in the sand_box: no GlobalSign account needed",
-                "mdi2f-flask-outline");
+        Button trySandbox = Views.button(I18n.t("ui.shell.sandbox.try"), "mdi2f-flask-outline");
         trySandbox.setId("trySandbox");
         StringProperty message = new SimpleStringProperty("");
         StringProperty error = new SimpleStringProperty("");
         trySandbox.setOnAction(e -> {
             trySandbox.setDisable(true);
             error.set("");
-            message.set("Starting the local sandbox…");
+            message.set(I18n.t("ui.shell.sandbox.starting"));
             sandbox.start(sb -> {
-                message.set("SANDBOX running at " + sb.baseUrl());
-                FxTask<Onboarding> t = ctx.fxTasks().run("Creating a sandbox onboarding", p ->
-                        store.onboardings().create("Sandbox onboarding "
-                                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                                .withZone(ctx.clock().getZone()).format(ctx.clock().instant()), true));
+                message.set(I18n.t("ui.shell.sandbox.running", sb.baseUrl()));
+                FxTask<Onboarding> t = ctx.fxTasks().run(I18n.t("ui.shell.sandbox.creating"), p ->
+                        store.onboardings().create(I18n.t("ui.shell.sandbox.label",
+                                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm") // not user-visible
+                                .withZone(ctx.clock().getZone()).format(ctx.clock().instant())), true));
                 t.onSuccess(o -> openWizard(o.getId()));
                 t.onFailure(ex -> {
                     trySandbox.setDisable(false);
-                    error.set("Could not create the sandbox onboarding: " + FxTask.unwrap(ex).getMessage());
+                    error.set(I18n.t("ui.shell.sandbox.createFailed", I18n.text(FxTask.unwrap(ex))));
                 });
             }, ex -> {
                 trySandbox.setDisable(false);
                 message.set("");
-                error.set("The sandbox did not start: " + UiJobs.describe(ex));
+                error.set(I18n.t("ui.shell.sandbox.startFailed", UiJobs.describe(ex)));
             });
         });
-        Label sandboxHint = Views.hint("SANDBOX: a simulated GlobalSign on this computer plays the Atlas portal, so "
-                + "you can walk every step without an account. Nothing it issues is trusted anywhere; it is never "
-                + "used unless you choose it here.");
+        Label sandboxHint = Views.hint(I18n.t("ui.shell.sandbox.hint"));
         HBox row = new HBox(10, providers, trySandbox);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, row, sandboxHint,
@@ -250,9 +275,9 @@ public final class MainWindow {
 
     public void openWizard(long id) {
         leaveWizard();
-        Label loading = new Label("Opening the onboarding…");
+        Label loading = new Label(I18n.t("ui.shell.opening"));
         setContent(loading);
-        FxTask<Object[]> t = ctx.fxTasks().run("Opening the onboarding", p -> {
+        FxTask<Object[]> t = ctx.fxTasks().run(I18n.t("ui.shell.opening.task"), p -> {
             Onboarding o = store.onboardings().load(id);
             return new Object[] {o, OnboardingSync.read(o)};
         });
@@ -278,16 +303,16 @@ public final class MainWindow {
                 later.start();
             };
             if (state.sandbox.get() && sandbox.current() == null) {
-                loading.setText("Starting the local sandbox kept in " + sandbox.dataDir() + "…");
+                loading.setText(I18n.t("ui.shell.sandbox.startingKept", sandbox.dataDir()));
                 sandbox.start(sb -> followSandbox(show), e -> {
-                    storeInfo.setText("The sandbox did not start: " + UiJobs.describe(e));
+                    storeInfo.setText(I18n.t("ui.shell.sandbox.startFailed", UiJobs.describe(e)));
                     show.run();
                 });
             } else {
                 show.run();
             }
         });
-        t.onFailure(e -> loading.setText("Could not open the onboarding: " + e.getMessage()));
+        t.onFailure(e -> loading.setText(I18n.t("ui.shell.openFailed", I18n.text(e))));
     }
 
     /**
@@ -302,14 +327,12 @@ public final class MainWindow {
         }
         Sandbox.BaseUrlChange c = change.get();
         ProviderService providers = new ProviderService(store.providers());
-        jobs().run("Pointing sandbox providers at " + c.to(), p -> SandboxSession.followMove(providers, c), p -> { },
+        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c), p -> { },
                 moved -> {
-                    storeInfo.setText("The sandbox moved from " + c.from() + " to " + c.to() + "; " + moved.size()
-                            + " provider(s) now use the new address.");
+                    storeInfo.setText(I18n.t("ui.shell.sandbox.moved", c.from(), c.to(), moved.size()));
                     then.run();
                 }, e -> {
-                    storeInfo.setText("The sandbox moved to " + c.to() + ", but its providers could not follow: "
-                            + UiJobs.describe(e));
+                    storeInfo.setText(I18n.t("ui.shell.sandbox.moveFailed", c.to(), UiJobs.describe(e)));
                     then.run();
                 });
     }
@@ -387,6 +410,15 @@ public final class MainWindow {
         }
         currentSync = null;
         currentWizard = null;
+        if (settingsWindow != null) {
+            Stage w = settingsWindow;
+            settingsWindow = null;
+            if (Platform.isFxApplicationThread()) {
+                w.close();
+            } else {
+                Platform.runLater(w::close);
+            }
+        }
         if (providersWindow != null) {
             Stage w = providersWindow;
             providersWindow = null;

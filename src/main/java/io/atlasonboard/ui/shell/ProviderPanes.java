@@ -175,7 +175,7 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
         if (owner != null) {
             s.initOwner(owner);
         }
-        s.setTitle("Certificate Providers - Atlas Onboard");
+        s.setTitle(io.atlasonboard.ui.common.I18n.t("ui.shell.providersWindow.title"));
         s.setScene(new Scene(providersView(), 1100, 720));
         s.setMinWidth(800);
         s.setMinHeight(560);

@@ -80,7 +80,7 @@ public final class WindowPlacement {
             Place place = new Place(num(p, "window.x"), num(p, "window.y"), num(p, "window.width"),
                     num(p, "window.height"), Boolean.parseBoolean(p.getProperty("window.maximized", "false")));
             return place.width() >= 200 && place.height() >= 150 ? Optional.of(place) : Optional.empty();
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | IllegalArgumentException e) { // incl. NumberFormatException and a malformed escape
             return Optional.empty(); // a damaged file only costs the remembered place
         }
     }
@@ -103,6 +103,14 @@ public final class WindowPlacement {
             return;
         }
         Properties p = new Properties();
+        Path existing = home.resolve(FILE);
+        if (Files.isRegularFile(existing)) {
+            try (InputStream in = Files.newInputStream(existing)) {
+                p.load(in); // keeps the other keys (language, theme)
+            } catch (IOException | IllegalArgumentException e) {
+                p.clear();
+            }
+        }
         p.setProperty("window.x", Long.toString(Math.round(place.x())));
         p.setProperty("window.y", Long.toString(Math.round(place.y())));
         p.setProperty("window.width", Long.toString(Math.round(place.width())));
@@ -110,7 +118,7 @@ public final class WindowPlacement {
         p.setProperty("window.maximized", Boolean.toString(place.maximized()));
         Path tmp = home.resolve(FILE + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "Atlas Onboard window placement (nothing secret)");
+            p.store(out, "Atlas Onboard window placement and settings (nothing secret)"); // not user-visible
         }
         Files.move(tmp, home.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -3,6 +3,7 @@ package io.atlasonboard.ui.start;
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.onboarding.OnboardingSummary;
 import io.atlasonboard.ui.common.Confirmer;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,35 +24,33 @@ public final class StartView extends VBox {
     public StartView(StartViewModel vm) {
         getStyleClass().add("page");
         setId("startView");
-        Label title = new Label("Connect GlobalSign Atlas");
+        Label title = new Label(I18n.t("ui.start.title"));
         title.getStyleClass().add(Styles.TITLE_2);
-        Label intro = Views.hint("Walk through API credentials, the PKCS#10 request, the mTLS certificate and the "
-                + "PKCS#12 keystore, the certificate provider and its connection status, and DNS validation. Progress is "
-                + "saved after every change; secrets are kept encrypted.");
+        Label intro = Views.hint(I18n.t("ui.start.intro"));
 
         TextField label = new TextField();
         label.setId("newLabel");
         label.setPromptText(vm.defaultLabel());
         label.textProperty().bindBidirectional(vm.newLabel);
         label.setPrefColumnCount(28);
-        Button create = Views.button("_New onboarding", "mdi2p-plus");
+        Button create = Views.button(I18n.t("ui.start.new"), "mdi2p-plus");
         create.setId("newOnboarding");
         create.getStyleClass().add(Styles.ACCENT);
         create.setDefaultButton(true);
         create.disableProperty().bind(vm.busy);
         create.setOnAction(e -> vm.createNew());
-        HBox newRow = new HBox(8, Views.fieldLabel("_Label", label), label, create);
+        HBox newRow = new HBox(8, Views.fieldLabel(I18n.t("ui.start.label"), label), label, create);
         newRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label listTitle = new Label("Your onboardings");
+        Label listTitle = new Label(I18n.t("ui.start.list.title"));
         listTitle.getStyleClass().add(Styles.TITLE_4);
         ListView<OnboardingSummary> list = new ListView<>(vm.onboardings);
         list.setId("onboardingList");
-        list.setAccessibleText("Onboardings in progress");
+        list.setAccessibleText(I18n.t("ui.start.list.accessible"));
         list.setCellFactory(lv -> new Row(vm));
         list.setPrefHeight(300);
         VBox.setVgrow(list, Priority.ALWAYS);
-        Label empty = Views.hint("No onboarding yet: start one above, or try the sandbox below.");
+        Label empty = Views.hint(I18n.t("ui.start.list.empty"));
         list.setPlaceholder(empty);
 
         extensions.setId("startExtensions");
@@ -85,28 +84,29 @@ public final class StartView extends VBox {
                 setText(null);
                 return;
             }
-            Label name = new Label(s.label() + (s.sandbox() ? "  ·  SANDBOX" : ""));
+            Label name = new Label(s.sandbox() ? I18n.t("ui.start.row.sandbox", s.label()) : s.label());
             name.getStyleClass().add(Styles.TEXT_BOLD);
-            Label detail = new Label((s.completed() ? "Complete" : "In progress · " + StartViewModel.stepText(s.step()))
-                    + "  ·  last change " + StartViewModel.when(s.updatedAt()));
+            Label detail = new Label(s.completed()
+                    ? I18n.t("ui.start.row.complete", StartViewModel.when(s.updatedAt()))
+                    : I18n.t("ui.start.row.inProgress", StartViewModel.stepText(s.step()),
+                            StartViewModel.when(s.updatedAt())));
             detail.setId("onboardingState-" + s.id());
             detail.getStyleClass().add("hint");
             VBox text = new VBox(2, name, detail);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            Button resume = new Button(s.completed() ? "Review" : "Resume");
+            Button resume = new Button(I18n.t(s.completed() ? "ui.start.review" : "ui.start.resume"));
             resume.setId("resume-" + s.id());
             resume.getStyleClass().add(s.completed() ? Styles.BUTTON_OUTLINED : Styles.ACCENT);
-            resume.setAccessibleText(resume.getText() + " " + s.label());
+            resume.setAccessibleText(I18n.t("ui.start.resume.accessible", resume.getText(), s.label()));
             resume.setOnAction(e -> vm.resume(s));
-            Button delete = new Button("Delete");
+            Button delete = new Button(I18n.t("ui.start.delete"));
             delete.setId("delete-" + s.id());
             delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
-            delete.setAccessibleText("Delete " + s.label());
+            delete.setAccessibleText(I18n.t("ui.start.delete.accessible", s.label()));
             delete.setOnAction(e -> {
-                if (Confirmer.alerts().confirm(this, "Delete this onboarding?", "Delete \"" + s.label()
-                        + "\" and its stored secrets (API secret, key password)? Files you saved elsewhere are not "
-                        + "touched.", "Delete")) {
+                if (Confirmer.alerts().confirm(this, I18n.t("ui.start.delete.confirm.title"),
+                        I18n.t("ui.start.delete.confirm.text", s.label()), I18n.t("ui.start.delete"))) {
                     vm.delete(s);
                 }
             });

@@ -5,6 +5,7 @@ import io.atlasonboard.core.onboarding.OnboardingSummary;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.I18n;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,7 @@ import javafx.collections.ObservableList;
 
 /** The start page: onboardings in progress (Resume / Delete) and "New onboarding". */
 public final class StartViewModel {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm") // not user-visible
             .withZone(ZoneId.systemDefault());
 
     private final Store store;
@@ -38,25 +39,25 @@ public final class StartViewModel {
     }
 
     public FxTask<List<OnboardingSummary>> refresh() {
-        FxTask<List<OnboardingSummary>> t = tasks.run("Listing onboardings", p -> store.onboardings().list());
+        FxTask<List<OnboardingSummary>> t = tasks.run(I18n.t("ui.start.task.list"), p -> store.onboardings().list());
         t.onSuccess(onboardings::setAll);
-        t.onFailure(e -> error.set("Could not list the onboardings: " + e.getMessage()));
+        t.onFailure(e -> error.set(I18n.t("ui.start.error.list", I18n.text(e))));
         return t;
     }
 
     public String defaultLabel() {
-        return "Onboarding " + WHEN.format(Instant.now());
+        return I18n.t("ui.start.defaultLabel", WHEN.format(Instant.now()));
     }
 
     public FxTask<Onboarding> createNew() {
         String label = newLabel.get() == null || newLabel.get().isBlank() ? defaultLabel() : newLabel.get().strip();
         busy.set(true);
         error.set("");
-        FxTask<Onboarding> t = tasks.run("Creating an onboarding", p -> store.onboardings().create(label, false));
+        FxTask<Onboarding> t = tasks.run(I18n.t("ui.start.task.create"), p -> store.onboardings().create(label, false));
         t.whenDone((o, e) -> {
             busy.set(false);
             if (e != null) {
-                error.set("Could not create the onboarding: " + FxTask.unwrap(e).getMessage());
+                error.set(I18n.t("ui.start.error.create", I18n.text(FxTask.unwrap(e))));
             } else {
                 newLabel.set("");
                 openWizard.accept(o.getId());
@@ -70,10 +71,10 @@ public final class StartViewModel {
     }
 
     public FxTask<Boolean> delete(OnboardingSummary s) {
-        FxTask<Boolean> t = tasks.run("Deleting an onboarding", p -> store.onboardings().delete(s.id()));
+        FxTask<Boolean> t = tasks.run(I18n.t("ui.start.task.delete"), p -> store.onboardings().delete(s.id()));
         t.whenDone((ok, e) -> {
             if (e != null) {
-                error.set("Could not delete \"" + s.label() + "\": " + FxTask.unwrap(e).getMessage());
+                error.set(I18n.t("ui.start.error.delete", s.label(), I18n.text(FxTask.unwrap(e))));
             }
             refresh();
         });
@@ -83,7 +84,7 @@ public final class StartViewModel {
     public static String stepText(int step) {
         List<String> titles = io.atlasonboard.ui.wizard.WizardViewModel.STEP_TITLES;
         int i = Math.max(1, step);
-        return "Step " + i + ": " + (i <= titles.size() ? titles.get(i - 1) : "later steps");
+        return I18n.t("ui.start.step", i, i <= titles.size() ? titles.get(i - 1) : I18n.t("ui.start.step.later"));
     }
 
     public static String when(Instant t) {

@@ -1,6 +1,7 @@
 package io.atlasonboard.ui.unlock;
 
 import atlantafx.base.theme.Styles;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -26,8 +27,8 @@ public final class UnlockView extends StackPane {
         confirmation.setId("confirmation");
         passphrase.textProperty().bindBidirectional(vm.passphrase);
         confirmation.textProperty().bindBidirectional(vm.confirmation);
-        passphrase.setAccessibleText("Master passphrase");
-        confirmation.setAccessibleText("Repeat the master passphrase");
+        passphrase.setAccessibleText(I18n.t("ui.unlock.passphrase.accessible"));
+        confirmation.setAccessibleText(I18n.t("ui.unlock.confirmation.accessible"));
 
         Label title = new Label();
         title.getStyleClass().add(Styles.TITLE_2);
@@ -35,23 +36,22 @@ public final class UnlockView extends StackPane {
         Label intro = Views.hint("");
         intro.setId("unlockIntro");
         title.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.mode.get()) {
-            case CHECKING -> "Atlas Onboard";
-            case CREATE -> "Choose a master passphrase";
-            case UNLOCK -> "Unlock Atlas Onboard";
+            case CHECKING -> I18n.t("ui.unlock.title.checking");
+            case CREATE -> I18n.t("ui.unlock.title.create");
+            case UNLOCK -> I18n.t("ui.unlock.title.unlock");
         }, vm.mode));
         intro.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.mode.get()) {
-            case CHECKING -> "Looking for your data in " + vm.home() + "…";
-            case CREATE -> "Atlas Onboard keeps API secrets and key passwords encrypted with a key derived from this "
-                    + "passphrase. It cannot be recovered: keep it in your password manager.\nData folder: " + vm.home();
-            case UNLOCK -> "Enter the master passphrase of the store in " + vm.home() + ".";
+            case CHECKING -> I18n.t("ui.unlock.intro.checking", vm.home());
+            case CREATE -> I18n.t("ui.unlock.intro.create", vm.home());
+            case UNLOCK -> I18n.t("ui.unlock.intro.unlock", vm.home());
         }, vm.mode));
 
-        Label passLabel = Views.fieldLabel("_Master passphrase", passphrase);
-        Label confLabel = Views.fieldLabel("_Repeat passphrase", confirmation);
+        Label passLabel = Views.fieldLabel(I18n.t("ui.unlock.passphrase"), passphrase);
+        Label confLabel = Views.fieldLabel(I18n.t("ui.unlock.confirmation"), confirmation);
         ProgressBar strength = new ProgressBar();
         strength.getStyleClass().add("strength-bar");
         strength.progressProperty().bind(vm.strengthFraction);
-        strength.setAccessibleText("Passphrase strength");
+        strength.setAccessibleText(I18n.t("ui.unlock.strength"));
         Label strengthText = new Label();
         strengthText.setId("strengthHint");
         strengthText.textProperty().bind(vm.strengthText);
@@ -86,7 +86,8 @@ public final class UnlockView extends StackPane {
         submit.setDefaultButton(true);
         submit.getStyleClass().add(Styles.ACCENT);
         submit.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.mode.get() == UnlockViewModel.Mode.CREATE ? "Create store" : "Unlock", vm.mode));
+                () -> I18n.t(vm.mode.get() == UnlockViewModel.Mode.CREATE ? "ui.unlock.button.create"
+                        : "ui.unlock.button.unlock"), vm.mode));
         submit.disableProperty().bind(vm.canSubmit.not());
         submit.setOnAction(e -> vm.submit());
         HBox buttons = new HBox(submit);

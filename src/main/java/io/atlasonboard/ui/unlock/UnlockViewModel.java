@@ -7,6 +7,7 @@ import io.atlasonboard.core.store.StoreUnreadableException;
 import io.atlasonboard.core.store.WrongPassphraseException;
 import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.I18n;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -77,9 +78,9 @@ public final class UnlockViewModel {
 
     /** Looks (off the UI thread) whether a store exists, and switches to CREATE or UNLOCK. */
     public FxTask<Boolean> check() {
-        FxTask<Boolean> t = tasks.run("Looking for the store", p -> Store.exists(home));
+        FxTask<Boolean> t = tasks.run(I18n.t("ui.unlock.task.check"), p -> Store.exists(home));
         t.onSuccess(exists -> mode.set(exists ? Mode.UNLOCK : Mode.CREATE));
-        t.onFailure(e -> error.set("Cannot look into " + home + ": " + e.getMessage()));
+        t.onFailure(e -> error.set(I18n.t("ui.unlock.error.check", home, I18n.text(e))));
         return t;
     }
 
@@ -88,7 +89,7 @@ public final class UnlockViewModel {
         if (mode.get() != Mode.CREATE || confirmation.get().isEmpty()) {
             return "";
         }
-        return passphrase.get().equals(confirmation.get()) ? "The passphrases match." : "The passphrases do not match yet.";
+        return I18n.t(passphrase.get().equals(confirmation.get()) ? "ui.unlock.match" : "ui.unlock.mismatch");
     }
 
     private void assess() {
@@ -114,10 +115,9 @@ public final class UnlockViewModel {
         char[] chars = passphrase.get().toCharArray();
         busy.set(true);
         error.set("");
-        FxTask<Store> t = tasks.run(m == Mode.CREATE ? "Creating the store" : "Unlocking the store", p -> {
+        FxTask<Store> t = tasks.run(I18n.t(m == Mode.CREATE ? "ui.unlock.task.create" : "ui.unlock.task.unlock"), p -> {
             try {
-                p.update(-1, m == Mode.CREATE ? "Deriving the key and creating the store…"
-                        : "Deriving the key and opening the store…");
+                p.update(-1, I18n.t(m == Mode.CREATE ? "ui.unlock.progress.create" : "ui.unlock.progress.unlock"));
                 return m == Mode.CREATE ? Store.create(home, chars) : Store.open(home, chars);
             } finally {
                 Arrays.fill(chars, '\0');
@@ -138,16 +138,14 @@ public final class UnlockViewModel {
             Throwable cause = FxTask.unwrap(e);
             if (cause instanceof WrongPassphraseException) {
                 passphrase.set(""); // clears the old error too, so the message is set after it
-                error.set("Wrong passphrase. Nothing was changed; try again.");
+                error.set(I18n.t("ui.unlock.error.wrong"));
             } else if (cause instanceof StoreUnreadableException u) {
                 unreadable.set(true);
-                error.set(u.getMessage() + "\n\nNothing else is offered here on purpose: restore "
-                        + u.file().getFileName() + " from a backup, or start Atlas Onboard with another data folder "
-                        + "(--home DIR).");
+                error.set(I18n.t("ui.unlock.error.unreadable", I18n.text(u), u.file().getFileName()));
             } else if (cause instanceof StoreException) {
-                error.set(cause.getMessage());
+                error.set(I18n.text(cause));
             } else {
-                error.set("The store could not be opened: " + cause);
+                error.set(I18n.t("ui.unlock.error.open", cause));
             }
         });
         return t;
