@@ -40,6 +40,7 @@ public final class HelpView {
         stage.setTitle(I18n.t("ui.help.title"));
         TabPane tabs = new TabPane();
         tabs.setId("helpTabs");
+        tabs.setAccessibleText(I18n.t("ui.help.title"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab steps = new Tab(I18n.t("ui.help.tab.steps"), scroll(stepsPage(step)));
         steps.setId("helpSteps");

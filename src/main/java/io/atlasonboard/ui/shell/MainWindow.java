@@ -16,6 +16,8 @@ import java.util.Optional;
 import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.sandbox.SandboxSession;
+import io.atlasonboard.ui.help.AboutView;
+import io.atlasonboard.ui.help.HelpView;
 import io.atlasonboard.ui.settings.SettingsView;
 import io.atlasonboard.ui.settings.SettingsViewModel;
 import io.atlasonboard.ui.common.I18n;
@@ -98,7 +100,16 @@ public final class MainWindow {
         settings.setId("openSettings");
         settings.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
         settings.setOnAction(e -> openSettings());
-        HBox bar = new HBox(10, logo, title, storeInfo, grow, settings);
+        Button help = Views.button(I18n.t("ui.shell.help"), "mdi2h-help-circle-outline");
+        help.setId("openHelp");
+        help.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
+        help.setTooltip(new javafx.scene.control.Tooltip(I18n.t("ui.shell.help.tooltip")));
+        help.setOnAction(e -> openHelp());
+        Button about = Views.button(I18n.t("ui.shell.about"), "mdi2i-information-outline");
+        about.setId("openAbout");
+        about.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
+        about.setOnAction(e -> AboutView.show(stage, ctx.home()));
+        HBox bar = new HBox(10, logo, title, storeInfo, grow, help, about, settings);
         bar.getStyleClass().add("app-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         root.setTop(bar);
@@ -111,6 +122,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 this::openSettings);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::openHelp);
         return scene;
     }
 
@@ -120,6 +132,12 @@ public final class MainWindow {
             stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
             stage.close();
         }
+    }
+
+    /** F1: the help window, open on the wizard's current step (or the overview outside the wizard). */
+    public Stage openHelp() {
+        int step = currentWizard == null ? 0 : currentWizard.state().step.get() + 1;
+        return HelpView.show(stage, step);
     }
 
     /** Opens (or brings to front) the Settings dialog (language and theme); Ctrl+, does the same. */

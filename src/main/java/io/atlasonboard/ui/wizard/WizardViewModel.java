@@ -14,8 +14,6 @@ import javafx.beans.binding.BooleanExpression;
 
 /** The onboarding wizard: owns the shared state, one view model per step, and the Back/Next rules. */
 public final class WizardViewModel {
-    public static final List<String> STEP_TITLES = stepTitles();
-
     /** The steps' titles in the UI's language (a method: the language is chosen at start, after class loading). */
     public static List<String> stepTitles() {
         return List.of(I18n.t("ui.wizard.step.title.1"), I18n.t("ui.wizard.step.title.2"),
