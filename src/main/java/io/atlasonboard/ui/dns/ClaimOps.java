@@ -44,6 +44,6 @@ public interface ClaimOps {
      */
     default Map<String, VerifyResult> verify(long providerId, List<String> domains, java.time.Duration maxWait,
             BiConsumer<String, VerifyResult> listener, ProgressSink sink) {
-        throw new UnsupportedOperationException("batch verification is not offered");
+        throw new UnsupportedOperationException("batch verification is not offered"); // not user-visible
     }
 }

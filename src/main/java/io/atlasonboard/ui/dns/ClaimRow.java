@@ -2,8 +2,6 @@ package io.atlasonboard.ui.dns;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.atlasonboard.core.store.DomainClaimRecord;
+import io.atlasonboard.ui.common.I18n;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -19,8 +18,8 @@ import javafx.beans.property.StringProperty;
 
 /** One claim in the DNS view's table (UI thread only). */
 public final class ClaimRow {
-    static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(ZoneId.systemDefault());
+    /** The claim statuses the API writes that have a text of their own; others are shown as they come. */
+    private static final java.util.Set<String> KNOWN_STATUS = java.util.Set.of("PENDING", "VERIFIED");
 
     private final ObjectProperty<DomainClaimRecord> record = new SimpleObjectProperty<>();
     private final StringProperty domain = new SimpleStringProperty();
@@ -43,9 +42,9 @@ public final class ClaimRow {
         }
         record.set(r);
         domain.set(r.domain());
-        status.set(r.status());
+        status.set(statusText(r.status()));
         token.set(r.token());
-        expiry.set(r.expiresAt() == null ? "" : TIME.format(r.expiresAt()));
+        expiry.set(r.expiresAt() == null ? "" : I18n.dateTime(r.expiresAt()));
         log.set(formatLog(r.logJson()));
     }
 
@@ -56,7 +55,7 @@ public final class ClaimRow {
             return;
         }
         if ("VERIFIED".equalsIgnoreCase(r.status())) {
-            countdown.set("verified");
+            countdown.set(I18n.t("ui.dns.countdown.verified"));
         } else if (r.assertBy() == null) {
             countdown.set("");
         } else {
@@ -67,14 +66,27 @@ public final class ClaimRow {
     static String countdown(Instant now, Instant deadline) {
         Duration d = Duration.between(now, deadline);
         if (d.isNegative() || d.isZero()) {
-            return "deadline passed: reassert";
+            return I18n.t("ui.dns.countdown.passed");
         }
         long days = d.toDays();
         long h = d.toHoursPart();
         long m = d.toMinutesPart();
         long s = d.toSecondsPart();
-        return days > 0 ? String.format(Locale.ROOT, "%dd %02dh %02dm left", days, h, m)
-                : String.format(Locale.ROOT, "%02dh %02dm %02ds left", h, m, s);
+        return days > 0 ? I18n.t("ui.dns.countdown.days", days, two(h), two(m))
+                : I18n.t("ui.dns.countdown.hours", two(h), two(m), two(s));
+    }
+
+    private static String two(long n) {
+        return String.format(Locale.ROOT, "%02d", n);
+    }
+
+    /** The API's claim status (PENDING, VERIFIED) in the UI's language; an unknown one as the API wrote it. */
+    static String statusText(String status) {
+        if (status == null) {
+            return "";
+        }
+        String s = status.toUpperCase(Locale.ROOT);
+        return KNOWN_STATUS.contains(s) ? I18n.t("ui.dns.claimStatus." + s) : status;
     }
 
     boolean deadlinePassed(Instant now) {
@@ -97,7 +109,7 @@ public final class ClaimRow {
             for (JsonElement x : a) {
                 var o = x.getAsJsonObject();
                 long ts = o.has("timestamp") ? o.get("timestamp").getAsLong() : 0;
-                lines.add((ts == 0 ? "" : TIME.format(Instant.ofEpochSecond(ts)) + "  ")
+                lines.add((ts == 0 ? "" : I18n.dateTime(Instant.ofEpochSecond(ts)) + "  ")
                         + (o.has("status") ? o.get("status").getAsString() : "") + "  "
                         + (o.has("description") ? o.get("description").getAsString() : ""));
             }

@@ -18,6 +18,7 @@ import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.tasks.ProgressSink;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.providers.ProviderConnector;
 
 /**
@@ -71,7 +72,7 @@ public final class ClaimServiceOps implements ClaimOps, AutoCloseable {
 
     private DomainClaimRecord byId(long providerId, String claimId) {
         return connector.store().domainClaims().findByClaimId(providerId, claimId)
-                .orElseThrow(() -> new NoSuchElementException("No stored claim " + claimId));
+                .orElseThrow(() -> new NoSuchElementException(I18n.t("ui.dns.noStoredClaim", claimId)));
     }
 
     @Override

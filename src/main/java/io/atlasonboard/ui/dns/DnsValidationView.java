@@ -2,6 +2,7 @@ package io.atlasonboard.ui.dns;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.dns.ServerResult;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Tables;
 import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.common.FormParts;
@@ -22,6 +23,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,13 +47,15 @@ public final class DnsValidationView extends SplitPane {
         offered.setMinHeight(72);
         offered.visibleProperty().bind(Bindings.isNotEmpty(vm.offeredDomains()));
         offered.managedProperty().bind(offered.visibleProperty());
-        Label offeredLabel = new Label("Domain names from your CSR (select the ones to claim):");
+        Label offeredLabel = new Label(I18n.t("ui.dns.offered.label"));
+        offeredLabel.setLabelFor(offered);
+        offered.setAccessibleText(I18n.t("ui.dns.offered.label"));
         offeredLabel.visibleProperty().bind(offered.visibleProperty());
         offeredLabel.managedProperty().bind(offered.visibleProperty());
         TextField input = FormParts.text(vm.domainInputProperty(), "domainInput",
-                "Other domains, e.g. example.com www.example.com");
+                I18n.t("ui.dns.input.prompt"));
         HBox.setHgrow(input, Priority.ALWAYS);
-        Button claim = new Button("C_reate claims");
+        Button claim = new Button(I18n.t("ui.dns.create"));
         claim.setId("createClaims");
         claim.getStyleClass().add(Styles.ACCENT);
         claim.disableProperty().bind(vm.busyProperty());
@@ -60,12 +64,13 @@ public final class DnsValidationView extends SplitPane {
 
         TableView<ClaimRow> table = new TableView<>(vm.rows());
         table.setId("claimsTable");
+        table.setAccessibleText(I18n.t("ui.dns.table.accessible"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Domain", ClaimRow::domainProperty, 190));
-        table.getColumns().add(col("Status", ClaimRow::statusProperty, 90));
-        table.getColumns().add(col("Assert by", ClaimRow::countdownProperty, 130));
-        table.getColumns().add(col("Expires", ClaimRow::expiryProperty, 120));
-        table.getColumns().add(col("Verification", ClaimRow::progressProperty, 200));
+        table.getColumns().add(col(I18n.t("ui.dns.table.domain"), ClaimRow::domainProperty, 190));
+        table.getColumns().add(col(I18n.t("ui.dns.table.status"), ClaimRow::statusProperty, 90));
+        table.getColumns().add(col(I18n.t("ui.dns.table.assertBy"), ClaimRow::countdownProperty, 130));
+        table.getColumns().add(col(I18n.t("ui.dns.table.expires"), ClaimRow::expiryProperty, 120));
+        table.getColumns().add(col(I18n.t("ui.dns.table.verification"), ClaimRow::progressProperty, 200));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.selectedProperty().set(r));
         vm.selectedProperty().addListener((o, a, r) -> {
             if (r != null && table.getSelectionModel().getSelectedItem() != r) {
@@ -73,18 +78,18 @@ public final class DnsValidationView extends SplitPane {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        Tables.placeholder(table, "No domain claims yet: select or type domains above and create claims.");
+        Tables.placeholder(table, I18n.t("ui.dns.table.placeholder"));
 
-        Button verifyAll = new Button("Ask GlobalSign to _verify all");
+        Button verifyAll = new Button(I18n.t("ui.dns.verifyAll"));
         verifyAll.setId("verifyAll");
         verifyAll.setOnAction(e -> vm.verifyAll());
-        Button verify = new Button("Verify _selected");
+        Button verify = new Button(I18n.t("ui.dns.verifySelected"));
         verify.setId("verifySelected");
         verify.setOnAction(e -> vm.verifySelected());
-        Button reassert = new Button("Reassert (new t_oken)");
+        Button reassert = new Button(I18n.t("ui.dns.reassert"));
         reassert.setId("reassert");
         reassert.setOnAction(e -> vm.reassertSelected());
-        Button delete = new Button("De_lete claim");
+        Button delete = new Button(I18n.t("ui.dns.delete"));
         delete.setId("deleteClaim");
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> vm.deleteSelected());
@@ -93,7 +98,7 @@ public final class DnsValidationView extends SplitPane {
         msg.setWrapText(true);
         msg.textProperty().bind(vm.messageProperty());
 
-        Label title = new Label("DNS TXT validation");
+        Label title = new Label(I18n.t("ui.dns.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         VBox head = new VBox(6, title);
         if (vm.sandbox()) {
@@ -109,21 +114,20 @@ public final class DnsValidationView extends SplitPane {
         rec.setHgap(8);
         rec.setVgap(6);
         int r = 0;
-        rec.add(new Label("Host (name)"), 0, r);
-        rec.add(readOnly(vm.hostProperty(), "txtHost"), 1, r);
+        rec.add(readOnly(rec, r, "ui.dns.record.host", vm.hostProperty(), "txtHost"), 1, r);
         rec.add(copyButton("copyHost", vm.hostProperty()), 2, r++);
-        rec.add(new Label("Type"), 0, r);
+        rec.add(new Label(I18n.t("ui.dns.record.type")), 0, r);
         rec.add(new Label("TXT"), 1, r++);
-        rec.add(new Label("Value"), 0, r);
-        rec.add(readOnly(vm.valueProperty(), "txtValue"), 1, r);
+        rec.add(readOnly(rec, r, "ui.dns.record.value", vm.valueProperty(), "txtValue"), 1, r);
         rec.add(copyButton("copyValue", vm.valueProperty()), 2, r++);
-        rec.add(new Label("Relative name"), 0, r);
+        Label relLabel = new Label(I18n.t("ui.dns.record.relative"));
+        rec.add(relLabel, 0, r);
         Label rel = new Label();
+        relLabel.setLabelFor(rel);
         rel.setId("txtRelativeName");
         rel.textProperty().bind(vm.relativeNameProperty());
         rec.add(rel, 1, r++);
-        rec.add(new Label("Zone-file line"), 0, r);
-        rec.add(readOnly(vm.zoneFileLineProperty(), "txtZoneLine"), 1, r);
+        rec.add(readOnly(rec, r, "ui.dns.record.zoneLine", vm.zoneFileLineProperty(), "txtZoneLine"), 1, r);
         rec.add(copyButton("copyZoneLine", vm.zoneFileLineProperty()), 2, r++);
         javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
         javafx.scene.layout.ColumnConstraints c2 = new javafx.scene.layout.ColumnConstraints();
@@ -134,9 +138,8 @@ public final class DnsValidationView extends SplitPane {
         replaced.setId("replacedToken");
         replaced.setWrapText(true);
         replaced.getStyleClass().add(Styles.WARNING);
-        replaced.textProperty().bind(Bindings.when(vm.replacedTokenProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("New token: it replaces the old one (", vm.replacedTokenProperty(),
-                        "); remove the old record.")));
+        replaced.textProperty().bind(Bindings.createStringBinding(() -> vm.replacedTokenProperty().get().isEmpty()
+                ? "" : I18n.t("ui.dns.record.replaced", vm.replacedTokenProperty().get()), vm.replacedTokenProperty()));
         replaced.visibleProperty().bind(vm.replacedTokenProperty().isNotEmpty());
         replaced.managedProperty().bind(replaced.visibleProperty());
 
@@ -148,23 +151,24 @@ public final class DnsValidationView extends SplitPane {
 
         TextArea all = new TextArea();
         all.setId("copyAllBlock");
+        all.setAccessibleText(I18n.t("ui.dns.copyAll"));
         all.setEditable(false);
         all.setPrefRowCount(6);
         all.setStyle("-fx-font-family: monospace;");
         all.textProperty().bind(vm.copyAllProperty());
         Button copyAll = copyButton("copyAll", vm.copyAllProperty());
-        copyAll.setText("Copy all (for your DNS admin)");
+        copyAll.setText(I18n.t("ui.dns.copyAll"));
 
-        Button publish = new Button("P_ublish in sandbox DNS");
+        Button publish = new Button(I18n.t("ui.dns.publish"));
         publish.setId("publishSandbox");
         publish.setVisible(vm.sandbox());
         publish.setManaged(vm.sandbox());
         publish.setOnAction(e -> vm.publishInSandbox());
 
         TextField resolvers = FormParts.text(vm.resolversProperty(), "resolvers",
-                "Extra resolvers to ask, e.g. 1.1.1.1 9.9.9.9:53 (optional)");
+                I18n.t("ui.dns.resolvers.prompt"));
         HBox.setHgrow(resolvers, Priority.ALWAYS);
-        Button check = new Button("Check _propagation");
+        Button check = new Button(I18n.t("ui.dns.check"));
         check.setId("checkPropagation");
         check.disableProperty().bind(vm.checkingProperty());
         check.setOnAction(e -> vm.checkPropagation());
@@ -175,14 +179,17 @@ public final class DnsValidationView extends SplitPane {
         summary.getStyleClass().add(Styles.TEXT_BOLD);
         TableView<ServerResult> servers = new TableView<>(vm.servers());
         servers.setId("propagationServers");
+        servers.setAccessibleText(I18n.t("ui.dns.servers.accessible"));
         servers.setPrefHeight(140);
         servers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Tables.placeholder(servers, "Check propagation to see what each name server answers.");
-        servers.getColumns().add(plain("Server", s -> s.server() + " (" + s.address() + ")"));
-        servers.getColumns().add(plain("Kind", s -> s.kind().name().toLowerCase()));
-        servers.getColumns().add(plain("Result", s -> s.outcome().name().replace('_', ' ').toLowerCase()));
-        servers.getColumns().add(plain("Detail", s -> s.detail() + (s.values().isEmpty() ? ""
-                : " seen: " + String.join(", ", s.values()))));
+        Tables.placeholder(servers, I18n.t("ui.dns.servers.placeholder"));
+        servers.getColumns().add(plain(I18n.t("ui.dns.servers.server"),
+                s -> I18n.t("ui.dns.servers.serverAddress", s.server(), s.address())));
+        servers.getColumns().add(plain(I18n.t("ui.dns.servers.kind"), s -> I18n.t("ui.dns.kind." + s.kind().name())));
+        servers.getColumns().add(plain(I18n.t("ui.dns.servers.result"),
+                s -> I18n.t("ui.dns.outcome." + s.outcome().name())));
+        servers.getColumns().add(plain(I18n.t("ui.dns.servers.detail"), s -> s.values().isEmpty() ? s.detail()
+                : I18n.t("ui.dns.servers.detailSeen", s.detail(), String.join(", ", s.values()))));
 
         TextArea log = new TextArea();
         log.setId("claimLog");
@@ -197,15 +204,18 @@ public final class DnsValidationView extends SplitPane {
             }
         });
 
-        Label recTitle = new Label("TXT record to publish");
+        Label recTitle = new Label(I18n.t("ui.dns.record.title"));
         recTitle.getStyleClass().add(Styles.TITLE_4);
-        Label propTitle = new Label("Propagation (every authoritative name server, plus your resolvers)");
+        Label propTitle = new Label(I18n.t("ui.dns.propagation.title"));
         propTitle.getStyleClass().add(Styles.TITLE_4);
         propTitle.setWrapText(true);
         recTitle.setWrapText(true);
         title.setWrapText(true);
+        Label logTitle = new Label(I18n.t("ui.dns.log.title"));
+        logTitle.setLabelFor(log);
+        log.setAccessibleText(I18n.t("ui.dns.log.title"));
         VBox right = new VBox(8, recTitle, rec, replaced, note, all, new HBox(8, copyAll, publish), propTitle,
-                new HBox(6, resolvers, check), summary, servers, new Label("Claim log"), log);
+                new HBox(6, resolvers, check), summary, servers, logTitle, log);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
@@ -228,8 +238,13 @@ public final class DnsValidationView extends SplitPane {
         return vm;
     }
 
-    private static TextField readOnly(StringProperty p, String id) {
+    /** A read-only field in column 1 of {@code grid}, its label (key {@code labelKey}) in column 0 of {@code row}. */
+    private static TextField readOnly(GridPane grid, int row, String labelKey, StringProperty p, String id) {
+        Label label = new Label(I18n.t(labelKey));
+        grid.add(label, 0, row);
         TextField t = new TextField();
+        label.setLabelFor(t);
+        t.setAccessibleText(label.getText());
         t.setId(id);
         t.setEditable(false);
         t.textProperty().bind(p);
@@ -239,15 +254,17 @@ public final class DnsValidationView extends SplitPane {
 
     /** A copy button whose label flips to "Copied" for two seconds. */
     static Button copyButton(String id, StringProperty text) {
-        Button b = new Button("Copy");
+        String idle = id.equals("copyAll") ? I18n.t("ui.dns.copyAll") : I18n.t("ui.dns.copy");
+        Button b = new Button(I18n.t("ui.dns.copy"));
         b.setId(id);
         b.setMinWidth(Button.USE_PREF_SIZE);
-        b.setAccessibleText("Copy " + id.replace("copy", "").toLowerCase());
+        b.setAccessibleText(I18n.t("ui.dns.copy.a11y." + id));
+        b.setTooltip(new Tooltip(I18n.t("ui.dns.copy.a11y." + id)));
         b.disableProperty().bind(text.isEmpty());
         b.setOnAction(e -> {
             Views.copyToClipboard(text.get());
             // the label flips to "Copied" for two seconds; the field beside it keeps its width
-            Views.showBriefly(b, "Copied", b.getId().equals("copyAll") ? "Copy all (for your DNS admin)" : "Copy");
+            Views.showBriefly(b, I18n.t("ui.dns.copied"), idle);
         });
         return b;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
+import io.atlasonboard.core.Localized;
 import io.atlasonboard.core.atlas.AtlasApiException;
 import io.atlasonboard.core.atlas.DnsAssertion;
 import io.atlasonboard.core.dns.PropagationChecker;
@@ -19,6 +20,8 @@ import io.atlasonboard.core.dns.ServerResult;
 import io.atlasonboard.core.dns.TxtRecordPresentation;
 import io.atlasonboard.core.pki.DomainNames;
 import io.atlasonboard.core.store.DomainClaimRecord;
+import io.atlasonboard.core.claims.VerifyResult;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -102,14 +105,14 @@ public final class DnsValidationViewModel {
 
     /** Reads the stored claims (background). */
     public void load() {
-        jobs.run("Load claims", p -> claims.stored(providerId), null, list -> {
+        jobs.run(I18n.t("ui.dns.job.load"), p -> claims.stored(providerId), null, list -> {
             rows.clear();
             list.forEach(r -> rows.add(new ClaimRow(r)));
             tick();
             if (!rows.isEmpty() && selected.get() == null) {
                 selected.set(rows.get(0));
             }
-        }, e -> message.set("Cannot read the claims: " + UiJobs.describe(e)));
+        }, e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
     }
 
     /** Parses the typed names (comma, space or newline separated); sets {@link #domainErrorProperty()}. */
@@ -129,7 +132,7 @@ public final class DnsValidationViewModel {
                     out.add(d);
                 }
             } catch (RuntimeException e) {
-                problems.add(e.getMessage());
+                problems.add(I18n.text(e));
             }
         }
         domainError.set(String.join("\n", problems));
@@ -151,25 +154,24 @@ public final class DnsValidationViewModel {
         if (names.isEmpty()) {
             boolean nothingChosen = offeredChosen.isEmpty() && typed.isEmpty();
             domainError.set(nothingChosen && !offeredDomains.isEmpty()
-                    ? "Select one or more domain names from your CSR above, or type other domains."
-                    : nothingChosen ? "Type at least one domain, e.g. www.example.com."
-                    : "Every domain given already has a claim: pick or type one that has none yet.");
+                    ? I18n.t("ui.dns.error.chooseOffered")
+                    : nothingChosen ? I18n.t("ui.dns.error.typeOne")
+                    : I18n.t("ui.dns.error.allClaimed"));
             return;
         }
         busy.set(true);
         List<String> todo = new ArrayList<>(names);
         int[] done = {0};
         for (String d : todo) {
-            jobs.run("Claim " + d, p -> claims.create(providerId, d), null, r -> {
+            jobs.run(I18n.t("ui.dns.job.claim", d), p -> claims.create(providerId, d), null, r -> {
                 upsertRow(r);
                 if (++done[0] == todo.size()) {
                     busy.set(false);
                     domainInput.set("");
-                    message.set("Claimed " + todo.size() + (todo.size() == 1 ? " domain" : " domains")
-                            + ". Publish each TXT record, then ask GlobalSign to verify.");
+                    message.set(I18n.t("ui.dns.claimed", todo.size()));
                 }
             }, e -> {
-                domainError.set(d + ": " + UiJobs.describe(e));
+                domainError.set(I18n.t("ui.dns.error.domain", d, failure(e)));
                 if (++done[0] == todo.size()) {
                     busy.set(false);
                 }
@@ -229,7 +231,7 @@ public final class DnsValidationViewModel {
 
     private static String relative(TxtRecordPresentation p, String zone) {
         try {
-            return p.relativeName(zone) + "   (in zone " + zone + ")";
+            return I18n.t("ui.dns.record.relativeInZone", p.relativeName(zone), zone);
         } catch (IllegalArgumentException e) {
             return p.host();
         }
@@ -254,7 +256,7 @@ public final class DnsValidationViewModel {
                 try {
                     extra.add(ResolverSpec.parse(s));
                 } catch (IllegalArgumentException e) {
-                    propagationSummary.set(e.getMessage());
+                    propagationSummary.set(I18n.text(e));
                     return;
                 }
             }
@@ -263,17 +265,16 @@ public final class DnsValidationViewModel {
         String token = row.record().token();
         checking.set(true);
         servers.clear();
-        propagationSummary.set("Asking the name servers of " + d + "...");
-        jobs.run("Propagation " + d, p -> checker.check(d, token, extra), null, (PropagationReport rep) -> {
+        propagationSummary.set(I18n.t("ui.dns.propagation.asking", d));
+        jobs.run(I18n.t("ui.dns.job.propagation", d), p -> checker.check(d, token, extra), null, (PropagationReport rep) -> {
             checking.set(false);
             if (row != selected.get()) {
                 return;
             }
             servers.setAll(rep.results());
-            String s = rep.seen() + " of " + rep.total() + (rep.total() == 1 ? " server sees" : " servers see")
-                    + " the record";
+            String s = I18n.t("ui.dns.propagation.seen", rep.seen(), rep.total());
             if (!rep.problems().isEmpty()) {
-                s += " (" + String.join("; ", rep.problems()) + ")";
+                s = I18n.t("ui.dns.propagation.seenProblems", s, String.join("; ", rep.problems()));
             }
             propagationSummary.set(s);
             if (rep.zone() != null) {
@@ -281,7 +282,7 @@ public final class DnsValidationViewModel {
             }
         }, e -> {
             checking.set(false);
-            propagationSummary.set("The check failed: " + UiJobs.describe(e));
+            propagationSummary.set(I18n.t("ui.dns.propagation.failed", failure(e)));
         });
     }
 
@@ -293,11 +294,11 @@ public final class DnsValidationViewModel {
         }
         String d = row.record().domain();
         String token = row.record().token();
-        jobs.run("Publish in sandbox", p -> {
+        jobs.run(I18n.t("ui.dns.job.publish"), p -> {
             sandboxPublisher.publish(d, token);
             return d;
-        }, null, x -> row.progressProperty().set("Published in the SANDBOX zone"),
-                e -> row.progressProperty().set("Publish failed: " + UiJobs.describe(e)));
+        }, null, x -> row.progressProperty().set(I18n.t("ui.dns.published")),
+                e -> row.progressProperty().set(I18n.t("ui.dns.publish.failed", failure(e))));
     }
 
     public boolean sandbox() {
@@ -306,7 +307,7 @@ public final class DnsValidationViewModel {
 
     /** Asks GlobalSign to verify every claim that is not VERIFIED yet. */
     public void verifyAll() {
-        List<ClaimRow> todo = rows.stream().filter(r -> !"VERIFIED".equalsIgnoreCase(r.statusProperty().get())).toList();
+        List<ClaimRow> todo = rows.stream().filter(r -> !"VERIFIED".equalsIgnoreCase(r.record().status())).toList();
         if (claims.verifiesInBatches()) {
             verifyBatch(todo);
         } else {
@@ -329,9 +330,9 @@ public final class DnsValidationViewModel {
         List<ClaimRow> ready = new ArrayList<>();
         for (ClaimRow r : todo) {
             if (r.deadlinePassed(clock.instant())) {
-                r.progressProperty().set("The deadline passed: reassert to get a new token, publish it, then verify.");
+                r.progressProperty().set(I18n.t("ui.dns.deadlinePassed"));
             } else {
-                r.progressProperty().set("Asking GlobalSign to check the TXT record...");
+                r.progressProperty().set(I18n.t("ui.dns.verify.asking"));
                 ready.add(r);
             }
         }
@@ -342,13 +343,13 @@ public final class DnsValidationViewModel {
         ready.forEach(r -> byDomain.put(r.record().domain(), r));
         List<String> domains = new ArrayList<>(byDomain.keySet());
         Duration wait = pollInterval.multipliedBy(maxPolls);
-        jobs.run("Verify " + domains.size() + " domains", p -> {
+        jobs.run(I18n.t("ui.dns.job.verifyMany", domains.size()), p -> {
             claims.verify(providerId, domains, wait, (d, res) -> jobs.onUi(() -> {
                 ClaimRow row = byDomain.get(d);
                 if (row != null) {
                     row.progressProperty().set(res.reassertNeeded()
-                            ? "The claim's deadline passed (424): reassert, publish the new token, then verify again."
-                            : res.describe());
+                            ? I18n.t("ui.dns.verify.reassertNeeded")
+                            : describe(res));
                 }
             }), p);
             return claims.stored(providerId);
@@ -360,8 +361,8 @@ public final class DnsValidationViewModel {
             }
             long ok = list.stream().filter(r -> byDomain.containsKey(r.domain())
                     && "VERIFIED".equalsIgnoreCase(r.status())).count();
-            message.set(ok + " of " + domains.size() + " verified.");
-        }, e -> message.set("Verification stopped: " + UiJobs.describe(e)));
+            message.set(I18n.t("ui.dns.verify.count", ok, domains.size()));
+        }, e -> message.set(I18n.t("ui.dns.verify.stopped", failure(e))));
     }
 
     /**
@@ -372,20 +373,20 @@ public final class DnsValidationViewModel {
         String claimId = row.record().claimId();
         String d = row.record().domain();
         if (row.deadlinePassed(clock.instant())) {
-            row.progressProperty().set("The deadline passed: reassert to get a new token, publish it, then verify.");
+            row.progressProperty().set(I18n.t("ui.dns.deadlinePassed"));
             return;
         }
-        row.progressProperty().set("Waiting for a free slot...");
-        jobs.run("Verify " + d, p -> {
+        row.progressProperty().set(I18n.t("ui.dns.verify.waiting"));
+        jobs.run(I18n.t("ui.dns.job.verify", d), p -> {
             verifySlots.acquire();
             try {
-                p.update(0.1, "Asking GlobalSign to check the TXT record of " + d);
+                p.update(0.1, I18n.t("ui.dns.verify.askingFor", d));
                 DnsAssertion a = claims.assertDns(providerId, claimId);
                 DomainClaimRecord r = claims.refresh(providerId, claimId);
                 for (int i = 0; i < maxPolls && !"VERIFIED".equalsIgnoreCase(r.status()); i++) {
                     p.checkCancelled();
-                    p.update(0.2 + 0.8 * i / maxPolls, (a == DnsAssertion.SCHEDULED ? "Check scheduled" : "Check running")
-                            + "; status " + r.status() + " (poll " + (i + 1) + ")");
+                    p.update(0.2 + 0.8 * i / maxPolls, I18n.t(a == DnsAssertion.SCHEDULED
+                            ? "ui.dns.verify.scheduled" : "ui.dns.verify.running", ClaimRow.statusText(r.status()), i + 1));
                     Thread.sleep(pollInterval.toMillis());
                     r = claims.refresh(providerId, claimId);
                 }
@@ -395,12 +396,12 @@ public final class DnsValidationViewModel {
             }
         }, prog -> row.progressProperty().set(prog.message()), r -> {
             upsertRow(r);
-            row.progressProperty().set("VERIFIED".equalsIgnoreCase(r.status()) ? "VERIFIED"
-                    : "Still " + r.status() + ": GlobalSign did not see the record yet (see the claim log).");
+            row.progressProperty().set("VERIFIED".equalsIgnoreCase(r.status()) ? ClaimRow.statusText("VERIFIED")
+                    : I18n.t("ui.dns.verify.still", ClaimRow.statusText(r.status())));
         }, e -> {
-            String m = UiJobs.describe(e);
+            String m = failure(e);
             if (e instanceof AtlasApiException api && api.status() == 424) {
-                m = "The claim's deadline passed (424): reassert, publish the new token, then verify again.";
+                m = I18n.t("ui.dns.verify.reassertNeeded");
             }
             row.progressProperty().set(m);
         });
@@ -413,14 +414,14 @@ public final class DnsValidationViewModel {
             return;
         }
         String claimId = row.record().claimId();
-        row.progressProperty().set("Reasserting...");
-        jobs.run("Reassert", p -> claims.reassert(providerId, claimId), null, r -> {
+        row.progressProperty().set(I18n.t("ui.dns.reasserting"));
+        jobs.run(I18n.t("ui.dns.job.reassert"), p -> claims.reassert(providerId, claimId), null, r -> {
             upsertRow(r);
-            row.progressProperty().set("New token issued: publish it (it replaces the old one).");
+            row.progressProperty().set(I18n.t("ui.dns.reasserted"));
             if (row == selected.get()) {
                 present(row);
             }
-        }, e -> row.progressProperty().set("Reassert failed: " + UiJobs.describe(e)));
+        }, e -> row.progressProperty().set(I18n.t("ui.dns.reassert.failed", failure(e))));
     }
 
     public void deleteSelected() {
@@ -429,13 +430,29 @@ public final class DnsValidationViewModel {
             return;
         }
         String claimId = row.record().claimId();
-        jobs.run("Delete claim", p -> {
+        jobs.run(I18n.t("ui.dns.job.delete"), p -> {
             claims.delete(providerId, claimId);
             return claimId;
         }, null, x -> {
             rows.remove(row);
             selected.set(rows.isEmpty() ? null : rows.get(0));
-        }, e -> message.set("Delete failed: " + UiJobs.describe(e)));
+        }, e -> message.set(I18n.t("ui.dns.delete.failed", failure(e))));
+    }
+
+    /** A verification outcome in the UI's language: its state, and the core's reason when it gave one. */
+    static String describe(VerifyResult res) {
+        String state = I18n.t("ui.dns.verifyState." + res.state().name());
+        return res.reason() == null ? state : I18n.t("ui.dns.verifyState.withReason", state, res.reason());
+    }
+
+    /** What to show for a failure: a localized one in the UI's language, otherwise the core's message. */
+    static String failure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Localized) {
+                return I18n.text(e);
+            }
+        }
+        return UiJobs.describe(e);
     }
 
     public long providerId() { return providerId; }
