@@ -5,10 +5,7 @@ import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import io.atlasonboard.core.providers.ConnectionReport;
@@ -63,8 +60,6 @@ public final class ConnectionStatusViewModel {
             ConnectionTester.STEP_LOGIN, ConnectionTester.STEP_POLICY, ConnectionTester.STEP_QUOTA);
     /** Progress fractions ConnectionTester reports when each step starts. */
     private static final double[] STARTS = {0.05, 0.2, 0.45, 0.65, 0.85};
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final ProviderConnector connector;
     private final UiJobs jobs;
@@ -101,7 +96,7 @@ public final class ConnectionStatusViewModel {
         diagnosis.set(st.diagnosis() == null ? "" : st.diagnosis());
         policySummary.set(st.summary() == null ? "" : st.summary());
         quota.set("");
-        checkedAt.set(st.checkedAt() == null ? "" : I18n.t("ui.providers.status.checked", TIME.format(st.checkedAt())));
+        checkedAt.set(st.checkedAt() == null ? "" : I18n.t("ui.providers.status.checked", I18n.dateTime(st.checkedAt())));
         headline.set(headlineFor(st.state()));
     }
 
@@ -166,7 +161,7 @@ public final class ConnectionStatusViewModel {
         report.set(r);
         progress.set(1);
         checkedAt.set(I18n.t("ui.providers.status.checked",
-                TIME.format(r.checkedAt() == null ? Instant.now() : r.checkedAt())));
+                I18n.dateTime(r.checkedAt() == null ? Instant.now() : r.checkedAt())));
         if (r.good()) {
             state.set(ConnectionStatus.State.GOOD);
             headline.set(headlineFor(ConnectionStatus.State.GOOD));

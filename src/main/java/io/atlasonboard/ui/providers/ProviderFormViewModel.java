@@ -118,13 +118,13 @@ public final class ProviderFormViewModel {
     /** Reads the names of the other providers (for the unique-name check) in the background. */
     public void loadNames() {
         Long self = editingId;
-        jobs.run("Provider names", p -> store.providers().list().stream()
+        jobs.run(I18n.t("ui.providers.form.namesJob"), p -> store.providers().list().stream()
                 .filter(r -> self == null || !r.id().equals(self)).map(ProviderRecord::name).toList(),
                 null, names -> {
                     otherNames.clear();
                     otherNames.addAll(names);
                     validateName();
-                }, e -> formError.set("Cannot read the providers: " + UiJobs.describe(e)));
+                }, e -> formError.set(I18n.t("ui.providers.list.readFailed", I18n.text(UiJobs.unwrap(e)))));
     }
 
     /** Pre-fills from the wizard: credentials of step 1 and the keystore of step 4. Arrays are copied. */
@@ -136,7 +136,7 @@ public final class ProviderFormViewModel {
             apiSecret.set(new String(secret));
         }
         if (keystoreBytes != null) {
-            useKeystore(keystoreBytes, fileName == null ? "keystore from step 4" : fileName);
+            useKeystore(keystoreBytes, fileName == null ? I18n.t("ui.providers.form.step4Keystore") : fileName);
         }
         if (ksPassword != null) {
             keystorePassword.set(new String(ksPassword));

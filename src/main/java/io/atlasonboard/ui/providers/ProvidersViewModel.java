@@ -4,9 +4,6 @@ import io.atlasonboard.ui.common.I18n;
 
 import io.atlasonboard.ui.common.UiJobs;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Objects;
 
 import io.atlasonboard.core.store.ConnectionStatus;
@@ -21,8 +18,6 @@ import javafx.collections.ObservableList;
 
 /** "Administration -> Certificate Providers": the stored providers with their last connection status. */
 public final class ProvidersViewModel {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final Store store;
     private final UiJobs jobs;
@@ -87,7 +82,7 @@ public final class ProvidersViewModel {
 
     public static String statusText(ConnectionStatus s) {
         String state = I18n.t("ui.providers.state." + s.state().name());
-        return s.checkedAt() == null ? state : I18n.t("ui.providers.state.withTime", state, TIME.format(s.checkedAt()));
+        return s.checkedAt() == null ? state : I18n.t("ui.providers.state.withTime", state, I18n.dateTime(s.checkedAt()));
     }
 
     public ObservableList<ProviderRecord> providers() { return providers; }
