@@ -30,7 +30,9 @@ public final class ConnectionStatusView extends VBox {
         headline.getStyleClass().add(Styles.TITLE_3);
         headline.setWrapText(true);
         headline.accessibleTextProperty().bind(Bindings.createStringBinding(
-                () -> I18n.t("ui.providers.status.result." + vm.stateProperty().get().name()), vm.stateProperty()));
+                () -> vm.runningProperty().get() ? vm.headlineProperty().get()
+                        : I18n.t("ui.providers.status.result." + vm.stateProperty().get().name()),
+                vm.stateProperty(), vm.runningProperty(), vm.headlineProperty()));
         vm.stateProperty().addListener((o, a, s) -> styleHeadline(headline, s));
         styleHeadline(headline, vm.stateProperty().get());
 
