@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.I18n;
+
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.store.ConnectionStatus;
 import javafx.beans.binding.Bindings;
@@ -27,12 +29,17 @@ public final class ConnectionStatusView extends VBox {
         headline.textProperty().bind(vm.headlineProperty());
         headline.getStyleClass().add(Styles.TITLE_3);
         headline.setWrapText(true);
+        headline.accessibleTextProperty().bind(Bindings.createStringBinding(
+                () -> vm.runningProperty().get() ? vm.headlineProperty().get()
+                        : I18n.t("ui.providers.status.result." + vm.stateProperty().get().name()),
+                vm.stateProperty(), vm.runningProperty(), vm.headlineProperty()));
         vm.stateProperty().addListener((o, a, s) -> styleHeadline(headline, s));
         styleHeadline(headline, vm.stateProperty().get());
 
         ProgressBar bar = new ProgressBar();
         bar.setId("connectionProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setAccessibleText(I18n.t("ui.providers.status.progress.a11y"));
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.runningProperty());
         bar.managedProperty().bind(vm.runningProperty());
@@ -46,8 +53,9 @@ public final class ConnectionStatusView extends VBox {
         for (ConnectionStatusViewModel.Step s : vm.steps()) {
             Label l = new Label();
             l.setId("step-" + s.name().replace(' ', '-'));
-            l.textProperty().bind(Bindings.createStringBinding(() -> mark(s.stateProperty().get()) + "  " + s.name()
-                    + "  (" + s.stateProperty().get().name().toLowerCase() + ")", s.stateProperty()));
+            l.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("ui.providers.status.stepLine",
+                    mark(s.stateProperty().get()), s.displayName(),
+                    I18n.t("ui.providers.stepState." + s.stateProperty().get().name())), s.stateProperty()));
             s.stateProperty().addListener((o, a, st) -> styleStep(l, st));
             styleStep(l, s.stateProperty().get());
             steps.getChildren().add(l);
@@ -64,7 +72,8 @@ public final class ConnectionStatusView extends VBox {
         Label failed = new Label();
         failed.setId("connectionFailedStep");
         failed.textProperty().bind(Bindings.when(vm.failedStepProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("Failed step: ", vm.failedStepProperty())));
+                .otherwise(Bindings.createStringBinding(() -> I18n.t("ui.providers.status.failedStep",
+                        ConnectionStatusViewModel.stepText(vm.failedStepProperty().get())), vm.failedStepProperty())));
         failed.getStyleClass().add(Styles.DANGER);
         failed.visibleProperty().bind(vm.failedStepProperty().isNotEmpty());
         failed.managedProperty().bind(failed.visibleProperty());
@@ -86,7 +95,9 @@ public final class ConnectionStatusView extends VBox {
         policy.textProperty().bind(vm.policySummaryProperty());
         policy.visibleProperty().bind(vm.policySummaryProperty().isNotEmpty());
         policy.managedProperty().bind(policy.visibleProperty());
-        Label policyTitle = new Label("What the account's validation policy allows:");
+        Label policyTitle = new Label(I18n.t("ui.providers.status.policyTitle"));
+        policyTitle.setLabelFor(policy);
+        policy.setAccessibleText(I18n.t("ui.providers.status.policyTitle"));
         policyTitle.visibleProperty().bind(policy.visibleProperty());
         policyTitle.managedProperty().bind(policy.visibleProperty());
         VBox.setVgrow(policy, Priority.ALWAYS);
@@ -96,7 +107,7 @@ public final class ConnectionStatusView extends VBox {
         checked.textProperty().bind(vm.checkedAtProperty());
         checked.getStyleClass().add(Styles.TEXT_MUTED);
 
-        Button retest = new Button("Re-test connect_ion");
+        Button retest = new Button(I18n.t("ui.providers.status.retest"));
         retest.setId("retestConnection");
         retest.disableProperty().bind(vm.runningProperty());
         retest.setOnAction(e -> vm.retest());

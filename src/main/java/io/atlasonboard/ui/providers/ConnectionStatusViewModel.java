@@ -1,15 +1,15 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.I18n;
+
 import io.atlasonboard.ui.common.UiJobs;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.ConnectionStep;
 import io.atlasonboard.core.providers.ConnectionTester;
 import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.core.store.ProviderRecord;
@@ -42,6 +42,11 @@ public final class ConnectionStatusViewModel {
             this.name = name;
         }
 
+        /** The step's name in the UI's language (name() stays the core's label). */
+        public String displayName() {
+            return stepText(name);
+        }
+
         public String name() {
             return name;
         }
@@ -55,8 +60,6 @@ public final class ConnectionStatusViewModel {
             ConnectionTester.STEP_LOGIN, ConnectionTester.STEP_POLICY, ConnectionTester.STEP_QUOTA);
     /** Progress fractions ConnectionTester reports when each step starts. */
     private static final double[] STARTS = {0.05, 0.2, 0.45, 0.65, 0.85};
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final ProviderConnector connector;
     private final UiJobs jobs;
@@ -65,7 +68,7 @@ public final class ConnectionStatusViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<ConnectionStatus.State> state = new SimpleObjectProperty<>(ConnectionStatus.State.UNKNOWN);
-    private final StringProperty headline = new SimpleStringProperty("Connection Status: Unknown (not checked yet)");
+    private final StringProperty headline = new SimpleStringProperty(headlineFor(ConnectionStatus.State.UNKNOWN));
     private final StringProperty failedStep = new SimpleStringProperty("");
     private final StringProperty diagnosis = new SimpleStringProperty("");
     private final StringProperty policySummary = new SimpleStringProperty("");
@@ -93,16 +96,18 @@ public final class ConnectionStatusViewModel {
         diagnosis.set(st.diagnosis() == null ? "" : st.diagnosis());
         policySummary.set(st.summary() == null ? "" : st.summary());
         quota.set("");
-        checkedAt.set(st.checkedAt() == null ? "" : "Checked " + TIME.format(st.checkedAt()));
+        checkedAt.set(st.checkedAt() == null ? "" : I18n.t("ui.providers.status.checked", I18n.dateTime(st.checkedAt())));
         headline.set(headlineFor(st.state()));
     }
 
     public static String headlineFor(ConnectionStatus.State s) {
-        return switch (s) {
-            case GOOD -> "Connection Status: Good";
-            case BAD -> "Connection Status: Bad";
-            case UNKNOWN -> "Connection Status: Unknown (not checked yet)";
-        };
+        return I18n.t("ui.providers.status.headline." + s.name());
+    }
+
+    /** A core step label ("TLS handshake") in the UI's language; other texts as they are. */
+    public static String stepText(String coreLabel) {
+        return coreLabel == null ? "" : ConnectionStep.ofLabel(coreLabel)
+                .map(c -> I18n.t("ui.providers.step." + c.name())).orElse(coreLabel);
     }
 
     /** Runs the connection test of the provider in the background. */
@@ -115,18 +120,18 @@ public final class ConnectionStatusViewModel {
         progress.set(0);
         report.set(null);
         state.set(ConnectionStatus.State.UNKNOWN);
-        headline.set("Checking the connection...");
+        headline.set(I18n.t("ui.providers.status.checking"));
         failedStep.set("");
         diagnosis.set("");
         policySummary.set("");
         quota.set("");
         steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
-        jobs.run("Connection test", sink -> connector.test(id, sink), this::onProgress, this::onReport, e -> {
+        jobs.run(I18n.t("ui.providers.status.connectionTest"), sink -> connector.test(id, sink), this::onProgress, this::onReport, e -> {
             running.set(false);
             state.set(ConnectionStatus.State.BAD);
-            headline.set("Connection Status: Bad");
-            failedStep.set("Connection test");
-            diagnosis.set("The test could not run: " + UiJobs.describe(e));
+            headline.set(headlineFor(ConnectionStatus.State.BAD));
+            failedStep.set(I18n.t("ui.providers.status.connectionTest"));
+            diagnosis.set(I18n.t("ui.providers.status.couldNotRun", I18n.text(UiJobs.unwrap(e))));
             onFinished.run();
         });
     }
@@ -155,17 +160,18 @@ public final class ConnectionStatusViewModel {
         running.set(false);
         report.set(r);
         progress.set(1);
-        checkedAt.set("Checked " + TIME.format(r.checkedAt() == null ? Instant.now() : r.checkedAt()));
+        checkedAt.set(I18n.t("ui.providers.status.checked",
+                I18n.dateTime(r.checkedAt() == null ? Instant.now() : r.checkedAt())));
         if (r.good()) {
             state.set(ConnectionStatus.State.GOOD);
-            headline.set("Connection Status: Good");
+            headline.set(headlineFor(ConnectionStatus.State.GOOD));
             steps.forEach(s -> s.stateProperty().set(StepState.OK));
             policySummary.set(r.policySummary() == null ? "" : r.policySummary());
-            quota.set(r.remainingQuota() == null ? "" : "Remaining issuance quota: " + r.remainingQuota());
-            message.set("All checks passed");
+            quota.set(r.remainingQuota() == null ? "" : I18n.t("ui.providers.status.quota", String.valueOf(r.remainingQuota())));
+            message.set(I18n.t("ui.providers.status.allPassed"));
         } else {
             state.set(ConnectionStatus.State.BAD);
-            headline.set("Connection Status: Bad");
+            headline.set(headlineFor(ConnectionStatus.State.BAD));
             failedStep.set(r.failedStep());
             diagnosis.set(r.diagnosis());
             int failed = STEP_NAMES.indexOf(r.failedStep());

@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.I18n;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -50,12 +52,11 @@ public final class ProviderConnector {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new IllegalArgumentException("The trusted server CA text holds no certificate; paste PEM "
-                        + "blocks (-----BEGIN CERTIFICATE-----).");
+                throw new IllegalArgumentException(I18n.t("ui.providers.trust.noCertificate"));
             }
             return out;
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("The trusted server CA text is not PEM certificates: " + e.getMessage());
+            throw new IllegalArgumentException(I18n.t("ui.providers.trust.notPem", I18n.text(e)));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.I18n;
+
 import io.atlasonboard.ui.common.FormParts;
 
 import atlantafx.base.theme.Styles;
@@ -39,12 +41,13 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
 
         Label type = new Label(vm.typeLabel());
         type.setId("providerType");
-        row = add(g, row, "Type", type, null);
-        row = add(g, row, "Name", FormParts.text(vm.nameProperty(), "providerName", "Provider name"),
+        row = add(g, row, I18n.t("ui.providers.form.type"), type, null);
+        row = add(g, row, I18n.t("ui.providers.form.name"),
+                FormParts.text(vm.nameProperty(), "providerName", I18n.t("ui.providers.form.name.prompt")),
                 FormParts.error(vm.nameErrorProperty(), "providerNameError"));
-        TextField url = FormParts.text(vm.apiUrlProperty(), "apiUrl", "API URL");
+        TextField url = FormParts.text(vm.apiUrlProperty(), "apiUrl", I18n.t("ui.providers.form.apiUrl"));
         url.editableProperty().bind(vm.apiUrlLockedProperty().not());
-        row = add(g, row, "API URL", url, FormParts.error(vm.urlErrorProperty(), "apiUrlError"));
+        row = add(g, row, I18n.t("ui.providers.form.apiUrl"), url, FormParts.error(vm.urlErrorProperty(), "apiUrlError"));
         g.add(note(vm.apiUrlPresetNoteProperty(), "apiUrlPresetNote"), 1, row++);
         ChoiceBox<IntendedUse> use = new ChoiceBox<>();
         use.setId("intendedUse");
@@ -54,11 +57,13 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
             @Override public IntendedUse fromString(String s) { return ProviderFormViewModel.parseUse(s); }
         });
         use.valueProperty().bindBidirectional(vm.intendedUseProperty());
-        row = add(g, row, "Intended use", use, null);
-        row = add(g, row, "API key", FormParts.text(vm.apiKeyProperty(), "apiKey", "API key"),
+        row = add(g, row, I18n.t("ui.providers.form.intendedUse"), use, null);
+        row = add(g, row, I18n.t("ui.providers.form.apiKey"),
+                FormParts.text(vm.apiKeyProperty(), "apiKey", I18n.t("ui.providers.form.apiKey")),
                 FormParts.error(vm.apiKeyErrorProperty(), "apiKeyError"));
-        row = add(g, row, "API secret", FormParts.secret(vm.apiSecretProperty(), "apiSecret", "API secret"), null);
-        Label keepHint = new Label("Leave secret and password fields empty to keep the stored ones.");
+        row = add(g, row, I18n.t("ui.providers.form.apiSecret"),
+                FormParts.secret(vm.apiSecretProperty(), "apiSecret", I18n.t("ui.providers.form.apiSecret")), null);
+        Label keepHint = new Label(I18n.t("ui.providers.form.keepHint"));
         keepHint.getStyleClass().add(Styles.TEXT_MUTED);
         keepHint.visibleProperty().bind(vm.keepStoredSecretsProperty());
         keepHint.managedProperty().bind(keepHint.visibleProperty());
@@ -67,20 +72,23 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         Label ks = new Label();
         ks.setId("keystoreDescription");
         ks.textProperty().bind(vm.keystoreDescriptionProperty());
-        Button openKs = new Button("_Open .p12/.pfx…");
+        Button openKs = new Button(I18n.t("ui.providers.form.openKeystore"));
         openKs.setId("openKeystore");
         openKs.setOnAction(e -> vm.openKeystore());
-        row = add(g, row, "Keystore (PKCS#12)", new HBox(10, ks, openKs),
+        row = add(g, row, I18n.t("ui.providers.form.keystore"), new HBox(10, ks, openKs),
                 FormParts.error(vm.keystoreErrorProperty(), "keystoreError"));
-        row = add(g, row, "Keystore password",
-                FormParts.secret(vm.keystorePasswordProperty(), "keystorePassword", "Keystore password"), null);
+        row = add(g, row, I18n.t("ui.providers.form.keystorePassword"), FormParts.secret(
+                vm.keystorePasswordProperty(), "keystorePassword", I18n.t("ui.providers.form.keystorePassword")), null);
 
         TextArea trust = new TextArea();
+        Label trustLabel = new Label(I18n.t("ui.providers.form.trust"));
+        trustLabel.setLabelFor(trust);
         trust.setId("trustPem");
         trust.setPrefRowCount(4);
-        trust.setPromptText("Optional: PEM of extra trusted server CAs (TLS-inspecting proxy, sandbox)");
+        trust.setPromptText(I18n.t("ui.providers.form.trust.prompt"));
+        trust.setAccessibleText(I18n.t("ui.providers.form.trust"));
         trust.textProperty().bindBidirectional(vm.trustPemProperty());
-        Button openPem = new Button("Open PEM _file…");
+        Button openPem = new Button(I18n.t("ui.providers.form.openTrustPem"));
         openPem.setId("openTrustPem");
         openPem.setOnAction(e -> vm.openTrustPem());
         VBox trustBox = new VBox(4, trust, openPem, FormParts.error(vm.trustErrorProperty(), "trustPemError"));
@@ -90,39 +98,41 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         proxy.setVgap(6);
         proxy.getColumnConstraints().addAll(c0, c1);
         int pr = 0;
-        TextField port = FormParts.text(vm.proxyPortProperty(), "proxyPort", "Port");
+        TextField port = FormParts.text(vm.proxyPortProperty(), "proxyPort", I18n.t("ui.providers.form.proxyPort.prompt"));
+        port.setAccessibleText(I18n.t("ui.providers.form.proxyPort.a11y"));
+        TextField host = FormParts.text(vm.proxyHostProperty(), "proxyHost", I18n.t("ui.providers.form.proxyHost.prompt"));
+        host.setAccessibleText(I18n.t("ui.providers.form.proxyHost.a11y"));
+        TextField proxyUser = FormParts.text(vm.proxyUserProperty(), "proxyUser", I18n.t("ui.providers.form.proxyUser.prompt"));
+        proxyUser.setAccessibleText(I18n.t("ui.providers.form.proxyUser"));
         port.setPrefColumnCount(6);
-        pr = add(proxy, pr, "Proxy host and port", new HBox(6,
-                grow(FormParts.text(vm.proxyHostProperty(), "proxyHost", "Host (optional)")), port), null);
+        pr = add(proxy, pr, I18n.t("ui.providers.form.proxyHostPort"), new HBox(6, grow(host), port), null);
         proxy.add(note(vm.proxyPresetNoteProperty(), "proxyPresetNote"), 1, pr++);
-        pr = add(proxy, pr, "Proxy user", FormParts.text(vm.proxyUserProperty(), "proxyUser", "Optional"), null);
-        pr = add(proxy, pr, "Proxy password",
-                FormParts.secret(vm.proxyPasswordProperty(), "proxyPassword", "Proxy password"),
+        pr = add(proxy, pr, I18n.t("ui.providers.form.proxyUser"), proxyUser, null);
+        pr = add(proxy, pr, I18n.t("ui.providers.form.proxyPassword"),
+                FormParts.secret(vm.proxyPasswordProperty(), "proxyPassword", I18n.t("ui.providers.form.proxyPassword")),
                 FormParts.error(vm.proxyErrorProperty(), "proxyError"));
-        TitledPane advanced = new TitledPane("Extra trusted server CA and proxy (optional)",
-                new VBox(10, new Label("Extra trusted server CA certificates (added to the system's trust anchors)"),
-                        trustBox, proxy));
+        TitledPane advanced = new TitledPane(I18n.t("ui.providers.form.advanced"),
+                new VBox(10, trustLabel, trustBox, proxy));
         advanced.setId("advancedSettings");
         advanced.setExpanded(vm.sandboxProperty().get() || !vm.proxyHostProperty().get().isEmpty());
         advanced.setAnimated(false);
         advancedPane = advanced;
 
-        Button save = new Button("_Save and test connection");
+        Button save = new Button(I18n.t("ui.providers.form.save"));
         save.setId("saveProvider");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.busyProperty());
         save.setOnAction(e -> vm.save());
 
-        Label title = new Label("GlobalSign certificate provider");
+        Label title = new Label(I18n.t("ui.providers.form.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         Label badge = FormParts.sandboxBadge();
         badge.visibleProperty().bind(vm.sandboxProperty());
         badge.managedProperty().bind(badge.visibleProperty());
         VBox head = new VBox(6, title, badge);
         vm.sandboxProperty().addListener((o, a, on) -> advancedExpand(on));
-        Label hint = new Label("Saving stores the provider (secrets encrypted with your passphrase) and runs the "
-                + "connection test: TLS handshake with the client certificate, login, validation policy and quota.");
+        Label hint = new Label(I18n.t("ui.providers.form.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
 

@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.I18n;
+
 import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.common.FileOpener;
 
@@ -40,14 +42,14 @@ public final class ProviderFormViewModel {
     private final UiJobs jobs;
     private final FileOpener files;
 
-    private final StringProperty name = new SimpleStringProperty("GlobalSign SSL/TLS");
+    private final StringProperty name = new SimpleStringProperty(I18n.t("ui.providers.form.defaultName"));
     private final StringProperty apiUrl = new SimpleStringProperty(ProviderRecord.DEFAULT_API_URL);
     private final ObjectProperty<IntendedUse> intendedUse = new SimpleObjectProperty<>(IntendedUse.TLS);
     private final StringProperty apiKey = new SimpleStringProperty("");
     private final StringProperty apiSecret = new SimpleStringProperty("");
     private final ObjectProperty<byte[]> keystore = new SimpleObjectProperty<>();
     private final StringProperty keystoreFileName = new SimpleStringProperty("");
-    private final StringProperty keystoreDescription = new SimpleStringProperty("No keystore chosen");
+    private final StringProperty keystoreDescription = new SimpleStringProperty(I18n.t("ui.providers.form.noKeystore"));
     private final StringProperty keystorePassword = new SimpleStringProperty("");
     private final StringProperty trustPem = new SimpleStringProperty("");
     private final StringProperty proxyHost = new SimpleStringProperty("");
@@ -92,16 +94,17 @@ public final class ProviderFormViewModel {
         presets.intendedUse().ifPresent(intendedUse::set);
         presets.proxyHost().ifPresent(proxyHost::set);
         presets.proxyPort().ifPresent(p -> proxyPort.set(String.valueOf(p)));
-        String from = presets.source().map(f -> "From your administrator's presets (" + f + ")").orElse("");
+        String from = presets.source().map(f -> I18n.t(presets.apiUrlLocked() ? "ui.providers.form.presetLocked"
+                : "ui.providers.form.preset", f)).orElse("");
+        String fromProxy = presets.source().map(f -> I18n.t("ui.providers.form.preset", f)).orElse("");
         apiUrlFromPresets = Bindings.createBooleanBinding(() -> presets.apiUrl().isPresent()
                 && presets.apiUrl().get().equals(apiUrl.get()), apiUrl);
         apiUrlLocked = apiUrlFromPresets.and(new SimpleBooleanProperty(presets.apiUrlLocked()));
-        apiUrlPresetNote = Bindings.when(apiUrlFromPresets).then(from
-                + (presets.apiUrlLocked() ? "; locked by your administrator." : ".")).otherwise("");
+        apiUrlPresetNote = Bindings.when(apiUrlFromPresets).then(from).otherwise("");
         proxyPresetNote = Bindings.when(Bindings.createBooleanBinding(() -> presets.proxyHost().isPresent()
                 && presets.proxyHost().get().equals(proxyHost.get())
                 && String.valueOf(presets.proxyPort().orElse(0)).equals(proxyPort.get()), proxyHost, proxyPort))
-                .then(from + ".").otherwise("");
+                .then(fromProxy).otherwise("");
         name.addListener((o, a, b) -> validateName());
         apiUrl.addListener((o, a, b) -> validateUrl());
         apiKey.addListener((o, a, b) -> apiKeyError.set(""));
@@ -115,13 +118,13 @@ public final class ProviderFormViewModel {
     /** Reads the names of the other providers (for the unique-name check) in the background. */
     public void loadNames() {
         Long self = editingId;
-        jobs.run("Provider names", p -> store.providers().list().stream()
+        jobs.run(I18n.t("ui.providers.form.namesJob"), p -> store.providers().list().stream()
                 .filter(r -> self == null || !r.id().equals(self)).map(ProviderRecord::name).toList(),
                 null, names -> {
                     otherNames.clear();
                     otherNames.addAll(names);
                     validateName();
-                }, e -> formError.set("Cannot read the providers: " + UiJobs.describe(e)));
+                }, e -> formError.set(I18n.t("ui.providers.list.readFailed", I18n.text(UiJobs.unwrap(e)))));
     }
 
     /** Pre-fills from the wizard: credentials of step 1 and the keystore of step 4. Arrays are copied. */
@@ -133,7 +136,7 @@ public final class ProviderFormViewModel {
             apiSecret.set(new String(secret));
         }
         if (keystoreBytes != null) {
-            useKeystore(keystoreBytes, fileName == null ? "keystore from step 4" : fileName);
+            useKeystore(keystoreBytes, fileName == null ? I18n.t("ui.providers.form.step4Keystore") : fileName);
         }
         if (ksPassword != null) {
             keystorePassword.set(new String(ksPassword));
@@ -151,23 +154,23 @@ public final class ProviderFormViewModel {
     public void useKeystore(byte[] bytes, String fileName) {
         keystore.set(bytes.clone());
         keystoreFileName.set(fileName);
-        keystoreDescription.set(fileName + " (" + bytes.length + " bytes)");
+        keystoreDescription.set(I18n.t("ui.providers.form.keystoreFile", fileName, String.valueOf(bytes.length)));
         keystoreError.set("");
     }
 
     /** Lets the user open an existing .p12/.pfx; the file is read in the background. */
     public void openKeystore() {
-        Optional<Path> p = files.open("Open PKCS#12 keystore", List.of("*.p12", "*.pfx"));
-        p.ifPresent(path -> jobs.run("Read keystore", s -> Files.readAllBytes(path), null,
+        Optional<Path> p = files.open(I18n.t("ui.providers.form.openKeystoreTitle"), List.of("*.p12", "*.pfx"));
+        p.ifPresent(path -> jobs.run(I18n.t("ui.providers.form.readKeystoreJob"), s -> Files.readAllBytes(path), null,
                 bytes -> useKeystore(bytes, path.getFileName().toString()),
-                e -> keystoreError.set("Cannot read " + path + ": " + UiJobs.describe(e))));
+                e -> keystoreError.set(I18n.t("ui.providers.form.cannotRead", path, I18n.text(UiJobs.unwrap(e))))));
     }
 
     /** Lets the user open a PEM file with extra trusted server CA certificates. */
     public void openTrustPem() {
-        files.open("Open trusted server CA (PEM)", List.of("*.pem", "*.crt", "*.cer")).ifPresent(path ->
-                jobs.run("Read PEM", s -> Files.readString(path), null, trustPem::set,
-                        e -> trustError.set("Cannot read " + path + ": " + UiJobs.describe(e))));
+        files.open(I18n.t("ui.providers.form.openTrustTitle"), List.of("*.pem", "*.crt", "*.cer")).ifPresent(path ->
+                jobs.run(I18n.t("ui.providers.form.readPemJob"), s -> Files.readString(path), null, trustPem::set,
+                        e -> trustError.set(I18n.t("ui.providers.form.cannotRead", path, I18n.text(UiJobs.unwrap(e))))));
     }
 
     /** Loads a stored provider for editing (secrets are not shown; empty secret fields keep the stored ones). */
@@ -182,7 +185,7 @@ public final class ProviderFormViewModel {
         proxyPassword.set("");
         byte[] ks = r.keystore();
         if (ks != null) {
-            useKeystore(ks, r.keystoreFileName() == null ? "stored keystore" : r.keystoreFileName());
+            useKeystore(ks, r.keystoreFileName() == null ? I18n.t("ui.providers.form.storedKeystore") : r.keystoreFileName());
         }
         trustPem.set(r.extraTrustPem() == null ? "" : r.extraTrustPem());
         proxyHost.set(r.proxyHost() == null ? "" : r.proxyHost());
@@ -202,11 +205,11 @@ public final class ProviderFormViewModel {
     private boolean validateName() {
         String n = name.get() == null ? "" : name.get().strip();
         if (n.isEmpty()) {
-            nameError.set("Give the provider a name, e.g. \"GlobalSign SSL/TLS\".");
+            nameError.set(I18n.t("ui.providers.form.error.nameEmpty"));
         } else if (n.length() > 200) {
-            nameError.set("The name is longer than 200 characters.");
+            nameError.set(I18n.t("ui.providers.form.error.nameLong"));
         } else if (otherNames.stream().anyMatch(o -> o.equalsIgnoreCase(n))) {
-            nameError.set("A provider named \"" + n + "\" already exists; choose another name.");
+            nameError.set(I18n.t("ui.providers.form.error.nameTaken", n));
         } else {
             nameError.set("");
         }
@@ -233,20 +236,20 @@ public final class ProviderFormViewModel {
             try {
                 int p = Integer.parseInt(port);
                 if (p < 1 || p > 65535) {
-                    err = "The proxy port must be between 1 and 65535.";
+                    err = I18n.t("ui.providers.form.error.portRange");
                 }
             } catch (NumberFormatException e) {
-                err = "The proxy port must be a number between 1 and 65535.";
+                err = I18n.t("ui.providers.form.error.portNumber");
             }
         }
         if (err.isEmpty() && host.isEmpty() && (!port.isEmpty() || !user.isEmpty())) {
-            err = "Enter the proxy host, or clear the proxy port and user.";
+            err = I18n.t("ui.providers.form.error.proxyHostMissing");
         }
         if (err.isEmpty() && !host.isEmpty() && port.isEmpty()) {
-            err = "Enter the proxy port (e.g. 3128 or 8080).";
+            err = I18n.t("ui.providers.form.error.proxyPortMissing");
         }
         if (err.isEmpty() && host.contains(":")) {
-            err = "Enter the proxy host without a port; the port has its own field.";
+            err = I18n.t("ui.providers.form.error.proxyHostWithPort");
         }
         proxyError.set(err);
         return err.isEmpty();
@@ -266,15 +269,15 @@ public final class ProviderFormViewModel {
     public boolean validate() {
         boolean ok = validateName() & validateUrl() & validateProxy() & validateTrust();
         if (apiKey.get() == null || apiKey.get().isBlank()) {
-            apiKeyError.set("Enter the API key from the Atlas portal (step 1).");
+            apiKeyError.set(I18n.t("ui.providers.form.error.apiKey"));
             ok = false;
         }
         if (!keepStoredSecrets.get() && (apiSecret.get() == null || apiSecret.get().isEmpty())) {
-            apiKeyError.set("Enter the API secret that belongs to this API key.");
+            apiKeyError.set(I18n.t("ui.providers.form.error.apiSecret"));
             ok = false;
         }
         if (keystore.get() == null) {
-            keystoreError.set("Choose the PKCS#12 keystore (step 4's file, or an existing .p12/.pfx).");
+            keystoreError.set(I18n.t("ui.providers.form.error.keystore"));
             ok = false;
         }
         return ok;
@@ -309,7 +312,7 @@ public final class ProviderFormViewModel {
         char[] pxPw = proxyPassword.get().isEmpty() ? null : proxyPassword.get().toCharArray();
         Long id = editingId;
         busy.set(true);
-        jobs.run("Save provider", p -> {
+        jobs.run(I18n.t("ui.providers.form.saveJob"), p -> {
             try {
                 ProviderSecrets secrets = null;
                 if (secretsChanged) {
@@ -352,9 +355,9 @@ public final class ProviderFormViewModel {
         }, e -> {
             busy.set(false);
             if (e instanceof DuplicateNameException) {
-                nameError.set("A provider named \"" + record.name() + "\" already exists; choose another name.");
+                nameError.set(I18n.t("ui.providers.form.error.nameTaken", record.name()));
             } else {
-                formError.set("Not saved: " + UiJobs.describe(e));
+                formError.set(I18n.t("ui.providers.form.notSaved", I18n.text(UiJobs.unwrap(e))));
             }
         });
     }
@@ -377,16 +380,16 @@ public final class ProviderFormViewModel {
     }
 
     public static String useLabel(IntendedUse u) {
-        return u == null ? "" : u.label();
+        return u == null ? "" : I18n.t("ui.providers.use." + u.name());
     }
 
     public static IntendedUse parseUse(String label) {
         for (IntendedUse u : IntendedUse.values()) {
-            if (u.label().equalsIgnoreCase(label) || u.name().equalsIgnoreCase(label)) {
+            if (u.label().equalsIgnoreCase(label) || u.name().equalsIgnoreCase(label) || useLabel(u).equalsIgnoreCase(label)) {
                 return u;
             }
         }
-        throw new IllegalArgumentException("unknown use " + label.toUpperCase(Locale.ROOT));
+        throw new IllegalArgumentException("unknown use " + label.toUpperCase(Locale.ROOT));  // not user-visible
     }
 
     public StringProperty nameProperty() { return name; }

@@ -1,5 +1,7 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.I18n;
+
 import io.atlasonboard.ui.common.Confirmer;
 
 import java.util.function.Function;
@@ -41,13 +43,15 @@ public final class ProvidersView extends VBox {
         TableView<ProviderRecord> table = new TableView<>(vm.providers());
         table.setId("providersTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ProviderRecord, String> nameCol = col("Name", r -> r.name() + (r.sandbox() ? "  [SANDBOX]" : ""));
+        TableColumn<ProviderRecord, String> nameCol = col(I18n.t("ui.providers.table.name"),
+                r -> r.sandbox() ? I18n.t("ui.providers.table.nameSandbox", r.name()) : r.name());
         nameCol.setPrefWidth(200);
         table.getColumns().add(nameCol);
-        TableColumn<ProviderRecord, String> typeCol = col("Type / use", r -> r.type() + " " + r.intendedUse().label());
+        TableColumn<ProviderRecord, String> typeCol = col(I18n.t("ui.providers.table.typeUse"),
+                r -> I18n.t("ui.providers.table.typeUseValue", r.type(), ProviderFormViewModel.useLabel(r.intendedUse())));
         typeCol.setPrefWidth(140);
         table.getColumns().add(typeCol);
-        TableColumn<ProviderRecord, String> st = col("Connection status", r -> ProvidersViewModel.statusText(r.status()));
+        TableColumn<ProviderRecord, String> st = col(I18n.t("ui.providers.table.status"), r -> ProvidersViewModel.statusText(r.status()));
         st.setCellFactory(c -> new Tables.TipCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -62,7 +66,7 @@ public final class ProvidersView extends VBox {
         });
         st.setPrefWidth(220);
         table.getColumns().add(st);
-        table.getColumns().add(col("API URL", ProviderRecord::apiUrl));
+        table.getColumns().add(col(I18n.t("ui.providers.table.apiUrl"), ProviderRecord::apiUrl));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 vm.selectedProperty().set(r);
@@ -77,38 +81,38 @@ public final class ProvidersView extends VBox {
         });
         table.setPrefHeight(150);
         table.setMinHeight(110);
-        Tables.placeholder(table, "No certificate providers yet: add one, or finish step 5 of an onboarding.");
+        Tables.placeholder(table, I18n.t("ui.providers.table.empty"));
+        table.setAccessibleText(I18n.t("ui.providers.table.a11y"));
 
-        Button retest = new Button("Re-_test");
+        Button retest = new Button(I18n.t("ui.providers.button.retest"));
         retest.setId("providerRetest");
         retest.setOnAction(e -> {
             showStatus();
             vm.retestSelected();
         });
-        Button edit = new Button("_Edit");
+        Button edit = new Button(I18n.t("ui.providers.button.edit"));
         edit.setId("providerEdit");
         edit.setOnAction(e -> show(editor));
-        Button delete = new Button("_Delete…");
+        Button delete = new Button(I18n.t("ui.providers.button.delete"));
         delete.setId("providerDelete");
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> {
             ProviderRecord r = vm.selectedProperty().get();
-            if (r != null && confirmer.confirm(this, "Delete provider",
-                    "Delete the provider \"" + r.name() + "\" with its domain claims and certificate records? "
-                            + "Nothing is revoked at GlobalSign.", "Delete")) {
+            if (r != null && confirmer.confirm(this, I18n.t("ui.providers.delete.title"),
+                    I18n.t("ui.providers.delete.question", r.name()), I18n.t("ui.providers.delete.confirm"))) {
                 vm.delete(r);
             }
         });
-        Button add = new Button("_Add provider…");
+        Button add = new Button(I18n.t("ui.providers.button.add"));
         add.setId("providerAdd");
         add.setOnAction(e -> {
             table.getSelectionModel().clearSelection();
             detail.getChildren().setAll(creator.get());
         });
-        Button dns = new Button("Do_mains (DNS)");
+        Button dns = new Button(I18n.t("ui.providers.button.domains"));
         dns.setId("providerDomains");
         dns.setOnAction(e -> show(domains));
-        Button certs = new Button("_Certificates");
+        Button certs = new Button(I18n.t("ui.providers.button.certificates"));
         certs.setId("providerCertificates");
         certs.setOnAction(e -> show(certificates));
         for (Button b : new Button[] {retest, edit, delete, dns, certs}) {
@@ -117,7 +121,7 @@ public final class ProvidersView extends VBox {
         retest.disableProperty().unbind();
         retest.disableProperty().bind(vm.selectedProperty().isNull().or(vm.status().runningProperty()));
 
-        Label title = new Label("Certificate Providers");
+        Label title = new Label(I18n.t("ui.providers.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         Label msg = new Label();
         msg.setId("providersMessage");

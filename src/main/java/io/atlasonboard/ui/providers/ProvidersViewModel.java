@@ -1,10 +1,9 @@
 package io.atlasonboard.ui.providers;
 
+import io.atlasonboard.ui.common.I18n;
+
 import io.atlasonboard.ui.common.UiJobs;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Objects;
 
 import io.atlasonboard.core.store.ConnectionStatus;
@@ -19,8 +18,6 @@ import javafx.collections.ObservableList;
 
 /** "Administration -> Certificate Providers": the stored providers with their last connection status. */
 public final class ProvidersViewModel {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final Store store;
     private final UiJobs jobs;
@@ -43,7 +40,7 @@ public final class ProvidersViewModel {
     }
 
     public void refresh() {
-        jobs.run("Providers", p -> store.providers().list(), null, list -> {
+        jobs.run(I18n.t("ui.providers.list.job"), p -> store.providers().list(), null, list -> {
             ProviderRecord sel = selected.get();
             providers.setAll(list);
             if (sel != null) {
@@ -52,7 +49,7 @@ public final class ProvidersViewModel {
             } else if (!list.isEmpty()) {
                 selected.set(list.get(0));
             }
-        }, e -> message.set("Cannot read the providers: " + UiJobs.describe(e)));
+        }, e -> message.set(I18n.t("ui.providers.list.readFailed", I18n.text(UiJobs.unwrap(e)))));
     }
 
     public void retestSelected() {
@@ -65,17 +62,17 @@ public final class ProvidersViewModel {
 
     /** Deletes the provider with its claims and certificates (the view confirms first). */
     public void delete(ProviderRecord r) {
-        jobs.run("Delete provider", p -> {
+        jobs.run(I18n.t("ui.providers.delete.job"), p -> {
             boolean ok = store.providers().delete(r.id());
             onDeleted.accept(r.id());
             return ok;
         }, null, ok -> {
-            message.set(ok ? "Deleted \"" + r.name() + "\"." : "\"" + r.name() + "\" was already gone.");
+            message.set(I18n.t(ok ? "ui.providers.delete.done" : "ui.providers.delete.gone", r.name()));
             if (selected.get() != null && selected.get().id().equals(r.id())) {
                 selected.set(null);
             }
             refresh();
-        }, e -> message.set("Not deleted: " + UiJobs.describe(e)));
+        }, e -> message.set(I18n.t("ui.providers.delete.failed", I18n.text(UiJobs.unwrap(e)))));
     }
 
     /** Runs on the background job after a provider is deleted (e.g. to drop cached API clients). */
@@ -84,12 +81,8 @@ public final class ProvidersViewModel {
     }
 
     public static String statusText(ConnectionStatus s) {
-        String state = switch (s.state()) {
-            case GOOD -> "\u25CF Good";
-            case BAD -> "\u25CF Bad";
-            case UNKNOWN -> "\u25CB Unknown";
-        };
-        return s.checkedAt() == null ? state : state + "  (" + TIME.format(s.checkedAt()) + ")";
+        String state = I18n.t("ui.providers.state." + s.state().name());
+        return s.checkedAt() == null ? state : I18n.t("ui.providers.state.withTime", state, I18n.dateTime(s.checkedAt()));
     }
 
     public ObservableList<ProviderRecord> providers() { return providers; }
