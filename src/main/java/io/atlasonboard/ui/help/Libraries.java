@@ -18,7 +18,7 @@ final class Libraries {
             String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
             try (InputStream in = Libraries.class.getResourceAsStream(path)) {
                 if (in == null) {
-                    return "";
+                    return fromRuntime(group);
                 }
                 Properties p = new Properties();
                 p.load(in);
@@ -27,6 +27,15 @@ final class Libraries {
                 return "";
             }
         }
+    }
+
+    /** For the two libraries whose jars carry no Maven metadata: their own version reports. */
+    static String fromRuntime(String group) {
+        return switch (group) {
+            case "org.openjfx" -> System.getProperty("javafx.runtime.version", "");
+            case "org.bouncycastle" -> new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr();
+            default -> "";
+        };
     }
 
     /** From libraries.tsv beside this class: name, Maven group, artifact, licence (SPDX words, not translated). */
