@@ -71,8 +71,11 @@ class HelpUiTest {
         assertThat(ui.fx(() -> libs.getItems().stream().filter(r -> r.getName().equals("Bouncy Castle"))
                 .findFirst().orElseThrow().getVersion())).isEqualTo("1.87");
         assertThat(ui.fx(() -> libs.getItems().size())).isGreaterThanOrEqualTo(12);
+        assertThat(ui.fx(() -> libs.getItems().stream().filter(r -> r.getVersion().isBlank()).map(r -> r.getName())
+                .toList())).as("libraries without a version").isEmpty();
         Parent about = ui.fx(() -> ui.node("#aboutWindow", Parent.class));
         assertThat(ui.fx(() -> UiChecks.englishTexts(about))).isEmpty();
+        assertThat(ui.fx(() -> TextFit.cutTexts(about))).isEmpty();
         Png.shoot(ui.robot, about.getScene(), "about-de");
         ui.click("#aboutClose");
     }

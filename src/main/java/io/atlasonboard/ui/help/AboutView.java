@@ -26,7 +26,7 @@ public final class AboutView {
     /** The application's version from the jar manifest, or "development" when run from classes. */
     public static String version() {
         String v = AboutView.class.getPackage().getImplementationVersion();
-        return v == null || v.isBlank() ? I18n.t("ui.help.about.devVersion") : v;
+        return v == null || v.isBlank() ? I18n.t("ui.help.about.devVersion") : I18n.t("ui.help.about.versionOf", v);
     }
 
     public static Stage show(Window owner, Path dataFolder) {
@@ -62,6 +62,7 @@ public final class AboutView {
         Label licence = new Label(I18n.t("ui.help.about.licenceNote"));
         licence.setWrapText(true);
         licence.getStyleClass().add("hint");
+        licence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button close = new Button(I18n.t("ui.help.close"));
         close.setId("aboutClose");
         close.setCancelButton(true);

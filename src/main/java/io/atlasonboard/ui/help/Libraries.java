@@ -29,11 +29,13 @@ final class Libraries {
         }
     }
 
-    /** For the two libraries whose jars carry no Maven metadata: their own version reports. */
+    /** For the libraries whose jars carry no Maven metadata: their own version constants. */
     static String fromRuntime(String group) {
         return switch (group) {
             case "org.openjfx" -> System.getProperty("javafx.runtime.version", "");
             case "org.bouncycastle" -> new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr();
+            case "com.h2database" -> org.h2.engine.Constants.VERSION;
+            case "info.picocli" -> picocli.CommandLine.VERSION;
             default -> "";
         };
     }
