@@ -2,9 +2,12 @@ package io.atlasonboard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -13,14 +16,17 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Every screen of a sandbox onboarding, looked at at 1024×700 and at 1366×768: unlock, start page, the seven steps,
- * the completion page, the providers window with its Domains and Certificates panes, and the confirmation dialogs.
- * Fails on any text the user cannot read in full ({@link TextFit}); screenshots go to target/screens/.
+ * Every screen of a sandbox onboarding: unlock, start page, the seven steps, the completion page, the providers window
+ * with its Domains and Certificates panes, and the confirmation dialogs. Run in English and light at 1024×700 and
+ * 1366×768, and in German and dark at 1024×700. Fails on any text the user cannot read in full ({@link TextFit}), any
+ * focusable control without an accessible name, any text below 4.5:1 contrast, and (German) any English text on
+ * screen ({@link UiChecks}); screenshots go to target/screens/.
  */
 class ScreensFitUiTest {
     private static final String PASSPHRASE = "Tide-Lantern-Orbit-92-quiet";
@@ -33,10 +39,39 @@ class ScreensFitUiTest {
 
     private final UiTestSupport ui = new UiTestSupport();
     private final List<String> cut = new ArrayList<>();
+    private final List<String> unnamed = new ArrayList<>();
+    private final List<String> faint = new ArrayList<>();
+    private final List<String> english = new ArrayList<>();
+    private double[][] sizes = SIZES;
+    private String run = "";
 
     @AfterEach
     void tearDown() throws Exception {
+        ui.robot.interact(Theme::applyUserAgent);
+        I18n.setLocale(Locale.ENGLISH);
         ui.close();
+    }
+
+    /** The checks of every screen, recorded by screen name. */
+    private void check(String name, javafx.scene.Parent root) throws Exception {
+        for (String c : ui.fx(() -> TextFit.cutTexts(root))) {
+            cut.add(name + ": " + c);
+        }
+        for (String c : ui.fx(() -> UiChecks.unnamedControls(root))) {
+            unnamed.add(name + ": " + c);
+        }
+        for (String c : ui.fx(() -> UiChecks.lowContrast(root))) {
+            faint.add(name + ": " + c);
+        }
+        if (I18n.german()) {
+            for (String c : ui.fx(() -> UiChecks.englishTexts(root))) {
+                english.add(name + ": " + c);
+            }
+        }
+    }
+
+    private static String t(String key, Object... args) {
+        return TextFit.withoutMnemonic(I18n.t(key, args));
     }
 
     private void set(String query, String text) {
@@ -54,17 +89,15 @@ class ScreensFitUiTest {
     }
 
     private void look(Stage window, String screen) throws Exception {
-        for (double[] size : SIZES) {
+        for (double[] size : sizes) {
             ui.robot.interact(() -> {
                 window.setWidth(size[0]);
                 window.setHeight(size[1]);
             });
             WaitForAsyncUtils.waitForFxEvents();
-            String name = screen + "-" + (int) size[0] + "x" + (int) size[1];
+            String name = run + screen + "-" + (int) size[0] + "x" + (int) size[1];
             Png.shoot(ui.robot, window.getScene(), SCREENS, name);
-            for (String c : ui.fx(() -> TextFit.cutTexts(window.getScene().getRoot()))) {
-                cut.add(name + ": " + c);
-            }
+            check(name, window.getScene().getRoot());
         }
         // back to a size inside Monocle's 1280×800 screen, where the robot can click everywhere
         ui.robot.interact(() -> {
@@ -81,16 +114,20 @@ class ScreensFitUiTest {
                         && s.getScene().lookup(".dialog-pane") != null)
                 .map(w -> (Stage) w).findFirst().orElseThrow());
         Scene scene = dialog.getScene();
-        Png.shoot(ui.robot, scene, SCREENS, screen);
-        for (String c : ui.fx(() -> TextFit.cutTexts(scene.getRoot()))) {
-            cut.add(screen + ": " + c);
-        }
+        Png.shoot(ui.robot, scene, SCREENS, run + screen);
+        check(run + screen, scene.getRoot());
     }
 
-    @Test
-    void everyScreenReadsInFullAt1024x700And1366x768() throws Exception {
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({"en, light", "de, dark"})
+    void everyScreenReadsInFullNamedAndLegible(String language, String theme) throws Exception {
+        I18n.setLocale(Locale.forLanguageTag(language));
+        boolean dark = theme.equals("dark");
+        sizes = I18n.german() ? new double[][] {SIZES[0]} : SIZES;
+        run = language + "-" + theme + "/";
         ui.launch(tmp.resolve("home"));
-        ui.waitFor("create mode", () -> ui.text("#unlockTitle").equals("Choose a master passphrase"));
+        ui.robot.interact(() -> Theme.apply(dark));
+        ui.waitFor("create mode", () -> ui.text("#unlockTitle").equals(t("ui.unlock.title.create")));
         look("00-unlock");
         set("#passphrase", PASSPHRASE);
         set("#confirmation", PASSPHRASE);
@@ -138,7 +175,7 @@ class ScreensFitUiTest {
         look("06-step5-provider");
         ui.click("#saveProvider");
         ui.waitFor("step 6 good", () -> ui.exists("#connectionStep")
-                && "Connection Status: Good".equals(ui.text("#connectionHeadline")));
+                && t("ui.providers.status.headline.GOOD").equals(ui.text("#connectionHeadline")));
         look("07-step6-connection");
         next();
 
@@ -152,14 +189,14 @@ class ScreensFitUiTest {
         ui.waitFor("published", () -> ui.window.sandbox().current().simulator().sandboxZone().txt(DOMAIN)
                 .contains(ui.text("#txtValue")));
         ui.click("#verifySelected");
-        ui.waitFor("verified", () -> ui.text("#dnsMessage").contains("1 of 1 verified"));
+        ui.waitFor("verified", () -> ui.text("#dnsMessage").contains(t("ui.dns.verify.count", 1, 1)));
         look("08-step7-dns");
 
         // ---- Finish: the completion page says what was created and what comes next
-        ui.waitFor("saved", () -> ui.text("#saveStatus").equals("All changes saved"));
+        ui.waitFor("saved", () -> ui.text("#saveStatus").equals(t("ui.wizard.sync.saved")));
         ui.click("#next");
         ui.waitFor("completion page", () -> ui.exists("#completionView")
-                && ui.text("#completionStatus").equals("Connection Status: Good"));
+                && ui.text("#completionStatus").equals(t("ui.wizard.completion.status.GOOD")));
         assertThat(ui.text("#completionProvider")).contains("SANDBOX");
         assertThat(ui.text("#completionKeystore")).endsWith("sandbox-client.p12");
         assertThat(ui.text("#completionDomains")).isEqualTo(DOMAIN);
@@ -170,9 +207,10 @@ class ScreensFitUiTest {
         ui.waitFor("start page lists it complete", () -> ui.exists("#openProviders") && ui.robot
                 .lookup(".label").queryAll().stream().anyMatch(n -> n.getId() != null
                         && n.getId().startsWith("onboardingState-")
-                        && ((javafx.scene.control.Label) n).getText().startsWith("Complete")));
+                        && ((javafx.scene.control.Label) n).getText()
+                        .startsWith(t("ui.start.row.complete", "").split("\\s+·")[0])));
         look("10-start-with-complete-onboarding");
-        ui.clickShown("Delete");
+        ui.clickShown(t("ui.start.delete"));
         ui.waitFor("delete confirmation", () -> ui.fx(() -> Window.getWindows().stream().anyMatch(w ->
                 w != ui.stage && w.isShowing())));
         lookAtDialog("11-dialog-delete-onboarding");
@@ -181,7 +219,7 @@ class ScreensFitUiTest {
                 w != ui.stage && w.isShowing())));
 
         // ---- "Review", then Finish again, then "Issue a certificate…": the providers window on Certificates
-        ui.clickShown("Review");
+        ui.clickShown(t("ui.start.review"));
         ui.waitFor("wizard on step 7", () -> ui.exists("#dnsValidationView"));
         ui.click("#next");
         ui.waitFor("completion page again", () -> ui.exists("#completionView") && !ui.disabled("#completionIssue"));
@@ -216,7 +254,7 @@ class ScreensFitUiTest {
 
         ui.robot.interact(() -> table.getSelectionModel().select(0));
         ui.click("#providerRetest");
-        ui.waitFor("retested", () -> "Connection Status: Good".equals(ui.text("#connectionHeadline"))
+        ui.waitFor("retested", () -> t("ui.providers.status.headline.GOOD").equals(ui.text("#connectionHeadline"))
                 && !ui.disabled("#providerRetest"));
         look(providers, "15-providers");
         ui.click("#providerAdd");
@@ -228,6 +266,9 @@ class ScreensFitUiTest {
         look(providers, "17-providers-domains");
 
         assertThat(cut).as("texts cut at 1024×700 or 1366×768 (screenshots in target/screens)").isEmpty();
+        assertThat(unnamed).as("focusable controls without an accessible name").isEmpty();
+        assertThat(faint).as("texts below 4.5:1 contrast").isEmpty();
+        assertThat(english).as("English texts on German screens").isEmpty();
     }
 
     private void setIfPresent(String query, String text) {
