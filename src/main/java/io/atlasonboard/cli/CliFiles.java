@@ -35,13 +35,25 @@ final class CliFiles {
      * {@link BoundedFiles#MAX_PASSWORD_BYTES}; the rest is not read, a FIFO or device is refused), decoded
      * as strict UTF-8; the file's bytes are wiped from memory. Refuses a missing file, a file that is not UTF-8 and an
      * empty first line, naming {@code what} (e.g. "key password", "--api-secret-file") and the file.
+     * The file name {@code -} means standard input (its first line, same limits), so a secret never has to be on the
+     * command line nor in a file.
      */
     static char[] readPassword(Path file, String what) {
+        return readPassword(file, what, System.in);
+    }
+
+    /** {@link #readPassword(Path, String)} with the stream that {@code -} stands for. */
+    static char[] readPassword(Path file, String what, java.io.InputStream stdin) {
         byte[] bytes;
-        try {
-            bytes = BoundedFiles.firstLine(file, what);
-        } catch (BoundedFiles.RefusedFileException e) {
-            throw new CliException(e.getMessage());
+        if (isStdin(file)) {
+            bytes = firstLine(stdin, what);
+            file = Path.of("(standard input)");
+        } else {
+            try {
+                bytes = BoundedFiles.firstLine(file, what);
+            } catch (BoundedFiles.RefusedFileException e) {
+                throw new CliException(e.getMessage());
+            }
         }
         try {
             int end = 0;
@@ -65,6 +77,38 @@ final class CliFiles {
             return out;
         } finally {
             Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** True when the file option's value is {@code -}, standard input. */
+    static boolean isStdin(Path file) {
+        return file != null && "-".equals(file.toString());
+    }
+
+    /**
+     * The first line of a stream, read byte by byte up to the line break (nothing after it is consumed), at most
+     * {@link BoundedFiles#MAX_PASSWORD_BYTES}; the buffer is wiped, the caller wipes the returned bytes.
+     */
+    private static byte[] firstLine(java.io.InputStream in, String what) {
+        byte[] buf = new byte[BoundedFiles.MAX_PASSWORD_BYTES];
+        int n = 0;
+        try {
+            while (true) {
+                int b = in.read();
+                if (b < 0 || b == '\n' || b == '\r') {
+                    break;
+                }
+                if (n == buf.length) {
+                    throw new CliException("The first line of the " + what + " on standard input is longer than "
+                            + BoundedFiles.MAX_PASSWORD_BYTES + " bytes; that is not a password. It was not used.");
+                }
+                buf[n++] = (byte) b;
+            }
+            return Arrays.copyOf(buf, n);
+        } catch (IOException e) {
+            throw new CliException("Cannot read the " + what + " from standard input: " + e.getMessage());
+        } finally {
+            Arrays.fill(buf, (byte) 0);
         }
     }
 

@@ -30,6 +30,11 @@ final class CliStore {
         throw new IllegalStateException("command is not below the atlas-onboard root");
     }
 
+    /** True when {@code --passphrase-file -} reads the passphrase from standard input. */
+    static boolean passphraseFromStdin(CommandLine.Model.CommandSpec spec) {
+        return CliFiles.isStdin(root(spec).passphraseFile());
+    }
+
     /** Opens the existing store; refuses a data folder without one (telling the user how to create it). */
     static Store open(CommandLine.Model.CommandSpec spec) {
         Cli root = root(spec);

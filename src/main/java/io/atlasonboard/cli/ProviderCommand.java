@@ -119,11 +119,16 @@ public final class ProviderCommand implements Callable<Integer> {
                 description = "Intended use: TLS or SMIME.")
         String use;
 
-        @Option(names = "--api-key", required = true, paramLabel = "KEY")
+        @Option(names = "--api-key", paramLabel = "KEY", description = "The API key. Prefer --api-key-file: a "
+                + "value on the command line is visible to other users (ps) and kept in shell history.")
         String apiKey;
 
+        @Option(names = "--api-key-file", paramLabel = "F",
+                description = "File whose first line is the API key; - reads it from standard input (preferred).")
+        Path apiKeyFile;
+
         @Option(names = "--api-secret-file", required = true, paramLabel = "F",
-                description = "File whose first line is the API secret.")
+                description = "File whose first line is the API secret; - reads it from standard input.")
         Path apiSecretFile;
 
         @Option(names = "--keystore", required = true, paramLabel = "FILE",
@@ -160,6 +165,19 @@ public final class ProviderCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CliException("--use: " + e.getMessage());
             }
+            if ((apiKey == null) == (apiKeyFile == null)) {
+                throw new CliException("Give the API key with exactly one of --api-key-file F (preferred; - for "
+                        + "standard input) and --api-key KEY");
+            }
+            long fromStdin = java.util.stream.Stream.of(apiKeyFile, apiSecretFile, keystorePasswordFile,
+                    proxyPasswordFile).filter(CliFiles::isStdin).count();
+            if (fromStdin > 1) {
+                throw new CliException("Only one of --api-key-file, --api-secret-file, --keystore-password-file and "
+                        + "--proxy-password-file can be - (standard input)");
+            }
+            if (fromStdin == 1 && CliStore.passphraseFromStdin(spec)) {
+                throw new CliException("--passphrase-file - and a secret file - cannot both read standard input");
+            }
             if ((proxyUser == null) != (proxyPasswordFile == null)) {
                 throw new CliException("--proxy-user and --proxy-password-file go together");
             }
@@ -176,7 +194,14 @@ public final class ProviderCommand implements Callable<Integer> {
             }
             try (ProviderInput input = new ProviderInput().name(name)
                     .apiUrl(apiUrl != null ? apiUrl : presets.apiUrlOrDefault()).intendedUse(intendedUse)
-                    .apiKey(apiKey).sandbox(sandbox)) {
+                    .sandbox(sandbox)) {
+                if (apiKeyFile != null) {
+                    // ProviderInput and the store keep the API key as a String (it is an identifier that GlobalSign
+                    // shows in the portal, not the secret); the char[] read from the file is wiped at once.
+                    readSecret(apiKeyFile, "API key (--api-key-file)", k -> input.apiKey(new String(k)));
+                } else {
+                    input.apiKey(apiKey);
+                }
                 byte[] p12 = CliFiles.read(keystore, "keystore (--keystore)");
                 input.keystore(p12, keystore.getFileName().toString());
                 Arrays.fill(p12, (byte) 0);

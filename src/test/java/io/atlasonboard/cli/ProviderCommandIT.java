@@ -161,6 +161,54 @@ class ProviderCommandIT {
         assertThat(r.err).startsWith("Error: ").contains("The passphrase is not correct");
     }
 
+    /**
+     * The API key from a file and the API secret from standard input ({@code -}): nothing secret on the command line,
+     * and neither the secret nor the key file's content is echoed to stdout or stderr.
+     */
+    @Test
+    void apiKeyFromAFileAndApiSecretFromStandardInput() throws Exception {
+        Path keyFile = write("api-key.txt", (account.apiKey() + "\n").getBytes(StandardCharsets.UTF_8));
+        Path stdinHome = dir.resolve("home-stdin");
+        List<String> args = new ArrayList<>(List.of("--home", stdinHome.toString(), "--passphrase-file",
+                passphrase.toString(), "provider", "add", "--name", "From Stdin", "--api-url", sim.baseUrl() + "/",
+                "--use", "TLS", "--api-key-file", keyFile.toString(), "--api-secret-file", "-",
+                "--keystore", keystore.toString(), "--keystore-password-file", ksPasswordFile.toString(),
+                "--trust-pem", serverCa.toString(), "--sandbox"));
+        assertThat(String.join(" ", args)).doesNotContain(account.apiSecret()).doesNotContain(account.apiKey());
+        ProcessRun r = atlasWithStdin(account.apiSecret() + "\n", args);
+        Secrets.assertAbsent(r.out + r.err, "provider add with the secret on stdin", account.apiSecret(), KS_PASSWORD,
+                PASSPHRASE);
+        assertThat(r.exit).as(r.toString()).isEqualTo(0);
+        assertThat(r.out).contains("Saved provider 'From Stdin'", "Connection Status: Good");
+
+        List<String> neither = new ArrayList<>(args);
+        int i = neither.indexOf("--api-key-file");
+        neither.remove(i + 1);
+        neither.remove(i);
+        ProcessRun none = atlasWithStdin(account.apiSecret() + "\n", neither);
+        assertThat(none.exit).as(none.toString()).isEqualTo(1);
+        assertThat(none.err).contains("--api-key-file");
+        Secrets.assertAbsent(none.out + none.err, "provider add without a key", account.apiSecret());
+
+        Path emptyKey = write("empty-key.txt", new byte[0]);
+        List<String> empty = new ArrayList<>(args);
+        empty.set(empty.indexOf(keyFile.toString()), emptyKey.toString());
+        empty.set(empty.indexOf("From Stdin"), "Empty Key");
+        ProcessRun e = atlasWithStdin(account.apiSecret() + "\n", empty);
+        assertThat(e.exit).as(e.toString()).isEqualTo(1);
+        assertThat(e.err).contains("API key (--api-key-file)", "is empty");
+        Secrets.assertAbsent(e.out + e.err, "provider add with an empty key file", account.apiSecret());
+    }
+
+    private static ProcessRun atlasWithStdin(String stdin, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                System.getProperty("atlas.test.jar", "target/atlas-onboard.jar")));
+        cmd.addAll(args);
+        return ProcessRun.of(cmd, java.util.Map.of(), stdin, 180);
+    }
+
     @Test
     void addThroughTinyproxyWithBasicAuthentication() throws Exception {
         Path proxyPw = write("proxy-pw.txt", "proxy-Pw-77\n".getBytes(StandardCharsets.UTF_8));

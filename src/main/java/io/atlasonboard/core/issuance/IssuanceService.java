@@ -117,7 +117,7 @@ public final class IssuanceService {
         } catch (AtlasApiException e) {
             throw new DomainsException(refusal("GlobalSign refused the certificate request", e), e);
         }
-        char[] keyPem = built.keyPair() == null ? null : Pem.write(built.keyPair().getPrivate()).toCharArray();
+        char[] keyPem = built.keyPair() == null ? null : Pem.writeChars(built.keyPair().getPrivate());
         try {
             CertificateRecord pendingRecord = store.certificates().save(CertificateRecord.of(providerId, serial,
                     built.commonName(), sans(built), CertificateStatus.PENDING, built.notBefore(), built.notAfter(),
@@ -371,7 +371,7 @@ public final class IssuanceService {
         } catch (AtlasApiException e) {
             throw new DomainsException(refusal("GlobalSign refused to rekey certificate " + old, e), e);
         }
-        char[] keyPem = built.keyPair() == null ? null : Pem.write(built.keyPair().getPrivate()).toCharArray();
+        char[] keyPem = built.keyPair() == null ? null : Pem.writeChars(built.keyPair().getPrivate());
         try {
             CertificateRecord pendingRecord = store.certificates().save(CertificateRecord.of(providerId, fresh,
                     built.commonName(), sans(built), CertificateStatus.PENDING, null, null, null, null, null), keyPem);

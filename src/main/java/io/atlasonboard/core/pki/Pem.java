@@ -29,6 +29,31 @@ public final class Pem {
     }
 
     /** Several objects one after another (e.g. a chain). */
+    /**
+     * {@link #write} for secrets (a private key): the PEM text as a char[] that the caller wipes, never a String. The
+     * writer's own buffer is wiped here; Bouncy Castle's short-lived internal buffers are garbage at once.
+     */
+    public static char[] writeChars(Object o) {
+        WipeableCharWriter sw = new WipeableCharWriter();
+        try {
+            try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+                w.writeObject(o);
+            } catch (IOException e) {
+                throw new PkiException("Could not write PEM: " + e.getMessage(), e);
+            }
+            return sw.toCharArray();
+        } finally {
+            sw.wipe();
+        }
+    }
+
+    private static final class WipeableCharWriter extends java.io.CharArrayWriter {
+        void wipe() {
+            java.util.Arrays.fill(buf, '\0');
+            count = 0;
+        }
+    }
+
     public static String writeAll(List<?> objects) {
         StringBuilder sb = new StringBuilder();
         for (Object o : objects) {

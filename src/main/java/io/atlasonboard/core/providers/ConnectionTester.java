@@ -346,6 +346,37 @@ public final class ConnectionTester {
         }
     }
 
+    /**
+     * The header line {@code Proxy-Authorization: Basic ...\r\n} as bytes, built without the password ever being a
+     * String: user:password encoded straight from the char[] to UTF-8 bytes, Base64 to bytes; every intermediate
+     * array is wiped, the caller wipes the result after writing it.
+     */
+    static byte[] proxyAuthorization(ProxySettings proxy) {
+        char[] pw = proxy.password() == null ? new char[0] : proxy.password();
+        String user = proxy.user() == null ? "" : proxy.user();
+        char[] userPass = new char[user.length() + 1 + pw.length];
+        user.getChars(0, user.length(), userPass, 0);
+        userPass[user.length()] = ':';
+        System.arraycopy(pw, 0, userPass, user.length() + 1, pw.length);
+        java.nio.ByteBuffer utf8 = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(userPass));
+        java.util.Arrays.fill(userPass, '\0');
+        byte[] plain = new byte[utf8.remaining()];
+        utf8.get(plain);
+        if (utf8.hasArray()) {
+            java.util.Arrays.fill(utf8.array(), (byte) 0);
+        }
+        byte[] b64 = Base64.getEncoder().encode(plain);
+        java.util.Arrays.fill(plain, (byte) 0);
+        byte[] prefix = "Proxy-Authorization: Basic ".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] line = new byte[prefix.length + b64.length + 2];
+        System.arraycopy(prefix, 0, line, 0, prefix.length);
+        System.arraycopy(b64, 0, line, prefix.length, b64.length);
+        line[line.length - 2] = '\r';
+        line[line.length - 1] = '\n';
+        java.util.Arrays.fill(b64, (byte) 0);
+        return line;
+    }
+
     private static ConnectionReport connectTunnel(Socket raw, ProxySettings proxy, String host, int port,
             AtlasConnectionConfig config, Clock clock) throws IOException {
         String authority = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
@@ -353,11 +384,7 @@ public final class ConnectionTester {
         req.append("CONNECT ").append(authority).append(" HTTP/1.1\r\nHost: ").append(authority).append("\r\n");
         byte[] auth = null;
         if (proxy.hasCredentials()) {
-            char[] pw = proxy.password() == null ? new char[0] : proxy.password();
-            byte[] userPass = (proxy.user() + ":" + new String(pw)).getBytes(StandardCharsets.UTF_8);
-            auth = ("Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(userPass) + "\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1);
-            java.util.Arrays.fill(userPass, (byte) 0);
+            auth = proxyAuthorization(proxy);
         }
         OutputStream out = raw.getOutputStream();
         out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));

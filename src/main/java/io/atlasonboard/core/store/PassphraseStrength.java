@@ -68,19 +68,22 @@ public record PassphraseStrength(int score, String hint, boolean acceptable) {
             }
         }
         int commonChars = 0;
-        String lowered = new String(low);
-        String leet = lowered.replace('0', 'o').replace('1', 'l').replace('3', 'e').replace('4', 'a')
-                .replace('5', 's').replace('7', 't').replace('@', 'a').replace('$', 's');
+        // searched as char[] (never a String that would outlive this call); both copies are wiped below
+        char[] leet = new char[len];
+        for (int i = 0; i < len; i++) {
+            leet[i] = leet(low[i]);
+        }
         boolean hasCommon = false;
         for (String w : COMMON) {
-            String in = leet.contains(w) ? leet : lowered.contains(w) ? lowered : null;
+            char[] in = indexOf(leet, w, 0) >= 0 ? leet : indexOf(low, w, 0) >= 0 ? low : null;
             if (in != null) {
                 hasCommon = true;
-                for (int from = in.indexOf(w); from >= 0; from = in.indexOf(w, from + w.length())) {
+                for (int from = indexOf(in, w, 0); from >= 0; from = indexOf(in, w, from + w.length())) {
                     commonChars += w.length() - 1; // a known word is worth about one character
                 }
             }
         }
+        java.util.Arrays.fill(leet, '\0');
         // a block repeated over and over is worth one block
         int period = len;
         for (int p = 1; p <= len / 2; p++) {
@@ -134,6 +137,32 @@ public record PassphraseStrength(int score, String hint, boolean acceptable) {
             hint.append("Keep it somewhere safe: it cannot be recovered. ");
         }
         return new PassphraseStrength(score, hint.toString().strip(), acceptable);
+    }
+
+    private static char leet(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'l';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            default -> c;
+        };
+    }
+
+    /** {@code String.indexOf} on a char[], so the passphrase is never copied into a String. */
+    private static int indexOf(char[] hay, String w, int from) {
+        outer:
+        for (int i = Math.max(from, 0); i + w.length() <= hay.length; i++) {
+            for (int j = 0; j < w.length(); j++) {
+                if (hay[i + j] != w.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static boolean inSequence(char a, char b) {
