@@ -6,6 +6,7 @@ import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.ui.common.Tables;
 import io.atlasonboard.ui.common.Confirmer;
 import io.atlasonboard.ui.common.FormParts;
+import io.atlasonboard.ui.common.I18n;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -36,7 +37,7 @@ public final class CertificatesView extends ScrollPane {
         setId("certificatesView");
 
         // ---------------------------------------------------------------- issuance form
-        Label title = new Label("Issue a certificate");
+        Label title = new Label(I18n.t("ui.certificates.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         Label policy = new Label();
         policy.setId("certPolicy");
@@ -48,33 +49,46 @@ public final class CertificatesView extends ScrollPane {
         g.setHgap(8);
         g.setVgap(6);
         int r = 0;
-        g.add(new Label("Common Name"), 0, r);
-        g.add(FormParts.text(vm.commonNameProperty(), "certCommonName", "e.g. www.example.com"), 1, r++);
+        Label cnLabel = new Label(I18n.t("ui.certificates.commonName"));
+        TextField cnField = FormParts.text(vm.commonNameProperty(), "certCommonName",
+                I18n.t("ui.certificates.commonName.prompt"));
+        cnLabel.setLabelFor(cnField);
+        g.add(cnLabel, 0, r);
+        g.add(cnField, 1, r++);
         Label namesLabel = new Label();
         namesLabel.textProperty().bind(vm.namesLabelProperty());
         g.add(namesLabel, 0, r);
-        TextField names = FormParts.text(vm.namesProperty(), "certNames", "separated by spaces or commas");
+        TextField names = FormParts.text(vm.namesProperty(), "certNames", I18n.t("ui.certificates.names.prompt"));
+        namesLabel.setLabelFor(names);
+        names.accessibleTextProperty().bind(vm.namesLabelProperty());
         g.add(names, 1, r++);
-        g.add(new Label("Validity (days)"), 0, r);
-        TextField days = FormParts.text(vm.validityDaysProperty(), "certValidityDays", "days");
+        Label daysLabel = new Label(I18n.t("ui.certificates.validity"));
+        g.add(daysLabel, 0, r);
+        TextField days = FormParts.text(vm.validityDaysProperty(), "certValidityDays",
+                I18n.t("ui.certificates.validity.prompt"));
+        daysLabel.setLabelFor(days);
+        days.setAccessibleText(I18n.t("ui.certificates.validity"));
         days.setPrefColumnCount(5);
         g.add(days, 1, r++);
         ToggleGroup keys = new ToggleGroup();
-        RadioButton gen = new RadioButton("Generate an RSA 2048 key here (kept encrypted in the store)");
+        RadioButton gen = new RadioButton(I18n.t("ui.certificates.key.generate"));
         gen.setId("keyGenerate");
         gen.setToggleGroup(keys);
-        RadioButton csr = new RadioButton("I have a CSR (the key stays where it is)");
+        RadioButton csr = new RadioButton(I18n.t("ui.certificates.key.csr"));
         csr.setId("keyCsr");
         csr.setToggleGroup(keys);
         gen.setSelected(vm.keySourceProperty().get() == CertificatesViewModel.KeySource.GENERATE);
         csr.setSelected(!gen.isSelected());
         keys.selectedToggleProperty().addListener((o, a, t) -> vm.keySourceProperty().set(
                 t == csr ? CertificatesViewModel.KeySource.CSR : CertificatesViewModel.KeySource.GENERATE));
-        g.add(new Label("Key"), 0, r);
+        Label keyLabel = new Label(I18n.t("ui.certificates.key"));
+        keyLabel.setLabelFor(gen);
+        g.add(keyLabel, 0, r);
         g.add(new VBox(4, gen, csr), 1, r++);
         TextArea csrText = new TextArea();
         csrText.setId("certCsr");
-        csrText.setPromptText("-----BEGIN CERTIFICATE REQUEST-----");
+        csrText.setPromptText("-----BEGIN CERTIFICATE REQUEST-----"); // not user-visible: PEM header, not translated
+        csrText.setAccessibleText(I18n.t("ui.certificates.csr.accessible"));
         csrText.setPrefRowCount(4);
         csrText.textProperty().bindBidirectional(vm.csrPemProperty());
         csrText.visibleProperty().bind(csr.selectedProperty());
@@ -86,7 +100,7 @@ public final class CertificatesView extends ScrollPane {
         c1.setMinWidth(110);
         g.getColumnConstraints().addAll(c1, c2);
 
-        Button issue = new Button("_Issue certificate");
+        Button issue = new Button(I18n.t("ui.certificates.issue"));
         issue.setId("issueCertificate");
         issue.getStyleClass().add(Styles.ACCENT);
         issue.disableProperty().bind(vm.issuingProperty().or(vm.policyProperty().isNull()));
@@ -108,12 +122,14 @@ public final class CertificatesView extends ScrollPane {
         // ---------------------------------------------------------------- list
         TableView<CertificateRecord> table = new TableView<>(vm.certificates());
         table.setId("certificatesTable");
+        table.setAccessibleText(I18n.t("ui.certificates.table.accessible"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Common Name", CertificateRecord::commonName));
-        table.getColumns().add(col("Serial", CertificateRecord::serial));
-        table.getColumns().add(col("Status", CertificatesViewModel::statusText));
-        table.getColumns().add(col("Valid until", c -> c.notAfter() == null ? "" : c.notAfter().toString()));
-        table.getColumns().add(col("Names", c -> String.join(", ", c.sans())));
+        table.getColumns().add(col(I18n.t("ui.certificates.table.commonName"), CertificateRecord::commonName));
+        table.getColumns().add(col(I18n.t("ui.certificates.table.serial"), CertificateRecord::serial));
+        table.getColumns().add(col(I18n.t("ui.certificates.table.status"), CertificatesViewModel::statusText));
+        table.getColumns().add(col(I18n.t("ui.certificates.table.validUntil"),
+                c -> c.notAfter() == null ? "" : I18n.date(c.notAfter())));
+        table.getColumns().add(col(I18n.t("ui.certificates.table.names"), c -> String.join(", ", c.sans())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> vm.selectedProperty().set(c));
         vm.selectedProperty().addListener((o, a, c) -> {
             if (c != null && table.getSelectionModel().getSelectedItem() != c) {
@@ -123,17 +139,18 @@ public final class CertificatesView extends ScrollPane {
         });
         table.setPrefHeight(170);
         table.setMinHeight(120);
-        Tables.placeholder(table, "No certificates issued through this provider yet: issue one below.");
+        Tables.placeholder(table, I18n.t("ui.certificates.table.placeholder"));
 
-        Button savePem = new Button("Save _PEM (with chain)…");
+        Button savePem = new Button(I18n.t("ui.certificates.savePem"));
         savePem.setId("savePem");
         savePem.disableProperty().bind(vm.selectedProperty().isNull());
         savePem.setOnAction(e -> vm.savePem());
         PasswordField p12pw = new PasswordField();
         p12pw.setId("p12Password");
-        p12pw.setPromptText("PKCS#12 password");
+        p12pw.setPromptText(I18n.t("ui.certificates.p12Password.prompt"));
+        p12pw.setAccessibleText(I18n.t("ui.certificates.p12Password.prompt"));
         p12pw.textProperty().bindBidirectional(vm.p12PasswordProperty());
-        Button saveP12 = new Button("Save PKCS#_12…");
+        Button saveP12 = new Button(I18n.t("ui.certificates.saveP12"));
         saveP12.setId("savePkcs12");
         saveP12.disableProperty().bind(vm.selectedProperty().isNull());
         saveP12.setOnAction(e -> vm.savePkcs12());
@@ -146,7 +163,7 @@ public final class CertificatesView extends ScrollPane {
             @Override public RevocationReason fromString(String s) { return RevocationReason.parse(s); }
         });
         reason.valueProperty().bindBidirectional(vm.reasonProperty());
-        Button revoke = new Button("Re_voke…");
+        Button revoke = new Button(I18n.t("ui.certificates.revoke"));
         revoke.setId("revokeCertificate");
         revoke.getStyleClass().add(Styles.DANGER);
         revoke.disableProperty().bind(vm.revocableProperty().not());
@@ -156,9 +173,9 @@ public final class CertificatesView extends ScrollPane {
         revokeWhy.textProperty().bind(vm.revokeBlockedProperty());
         revoke.setOnAction(e -> {
             CertificateRecord c = vm.selectedProperty().get();
-            if (c != null && confirmer.confirm(this, "Revoke certificate",
-                    "Revoke " + CertificatesViewModel.describe(c) + " with reason \""
-                            + reasonText(vm.reasonProperty().get()) + "\"? This cannot be undone.", "Revoke")) {
+            if (c != null && confirmer.confirm(this, I18n.t("ui.certificates.revoke.confirm.title"),
+                    I18n.t("ui.certificates.revoke.confirm.text", CertificatesViewModel.describe(c),
+                            reasonText(vm.reasonProperty().get())), I18n.t("ui.certificates.revoke.confirm.ok"))) {
                 vm.revokeSelected();
             }
         });
@@ -166,9 +183,12 @@ public final class CertificatesView extends ScrollPane {
         msg.setId("certMessage");
         msg.setWrapText(true);
         msg.textProperty().bind(vm.messageProperty());
-        Label listTitle = new Label("Certificates issued through this provider");
+        Label listTitle = new Label(I18n.t("ui.certificates.list.title"));
         listTitle.getStyleClass().add(Styles.TITLE_4);
-        HBox revokeRow = new HBox(8, new Label("Reason"), reason, revoke, revokeWhy);
+        Label reasonLabel = new Label(I18n.t("ui.certificates.reason"));
+        reasonLabel.setLabelFor(reason);
+        reason.setAccessibleText(I18n.t("ui.certificates.reason"));
+        HBox revokeRow = new HBox(8, reasonLabel, reason, revoke, revokeWhy);
         revokeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox list = new VBox(8, listTitle, table, new HBox(8, savePem, p12pw, saveP12), revokeRow, msg);
         list.setPadding(new Insets(12));
@@ -179,14 +199,7 @@ public final class CertificatesView extends ScrollPane {
 
     /** "Key compromise" for keyCompromise: the reasons as a person reads them. */
     public static String reasonText(RevocationReason r) {
-        return switch (r) {
-            case UNSPECIFIED -> "Unspecified";
-            case KEY_COMPROMISE -> "Key compromise";
-            case AFFILIATION_CHANGED -> "Affiliation changed";
-            case SUPERSEDED -> "Superseded";
-            case CESSATION_OF_OPERATION -> "Cessation of operation";
-            case PRIVILEGE_WITHDRAWN -> "Privilege withdrawn";
-        };
+        return I18n.t("ui.certificates.reason." + r.name());
     }
 
     public CertificatesViewModel viewModel() {

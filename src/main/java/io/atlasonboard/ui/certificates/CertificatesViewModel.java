@@ -28,6 +28,7 @@ import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.SecretChars;
 import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.common.FileOpener;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.providers.ProviderConnector;
 import io.atlasonboard.ui.common.UiJobs;
 import javafx.beans.property.BooleanProperty;
@@ -59,8 +60,8 @@ public final class CertificatesViewModel {
     private final Clock clock;
 
     private final ObjectProperty<IssuanceRequests.PolicyView> policy = new SimpleObjectProperty<>();
-    private final StringProperty policyText = new SimpleStringProperty("Reading the account's validation policy...");
-    private final StringProperty namesLabel = new SimpleStringProperty("DNS names");
+    private final StringProperty policyText = new SimpleStringProperty(I18n.t("ui.certificates.policy.reading"));
+    private final StringProperty namesLabel = new SimpleStringProperty(I18n.t("ui.certificates.names.dns"));
     private final StringProperty commonName = new SimpleStringProperty("");
     private final StringProperty names = new SimpleStringProperty("");
     private final StringProperty validityDays = new SimpleStringProperty("90");
@@ -76,13 +77,10 @@ public final class CertificatesViewModel {
             .createStringBinding(() -> {
                 CertificateRecord r = selected.get();
                 if (r == null) {
-                    return "Select a certificate to revoke it.";
+                    return I18n.t("ui.certificates.revokeBlocked.none");
                 }
-                return switch (r.status()) {
-                    case REVOKED -> "Already revoked.";
-                    case PENDING -> "Not issued yet: nothing to revoke.";
-                    case ISSUED -> "";
-                };
+                return r.status() == io.atlasonboard.core.store.CertificateStatus.ISSUED ? ""
+                        : I18n.t("ui.certificates.revokeBlocked." + r.status().name());
             }, selected);
     private final javafx.beans.binding.BooleanBinding revocable = javafx.beans.binding.Bindings
             .createBooleanBinding(() -> revokeBlocked.get().isEmpty(), revokeBlocked);
@@ -102,7 +100,7 @@ public final class CertificatesViewModel {
     /** Reads the policy (network) and the stored certificates (background). */
     public void load() {
         refresh();
-        jobs.run("Validation policy", p -> {
+        jobs.run(I18n.t("ui.certificates.job.policy"), p -> {
             try (AtlasClient c = connector.client(providerId)) {
                 var vp = c.validationPolicy();
                 return new Object[] {IssuanceRequests.view(vp), io.atlasonboard.core.providers.PolicySummary.describe(vp)};
@@ -112,18 +110,18 @@ public final class CertificatesViewModel {
             policy.set(v);
             namesLabel.set(v.namesLabel());
             validityDays.set(String.valueOf(Math.min(90, Math.max(1, v.maxValiditySeconds() / 86400))));
-            policyText.set((v.tls() ? "TLS account" : "S/MIME account") + ". " + r[1]);
-        }, e -> policyText.set("Cannot read the validation policy: " + UiJobs.describe(e)));
+            policyText.set(I18n.t(v.tls() ? "ui.certificates.policy.tls" : "ui.certificates.policy.smime", r[1]));
+        }, e -> policyText.set(I18n.t("ui.certificates.policy.failed", I18n.text(e))));
     }
 
     public void refresh() {
-        jobs.run("Certificates", p -> connector.store().certificates().list(providerId), null, list -> {
+        jobs.run(I18n.t("ui.certificates.job.list"), p -> connector.store().certificates().list(providerId), null, list -> {
             CertificateRecord sel = selected.get();
             certificates.setAll(list);
             if (sel != null) {
                 list.stream().filter(c -> c.serial().equals(sel.serial())).findFirst().ifPresent(selected::set);
             }
-        }, e -> message.set("Cannot read the certificates: " + UiJobs.describe(e)));
+        }, e -> message.set(I18n.t("ui.certificates.list.failed", I18n.text(e))));
     }
 
     /** The names from the text field, validated (DNS names or e-mail addresses as the policy says). */
@@ -136,7 +134,7 @@ public final class CertificatesViewModel {
             }
             if (v != null && v.smime()) {
                 if (!EMAIL.matcher(s).matches()) {
-                    problems.add("'" + s + "' is not an e-mail address.");
+                    problems.add(I18n.t("ui.certificates.notEmail", s));
                 } else if (!out.contains(s)) {
                     out.add(s.toLowerCase(Locale.ROOT));
                 }
@@ -159,7 +157,7 @@ public final class CertificatesViewModel {
         formError.set("");
         IssuanceRequests.PolicyView v = policy.get();
         if (v == null) {
-            formError.set("The validation policy is not known yet; wait for it or check the connection.");
+            formError.set(I18n.t("ui.certificates.policyUnknown"));
             return;
         }
         List<String> problems = new ArrayList<>();
@@ -168,12 +166,12 @@ public final class CertificatesViewModel {
         try {
             days = Long.parseLong(validityDays.get().strip());
         } catch (NumberFormatException e) {
-            problems.add("The validity must be a whole number of days.");
+            problems.add(I18n.t("ui.certificates.validity.notNumber"));
             days = 0;
         }
         long seconds = Math.min(days * 86400, v.maxValiditySeconds());
         if (days * 86400 > v.maxValiditySeconds() + 86399) {
-            problems.add("The policy allows at most " + v.maxValiditySeconds() / 86400 + " days of validity.");
+            problems.add(I18n.t("ui.certificates.validity.max", String.valueOf(v.maxValiditySeconds() / 86400)));
         }
         String cn = commonName.get().strip();
         problems.addAll(IssuanceRequests.check(v, cn, list, Math.max(seconds, days == 0 ? 0 : 3600)));
@@ -187,10 +185,9 @@ public final class CertificatesViewModel {
                 suppliedCsr = null;
             }
             if (suppliedCsr == null) {
-                problems.add("Paste a PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----).");
+                problems.add(I18n.t("ui.certificates.csr.missing"));
             } else if (v.pksRequired()) {
-                problems.add("This account needs a proof of possession signed by the private key; a CSR cannot give "
-                        + "it. Let the application generate the key.");
+                problems.add(I18n.t("ui.certificates.csr.pksRequired"));
             }
         }
         if (!problems.isEmpty()) {
@@ -209,7 +206,7 @@ public final class CertificatesViewModel {
         progress.set(0);
         // IssuanceService stores a PENDING record with the generated key before the pickup, so a pickup timeout,
         // a cancel or a /trustchain failure does not lose the key after the quota was used.
-        jobs.run("Issue certificate", p -> {
+        jobs.run(I18n.t("ui.certificates.job.issue"), p -> {
             try (AtlasClient c = connector.client(providerId)) {
                 return service(c).issue(request, p);
             }
@@ -222,9 +219,8 @@ public final class CertificatesViewModel {
             issuing.set(false);
             progress.set(1);
             progressMessage.set(issued.pending()
-                    ? "Certificate " + issued.serial() + " is still being issued; its key is kept here. Refresh the "
-                            + "list later."
-                    : "Issued: serial " + issued.serial());
+                    ? I18n.t("ui.certificates.issue.pending", issued.serial())
+                    : I18n.t("ui.certificates.issue.done", issued.serial()));
             refresh();
             selected.set(issued.record());
         }, e -> {
@@ -232,8 +228,8 @@ public final class CertificatesViewModel {
             progressMessage.set("");
             Throwable t = e instanceof DomainsException && e.getCause() != null ? e.getCause() : e;
             formError.set(t instanceof AtlasApiException api
-                    ? "GlobalSign refused the request (" + api.status() + "): " + describeApi(api)
-                    : "Not issued: " + UiJobs.describe(e));
+                    ? I18n.t("ui.certificates.issue.refused", String.valueOf(api.status()), describeApi(api))
+                    : I18n.t("ui.certificates.issue.failed", I18n.text(e)));
         });
     }
 
@@ -258,12 +254,11 @@ public final class CertificatesViewModel {
     /** "CN (serial S)": how confirmations name a certificate. */
     /** The list's status column: revoked ones say why. */
     public static String statusText(CertificateRecord c) {
-        return switch (c.status()) {
-            case ISSUED -> "Issued";
-            case PENDING -> "Pending";
-            case REVOKED -> c.revocationReason() == null || c.revocationReason().isBlank() ? "Revoked"
-                    : "Revoked (" + reasonLabel(c.revocationReason()) + ")";
-        };
+        if (c.status() == io.atlasonboard.core.store.CertificateStatus.REVOKED && c.revocationReason() != null
+                && !c.revocationReason().isBlank()) {
+            return I18n.t("ui.certificates.status.revokedWhy", reasonLabel(c.revocationReason()));
+        }
+        return I18n.t("ui.certificates.status." + c.status().name());
     }
 
     private static String reasonLabel(String apiName) {
@@ -285,7 +280,7 @@ public final class CertificatesViewModel {
     }
 
     public static String describe(CertificateRecord r) {
-        return r.commonName() + " (serial " + r.serial() + ")";
+        return I18n.t("ui.certificates.describe", String.valueOf(r.commonName()), r.serial());
     }
 
     /** Revokes the selected certificate (the view asks for confirmation first). */
@@ -295,15 +290,15 @@ public final class CertificatesViewModel {
             return;
         }
         RevocationReason why = reason.get();
-        message.set("Revoking " + describe(r) + "...");
-        jobs.run("Revoke", p -> {
+        message.set(I18n.t("ui.certificates.revoking", describe(r)));
+        jobs.run(I18n.t("ui.certificates.job.revoke"), p -> {
             try (AtlasClient c = connector.client(providerId)) {
                 return service(c).revoke(r.serial(), why);
             }
         }, null, rec -> {
-            message.set("Revoked " + describe(r) + " (reason: " + CertificatesView.reasonText(why) + ").");
+            message.set(I18n.t("ui.certificates.revoked", describe(r), CertificatesView.reasonText(why)));
             refresh();
-        }, e -> message.set("Not revoked: " + UiJobs.describe(e)));
+        }, e -> message.set(I18n.t("ui.certificates.revoke.failed", I18n.text(e))));
     }
 
     /** Saves the selected certificate followed by its chain as PEM. */
@@ -312,12 +307,13 @@ public final class CertificatesViewModel {
         if (r == null) {
             return;
         }
-        files.save("Save certificate and chain (PEM)", safeName(r) + ".pem", List.of("*.pem")).ifPresent(path ->
-                jobs.run("Save PEM", p -> {
+        files.save(I18n.t("ui.certificates.savePem.dialog"), safeName(r) + ".pem", List.of("*.pem")).ifPresent(path ->
+                jobs.run(I18n.t("ui.certificates.job.savePem"), p -> {
                     String text = r.certificatePem().strip() + "\n" + (r.chainPem() == null ? "" : r.chainPem());
                     SafeFiles.write(path, text.getBytes(StandardCharsets.US_ASCII), false);
                     return path;
-                }, null, x -> message.set("Saved " + x), e -> message.set("Not saved: " + UiJobs.describe(e))));
+                }, null, x -> message.set(I18n.t("ui.certificates.saved", String.valueOf(x))),
+                        e -> message.set(I18n.t("ui.certificates.save.failed", I18n.text(e)))));
     }
 
     /** Saves key, certificate and chain as a Modern PKCS#12 protected by {@link #p12PasswordProperty()}. */
@@ -327,16 +323,16 @@ public final class CertificatesViewModel {
             return;
         }
         if (!r.hasPrivateKey()) {
-            message.set("The private key of " + describe(r) + " is not stored here (a CSR was supplied); save as PEM.");
+            message.set(I18n.t("ui.certificates.saveP12.noKey", describe(r)));
             return;
         }
         if (p12Password.get().length() < 8) {
-            message.set("Enter a keystore password of at least 8 characters.");
+            message.set(I18n.t("ui.certificates.saveP12.shortPassword"));
             return;
         }
         char[] pw = p12Password.get().toCharArray();
-        files.save("Save PKCS#12 keystore", safeName(r) + ".p12", List.of("*.p12")).ifPresentOrElse(path ->
-                jobs.run("Save PKCS#12", p -> {
+        files.save(I18n.t("ui.certificates.saveP12.dialog"), safeName(r) + ".p12", List.of("*.p12")).ifPresentOrElse(path ->
+                jobs.run(I18n.t("ui.certificates.job.saveP12"), p -> {
                     char[] keyPem = connector.store().certificates().privateKeyPem(r.id());
                     try {
                         PrivateKey key = EncryptedKeys.decrypt(new String(keyPem), new char[0]);
@@ -354,7 +350,8 @@ public final class CertificatesViewModel {
                         SecretChars.wipe(keyPem);
                         SecretChars.wipe(pw);
                     }
-                }, null, x -> message.set("Saved " + x), e -> message.set("Not saved: " + UiJobs.describe(e))),
+                }, null, x -> message.set(I18n.t("ui.certificates.saved", String.valueOf(x))),
+                        e -> message.set(I18n.t("ui.certificates.save.failed", I18n.text(e)))),
                 () -> SecretChars.wipe(pw));
     }
 

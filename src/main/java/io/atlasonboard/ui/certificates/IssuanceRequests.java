@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.atlasonboard.core.atlas.ValidationPolicy;
+import io.atlasonboard.ui.common.I18n;
 
 /**
  * The account's validation policy in the issuance form's terms, and the form checks run before anything is sent
@@ -27,7 +28,7 @@ public final class IssuanceRequests {
         }
 
         public String namesLabel() {
-            return tls ? "DNS names" : "E-mail addresses";
+            return I18n.t(tls ? "ui.certificates.names.dns" : "ui.certificates.names.email");
         }
     }
 
@@ -52,22 +53,24 @@ public final class IssuanceRequests {
         List<String> out = new ArrayList<>();
         boolean hasCn = commonName != null && !commonName.isBlank();
         if (v.cnRequired() && !hasCn) {
-            out.add("The account's policy REQUIRES a Common Name.");
+            out.add(I18n.t("ui.certificates.check.cnRequired"));
         }
         if (hasCn && !v.cnSent()) {
-            out.add("The account's policy does not allow a Common Name (" + v.cnPresence() + "); leave it empty.");
+            out.add(I18n.t("ui.certificates.check.cnNotAllowed", v.cnPresence()));
         }
         if (names.size() < v.minNames()) {
-            out.add("The policy requires at least " + v.minNames() + " " + v.namesLabel().toLowerCase(Locale.ROOT) + ".");
+            out.add(I18n.t(v.tls() ? "ui.certificates.check.minNames.dns" : "ui.certificates.check.minNames.email",
+                    String.valueOf(v.minNames())));
         }
         if (names.size() > v.maxNames()) {
-            out.add("The policy allows at most " + v.maxNames() + " " + v.namesLabel().toLowerCase(Locale.ROOT) + ".");
+            out.add(I18n.t(v.tls() ? "ui.certificates.check.maxNames.dns" : "ui.certificates.check.maxNames.email",
+                    String.valueOf(v.maxNames())));
         }
         if (validitySeconds > v.maxValiditySeconds()) {
-            out.add("The policy allows at most " + v.maxValiditySeconds() / 86400 + " days of validity.");
+            out.add(I18n.t("ui.certificates.validity.max", String.valueOf(v.maxValiditySeconds() / 86400)));
         }
         if (validitySeconds < 3600) {
-            out.add("The validity must be at least one hour.");
+            out.add(I18n.t("ui.certificates.validity.min"));
         }
         return out;
     }
