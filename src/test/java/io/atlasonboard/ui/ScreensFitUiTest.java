@@ -247,9 +247,9 @@ class ScreensFitUiTest {
         ui.waitFor("revoke confirmation", () -> ui.exists("#confirmDialog"));
         lookAtDialog("13-dialog-revoke");
         ui.click("#confirmOk");
-        ui.waitFor("revoked", () -> ui.text("#certMessage").startsWith("Revoked"));
+        ui.waitFor("revoked", () -> ui.text("#certMessage").startsWith(t("ui.certificates.revoked", "", "").split(" ")[0]));
         ui.waitFor("revoke disabled on the revoked certificate", () -> ui.disabled("#revokeCertificate")
-                && ui.text("#revokeDisabledReason").equals("Already revoked."));
+                && ui.text("#revokeDisabledReason").equals(t("ui.certificates.revokeBlocked.REVOKED")));
         look(providers, "14-providers-certificates-revoked");
 
         ui.robot.interact(() -> table.getSelectionModel().select(0));
