@@ -213,8 +213,10 @@ public final class PkiInputs {
 
     private static ParsedInput certificates(List<X509Certificate> certs, String format, boolean keyIgnored) {
         List<X509Certificate> ordered = orderLeafFirst(certs);
-        String key = ordered.size() == 1 ? "core.pki.input.certsOne" : "core.pki.input.certsMany";
-        Msg msg = keyIgnored ? Msg.of(key + "Key", ordered.size()) : Msg.of(key, ordered.size());
+        String key = ordered.size() == 1
+                ? (keyIgnored ? "core.pki.input.certsOneKey" : "core.pki.input.certsOne")
+                : (keyIgnored ? "core.pki.input.certsManyKey" : "core.pki.input.certsMany");
+        Msg msg = Msg.of(key, ordered.size());
         return new ParsedInput(ParsedInput.Kind.CERTIFICATES, ordered, null, format, msg);
     }
 
