@@ -1,5 +1,8 @@
 package io.atlasonboard.core.onboarding;
 
+import io.atlasonboard.core.Msg;
+import io.atlasonboard.core.pki.InvalidInputException;
+
 import java.util.Arrays;
 
 /**
@@ -9,10 +12,10 @@ import java.util.Arrays;
 public record ApiCredentials(String apiKey, char[] apiSecret) {
     public ApiCredentials {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("The API key is empty.");
+            throw new InvalidInputException(Msg.of("core.onboarding.credentials.keyEmpty"));
         }
         if (apiSecret == null || apiSecret.length == 0) {
-            throw new IllegalArgumentException("The API secret is empty.");
+            throw new InvalidInputException(Msg.of("core.onboarding.credentials.secretEmpty"));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.onboarding;
 
+import io.atlasonboard.core.Msg;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -45,7 +47,7 @@ public final class CredentialsCsv {
     /** Parses CSV text. */
     public static ApiCredentials parse(String text) {
         if (text == null) {
-            throw new CredentialsFormatException("The credentials file is empty. " + EXPECTED);
+            throw bad("core.onboarding.csv.empty");
         }
         char[] chars = text.toCharArray();
         try {
@@ -59,8 +61,7 @@ public final class CredentialsCsv {
     public static ApiCredentials read(Path file) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new CredentialsFormatException("The file " + file.getFileName() + " is " + size
-                    + " bytes, far too large for a credentials file. " + EXPECTED);
+            throw bad("core.onboarding.csv.tooLarge", String.valueOf(file.getFileName()), size);
         }
         byte[] bytes = Files.readAllBytes(file);
         char[] chars = null;
@@ -103,7 +104,7 @@ public final class CredentialsCsv {
     private static ApiCredentials interpret(List<List<char[]>> rows, char delimiter) {
         rows.removeIf(CredentialsCsv::blankRow);
         if (rows.isEmpty()) {
-            throw new CredentialsFormatException("The credentials file is empty. " + EXPECTED);
+            throw bad("core.onboarding.csv.empty");
         }
         // 1. header row with key and secret columns
         List<char[]> head = rows.get(0);
@@ -123,26 +124,24 @@ public final class CredentialsCsv {
         if (keyCol >= 0 && secretCol >= 0 && !isLabelValueLayout(rows)) {
             int dataRows = rows.size() - 1;
             if (dataRows == 0) {
-                throw new CredentialsFormatException("The file has the header row but no row with the key and "
-                        + "secret. " + EXPECTED);
+                throw bad("core.onboarding.csv.headerOnly");
             }
             if (dataRows > 1) {
-                throw new CredentialsFormatException("The file has " + dataRows + " credential rows; expected exactly "
-                        + "one (import one credential set at a time). " + EXPECTED);
+                throw bad("core.onboarding.csv.manyRows", dataRows);
             }
             List<char[]> row = rows.get(1);
             int need = Math.max(keyCol, secretCol) + 1;
             if (row.size() < need) {
-                throw new CredentialsFormatException("The values row has " + row.size() + " column(s) but the header "
-                        + "has " + head.size() + ". " + EXPECTED);
+                throw bad("core.onboarding.csv.columnCount", row.size(), head.size());
             }
-            return build(row.get(keyCol), row.get(secretCol), "the \"" + new String(head.get(keyCol)).strip()
-                    + "\" column", "the \"" + new String(head.get(secretCol)).strip() + "\" column");
+            return build(row.get(keyCol), row.get(secretCol),
+                    Msg.of("core.onboarding.csv.where.named", new String(head.get(keyCol)).strip()),
+                    Msg.of("core.onboarding.csv.where.named", new String(head.get(secretCol)).strip()));
         }
         if (keyCol >= 0 ^ secretCol >= 0 && rows.get(0).size() > 2) {
             String found = new String(head.get(keyCol >= 0 ? keyCol : secretCol)).strip();
-            throw new CredentialsFormatException("The header row has a \"" + found + "\" column but no "
-                    + (keyCol >= 0 ? "secret" : "key") + " column. " + EXPECTED);
+            throw bad(keyCol >= 0 ? "core.onboarding.csv.noSecretColumn"
+                    : "core.onboarding.csv.noKeyColumn", found);
         }
         // 2. label/value rows
         if (isLabelValueLayout(rows)) {
@@ -156,19 +155,18 @@ public final class CredentialsCsv {
                     secret = r.get(1);
                 }
             }
-            return build(key, secret, "the key row", "the secret row");
+            return build(key, secret, Msg.of("core.onboarding.csv.where.keyRow"), Msg.of("core.onboarding.csv.where.secretRow"));
         }
         // 3. one row, two values, no header
         if (rows.size() == 1) {
             List<char[]> row = rows.get(0);
             if (row.size() == 2) {
-                return build(row.get(0), row.get(1), "the first column", "the second column");
+                return build(row.get(0), row.get(1), Msg.of("core.onboarding.csv.where.first"),
+                        Msg.of("core.onboarding.csv.where.second"));
             }
-            throw new CredentialsFormatException("The file has one row with " + row.size() + " column(s) and no header "
-                    + "row naming the key and secret columns. " + EXPECTED);
+            throw bad("core.onboarding.csv.oneRowNoHeader", row.size());
         }
-        throw new CredentialsFormatException("The file has " + rows.size() + " rows but no header row naming the key "
-                + "and secret columns. " + EXPECTED);
+        throw bad("core.onboarding.csv.rowsNoHeader", rows.size());
     }
 
     private static boolean isLabelValueLayout(List<List<char[]>> rows) {
@@ -181,29 +179,26 @@ public final class CredentialsCsv {
                 || SECRET_NAMES.contains(a) && KEY_NAMES.contains(b));
     }
 
-    private static ApiCredentials build(char[] key, char[] secret, String keyWhere, String secretWhere) {
+    private static ApiCredentials build(char[] key, char[] secret, Msg keyWhere, Msg secretWhere) {
         String k = new String(key).strip();
         if (k.isEmpty()) {
-            throw new CredentialsFormatException("The API key (" + keyWhere + ") is empty. " + EXPECTED);
+            throw bad("core.onboarding.csv.keyEmpty", keyWhere);
         }
         for (int i = 0; i < k.length(); i++) {
             char c = k.charAt(i);
             if (c <= ' ' || c == 0x7f || c == ',' || c == ';' || c == '"') {
-                throw new CredentialsFormatException("The API key (" + keyWhere + ") contains spaces, separators or "
-                        + "control characters; an API key is a single word. " + EXPECTED);
+                throw bad("core.onboarding.csv.keyChars", keyWhere);
             }
         }
         if (k.length() > 256) {
-            throw new CredentialsFormatException("The API key (" + keyWhere + ") is longer than 256 characters. "
-                    + EXPECTED);
+            throw bad("core.onboarding.csv.keyLong", keyWhere);
         }
         if (secret.length == 0) {
-            throw new CredentialsFormatException("The API secret (" + secretWhere + ") is empty. " + EXPECTED);
+            throw bad("core.onboarding.csv.secretEmpty", secretWhere);
         }
         for (char c : secret) {
             if (c < ' ' || c == 0x7f) {
-                throw new CredentialsFormatException("The API secret (" + secretWhere + ") contains control "
-                        + "characters. " + EXPECTED);
+                throw bad("core.onboarding.csv.secretChars", secretWhere);
             }
         }
         return new ApiCredentials(k, secret.clone());
@@ -279,8 +274,7 @@ public final class CredentialsCsv {
                     if (c == ' ' || c == '\t') {
                         continue;
                     }
-                    throw new CredentialsFormatException("A quoted field is followed by more text before the next "
-                            + "separator. " + EXPECTED);
+                    throw bad("core.onboarding.csv.afterQuote");
                 }
                 if (c == '"' && field.isBlank()) {
                     field.clear();
@@ -291,7 +285,7 @@ public final class CredentialsCsv {
                 field.append(c);
             }
             if (inQuotes) {
-                throw new CredentialsFormatException("A quoted field is not closed (missing \"). " + EXPECTED);
+                throw bad("core.onboarding.csv.openQuote");
             }
             if (field.length() > 0 || quoted || !row.isEmpty()) {
                 row.add(field.take(!quoted));
@@ -328,8 +322,7 @@ public final class CredentialsCsv {
                     .decode(ByteBuffer.wrap(bytes, off, bytes.length - off));
             return Arrays.copyOfRange(out.array(), out.position(), out.limit());
         } catch (CharacterCodingException e) {
-            throw new CredentialsFormatException("The file is not text in UTF-8 (or UTF-16 with a byte order mark). "
-                    + EXPECTED);
+            throw bad("core.onboarding.csv.encoding");
         } finally {
             if (out != null && out.hasArray()) {
                 Arrays.fill(out.array(), '\0');
@@ -384,5 +377,12 @@ public final class CredentialsCsv {
             Arrays.fill(buf, 0, len, '\0');
             len = 0;
         }
+    }
+
+    /** A format error: the message of {@code key} with {@code args}, followed by {@link #EXPECTED} as last argument. */
+    private static CredentialsFormatException bad(String key, Object... args) {
+        Object[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = Msg.of("core.onboarding.csv.expected");
+        return new CredentialsFormatException(Msg.of(key, all));
     }
 }

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
+
 import java.io.IOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -31,14 +33,14 @@ public final class Csrs {
     /** New RSA key pair (2048 to 8192 bits; the GlobalSign profile uses {@link GlobalSignProfile#KEY_SIZE}). */
     public static KeyPair generateKey(int bits) {
         if (bits < 2048 || bits > 8192) {
-            throw new InvalidInputException("RSA key size " + bits + " is not supported; expected 2048 to 8192 bits");
+            throw new InvalidInputException(Msg.of("core.pki.csr.keySize", bits));
         }
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(bits, new SecureRandom());
             return g.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
-            throw new PkiException("RSA key generation is not available in this Java runtime", e);
+            throw new PkiException(Msg.of("core.pki.csr.noRsa"), e);
         }
     }
 
@@ -67,7 +69,7 @@ public final class Csrs {
             ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(keyPair.getPrivate());
             return b.build(signer);
         } catch (IOException | OperatorCreationException e) {
-            throw new PkiException("Could not create the certificate request: " + e.getMessage(), e);
+            throw new PkiException(Msg.of("core.pki.csr.createFailed", e.getMessage()), e);
         }
     }
 
@@ -76,7 +78,7 @@ public final class Csrs {
         try {
             return new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(csr).getPublicKey();
         } catch (Exception e) {
-            throw new InvalidInputException("The certificate request's public key cannot be read: " + e.getMessage(), e);
+            throw new InvalidInputException(Msg.of("core.pki.csr.publicKey", e.getMessage()), e);
         }
     }
 
@@ -84,8 +86,8 @@ public final class Csrs {
     public static PKCS10CertificationRequest parse(byte[] data) {
         ParsedInput p = PkiInputs.parse(data);
         if (p.kind() != ParsedInput.Kind.CSR) {
-            throw new InvalidInputException("This is not a certificate request (CSR): "
-                    + (p.kind() == ParsedInput.Kind.CERTIFICATES ? "it is a certificate" : p.message()));
+            throw new InvalidInputException(p.kind() == ParsedInput.Kind.CERTIFICATES
+                    ? Msg.of("core.pki.csr.isCertificate") : Msg.of("core.pki.csr.notCsr", p.msg()));
         }
         return p.csr();
     }

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
+
 import java.security.PrivateKey;
 import java.util.List;
 
@@ -40,10 +42,10 @@ public final class EncryptedKeys {
     /** As {@link #encryptPkcs8(PrivateKey, char[])} with an explicit iteration count (at least 10 000). */
     public static String encryptPkcs8(PrivateKey key, char[] password, int iterations) {
         if (password == null || password.length == 0) {
-            throw new InvalidInputException("The key password is empty; a private key is only written encrypted");
+            throw new InvalidInputException(Msg.of("core.pki.key.emptyPassword"));
         }
         if (iterations < 10_000) {
-            throw new InvalidInputException("PBKDF2 iteration count " + iterations + " is too low; expected at least 10000");
+            throw new InvalidInputException(Msg.of("core.pki.key.iterationsLow", iterations));
         }
         try {
             OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
@@ -55,7 +57,7 @@ public final class EncryptedKeys {
             PemObject pem = new JcaPKCS8Generator(key, enc).generate();
             return Pem.write(pem);
         } catch (OperatorCreationException | org.bouncycastle.util.io.pem.PemGenerationException e) {
-            throw new PkiException("Could not encrypt the private key: " + e.getMessage(), e);
+            throw new PkiException(Msg.of("core.pki.key.encryptFailed", e.getMessage()), e);
         }
     }
 
@@ -86,7 +88,7 @@ public final class EncryptedKeys {
                     try {
                         dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(JdkPbkdf2.PROVIDER).build(password);
                     } catch (OperatorCreationException e) {
-                        throw new PkiException("The private key could not be decrypted: " + e.getMessage(), e);
+                        throw new PkiException(Msg.of("core.pki.key.decryptFailed", e.getMessage()), e);
                     }
                     PrivateKeyInfo info;
                     try {
@@ -98,8 +100,7 @@ public final class EncryptedKeys {
                         return conv.getPrivateKey(info);
                     } catch (Exception e) {
                         // decrypted, but not a key: with CBC padding a wrong password passes 1 time in 256
-                        throw new WrongPasswordException("The password does not open this encrypted private key "
-                                + "(wrong password, or the file is damaged: the decrypted data is not a key)", e);
+                        throw new WrongPasswordException(Msg.of("core.pki.key.wrongPasswordOrDamaged"), e);
                     }
                 }
                 if (o instanceof PEMEncryptedKeyPair enc) {
@@ -108,18 +109,15 @@ public final class EncryptedKeys {
                         return conv.getKeyPair(enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password)))
                                 .getPrivate();
                     } catch (Exception e) {
-                        throw new WrongPasswordException("The password does not open this encrypted private key "
-                                + "(legacy OpenSSL encryption; wrong password)", e);
+                        throw new WrongPasswordException(Msg.of("core.pki.key.wrongPasswordLegacy"), e);
                     }
                 }
             } catch (PEMException e) {
-                throw new InvalidInputException("The private key is damaged or uses an unsupported algorithm: "
-                        + e.getMessage(), e);
+                throw new InvalidInputException(Msg.of("core.pki.key.damaged", e.getMessage()), e);
             }
         }
-        String what = objects.isEmpty() ? "no PEM block" : "only " + PkiInputs.describeTypes(objects);
-        throw new InvalidInputException("This is not a private key: the text contains " + what + "; expected a PEM "
-                + "\"ENCRYPTED PRIVATE KEY\", \"PRIVATE KEY\" or \"RSA PRIVATE KEY\" block");
+        throw new InvalidInputException(objects.isEmpty() ? Msg.of("core.pki.key.notKeyNone")
+                : Msg.of("core.pki.key.notKeyOther", PkiInputs.describeTypes(objects)));
     }
 
     /** True when the PEM text holds a private key that needs a password. */
@@ -138,23 +136,20 @@ public final class EncryptedKeys {
             if (t instanceof javax.crypto.BadPaddingException || t instanceof javax.crypto.AEADBadTagException
                     || m.contains("pad block") || m.contains("bad padding") || m.contains("mac check")
                     || m.contains("given final block not properly padded")) {
-                return new WrongPasswordException("The password does not open this encrypted private key (wrong "
-                        + "password)", e);
+                return new WrongPasswordException(Msg.of("core.pki.key.wrongPassword"), e);
             }
             if (t instanceof java.security.NoSuchAlgorithmException || m.contains("not available")
                     || m.contains("unknown") || m.contains("not supported") || m.contains("unsupported")) {
-                return new PkiException("This encrypted private key uses an encryption that is not supported ("
-                        + algorithmOid + "): " + t.getMessage() + ". Re-encrypt it with AES and PBKDF2 (openssl pkcs8 "
-                        + "-topk8 -v2 aes-256-cbc).", e);
+                return new PkiException(Msg.of("core.pki.key.unsupported", String.valueOf(algorithmOid), t.getMessage()), e);
             }
         }
-        return new PkiException("This encrypted private key is damaged and could not be decrypted ("
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        return new PkiException(Msg.of("core.pki.key.damagedDecrypt",
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
     }
 
     private static void requirePassword(char[] password) {
         if (password == null || password.length == 0) {
-            throw new WrongPasswordException("This private key is encrypted; its password is needed");
+            throw new WrongPasswordException(Msg.of("core.pki.key.needsPassword"));
         }
     }
 }

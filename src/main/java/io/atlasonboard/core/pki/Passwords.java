@@ -1,5 +1,7 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
+
 import java.security.SecureRandom;
 
 /** Strong random passwords for keys and keystores. */
@@ -20,7 +22,7 @@ public final class Passwords {
 
     public static char[] generate(int length) {
         if (length < 12) {
-            throw new InvalidInputException("A generated password needs at least 12 characters, not " + length);
+            throw new InvalidInputException(Msg.of("core.pki.password.tooShort", length));
         }
         char[] pw = new char[length];
         for (int i = 0; i < length; i++) {

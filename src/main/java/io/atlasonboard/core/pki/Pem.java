@@ -1,5 +1,7 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -23,7 +25,7 @@ public final class Pem {
         try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
             w.writeObject(o);
         } catch (IOException e) {
-            throw new PkiException("Could not write PEM: " + e.getMessage(), e);
+            throw new PkiException(Msg.of("core.pki.pem.writeFailed", e.getMessage()), e);
         }
         return sw.toString();
     }
@@ -77,9 +79,7 @@ public final class Pem {
         } catch (IOException | RuntimeException e) {
             // the parser's own message names library classes ("org.bouncycastle.asn1.ASN1Exception: corrupted
             // stream ..."): say what the user can act on instead, and keep the parser's reason as the cause
-            throw new InvalidInputException("The PEM text is damaged: the content between -----BEGIN ...----- and "
-                    + "-----END ...----- is incomplete or was changed. Copy the whole block again as the tool or "
-                    + "portal produced it.", e);
+            throw new InvalidInputException(Msg.of("core.pki.pem.damaged"), e);
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.KeyStore;
@@ -50,17 +52,16 @@ public final class Pkcs12 {
     public static byte[] write(PrivateKey key, List<X509Certificate> chain, char[] password, String friendlyName,
                                Pkcs12Profile profile) {
         if (chain == null || chain.isEmpty()) {
-            throw new InvalidInputException("A keystore needs the certificate; none was given");
+            throw new InvalidInputException(Msg.of("core.pki.p12.noCert"));
         }
         if (password == null || password.length == 0) {
-            throw new InvalidInputException("The keystore password is empty; a keystore is only written with a password");
+            throw new InvalidInputException(Msg.of("core.pki.p12.emptyPassword"));
         }
         List<X509Certificate> ordered = PkiInputs.orderLeafFirst(chain);
         X509Certificate leaf = ordered.get(0);
         if (!Keys.matches(Keys.publicKeyOf(key), leaf.getPublicKey())) {
-            throw new PkiException("The private key does not belong to the certificate.\n"
-                    + "  private key SPKI SHA-256: " + Keys.spkiSha256(Keys.publicKeyOf(key)) + "\n"
-                    + "  certificate SPKI SHA-256: " + Keys.spkiSha256(leaf.getPublicKey()));
+            throw new PkiException(Msg.of("core.pki.p12.keyMismatch", Keys.spkiSha256(Keys.publicKeyOf(key)),
+                    Keys.spkiSha256(leaf.getPublicKey())));
         }
         String name = friendlyName == null || friendlyName.isBlank() ? "mtls" : friendlyName.strip();
         try {
@@ -108,7 +109,7 @@ public final class Pkcs12 {
         } catch (PkiException e) {
             throw e;
         } catch (Exception e) {
-            throw new PkiException("Could not write the PKCS#12 keystore: " + e.getMessage(), e);
+            throw new PkiException(Msg.of("core.pki.p12.writeFailed", e.getMessage()), e);
         }
     }
 
@@ -122,8 +123,7 @@ public final class Pkcs12 {
                     try {
                         k = (PrivateKey) ks.getKey(alias, password);
                     } catch (UnrecoverableKeyException e) {
-                        throw new WrongPasswordException("The keystore opened, but its private key has a different "
-                                + "password than the keystore; this tool expects both to be the same", e);
+                        throw new WrongPasswordException(Msg.of("core.pki.p12.keyPassword"), e);
                     }
                     List<X509Certificate> chain = new ArrayList<>();
                     Certificate[] cc = ks.getCertificateChain(alias);
@@ -138,10 +138,9 @@ public final class Pkcs12 {
         } catch (PkiException e) {
             throw e;
         } catch (Exception e) {
-            throw new PkiException("Could not read the keystore entries: " + e.getMessage(), e);
+            throw new PkiException(Msg.of("core.pki.p12.entriesFailed", e.getMessage()), e);
         }
-        throw new PkiException("The keystore holds no private key entry (only certificates); expected a keystore "
-                + "with the mTLS private key and its certificate");
+        throw new PkiException(Msg.of("core.pki.p12.noKey"));
     }
 
     static KeyStore load(byte[] data, char[] password) {
@@ -149,7 +148,7 @@ public final class Pkcs12 {
         try {
             pdu = new PKCS12PfxPdu(data);
         } catch (Exception e) {
-            throw new InvalidInputException("This is not a PKCS#12 keystore (.p12/.pfx): " + e.getMessage(), e);
+            throw new InvalidInputException(Msg.of("core.pki.p12.notP12", e.getMessage()), e);
         }
         checkCost(pdu);
         try {
@@ -158,11 +157,11 @@ public final class Pkcs12 {
             return ks;
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
-                throw new WrongPasswordException("The password does not open this PKCS#12 keystore (wrong password)", e);
+                throw new WrongPasswordException(Msg.of("core.pki.p12.wrongPassword"), e);
             }
-            throw new PkiException("The PKCS#12 keystore cannot be read: " + e.getMessage(), e);
+            throw new PkiException(Msg.of("core.pki.p12.unreadable", e.getMessage()), e);
         } catch (Exception e) {
-            throw new PkiException("The PKCS#12 keystore cannot be read: " + e.getMessage(), e);
+            throw new PkiException(Msg.of("core.pki.p12.unreadable", e.getMessage()), e);
         }
     }
 
@@ -193,7 +192,7 @@ public final class Pkcs12 {
         } catch (InvalidInputException e) {
             throw e;
         } catch (Exception e) {
-            throw new InvalidInputException("This PKCS#12 keystore is damaged: " + e.getMessage(), e);
+            throw new InvalidInputException(Msg.of("core.pki.p12.damaged", e.getMessage()), e);
         }
     }
 
@@ -204,21 +203,19 @@ public final class Pkcs12 {
     public static void verifyWritten(byte[] data, char[] password, PrivateKey key, List<X509Certificate> chain) {
         Pkcs12Contents c = read(data, password);
         if (!java.util.Arrays.equals(c.key().getEncoded(), key.getEncoded())) {
-            throw new PkiException("Verification failed: the private key read back from the keystore differs from "
-                    + "the one written");
+            throw new PkiException(Msg.of("core.pki.p12.verifyKey"));
         }
         List<X509Certificate> expected = PkiInputs.orderLeafFirst(chain);
         if (c.chain().isEmpty() || !c.chain().get(0).equals(expected.get(0))) {
-            throw new PkiException("Verification failed: the keystore's certificate is not the one written");
+            throw new PkiException(Msg.of("core.pki.p12.verifyCert"));
         }
         for (X509Certificate x : expected) {
             if (!c.chain().contains(x)) {
-                throw new PkiException("Verification failed: the chain certificate "
-                        + x.getSubjectX500Principal().getName() + " is missing from the keystore's chain");
+                throw new PkiException(Msg.of("core.pki.p12.verifyChain", x.getSubjectX500Principal().getName()));
             }
         }
         if (!Keys.matches(Keys.publicKeyOf(c.key()), c.chain().get(0).getPublicKey())) {
-            throw new PkiException("Verification failed: the key in the keystore does not match its certificate");
+            throw new PkiException(Msg.of("core.pki.p12.verifyMatch"));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
@@ -47,7 +49,7 @@ public final class PkiInputs {
 
     public static ParsedInput parse(byte[] data) {
         if (data == null || data.length == 0) {
-            return unrecognised("Nothing was pasted or the file is empty. " + ACCEPTED);
+            return unrecognised(Msg.of("core.pki.input.empty", accepted()));
         }
         String text = new String(data, StandardCharsets.ISO_8859_1);
         if (text.contains("-----BEGIN ")) {
@@ -73,7 +75,7 @@ public final class PkiInputs {
         try {
             objects = Pem.readAll(text);
         } catch (InvalidInputException e) {
-            return unrecognised(e.getMessage() + ". " + ACCEPTED);
+            return unrecognised(Msg.of("core.pki.input.pemUnreadable", InvalidInputException.part(e), accepted()));
         }
         List<X509Certificate> certs = new ArrayList<>();
         PKCS10CertificationRequest csr = null;
@@ -98,20 +100,20 @@ public final class PkiInputs {
                 }
             }
         } catch (Exception e) {
-            return unrecognised("A PEM block could not be read as a certificate (" + e.getMessage() + "). " + ACCEPTED);
+            return unrecognised(Msg.of("core.pki.input.pemBlock", e.getMessage(), accepted()));
         }
         if (!certs.isEmpty()) {
-            String note = key ? "The text also contained a private key; it was ignored and not kept." : "";
+            boolean note = key;
             return certificates(certs, pkcs7 ? "PKCS#7 PEM" : "PEM", note);
         }
         if (csr != null) {
-            return new ParsedInput(ParsedInput.Kind.CSR, List.of(), csr, "PEM", CSR_EXPLANATION);
+            return new ParsedInput(ParsedInput.Kind.CSR, List.of(), csr, "PEM", Msg.of("core.pki.input.csr"));
         }
         if (key) {
-            return new ParsedInput(ParsedInput.Kind.PRIVATE_KEY, List.of(), null, "PEM", KEY_EXPLANATION);
+            return new ParsedInput(ParsedInput.Kind.PRIVATE_KEY, List.of(), null, "PEM", Msg.of("core.pki.input.key"));
         }
-        String what = objects.isEmpty() ? "no readable PEM block" : describeTypes(objects);
-        return unrecognised("The PEM text contains " + what + ", not a certificate. " + ACCEPTED);
+        return objects.isEmpty() ? unrecognised(Msg.of("core.pki.input.pemNone", accepted()))
+                : unrecognised(Msg.of("core.pki.input.pemOther", describeTypes(objects), accepted()));
     }
 
     private static ParsedInput parseDer(byte[] der, String format) {
@@ -119,13 +121,13 @@ public final class PkiInputs {
         try {
             seq = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
         } catch (Exception e) {
-            return unrecognised("The data is neither PEM text nor DER-encoded ASN.1. " + ACCEPTED);
+            return unrecognised(Msg.of("core.pki.input.notAsn1", accepted()));
         }
         // PKCS#12: SEQUENCE { INTEGER 3, ContentInfo(data), MacData? }
         try {
             if (seq.size() >= 2 && seq.getObjectAt(0) instanceof ASN1Integer v && v.hasValue(3)) {
                 Pfx.getInstance(seq);
-                return new ParsedInput(ParsedInput.Kind.PKCS12, List.of(), null, "DER", PKCS12_EXPLANATION);
+                return new ParsedInput(ParsedInput.Kind.PKCS12, List.of(), null, "DER", Msg.of("core.pki.input.pkcs12"));
             }
         } catch (Exception ignored) {
             // not PKCS#12
@@ -141,15 +143,14 @@ public final class PkiInputs {
                         certs.add(conv.getCertificate(h));
                     }
                     if (certs.isEmpty()) {
-                        return unrecognised("The PKCS#7 bundle contains no certificates. " + ACCEPTED);
+                        return unrecognised(Msg.of("core.pki.input.p7Empty", accepted()));
                     }
-                    return certificates(certs, format.equals("DER") ? "PKCS#7 DER" : "PKCS#7 " + format, "");
+                    return certificates(certs, format.equals("DER") ? "PKCS#7 DER" : "PKCS#7 " + format, false);
                 } catch (Exception e) {
-                    return unrecognised("The PKCS#7 bundle cannot be read (" + e.getMessage() + "). " + ACCEPTED);
+                    return unrecognised(Msg.of("core.pki.input.p7Unreadable", e.getMessage(), accepted()));
                 }
             }
-            return unrecognised("This is a CMS/PKCS#7 structure of type " + oid.getId()
-                    + " without certificates. " + ACCEPTED);
+            return unrecognised(Msg.of("core.pki.input.cmsOther", oid.getId(), accepted()));
         }
         // Certificate or CSR: SEQUENCE { SEQUENCE tbs, AlgorithmIdentifier, BIT STRING }
         if (seq.size() == 3 && seq.getObjectAt(0) instanceof ASN1Sequence tbs) {
@@ -158,7 +159,7 @@ public final class PkiInputs {
             if (csrShape) {
                 try {
                     return new ParsedInput(ParsedInput.Kind.CSR, List.of(), new PKCS10CertificationRequest(der),
-                            format, CSR_EXPLANATION);
+                            format, Msg.of("core.pki.input.csr"));
                 } catch (Exception ignored) {
                     // fall through to certificate
                 }
@@ -166,16 +167,15 @@ public final class PkiInputs {
             try {
                 CertificateFactory cf = CertificateFactory.getInstance("X.509");
                 X509Certificate c = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der));
-                return certificates(List.of(c), format, "");
+                return certificates(List.of(c), format, false);
             } catch (Exception e) {
-                return unrecognised("The data looks like a signed ASN.1 object but is not a readable certificate ("
-                        + e.getMessage() + "). " + ACCEPTED);
+                return unrecognised(Msg.of("core.pki.input.signedUnreadable", e.getMessage(), accepted()));
             }
         }
         if (looksLikeKey(seq)) {
-            return new ParsedInput(ParsedInput.Kind.PRIVATE_KEY, List.of(), null, format, KEY_EXPLANATION);
+            return new ParsedInput(ParsedInput.Kind.PRIVATE_KEY, List.of(), null, format, Msg.of("core.pki.input.key"));
         }
-        return unrecognised("The data is ASN.1 but not a certificate, a PKCS#7 bundle or a PKCS#12 keystore. " + ACCEPTED);
+        return unrecognised(Msg.of("core.pki.input.asn1Other", accepted()));
     }
 
     private static boolean looksLikeKey(ASN1Sequence seq) {
@@ -211,17 +211,20 @@ public final class PkiInputs {
                 || o instanceof PEMEncryptedKeyPair;
     }
 
-    private static ParsedInput certificates(List<X509Certificate> certs, String format, String note) {
+    private static ParsedInput certificates(List<X509Certificate> certs, String format, boolean keyIgnored) {
         List<X509Certificate> ordered = orderLeafFirst(certs);
-        String msg = ordered.size() == 1 ? "One certificate." : ordered.size() + " certificates: the leaf first, "
-                + "then its chain.";
-        if (!note.isEmpty()) {
-            msg = msg + " " + note;
-        }
+        String key = ordered.size() == 1
+                ? (keyIgnored ? "core.pki.input.certsOneKey" : "core.pki.input.certsOne")
+                : (keyIgnored ? "core.pki.input.certsManyKey" : "core.pki.input.certsMany");
+        Msg msg = Msg.of(key, ordered.size());
         return new ParsedInput(ParsedInput.Kind.CERTIFICATES, ordered, null, format, msg);
     }
 
-    private static ParsedInput unrecognised(String message) {
+    private static Msg accepted() {
+        return Msg.of("core.pki.input.accepted");
+    }
+
+    private static ParsedInput unrecognised(Msg message) {
         return new ParsedInput(ParsedInput.Kind.UNRECOGNISED, List.of(), null, "", message);
     }
 

@@ -9,6 +9,7 @@ import io.atlasonboard.core.pki.ParsedInput;
 import io.atlasonboard.core.pki.PkiInputs;
 import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
@@ -120,14 +121,14 @@ public final class CertificateViewModel {
         ParsedInput in = PkiInputs.parse(input);
         switch (in.kind()) {
             case CSR:
-                return Outcome.explain(in.message() + " (Step 2 made the CSR; the Atlas portal turns it into the "
+                return Outcome.explain(I18n.text(in.msg()) + " (Step 2 made the CSR; the Atlas portal turns it into the "
                         + "certificate that belongs here.)", false);
             case PRIVATE_KEY:
-                return Outcome.explain(in.message() + " The field was cleared.", true);
+                return Outcome.explain(I18n.text(in.msg()) + " The field was cleared.", true);
             case CERTIFICATES:
                 break;
             default:
-                return Outcome.explain(in.message(), false);
+                return Outcome.explain(I18n.text(in.msg()), false);
         }
         List<X509Certificate> certs = in.certificates();
         PublicKey expected = publicKeyOf(csrPem);
