@@ -124,7 +124,7 @@ class ScreensFitUiTest {
         I18n.setLocale(Locale.forLanguageTag(language));
         boolean dark = theme.equals("dark");
         sizes = I18n.german() ? new double[][] {SIZES[0]} : SIZES;
-        run = language + "-" + theme + "/";
+        run = language + "-" + theme + "-";
         ui.launch(tmp.resolve("home"));
         ui.robot.interact(() -> Theme.apply(dark));
         ui.waitFor("create mode", () -> ui.text("#unlockTitle").equals(t("ui.unlock.title.create")));
