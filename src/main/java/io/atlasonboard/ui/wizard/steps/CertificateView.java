@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 
 /** Step 3 view: portal instructions, paste or open the certificate, its details, warnings and refusals. */
 public final class CertificateView extends VBox {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'") // not user-visible
             .withZone(ZoneId.of("UTC"));
 
     public CertificateView(CertificateViewModel vm, FileDialogs dialogs, String apiKey) {
@@ -37,7 +37,7 @@ public final class CertificateView extends VBox {
         TextArea paste = new TextArea();
         paste.setId("certificateInput");
         paste.getStyleClass().add("pem-area");
-        paste.setPromptText("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----");
+        paste.setPromptText("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----"); // not user-visible
         paste.setPrefRowCount(7);
         paste.textProperty().bindBidirectional(vm.pasted);
         paste.setAccessibleText(I18n.t("ui.certificate.paste.accessible"));

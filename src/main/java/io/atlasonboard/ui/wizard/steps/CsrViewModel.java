@@ -225,7 +225,7 @@ public final class CsrViewModel {
     public record Generated(String csrPem, String encryptedKeyPem, String keyPassword) {
         @Override
         public String toString() {
-            return "Generated[csr, encrypted key, password hidden]";
+            return "Generated[csr, encrypted key, password hidden]"; // not user-visible
         }
     }
 
