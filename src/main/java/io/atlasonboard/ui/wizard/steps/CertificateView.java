@@ -3,6 +3,7 @@ package io.atlasonboard.ui.wizard.steps;
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.pki.CertificateSummary;
 import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,27 +23,25 @@ import javafx.scene.layout.VBox;
 
 /** Step 3 view: portal instructions, paste or open the certificate, its details, warnings and refusals. */
 public final class CertificateView extends VBox {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'") // not user-visible
             .withZone(ZoneId.of("UTC"));
 
     public CertificateView(CertificateViewModel vm, FileDialogs dialogs, String apiKey) {
         getStyleClass().add("page");
         setId("certificateStep");
-        Label title = Views.title("mTLS certificate");
-        Label steps = Views.hint("In the Atlas portal: Access Credentials → mTLS Certificate → Generate → choose "
-                + "\"Directly via the API\", link it to the API credential set" + (apiKey == null || apiKey.isBlank()
-                ? "" : " with API key " + apiKey) + ", and paste the CSR from step 2. The portal returns the "
-                + "certificate: paste it below or open the file (PEM, DER or PKCS#7, with or without chain).");
+        Label title = Views.title(I18n.t("ui.certificate.title"));
+        Label steps = Views.hint(apiKey == null || apiKey.isBlank() ? I18n.t("ui.certificate.steps")
+                : I18n.t("ui.certificate.stepsWithKey", apiKey));
         steps.setId("portalInstructions");
 
         TextArea paste = new TextArea();
         paste.setId("certificateInput");
         paste.getStyleClass().add("pem-area");
-        paste.setPromptText("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----");
+        paste.setPromptText("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----"); // not user-visible
         paste.setPrefRowCount(7);
         paste.textProperty().bindBidirectional(vm.pasted);
-        paste.setAccessibleText("Paste the certificate here");
-        Button check = Views.button("_Check pasted certificate", "mdi2c-check-decagram-outline");
+        paste.setAccessibleText(I18n.t("ui.certificate.paste.accessible"));
+        Button check = Views.button(I18n.t("ui.certificate.check"), "mdi2c-check-decagram-outline");
         check.setId("checkCertificate");
         check.getStyleClass().add(Styles.ACCENT);
         check.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
@@ -57,11 +56,11 @@ public final class CertificateView extends VBox {
             }
         });
         check.setOnAction(e -> vm.checkPasted());
-        Button open = Views.button("_Open certificate file…", "mdi2f-folder-open-outline");
+        Button open = Views.button(I18n.t("ui.certificate.open"), "mdi2f-folder-open-outline");
         open.setId("openCertificate");
         open.disableProperty().bind(vm.checking);
-        open.setOnAction(e -> dialogs.open(getScene().getWindow(), "Open the mTLS certificate",
-                List.of(new FileDialogs.Filter("Certificates", List.of("*.pem", "*.crt", "*.cer", "*.der", "*.p7b",
+        open.setOnAction(e -> dialogs.open(getScene().getWindow(), I18n.t("ui.certificate.open.dialogTitle"),
+                List.of(new FileDialogs.Filter(I18n.t("ui.certificate.open.filter"), List.of("*.pem", "*.crt", "*.cer", "*.der", "*.p7b",
                         "*.p7c")))).ifPresent(vm::open));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
@@ -76,8 +75,8 @@ public final class CertificateView extends VBox {
         GridPane mismatch = new GridPane();
         mismatch.setId("spkiComparison");
         mismatch.getStyleClass().add("summary-grid");
-        Label expHead = new Label("Private key of step 2 (SPKI SHA-256)");
-        Label gotHead = new Label("Pasted certificate (SPKI SHA-256)");
+        Label expHead = new Label(I18n.t("ui.certificate.spki.expected"));
+        Label gotHead = new Label(I18n.t("ui.certificate.spki.pasted"));
         expHead.getStyleClass().add(Styles.TEXT_BOLD);
         gotHead.getStyleClass().add(Styles.TEXT_BOLD);
         Label exp = new Label();
@@ -104,7 +103,7 @@ public final class CertificateView extends VBox {
         vm.warnings.addListener((ListChangeListener<String>) c -> {
             warnings.getChildren().clear();
             for (String w : vm.warnings) {
-                Label l = new Label("⚠ " + w);
+                Label l = new Label(I18n.t("ui.certificate.warning", w));
                 l.setWrapText(true);
                 l.getStyleClass().add("warning-text");
                 warnings.getChildren().add(l);
@@ -121,7 +120,7 @@ public final class CertificateView extends VBox {
         accepted.setId("certificateAccepted");
         accepted.getStyleClass().add("success-text");
         accepted.textProperty().bind(Bindings.createStringBinding(() -> vm.complete.get() && vm.error.get().isEmpty()
-                && vm.summary.get() != null ? "Accepted: the certificate matches the private key of step 2." : "",
+                && vm.summary.get() != null ? I18n.t("ui.certificate.accepted") : "",
                 vm.complete, vm.error, vm.summary));
         accepted.managedProperty().bind(accepted.textProperty().isNotEmpty());
         Label chain = new Label();
@@ -145,19 +144,22 @@ public final class CertificateView extends VBox {
             return;
         }
         int r = 0;
-        r = row(grid, r, "Subject", s.subject(), "summarySubject");
-        r = row(grid, r, "Issuer", s.issuer(), "summaryIssuer");
-        r = row(grid, r, "Serial", s.serialHex(), "summarySerial");
-        r = row(grid, r, "Valid", TIME.format(s.notBefore()) + "  to  " + TIME.format(s.notAfter()), "summaryValidity");
-        r = row(grid, r, "SHA-256 fingerprint", s.sha256Fingerprint(), "summaryFingerprint");
-        r = row(grid, r, "Public key", s.keyAlgorithm() + " " + s.keySize() + " (SPKI SHA-256 " + s.spkiSha256() + ")",
+        r = row(grid, r, I18n.t("ui.certificate.summary.subject"), s.subject(), "summarySubject");
+        r = row(grid, r, I18n.t("ui.certificate.summary.issuer"), s.issuer(), "summaryIssuer");
+        r = row(grid, r, I18n.t("ui.certificate.summary.serial"), s.serialHex(), "summarySerial");
+        r = row(grid, r, I18n.t("ui.certificate.summary.valid"),
+                I18n.t("ui.certificate.summary.validRange", TIME.format(s.notBefore()), TIME.format(s.notAfter())), "summaryValidity");
+        r = row(grid, r, I18n.t("ui.certificate.summary.fingerprint"), s.sha256Fingerprint(), "summaryFingerprint");
+        r = row(grid, r, I18n.t("ui.certificate.summary.publicKey"),
+                I18n.t("ui.certificate.summary.publicKeyValue", s.keyAlgorithm(), String.valueOf(s.keySize()), s.spkiSha256()),
                 "summaryKey");
-        r = row(grid, r, "Key usage", s.keyUsage().isEmpty() ? "(none)" : String.join(", ", s.keyUsage()),
+        r = row(grid, r, I18n.t("ui.certificate.summary.keyUsage"), s.keyUsage().isEmpty() ? I18n.t("ui.certificate.summary.none") : String.join(", ", s.keyUsage()),
                 "summaryKeyUsage");
-        r = row(grid, r, "Extended key usage", s.extendedKeyUsage().isEmpty() ? "(none)"
+        r = row(grid, r, I18n.t("ui.certificate.summary.eku"),
+                s.extendedKeyUsage().isEmpty() ? I18n.t("ui.certificate.summary.none")
                 : String.join(", ", s.extendedKeyUsage()), "summaryEku");
         if (!s.subjectAltNames().isEmpty()) {
-            row(grid, r, "Subject alternative names", String.join(", ", s.subjectAltNames()), "summarySans");
+            row(grid, r, I18n.t("ui.certificate.summary.sans"), String.join(", ", s.subjectAltNames()), "summarySans");
         }
     }
 

@@ -8,6 +8,7 @@ import io.atlasonboard.core.pki.Pem;
 import io.atlasonboard.core.pki.ParsedInput;
 import io.atlasonboard.core.pki.PkiInputs;
 import io.atlasonboard.ui.common.FxTask;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
@@ -77,12 +78,12 @@ public final class CertificateViewModel {
         clear();
         checking.set(true);
         String csrPem = state.csrPem.get();
-        FxTask<Outcome> t = tasks.run("Reading " + file.getFileName(),
+        FxTask<Outcome> t = tasks.run(I18n.t("ui.certificate.task.read", file.getFileName()),
                 p -> analyse(SafeFiles.read(file, 1024 * 1024), csrPem));
         t.whenDone((o, e) -> {
             checking.set(false);
             if (e != null) {
-                error.set("Could not read " + file + ": " + FxTask.unwrap(e).getMessage());
+                error.set(I18n.t("ui.certificate.readFailed", file, I18n.text(FxTask.unwrap(e))));
             } else {
                 apply(o, true);
             }
@@ -105,11 +106,11 @@ public final class CertificateViewModel {
         clear();
         checking.set(true);
         String csrPem = state.csrPem.get();
-        FxTask<Outcome> t = tasks.run("Checking the certificate", p -> analyse(input, csrPem));
+        FxTask<Outcome> t = tasks.run(I18n.t("ui.certificate.task.check"), p -> analyse(input, csrPem));
         t.whenDone((o, e) -> {
             checking.set(false);
             if (e != null) {
-                error.set(FxTask.unwrap(e).getMessage());
+                error.set(I18n.text(FxTask.unwrap(e)));
                 return;
             }
             apply(o, fromUser);
@@ -121,10 +122,9 @@ public final class CertificateViewModel {
         ParsedInput in = PkiInputs.parse(input);
         switch (in.kind()) {
             case CSR:
-                return Outcome.explain(I18n.text(in.msg()) + " (Step 2 made the CSR; the Atlas portal turns it into the "
-                        + "certificate that belongs here.)", false);
+                return Outcome.explain(I18n.t("ui.certificate.csrPasted", I18n.text(in.msg())), false);
             case PRIVATE_KEY:
-                return Outcome.explain(I18n.text(in.msg()) + " The field was cleared.", true);
+                return Outcome.explain(I18n.t("ui.certificate.keyPasted", I18n.text(in.msg())), true);
             case CERTIFICATES:
                 break;
             default:
@@ -184,8 +184,8 @@ public final class CertificateViewModel {
             return;
         }
         summary.set(o.summary());
-        chainInfo.set(o.chainCount() == 0 ? "No chain certificates were included."
-                : o.chainCount() + " chain certificate(s) included; they go into the keystore too.");
+        chainInfo.set(o.chainCount() == 0 ? I18n.t("ui.certificate.chain.none")
+                : I18n.t("ui.certificate.chain.some", o.chainCount()));
         boolean refused = false;
         for (Finding f : o.findings()) {
             if (f.isError()) {
@@ -193,9 +193,7 @@ public final class CertificateViewModel {
                 if (CertificateChecks.KEY_MISMATCH.equals(f.code())) {
                     expectedSpki.set(f.details().getOrDefault("expectedSpkiSha256", o.expectedSpki()));
                     certificateSpki.set(f.details().getOrDefault("certificateSpkiSha256", o.certificateSpki()));
-                    error.set("Refused: this certificate was issued for a different key than the private key "
-                            + "created in step 2. Compare the public-key fingerprints below, then paste the "
-                            + "certificate the portal returned for this request's CSR.");
+                    error.set(I18n.t("ui.certificate.keyMismatch"));
                 } else {
                     error.set(f.message());
                 }

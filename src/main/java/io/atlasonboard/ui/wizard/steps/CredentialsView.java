@@ -2,6 +2,7 @@ package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -24,27 +25,25 @@ public final class CredentialsView extends VBox {
         getStyleClass().add("page");
         setId("credentialsStep");
 
-        Label title = Views.title("API credentials");
-        Label intro = Views.hint("In the Atlas portal open Access Credentials → API Credentials → Generate. The portal "
-                + "shows the API secret only once: paste it here (it is stored encrypted the moment you enter it), or "
-                + "import the credentials CSV the portal offers for download.");
+        Label title = Views.title(I18n.t("ui.credentials.title"));
+        Label intro = Views.hint(I18n.t("ui.credentials.intro"));
 
         TextField key = new TextField();
         key.setId("apiKey");
-        key.setPromptText("API key");
+        key.setPromptText(I18n.t("ui.credentials.key.prompt"));
         key.textProperty().bindBidirectional(vm.apiKey());
         key.getStyleClass().add("mono");
 
         PasswordField secret = new PasswordField();
         secret.setId("apiSecret");
-        secret.setPromptText("API secret");
+        secret.setPromptText(I18n.t("ui.credentials.secret.prompt"));
         secret.textProperty().bindBidirectional(vm.apiSecret());
-        secret.setAccessibleText("API secret (hidden)");
+        secret.setAccessibleText(I18n.t("ui.credentials.secret.hidden"));
         TextField secretShown = new TextField();
         secretShown.setId("apiSecretShown");
         secretShown.textProperty().bindBidirectional(vm.apiSecret());
         secretShown.getStyleClass().add("mono");
-        secretShown.setAccessibleText("API secret (shown)");
+        secretShown.setAccessibleText(I18n.t("ui.credentials.secret.shown"));
         secretShown.visibleProperty().bind(vm.revealSecret);
         secret.visibleProperty().bind(vm.revealSecret.not());
         StackPane secretBox = new StackPane(secret, secretShown);
@@ -52,33 +51,32 @@ public final class CredentialsView extends VBox {
         ToggleButton reveal = new ToggleButton(null, new FontIcon("mdi2e-eye-outline"));
         reveal.setId("revealSecret");
         reveal.selectedProperty().bindBidirectional(vm.revealSecret);
-        reveal.setAccessibleText("Show the API secret");
-        reveal.setTooltip(new Tooltip("Show or hide the API secret"));
+        reveal.setAccessibleText(I18n.t("ui.credentials.reveal.show"));
+        reveal.setTooltip(new Tooltip(I18n.t("ui.credentials.reveal.tooltip")));
         reveal.selectedProperty().addListener((o, a, b) -> {
             ((FontIcon) reveal.getGraphic()).setIconLiteral(b ? "mdi2e-eye-off-outline" : "mdi2e-eye-outline");
-            reveal.setAccessibleText(b ? "Hide the API secret" : "Show the API secret");
+            reveal.setAccessibleText(I18n.t(b ? "ui.credentials.reveal.hide" : "ui.credentials.reveal.show"));
         });
         HBox secretRow = new HBox(6, secretBox, reveal);
         secretRow.setAlignment(Pos.CENTER_LEFT);
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("field-grid");
-        grid.add(Views.fieldLabel("API _key", key), 0, 0);
+        grid.add(Views.fieldLabel(I18n.t("ui.credentials.key.label"), key), 0, 0);
         grid.add(key, 1, 0);
-        grid.add(Views.fieldLabel("API _secret", secret), 0, 1);
+        grid.add(Views.fieldLabel(I18n.t("ui.credentials.secret.label"), secret), 0, 1);
         grid.add(secretRow, 1, 1);
         GridPane.setHgrow(key, Priority.ALWAYS);
         GridPane.setHgrow(secretRow, Priority.ALWAYS);
         grid.setMaxWidth(640);
 
-        Button importCsv = Views.button("_Import credentials CSV…", "mdi2f-file-upload-outline");
+        Button importCsv = Views.button(I18n.t("ui.credentials.import.button"), "mdi2f-file-upload-outline");
         importCsv.setId("importCsv");
         importCsv.disableProperty().bind(vm.importing);
-        importCsv.setOnAction(e -> dialogs.open(getScene().getWindow(), "Import the portal's credentials CSV",
-                        List.of(new FileDialogs.Filter("CSV files", List.of("*.csv", "*.txt"))))
+        importCsv.setOnAction(e -> dialogs.open(getScene().getWindow(), I18n.t("ui.credentials.import.dialogTitle"),
+                        List.of(new FileDialogs.Filter(I18n.t("ui.credentials.import.filter"), List.of("*.csv", "*.txt"))))
                 .ifPresent(vm::importCsv));
-        Label importHint = Views.hint("Accepted: a header row with key/secret or api_key/api_secret columns, or "
-                + "one row \"key,secret\" without a header.");
+        Label importHint = Views.hint(I18n.t("ui.credentials.import.hint"));
         Label ok = Views.message(vm.importMessage, "success-text", "importMessage");
         Label err = Views.message(vm.importError, "error-text", "importError");
         ok.getStyleClass().add(Styles.TEXT);

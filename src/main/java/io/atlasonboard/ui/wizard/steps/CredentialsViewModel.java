@@ -3,6 +3,7 @@ package io.atlasonboard.ui.wizard.steps;
 import io.atlasonboard.core.onboarding.ApiCredentials;
 import io.atlasonboard.core.onboarding.CredentialsCsv;
 import io.atlasonboard.ui.common.FxTask;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.file.Path;
@@ -44,20 +45,19 @@ public final class CredentialsViewModel {
         importError.set("");
         importMessage.set("");
         importing.set(true);
-        FxTask<ApiCredentials> t = tasks.run("Importing credentials", p -> {
+        FxTask<ApiCredentials> t = tasks.run(I18n.t("ui.credentials.import.task"), p -> {
             return CredentialsCsv.read(file);
         });
         t.whenDone((c, e) -> {
             importing.set(false);
             if (e != null) {
-                importError.set("Could not import " + file.getFileName() + ": " + FxTask.unwrap(e).getMessage());
+                importError.set(I18n.t("ui.credentials.import.failed", file.getFileName(), I18n.text(FxTask.unwrap(e))));
                 return;
             }
             state.apiKey.set(c.apiKey());
             state.apiSecret.set(new String(c.apiSecret()));
             c.wipe();
-            importMessage.set("Imported the API key and secret from " + file.getFileName()
-                    + ". The secret is stored encrypted.");
+            importMessage.set(I18n.t("ui.credentials.import.done", file.getFileName()));
         });
         return t;
     }

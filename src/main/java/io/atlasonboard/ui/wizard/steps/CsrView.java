@@ -3,6 +3,7 @@ package io.atlasonboard.ui.wizard.steps;
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.ui.common.FileDialogs;
 import io.atlasonboard.ui.common.Confirmer;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -31,13 +32,12 @@ public final class CsrView extends VBox {
         setId("csrStep");
         var state = vmState(vm);
 
-        Label title = Views.title("Create the PKCS#10 request");
-        Label intro = Views.hint("The Common Name is the host of your instance; a pasted URL is reduced to its host. "
-                + "The private key never leaves this computer unencrypted.");
+        Label title = Views.title(I18n.t("ui.csr.title"));
+        Label intro = Views.hint(I18n.t("ui.csr.intro"));
 
         TextField cn = new TextField();
         cn.setId("commonName");
-        cn.setPromptText("e.g. pki.example.com (a URL is fine)");
+        cn.setPromptText(I18n.t("ui.csr.cn.prompt"));
         cn.textProperty().bindBidirectional(vm.commonNameInput);
         cn.setOnAction(e -> vm.commitCommonName());
         cn.focusedProperty().addListener((o, was, is) -> {
@@ -61,14 +61,14 @@ public final class CsrView extends VBox {
 
         TextField org = new TextField();
         org.setId("organization");
-        org.setPromptText("legal name as registered with GlobalSign");
+        org.setPromptText(I18n.t("ui.csr.org.prompt"));
         org.textProperty().bindBidirectional(state.organization);
         Views.flagErrors(org, vm.organizationError);
 
-        Label algorithm = new Label(CsrViewModel.KEY_ALGORITHM + " (fixed)");
+        Label algorithm = new Label(I18n.t("ui.csr.algorithm.fixed", CsrViewModel.KEY_ALGORITHM));
         algorithm.setId("keyAlgorithm");
         algorithm.getStyleClass().add(Styles.TEXT_BOLD);
-        Label algorithmReason = Views.hint(CsrViewModel.KEY_REASON);
+        Label algorithmReason = Views.hint(I18n.t("ui.csr.algorithm.reason"));
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("field-grid");
@@ -78,11 +78,11 @@ public final class CsrView extends VBox {
         c1.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1);
         int r = 0;
-        grid.add(Views.fieldLabel("Co_mmon Name (CN)", cn), 0, r);
+        grid.add(Views.fieldLabel(I18n.t("ui.csr.cn.label"), cn), 0, r);
         grid.add(cn, 1, r++);
         grid.add(Views.message(vm.commonNameChanges, "warning-text", "commonNameChanges"), 1, r++);
         grid.add(Views.message(vm.commonNameError, "error-text", "commonNameError"), 1, r++);
-        grid.add(Views.fieldLabel("_Country (ISO 3166)", country), 0, r);
+        grid.add(Views.fieldLabel(I18n.t("ui.csr.country.label"), country), 0, r);
         Label countryName = new Label();
         countryName.getStyleClass().add("hint");
         countryName.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -97,20 +97,20 @@ public final class CsrView extends VBox {
         countryRow.setAlignment(Pos.CENTER_LEFT);
         grid.add(countryRow, 1, r++);
         grid.add(Views.message(vm.countryError, "error-text", "countryError"), 1, r++);
-        grid.add(Views.fieldLabel("_Organization (O)", org), 0, r);
+        grid.add(Views.fieldLabel(I18n.t("ui.csr.org.label"), org), 0, r);
         grid.add(org, 1, r++);
         grid.add(Views.message(vm.organizationError, "error-text", "organizationError"), 1, r++);
-        grid.add(Views.rowLabel("Key algorithm"), 0, r);
+        grid.add(Views.rowLabel(I18n.t("ui.csr.algorithm.label")), 0, r);
         grid.add(new VBox(2, algorithm, algorithmReason), 1, r++);
 
         // domain names
         TextField domain = new TextField();
         domain.setId("domainInput");
-        domain.setPromptText("www.example.com, *.example.com or an IDN");
+        domain.setPromptText(I18n.t("ui.csr.domain.prompt"));
         domain.textProperty().bindBidirectional(vm.domainInput);
         domain.setOnAction(e -> vm.addDomain());
         Views.flagErrors(domain, vm.domainError);
-        Button add = Views.button("_Add", "mdi2p-plus");
+        Button add = Views.button(I18n.t("ui.csr.domain.add"), "mdi2p-plus");
         add.setId("addDomain");
         add.setOnAction(e -> {
             vm.addDomain();
@@ -121,16 +121,16 @@ public final class CsrView extends VBox {
         ListView<String> list = new ListView<>(state.domains);
         list.setId("domainList");
         list.setPrefHeight(150);
-        list.setAccessibleText("Domain names in the request (SAN list)");
+        list.setAccessibleText(I18n.t("ui.csr.domain.list"));
         list.setCellFactory(lv -> new DomainCell(vm));
-        Label note = Views.hint(CsrViewModel.CN_NOTE);
+        Label note = Views.hint(I18n.t("ui.csr.domain.cnNote"));
         note.setId("cnNote");
-        Hyperlink putBack = new Hyperlink("Put the Common Name back in the list");
+        Hyperlink putBack = new Hyperlink(I18n.t("ui.csr.domain.putBack"));
         putBack.setId("putCnBack");
         putBack.setOnAction(e -> vm.putCnBackInSans());
         putBack.visibleProperty().bind(vm.cnInSans.not().and(state.commonName.isNotEmpty()));
         putBack.managedProperty().bind(putBack.visibleProperty());
-        grid.add(Views.fieldLabel("_Domain names", domain), 0, r);
+        grid.add(Views.fieldLabel(I18n.t("ui.csr.domain.label"), domain), 0, r);
         grid.add(addRow, 1, r++);
         grid.add(Views.message(vm.domainError, "error-text", "domainError"), 1, r++);
         grid.add(list, 1, r++);
@@ -138,7 +138,7 @@ public final class CsrView extends VBox {
         grid.setMaxWidth(760);
         grid.disableProperty().bind(vm.hasCsr.or(vm.generating));
 
-        Button generate = Views.button("_Generate key and CSR", "mdi2k-key-plus");
+        Button generate = Views.button(I18n.t("ui.csr.generate"), "mdi2k-key-plus");
         generate.setId("generate");
         generate.getStyleClass().add(Styles.ACCENT);
         generate.disableProperty().bind(vm.canGenerate.not());
@@ -169,7 +169,7 @@ public final class CsrView extends VBox {
     }
 
     private VBox output(CsrViewModel vm, FileDialogs dialogs, io.atlasonboard.ui.wizard.WizardState state) {
-        Label head = new Label("Your request is ready");
+        Label head = new Label(I18n.t("ui.csr.ready"));
         head.getStyleClass().add(Styles.TITLE_4);
         TextArea csr = new TextArea();
         csr.setId("csrPem");
@@ -177,16 +177,17 @@ public final class CsrView extends VBox {
         csr.setEditable(false);
         csr.setPrefRowCount(8);
         csr.textProperty().bind(state.csrPem);
-        csr.setAccessibleText("The CSR in PEM form");
-        Button copy = Views.copyButton("Co_py CSR", "copyCsr", state.csrPem::get);
-        Button saveCsr = Views.button("Save CS_R…", "mdi2c-content-save-outline");
+        csr.setAccessibleText(I18n.t("ui.csr.pem.accessible"));
+        Button copy = Views.copyButton(I18n.t("ui.csr.copy"), "copyCsr", state.csrPem::get);
+        Button saveCsr = Views.button(I18n.t("ui.csr.saveCsr"), "mdi2c-content-save-outline");
         saveCsr.setId("saveCsr");
-        saveCsr.setOnAction(e -> dialogs.save(getScene().getWindow(), "Save the CSR", vm.suggestedBaseName() + ".csr",
-                List.of(new FileDialogs.Filter("PEM CSR", List.of("*.csr", "*.pem")))).ifPresent(vm::saveCsr));
-        Button saveKey = Views.button("Save _encrypted key…", "mdi2k-key-outline");
+        saveCsr.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.csr.saveCsr.dialogTitle"),
+                vm.suggestedBaseName() + ".csr",
+                List.of(new FileDialogs.Filter(I18n.t("ui.csr.saveCsr.filter"), List.of("*.csr", "*.pem")))).ifPresent(vm::saveCsr));
+        Button saveKey = Views.button(I18n.t("ui.csr.saveKey"), "mdi2k-key-outline");
         saveKey.setId("saveKey");
-        saveKey.setOnAction(e -> dialogs.save(getScene().getWindow(), "Save the encrypted private key",
-                vm.suggestedBaseName() + ".key.pem", List.of(new FileDialogs.Filter("PEM key", List.of("*.pem", "*.key"))))
+        saveKey.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.csr.saveKey.dialogTitle"),
+                vm.suggestedBaseName() + ".key.pem", List.of(new FileDialogs.Filter(I18n.t("ui.csr.saveKey.filter"), List.of("*.pem", "*.key"))))
                 .ifPresent(vm::saveKey));
 
         // the key password: shown once, then only "stored in the vault"
@@ -196,34 +197,34 @@ public final class CsrView extends VBox {
         pw.getStyleClass().add("mono");
         pw.textProperty().bind(state.keyPassword);
         pw.setPrefColumnCount(26);
-        pw.setAccessibleText("The private key password");
-        Button copyPw = Views.copyButton("Copy", "copyKeyPassword", state.keyPassword::get);
-        copyPw.setAccessibleText("Copy the key password");
+        pw.setAccessibleText(I18n.t("ui.csr.password.accessible"));
+        Button copyPw = Views.copyButton(I18n.t("ui.csr.password.copy"), "copyKeyPassword", state.keyPassword::get);
+        copyPw.setAccessibleText(I18n.t("ui.csr.password.copyAccessible"));
         HBox pwRow = new HBox(6, pw, copyPw);
+        Label pwLabel = new Label(I18n.t("ui.csr.password.label"));
+        pwLabel.setLabelFor(pw);
         pwRow.setAlignment(Pos.CENTER_LEFT);
-        Label pwHint = Views.hint("Shown once. Keep it with the key file if you save the key; Atlas Onboard keeps it "
-                + "encrypted in its vault and uses it for the keystore in step 4.");
-        VBox shown = new VBox(4, new Label("Key password"), pwRow, pwHint);
+        Label pwHint = Views.hint(I18n.t("ui.csr.password.hint"));
+        VBox shown = new VBox(4, pwLabel, pwRow, pwHint);
         shown.visibleProperty().bind(vm.showPasswordOnce);
         shown.managedProperty().bind(vm.showPasswordOnce);
-        Label stored = new Label("Key password: stored in the vault", new FontIcon("mdi2l-lock-outline"));
+        Label stored = new Label(I18n.t("ui.csr.password.stored"), new FontIcon("mdi2l-lock-outline"));
         stored.setId("keyPasswordStored");
         stored.visibleProperty().bind(vm.showPasswordOnce.not());
         stored.managedProperty().bind(stored.visibleProperty());
 
-        CheckBox done = new CheckBox("_My downloads are complete (CSR copied or saved; key saved if I need it elsewhere)");
+        CheckBox done = new CheckBox(I18n.t("ui.csr.downloadsDone"));
         done.setMnemonicParsing(true);
         done.setId("downloadsComplete");
         done.selectedProperty().bindBidirectional(state.downloadsConfirmed);
         done.setWrapText(true);
 
-        Button discard = Views.button("Discard key and start _over…", "mdi2d-delete-outline");
+        Button discard = Views.button(I18n.t("ui.csr.discard"), "mdi2d-delete-outline");
         discard.setId("discardKey");
         discard.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
         discard.setOnAction(e -> {
-            if (Confirmer.alerts().confirm(this, "Discard the key and the CSR?", "The key, the CSR and the key "
-                    + "password are deleted from this onboarding (files you saved are not touched). A certificate the "
-                    + "portal made for this CSR will no longer match.", "Discard")) {
+            if (Confirmer.alerts().confirm(this, I18n.t("ui.csr.discard.title"), I18n.t("ui.csr.discard.text"),
+                    I18n.t("ui.csr.discard.confirm"))) {
                 vm.discardKey();
             }
         });
@@ -254,11 +255,11 @@ public final class CsrView extends VBox {
             Label name = new Label(item);
             name.getStyleClass().add("mono");
             boolean isCn = item.equalsIgnoreCase(vm.state().commonName.get());
-            Label tag = new Label(isCn ? "Common Name" : "");
+            Label tag = new Label(isCn ? I18n.t("ui.csr.domain.cnTag") : "");
             tag.getStyleClass().addAll("hint");
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            Button remove = Views.iconButton("mdi2c-close", "Remove " + item);
+            Button remove = Views.iconButton("mdi2c-close", I18n.t("ui.csr.domain.remove", item));
             remove.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
             remove.setId("remove-" + item.replaceAll("[^A-Za-z0-9-]", "_"));
             remove.setOnAction(e -> vm.removeDomain(item));

@@ -11,6 +11,7 @@ import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.pki.Normalized;
 import io.atlasonboard.core.pki.Passwords;
 import io.atlasonboard.ui.common.FxTask;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ public final class CsrViewModel {
             Normalized n = HostNames.normalizeCommonName(typed);
             String old = state.commonName.get();
             commonNameError.set("");
-            commonNameChanges.set(n.changed() ? "Using " + n.value() + ". " + HostNames.describeChanges(n) : "");
+            commonNameChanges.set(n.changed() ? I18n.t("ui.csr.cn.using", n.value(), HostNames.describeChanges(n)) : "");
             state.commonName.set(n.value());
             commonNameInput.set(n.value());
             // the CN goes into the SAN list (the user may remove it); a changed CN replaces the old one there
@@ -119,7 +120,7 @@ public final class CsrViewModel {
             return true;
         } catch (InvalidInputException e) {
             commonNameChanges.set("");
-            commonNameError.set(e.getMessage());
+            commonNameError.set(I18n.text(e));
             return false;
         }
     }
@@ -130,7 +131,7 @@ public final class CsrViewModel {
             Countries.normalize(c);
             countryError.set("");
         } catch (InvalidInputException e) {
-            countryError.set(e.getMessage());
+            countryError.set(I18n.text(e));
         }
     }
 
@@ -139,14 +140,14 @@ public final class CsrViewModel {
         try {
             state.country.set(Countries.normalize(state.country.get()));
         } catch (InvalidInputException e) {
-            countryError.set(e.getMessage());
+            countryError.set(I18n.text(e));
         }
     }
 
     private void validateOrganization() {
         String o = state.organization.get();
         organizationError.set(o != null && o.strip().length() > 64
-                ? "The Organization has " + o.strip().length() + " characters; at most 64 are allowed" : "");
+                ? I18n.t("ui.csr.org.tooLong", o.strip().length()) : "");
     }
 
     public boolean addDomain() {
@@ -157,7 +158,7 @@ public final class CsrViewModel {
             domainError.set("");
             return true;
         } catch (InvalidInputException e) {
-            domainError.set(e.getMessage());
+            domainError.set(I18n.text(e));
             return false;
         }
     }
@@ -184,19 +185,19 @@ public final class CsrViewModel {
         generating.set(true);
         generateError.set("");
         domainError.set("");
-        FxTask<Generated> t = tasks.run("Generating key and CSR", p -> {
-            p.update(0.05, "Checking the subject and domain names…");
+        FxTask<Generated> t = tasks.run(I18n.t("ui.csr.progress.task"), p -> {
+            p.update(0.05, I18n.t("ui.csr.progress.check"));
             CsrRequest normalized = request.normalized();
-            p.update(0.15, "Generating the RSA " + GlobalSignProfile.KEY_SIZE + " key…");
+            p.update(0.15, I18n.t("ui.csr.progress.key", String.valueOf(GlobalSignProfile.KEY_SIZE)));
             KeyPair kp = Csrs.generateKey(GlobalSignProfile.KEY_SIZE);
-            p.update(0.5, "Creating and signing the PKCS#10 request…");
+            p.update(0.5, I18n.t("ui.csr.progress.sign"));
             PKCS10CertificationRequest csr = Csrs.create(kp, normalized);
             p.checkCancelled();
-            p.update(0.65, "Encrypting the private key (PKCS#8, AES-256-CBC, PBKDF2-HMAC-SHA256)…");
+            p.update(0.65, I18n.t("ui.csr.progress.encrypt"));
             char[] pw = Passwords.generate();
             try {
                 String encrypted = EncryptedKeys.encryptPkcs8(kp.getPrivate(), pw);
-                p.update(1, "Done");
+                p.update(1, I18n.t("ui.csr.progress.done"));
                 return new Generated(Csrs.toPem(csr), encrypted, new String(pw));
             } finally {
                 Arrays.fill(pw, '\0');
@@ -209,7 +210,7 @@ public final class CsrViewModel {
             progressMessage.unbind();
             generating.set(false);
             if (e != null) {
-                generateError.set(FxTask.unwrap(e).getMessage());
+                generateError.set(I18n.text(FxTask.unwrap(e)));
                 return;
             }
             state.keyPassword.set(g.keyPassword());
@@ -224,7 +225,7 @@ public final class CsrViewModel {
     public record Generated(String csrPem, String encryptedKeyPem, String keyPassword) {
         @Override
         public String toString() {
-            return "Generated[csr, encrypted key, password hidden]";
+            return "Generated[csr, encrypted key, password hidden]"; // not user-visible
         }
     }
 
@@ -255,21 +256,21 @@ public final class CsrViewModel {
     }
 
     public FxTask<Void> saveCsr(Path file) {
-        return save(file, state.csrPem.get(), false, "CSR");
+        return save(file, state.csrPem.get(), false, "csr");
     }
 
     public FxTask<Void> saveKey(Path file) {
-        return save(file, state.encryptedKeyPem.get(), true, "encrypted private key");
+        return save(file, state.encryptedKeyPem.get(), true, "key");
     }
 
-    private FxTask<Void> save(Path file, String content, boolean ownerOnly, String what) {
+    private FxTask<Void> save(Path file, String content, boolean ownerOnly, String kind) {
         fileMessage.set("");
-        FxTask<Void> t = tasks.run("Saving the " + what, p -> {
+        FxTask<Void> t = tasks.run(I18n.t("ui.csr.save." + kind + ".task"), p -> {
             files.write(file, content.getBytes(StandardCharsets.US_ASCII), ownerOnly);
             return null;
         });
-        t.whenDone((v, e) -> fileMessage.set(e == null ? "Saved the " + what + " to " + file
-                : "Could not save the " + what + ": " + FxTask.unwrap(e).getMessage()));
+        t.whenDone((v, e) -> fileMessage.set(e == null ? I18n.t("ui.csr.save." + kind + ".done", file)
+                : I18n.t("ui.csr.save." + kind + ".failed", I18n.text(FxTask.unwrap(e)))));
         return t;
     }
 }
