@@ -1,5 +1,7 @@
 package io.atlasonboard.core.providers;
 
+import io.atlasonboard.core.Msg;
+
 import java.util.Objects;
 
 /**
@@ -24,10 +26,17 @@ public sealed interface ConnectionEvent {
         }
     }
 
-    /** The check failed; the test ends with a BAD report carrying the same diagnosis. */
-    record Failed(ConnectionStep step, Diagnosis code, String diagnosis) implements ConnectionEvent {
+    /**
+     * The check failed; the test ends with a BAD report carrying the same diagnosis. {@code diagnosis} is English;
+     * {@code msg}, when present, is the same sentence for the UI.
+     */
+    record Failed(ConnectionStep step, Diagnosis code, String diagnosis, Msg msg) implements ConnectionEvent {
         public Failed {
             Objects.requireNonNull(step);
+        }
+
+        public Failed(ConnectionStep step, Diagnosis code, String diagnosis) {
+            this(step, code, diagnosis, null);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.providers;
 
+import io.atlasonboard.core.Msg;
+
 import java.util.Optional;
 
 /** The checks of a connection test, in the order they run. */
@@ -19,6 +21,11 @@ public enum ConnectionStep {
     /** The name a person reads ("TLS handshake"); also the failed step a stored status keeps. */
     public String label() {
         return label;
+    }
+
+    /** The name as a {@link Msg} for the UI; its English is {@link #label()}. */
+    public Msg msg() {
+        return Msg.of("core.providers.step." + name());
     }
 
     /** The step with this label (as a stored status or {@link ConnectionReport#failedStep()} has it), if any. */

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.providers;
 
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.atlas.AtlasApiException;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
@@ -65,6 +66,8 @@ public final class ConnectionTester {
     public static final String STEP_LOGIN = "Login";
     public static final String STEP_POLICY = "Validation policy";
     public static final String STEP_QUOTA = "Issuance quota";
+    /** The failed step of a report when the test as a whole failed unexpectedly. */
+    public static final String STEP_TEST = "Connection test";
 
     private ConnectionTester() {
     }
@@ -122,7 +125,7 @@ public final class ConnectionTester {
                 return;
             }
             listener.on(r.good() ? new ConnectionEvent.Passed(current)
-                    : new ConnectionEvent.Failed(current, r.code(), r.diagnosis()));
+                    : new ConnectionEvent.Failed(current, r.code(), r.diagnosis(), r.msg()));
             current = null;
             if (r.good()) {
                 sink.update(1.0, "Connection Status: Good");
@@ -154,7 +157,7 @@ public final class ConnectionTester {
                 tls = new AtlasTls(config);
             } catch (AtlasException e) {
                 return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED,
-                        "TLS could not be set up locally: " + e.getMessage(), clock.instant());
+                        Msg.of("core.providers.diag.TLS_FAILED", e.getMessage()), clock.instant());
             }
             ConnectionReport hs = handshake(config, tls, clock);
             if (hs != null) {
@@ -183,8 +186,8 @@ public final class ConnectionTester {
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
-            return ConnectionReport.bad("Connection test", Diagnosis.UNEXPECTED,
-                    "Unexpected failure: " + AtlasClient.describe(e), clock.instant());
+            return ConnectionReport.bad(STEP_TEST, Diagnosis.UNEXPECTED,
+                    Msg.of("core.providers.diag.UNEXPECTED", AtlasClient.describe(e)), clock.instant());
         }
     }
 
@@ -212,15 +215,11 @@ public final class ConnectionTester {
         } catch (ClientIdentity.KeystoreProblem p) {
             return switch (p.kind()) {
                 case WRONG_PASSWORD -> ConnectionReport.bad(STEP_LOCAL, Diagnosis.KEYSTORE_PASSWORD_WRONG,
-                        "The keystore password is wrong: the PKCS#12 file does not open with it. Enter the password"
-                                + " chosen when the keystore was written (step 4).", clock.instant());
+                        Msg.of("core.providers.diag.KEYSTORE_PASSWORD_WRONG"), clock.instant());
                 case NO_PRIVATE_KEY -> ConnectionReport.bad(STEP_LOCAL, Diagnosis.KEYSTORE_NO_PRIVATE_KEY,
-                        "The keystore holds no private key with its certificate, so it cannot identify this client."
-                                + " Use the PKCS#12 written in step 4 (certificate and private key together).",
-                        clock.instant());
+                        Msg.of("core.providers.diag.KEYSTORE_NO_PRIVATE_KEY"), clock.instant());
                 case UNREADABLE -> ConnectionReport.bad(STEP_LOCAL, Diagnosis.KEYSTORE_UNREADABLE,
-                        "The keystore cannot be read (" + p.getMessage() + "). Choose a PKCS#12 (.p12/.pfx) file.",
-                        clock.instant());
+                        Msg.of("core.providers.diag.KEYSTORE_UNREADABLE", p.getMessage()), clock.instant());
             };
         }
         Date now = Date.from(clock.instant());
@@ -228,13 +227,12 @@ public final class ConnectionTester {
             cert.checkValidity(now);
         } catch (CertificateExpiredException e) {
             return ConnectionReport.bad(STEP_LOCAL, Diagnosis.CLIENT_CERT_EXPIRED,
-                    "The client certificate (" + cert.getSubjectX500Principal().getName() + ") expired on "
-                            + cert.getNotAfter().toInstant() + ". Request a new mTLS certificate in the Atlas portal"
-                            + " for this API credential set and build a new keystore.", clock.instant());
+                    Msg.of("core.providers.diag.CLIENT_CERT_EXPIRED", cert.getSubjectX500Principal().getName(),
+                            String.valueOf(cert.getNotAfter().toInstant())), clock.instant());
         } catch (CertificateNotYetValidException e) {
             return ConnectionReport.bad(STEP_LOCAL, Diagnosis.CLIENT_CERT_NOT_YET_VALID,
-                    "The client certificate is not valid before " + cert.getNotBefore().toInstant()
-                            + ". Check this computer's clock, or wait until then.", clock.instant());
+                    Msg.of("core.providers.diag.CLIENT_CERT_NOT_YET_VALID",
+                            String.valueOf(cert.getNotBefore().toInstant())), clock.instant());
         }
         return null;
     }
@@ -252,20 +250,20 @@ public final class ConnectionTester {
             if (proxy != null) {
                 InetSocketAddress pa = new InetSocketAddress(proxy.host(), proxy.port());
                 if (pa.isUnresolved()) {
-                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE, "The proxy host name '"
-                            + proxy.host() + "' does not resolve. Check the proxy host setting.", clock.instant());
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE,
+                            Msg.of("core.providers.diag.PROXY_UNREACHABLE", proxy.host()), clock.instant());
                 }
                 try {
                     raw.connect(pa, connectMs);
                 } catch (SocketTimeoutException e) {
-                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE, "The proxy " + proxy.host()
-                            + ":" + proxy.port() + " did not answer within " + config.connectTimeout().toSeconds()
-                            + " s. Check the proxy host and port, and that a firewall lets this computer reach it.",
-                            clock.instant());
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE,
+                            Msg.of("core.providers.diag.PROXY_UNREACHABLE.2", proxy.host(),
+                                    String.valueOf(proxy.port()),
+                                    String.valueOf(config.connectTimeout().toSeconds())), clock.instant());
                 } catch (IOException e) {
-                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE, "The proxy " + proxy.host()
-                            + ":" + proxy.port() + " cannot be reached (" + AtlasClient.describe(e)
-                            + "). Check the proxy host and port, and that the proxy is running.", clock.instant());
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_UNREACHABLE,
+                            Msg.of("core.providers.diag.PROXY_UNREACHABLE.3", proxy.host(),
+                                    String.valueOf(proxy.port()), AtlasClient.describe(e)), clock.instant());
                 }
                 raw.setSoTimeout(readMs);
                 ConnectionReport tunnel = connectTunnel(raw, proxy, host, port, config, clock);
@@ -275,22 +273,20 @@ public final class ConnectionTester {
             } else {
                 InetSocketAddress a = new InetSocketAddress(host, port);
                 if (a.isUnresolved()) {
-                    return ConnectionReport.bad(STEP_TLS, Diagnosis.HOST_NOT_FOUND, "The host name '" + host
-                            + "' does not resolve (DNS). Check the API URL for typos, and this computer's DNS or"
-                            + " network; if the network only allows the Internet through a proxy, configure it.",
-                            clock.instant());
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.HOST_NOT_FOUND,
+                            Msg.of("core.providers.diag.HOST_NOT_FOUND", host), clock.instant());
                 }
                 try {
                     raw.connect(a, connectMs);
                 } catch (SocketTimeoutException | NoRouteToHostException e) {
-                    return ConnectionReport.bad(STEP_TLS, Diagnosis.CONNECT_TIMEOUT, "No answer from " + host + ":"
-                            + port + " within " + config.connectTimeout().toSeconds() + " s. A firewall may drop"
-                            + " traffic to port " + port + "; check the port in the API URL, or configure the proxy"
-                            + " this network requires.", clock.instant());
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.CONNECT_TIMEOUT,
+                            Msg.of("core.providers.diag.CONNECT_TIMEOUT", host, String.valueOf(port),
+                                    String.valueOf(config.connectTimeout().toSeconds()),
+                                    String.valueOf(port)), clock.instant());
                 } catch (ConnectException e) {
-                    return ConnectionReport.bad(STEP_TLS, Diagnosis.CONNECTION_REFUSED, host + ":" + port
-                            + " refused the connection: nothing listens on that port. Check the port in the API URL"
-                            + " (GlobalSign uses 8443) and that the service is running.", clock.instant());
+                    return ConnectionReport.bad(STEP_TLS, Diagnosis.CONNECTION_REFUSED,
+                            Msg.of("core.providers.diag.CONNECTION_REFUSED", host,
+                                    String.valueOf(port)), clock.instant());
                 }
                 raw.setSoTimeout(readMs);
             }
@@ -314,7 +310,7 @@ public final class ConnectionTester {
                     try {
                         int b = ssl.getInputStream().read();
                         if (b < 0) {
-                            return clientRejected("the server closed the connection right after the handshake",
+                            return clientRejected(Msg.of("core.providers.what.closedAfter"),
                                     config, clock);
                         }
                     } catch (SocketTimeoutException ok) {
@@ -332,11 +328,13 @@ public final class ConnectionTester {
                 }
             }
         } catch (SocketTimeoutException e) {
-            return ConnectionReport.bad(STEP_TLS, Diagnosis.REQUEST_TIMEOUT, "The TLS handshake with " + host
-                    + " did not finish within " + config.requestTimeout().toSeconds() + " s.", clock.instant());
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.REQUEST_TIMEOUT,
+                    Msg.of("core.providers.diag.REQUEST_TIMEOUT", host,
+                            String.valueOf(config.requestTimeout().toSeconds())), clock.instant());
         } catch (IOException e) {
-            return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED, "The connection to " + host + ":" + port
-                    + " failed: " + AtlasClient.describe(e), clock.instant());
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED,
+                    Msg.of("core.providers.diag.TLS_FAILED.2", host, String.valueOf(port),
+                            AtlasClient.describe(e)), clock.instant());
         } finally {
             try {
                 raw.close();
@@ -398,13 +396,13 @@ public final class ConnectionTester {
         try {
             head = readHead(raw.getInputStream());
         } catch (SocketTimeoutException e) {
-            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
-                    + proxy.port() + " did not answer the CONNECT request within "
-                    + config.requestTimeout().toSeconds() + " s. Is it an HTTP proxy?", clock.instant());
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL,
+                    Msg.of("core.providers.diag.PROXY_REFUSED_TUNNEL", proxy.host(), String.valueOf(proxy.port()),
+                            String.valueOf(config.requestTimeout().toSeconds())), clock.instant());
         } catch (IOException e) {
-            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
-                    + proxy.port() + " closed the connection instead of answering CONNECT ("
-                    + AtlasClient.describe(e) + "). Is it an HTTP proxy?", clock.instant());
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL,
+                    Msg.of("core.providers.diag.PROXY_REFUSED_TUNNEL.2", proxy.host(), String.valueOf(proxy.port()),
+                            AtlasClient.describe(e)), clock.instant());
         }
         String statusLine = head.lines().findFirst().orElse("");
         String[] parts = statusLine.split(" ", 3);
@@ -419,33 +417,32 @@ public final class ConnectionTester {
         if (code >= 200 && code < 300) {
             return null;
         }
-        String said = statusLine.isBlank() ? "an empty answer" : "\"" + statusLine.trim() + "\"";
+        Msg said = statusLine.isBlank() ? Msg.of("core.providers.said.empty")
+                : Msg.of("core.providers.quoted", statusLine.trim());
         // 407 is the standard answer; tinyproxy answers 401 to wrong Basic credentials on CONNECT
         if (code == 407 || code == 401) {
             if (proxy.hasCredentials()) {
-                return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_AUTH_REFUSED, "The proxy " + proxy.host() + ":"
-                        + proxy.port() + " refused the proxy user name or password (407 Proxy Authentication"
-                        + " Required). Check the proxy user and password.", clock.instant());
+                return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_AUTH_REFUSED,
+                        Msg.of("core.providers.diag.PROXY_AUTH_REFUSED", proxy.host(),
+                                String.valueOf(proxy.port())), clock.instant());
             }
-            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_AUTH_REFUSED, "The proxy " + proxy.host() + ":"
-                    + proxy.port() + " requires authentication (407). Enter the proxy user and password.",
-                    clock.instant());
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_AUTH_REFUSED,
+                    Msg.of("core.providers.diag.PROXY_AUTH_REFUSED.2", proxy.host(),
+                            String.valueOf(proxy.port())), clock.instant());
         }
         boolean resolvesHere = !new InetSocketAddress(host, port).isUnresolved();
         if (!resolvesHere && code >= 400) {
-            return ConnectionReport.bad(STEP_TLS, Diagnosis.HOST_NOT_FOUND, "The proxy could not connect to "
-                    + authority + " (it answered " + said + ") and the host name does not resolve here either:"
-                    + " check the API URL for typos.", clock.instant());
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.HOST_NOT_FOUND,
+                    Msg.of("core.providers.diag.HOST_NOT_FOUND.2", authority, said), clock.instant());
         }
         if (code >= 500) {
-            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
-                    + proxy.port() + " could not connect to " + authority + " (it answered " + said + "). Check the"
-                    + " host and port in the API URL, and ask the proxy's administrator whether the proxy may reach"
-                    + " them.", clock.instant());
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL,
+                    Msg.of("core.providers.diag.PROXY_REFUSED_TUNNEL.3", proxy.host(), String.valueOf(proxy.port()),
+                            authority, said), clock.instant());
         }
-        return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL, "The proxy " + proxy.host() + ":"
-                + proxy.port() + " would not open a tunnel to " + authority + "; it answered " + said
-                + ". Ask the proxy's administrator to allow CONNECT to port " + port + ".", clock.instant());
+        return ConnectionReport.bad(STEP_TLS, Diagnosis.PROXY_REFUSED_TUNNEL,
+                Msg.of("core.providers.diag.PROXY_REFUSED_TUNNEL.4", proxy.host(), String.valueOf(proxy.port()),
+                        authority, said, String.valueOf(port)), clock.instant());
     }
 
     private static String readHead(InputStream in) throws IOException {
@@ -485,9 +482,9 @@ public final class ConnectionTester {
             }
             if (c instanceof CertificateException && String.valueOf(c.getMessage()).contains("No subject alternative")
                     || String.valueOf(c.getMessage()).contains("No name matching")) {
-                return ConnectionReport.bad(STEP_TLS, Diagnosis.SERVER_NAME_MISMATCH, "The server's certificate is"
-                        + " not issued for '" + config.host() + "' (" + c.getMessage() + "). Check the host name in"
-                        + " the API URL.", clock.instant());
+                return ConnectionReport.bad(STEP_TLS, Diagnosis.SERVER_NAME_MISMATCH,
+                        Msg.of("core.providers.diag.SERVER_NAME_MISMATCH", config.host(),
+                                c.getMessage()), clock.instant());
             }
             c = c.getCause() == c ? null : c.getCause();
         }
@@ -496,53 +493,48 @@ public final class ConnectionTester {
                 "certificate_revoked", "unknown_ca", "certificate_unknown", "access_denied", "handshake_failure",
                 "unsupported_certificate", "decrypt_error")) {
             if (msg.contains(alert)) {
-                return clientRejected("TLS alert " + alert, config, clock);
+                return clientRejected(Msg.of("core.providers.what.alert", alert), config, clock);
             }
         }
         if (e instanceof SocketException || e instanceof EOFException || msg.contains("remote host terminated")
                 || msg.contains("connection reset")) {
-            return clientRejected("the server closed the connection during the handshake", config, clock);
+            return clientRejected(Msg.of("core.providers.what.closedDuring"), config, clock);
         }
-        return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED, "The TLS handshake with " + config.host()
-                + " failed: " + AtlasClient.describe(e), clock.instant());
+        return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED,
+                Msg.of("core.providers.diag.TLS_FAILED.3", config.host(), AtlasClient.describe(e)), clock.instant());
     }
 
     private static ConnectionReport untrusted(AtlasTls tls, AtlasConnectionConfig config, Clock clock) {
         X509Certificate[] chain = tls.lastServerChain();
-        String issuer = "an unknown issuer";
-        String subject = config.host();
+        Msg issuer = Msg.of("core.providers.issuer.unknown");
+        Object subject = config.host();
         if (chain != null && chain.length > 0) {
             X509Certificate top = chain[chain.length - 1];
-            issuer = "\"" + top.getIssuerX500Principal().getName() + "\"";
-            subject = "\"" + chain[0].getSubjectX500Principal().getName() + "\"";
+            issuer = Msg.of("core.providers.quoted", top.getIssuerX500Principal().getName());
+            subject = Msg.of("core.providers.quoted", chain[0].getSubjectX500Principal().getName());
         }
-        return ConnectionReport.bad(STEP_TLS, Diagnosis.SERVER_CERT_UNTRUSTED, "The server certificate " + subject
-                + " is not trusted: it chains to " + issuer + ", which is not a trusted CA here. If a TLS-inspecting"
-                + " proxy sits in between, or this is the sandbox, add that CA certificate as an extra trusted"
-                + " server CA (PEM) to the provider.", clock.instant());
+        return ConnectionReport.bad(STEP_TLS, Diagnosis.SERVER_CERT_UNTRUSTED,
+                Msg.of("core.providers.diag.SERVER_CERT_UNTRUSTED", subject, issuer), clock.instant());
     }
 
-    private static ConnectionReport clientRejected(String what, AtlasConnectionConfig config, Clock clock) {
+    private static ConnectionReport clientRejected(Msg what, AtlasConnectionConfig config, Clock clock) {
         return clientRejected(what, config, clock, STEP_TLS);
     }
 
-    private static ConnectionReport clientRejected(String what, AtlasConnectionConfig config, Clock clock,
+    private static ConnectionReport clientRejected(Msg what, AtlasConnectionConfig config, Clock clock,
             String step) {
-        String hint;
+        Msg hint;
         if (config.identity() == null) {
-            hint = "No client certificate was sent; the API requires one. Configure the provider's keystore.";
-        } else if (what.contains("certificate_expired")) {
-            hint = "The server says the client certificate expired. Request a new mTLS certificate in the Atlas"
-                    + " portal and build a new keystore.";
-        } else if (what.contains("unknown_ca")) {
-            hint = "The server does not know the CA that issued the client certificate. Use the mTLS certificate"
-                    + " GlobalSign issued for this account (portal: Access Credentials -> mTLS Certificate).";
+            hint = Msg.of("core.providers.hint.noClientCert");
+        } else if (what.english().contains("certificate_expired")) {
+            hint = Msg.of("core.providers.hint.certExpired");
+        } else if (what.english().contains("unknown_ca")) {
+            hint = Msg.of("core.providers.hint.unknownCa");
         } else {
-            hint = "The server refused the client certificate. Use the keystore holding the mTLS certificate"
-                    + " GlobalSign issued for this account, and check it was issued by GlobalSign (not self-made).";
+            hint = Msg.of("core.providers.hint.refused");
         }
-        return ConnectionReport.bad(step, Diagnosis.CLIENT_CERT_REJECTED, "The server rejected the client"
-                + " certificate in the TLS handshake (" + what + "). " + hint, clock.instant());
+        return ConnectionReport.bad(step, Diagnosis.CLIENT_CERT_REJECTED,
+                Msg.of("core.providers.diag.CLIENT_CERT_REJECTED", what, hint), clock.instant());
     }
 
     private static boolean isIpLiteral(String host) {
@@ -553,53 +545,49 @@ public final class ConnectionTester {
 
     private static ConnectionReport api(String step, AtlasApiException e, AtlasConnectionConfig config, Clock clock) {
         String desc = e.description() == null ? "" : e.description();
-        String said = " (the server said: \"" + desc + "\"" + (e.id() != null ? ", id " + e.id() : "") + ")";
+        Msg said = e.id() != null ? Msg.of("core.providers.said.server.id", desc, String.valueOf(e.id()))
+                : Msg.of("core.providers.said.server", desc);
         return switch (e.status()) {
             case 401 -> {
                 if (step.equals(STEP_LOGIN) && mentionsCertificateBinding(desc)) {
-                    yield ConnectionReport.bad(step, Diagnosis.CLIENT_CERT_NOT_LINKED, "The client certificate is"
-                            + " not linked to this API key" + said + ". In the Atlas portal the mTLS certificate"
-                            + " belongs to one API credential set: use the key and secret of that set, or the"
-                            + " keystore of the certificate made for this key.", clock.instant());
+                    yield ConnectionReport.bad(step, Diagnosis.CLIENT_CERT_NOT_LINKED,
+                            Msg.of("core.providers.diag.CLIENT_CERT_NOT_LINKED", said), clock.instant());
                 }
                 if (step.equals(STEP_LOGIN)) {
-                    yield ConnectionReport.bad(step, Diagnosis.CREDENTIALS_REFUSED, "The API key or API secret was"
-                            + " refused" + said + ". Check both against the Atlas portal (Access Credentials -> API"
-                            + " Credentials); a lost secret cannot be shown again, generate a new set then.",
-                            clock.instant());
+                    yield ConnectionReport.bad(step, Diagnosis.CREDENTIALS_REFUSED,
+                            Msg.of("core.providers.diag.CREDENTIALS_REFUSED", said), clock.instant());
                 }
-                yield ConnectionReport.bad(step, Diagnosis.CREDENTIALS_REFUSED, "The login token was refused even"
-                        + " after logging in again" + said + ".", clock.instant());
+                yield ConnectionReport.bad(step, Diagnosis.CREDENTIALS_REFUSED,
+                        Msg.of("core.providers.diag.CREDENTIALS_REFUSED.2", said), clock.instant());
             }
             case 400, 403 -> {
                 if (desc.toLowerCase(Locale.ROOT).contains("certificate")) {
                     // nginx-style "No required SSL certificate was sent": the TLS front end took no certificate
-                    yield clientRejected("the server says: \"" + desc + "\"", config, clock, step);
+                    yield clientRejected(Msg.of("core.providers.what.serverSays", desc), config, clock, step);
                 }
-                yield ConnectionReport.bad(step, Diagnosis.API_ERROR, "The API answered HTTP " + e.status() + said
-                        + ".", clock.instant());
+                yield ConnectionReport.bad(step, Diagnosis.API_ERROR,
+                        Msg.of("core.providers.diag.API_ERROR", String.valueOf(e.status()), said), clock.instant());
             }
-            case 429 -> ConnectionReport.bad(step, Diagnosis.RATE_LIMITED, "GlobalSign's rate limit was reached"
-                    + " and stayed so after " + config.maxRetries() + " retries" + said + ". Wait a minute and test"
-                    + " again.", clock.instant());
-            case 503 -> ConnectionReport.bad(step, Diagnosis.SERVICE_BUSY, "The service is busy and stayed so after "
-                    + config.maxRetries() + " retries" + said + ". Test again later.", clock.instant());
+            case 429 -> ConnectionReport.bad(step, Diagnosis.RATE_LIMITED,
+                    Msg.of("core.providers.diag.RATE_LIMITED", String.valueOf(config.maxRetries()),
+                            said), clock.instant());
+            case 503 -> ConnectionReport.bad(step, Diagnosis.SERVICE_BUSY,
+                    Msg.of("core.providers.diag.SERVICE_BUSY", String.valueOf(config.maxRetries()),
+                            said), clock.instant());
             case 407 -> proxyAuthRefused(step, config, clock);
-            default -> ConnectionReport.bad(step, Diagnosis.API_ERROR, "The API answered HTTP " + e.status() + said
-                    + ".", clock.instant());
+            default -> ConnectionReport.bad(step, Diagnosis.API_ERROR,
+                    Msg.of("core.providers.diag.API_ERROR", String.valueOf(e.status()), said), clock.instant());
         };
     }
 
     private static ConnectionReport proxyAuthRefused(String step, AtlasConnectionConfig config, Clock clock) {
         ProxySettings p = config.proxy();
         if (p != null && p.hasCredentials() && !ProxyTunnelAuth.basicAllowedForTunnels()) {
-            return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the connection (407)"
-                    + " because this Java runtime does not send Basic proxy credentials through HTTPS tunnels"
-                    + " (system property " + ProxyTunnelAuth.PROPERTY + " lists Basic). Start the program without"
-                    + " overriding that property, or set it to an empty value.", clock.instant());
+            return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED,
+                    Msg.of("core.providers.diag.PROXY_AUTH_REFUSED.3", ProxyTunnelAuth.PROPERTY), clock.instant());
         }
-        return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED, "The proxy refused the proxy credentials"
-                + " (407). Check the proxy user and password.", clock.instant());
+        return ConnectionReport.bad(step, Diagnosis.PROXY_AUTH_REFUSED,
+                Msg.of("core.providers.diag.PROXY_AUTH_REFUSED.4"), clock.instant());
     }
 
     static boolean mentionsCertificateBinding(String description) {
@@ -613,21 +601,23 @@ public final class ConnectionTester {
         Throwable c = e.getCause();
         while (c != null) {
             if (c instanceof HttpConnectTimeoutException) {
-                return ConnectionReport.bad(step, Diagnosis.CONNECT_TIMEOUT, "No connection within "
-                        + config.connectTimeout().toSeconds() + " s.", clock.instant());
+                return ConnectionReport.bad(step, Diagnosis.CONNECT_TIMEOUT,
+                        Msg.of("core.providers.diag.CONNECT_TIMEOUT.2",
+                                String.valueOf(config.connectTimeout().toSeconds())), clock.instant());
             }
             if (c instanceof HttpTimeoutException) {
-                return ConnectionReport.bad(step, Diagnosis.REQUEST_TIMEOUT, "The server did not answer within "
-                        + config.requestTimeout().toSeconds() + " s (request timeout). The service may be slow or"
-                        + " overloaded; test again later or raise the timeout.", clock.instant());
+                return ConnectionReport.bad(step, Diagnosis.REQUEST_TIMEOUT,
+                        Msg.of("core.providers.diag.REQUEST_TIMEOUT.2",
+                                String.valueOf(config.requestTimeout().toSeconds())), clock.instant());
             }
             if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
-                return ConnectionReport.bad(step, Diagnosis.HOST_NOT_FOUND, "The host name does not resolve.",
-                        clock.instant());
+                return ConnectionReport.bad(step, Diagnosis.HOST_NOT_FOUND,
+                        Msg.of("core.providers.diag.HOST_NOT_FOUND.3"), clock.instant());
             }
             if (c instanceof ConnectException) {
                 return ConnectionReport.bad(step, config.proxy() != null ? Diagnosis.PROXY_UNREACHABLE
-                        : Diagnosis.CONNECTION_REFUSED, "The connection was refused.", clock.instant());
+                        : Diagnosis.CONNECTION_REFUSED,
+                        Msg.of("core.providers.diag.CONNECTION_REFUSED.2"), clock.instant());
             }
             String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
             if (config.proxy() != null && (m.contains("authentication attempts") || m.contains("407")
@@ -636,8 +626,8 @@ public final class ConnectionTester {
             }
             c = c.getCause() == c ? null : c.getCause();
         }
-        return ConnectionReport.bad(step, Diagnosis.API_ERROR, "The request failed: " + e.getMessage(),
-                clock.instant());
+        return ConnectionReport.bad(step, Diagnosis.API_ERROR,
+                Msg.of("core.providers.diag.API_ERROR.2", e.getMessage()), clock.instant());
     }
 
 }

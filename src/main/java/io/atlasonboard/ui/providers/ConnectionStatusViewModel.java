@@ -172,8 +172,8 @@ public final class ConnectionStatusViewModel {
         } else {
             state.set(ConnectionStatus.State.BAD);
             headline.set(headlineFor(ConnectionStatus.State.BAD));
-            failedStep.set(r.failedStep());
-            diagnosis.set(r.diagnosis());
+            failedStep.set(r.failedStepMsg().map(I18n::text).orElse(r.failedStep()));
+            diagnosis.set(r.msg() != null ? I18n.text(r.msg()) : r.diagnosis());
             int failed = STEP_NAMES.indexOf(r.failedStep());
             for (int i = 0; i < steps.size(); i++) {
                 steps.get(i).stateProperty().set(failed < 0 ? StepState.SKIPPED
