@@ -145,7 +145,7 @@ public final class CertificatesViewModel {
                         out.add(d);
                     }
                 } catch (RuntimeException e) {
-                    problems.add(e.getMessage());
+                    problems.add(I18n.text(e));
                 }
             }
         }

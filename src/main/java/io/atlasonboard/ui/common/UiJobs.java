@@ -39,6 +39,9 @@ public interface UiJobs {
     /** A readable sentence for an error (never a stack trace). */
     static String describe(Throwable t) {
         Throwable e = unwrap(t);
+        if (e instanceof io.atlasonboard.core.Localized l && l.msg() != null) {
+            return I18n.text(l.msg()); // in the user's language
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

@@ -195,10 +195,10 @@ public final class CertificateViewModel {
                     certificateSpki.set(f.details().getOrDefault("certificateSpkiSha256", o.certificateSpki()));
                     error.set(I18n.t("ui.certificate.keyMismatch"));
                 } else {
-                    error.set(f.message());
+                    error.set(f.msg() != null ? I18n.text(f.msg()) : f.message());
                 }
             } else if (f.severity() == Finding.Severity.WARN) {
-                warnings.add(f.message());
+                warnings.add(f.msg() != null ? I18n.text(f.msg()) : f.message());
             }
         }
         if (!refused && fromUser) {
