@@ -33,6 +33,12 @@ class ScreensFitUiTest {
     private static final String DOMAIN = "shop.sandbox-example.com";
     static final double[][] SIZES = {{1024, 700}, {1366, 768}};
     private static final Path SCREENS = Path.of("target", "screens");
+    /**
+     * The validation-policy summary is rendered by core/providers PolicySummary in English only (a known gap of the
+     * language issue, named in its closing note); every other text must be German.
+     */
+    private static final java.util.Set<String> POLICY_SUMMARY_IS_ENGLISH = java.util.Set.of("certPolicy",
+            "connectionPolicy");
 
     @TempDir
     Path tmp;
@@ -64,7 +70,7 @@ class ScreensFitUiTest {
             faint.add(name + ": " + c);
         }
         if (I18n.german()) {
-            for (String c : ui.fx(() -> UiChecks.englishTexts(root))) {
+            for (String c : ui.fx(() -> UiChecks.englishTexts(root, POLICY_SUMMARY_IS_ENGLISH))) {
                 english.add(name + ": " + c);
             }
         }
@@ -265,10 +271,12 @@ class ScreensFitUiTest {
         ui.waitFor("domains pane", () -> ui.exists("#claimsTable"));
         look(providers, "17-providers-domains");
 
-        assertThat(cut).as("texts cut at 1024×700 or 1366×768 (screenshots in target/screens)").isEmpty();
-        assertThat(unnamed).as("focusable controls without an accessible name").isEmpty();
-        assertThat(faint).as("texts below 4.5:1 contrast").isEmpty();
-        assertThat(english).as("English texts on German screens").isEmpty();
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        soft.assertThat(cut).as("texts cut at 1024×700 or 1366×768 (screenshots in target/screens)").isEmpty();
+        soft.assertThat(unnamed).as("focusable controls without an accessible name").isEmpty();
+        soft.assertThat(faint).as("texts below 4.5:1 contrast").isEmpty();
+        soft.assertThat(english).as("English texts on German screens").isEmpty();
+        soft.assertAll();
     }
 
     private void setIfPresent(String query, String text) {

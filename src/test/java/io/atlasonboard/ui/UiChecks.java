@@ -198,15 +198,20 @@ public final class UiChecks {
      * words. Addresses, PEM blocks and commands are not language.
      */
     public static List<String> englishTexts(Parent root) throws IOException {
+        return englishTexts(root, Set.of());
+    }
+
+    /** As {@link #englishTexts(Parent)}, not looking inside the nodes with the ids in {@code knownGaps}. */
+    public static List<String> englishTexts(Parent root, Set<String> knownGaps) throws IOException {
         root.applyCss();
         Set<String> english = englishOnlyValues();
         List<String> out = new ArrayList<>();
-        walkEnglish(root, english, out);
+        walkEnglish(root, english, knownGaps, out);
         return out;
     }
 
-    private static void walkEnglish(Node n, Set<String> english, List<String> out) {
-        if (!n.isVisible() || n.getOpacity() == 0) {
+    private static void walkEnglish(Node n, Set<String> english, Set<String> gaps, List<String> out) {
+        if (!n.isVisible() || n.getOpacity() == 0 || (n.getId() != null && gaps.contains(n.getId()))) {
             return;
         }
         String text = n instanceof Labeled l ? l.getText() : n instanceof Text t && !(t.getParent() instanceof Labeled)
@@ -225,7 +230,7 @@ public final class UiChecks {
         }
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
-                walkEnglish(c, english, out);
+                walkEnglish(c, english, gaps, out);
             }
         }
     }

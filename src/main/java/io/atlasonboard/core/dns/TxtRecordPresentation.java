@@ -136,16 +136,16 @@ public final class TxtRecordPresentation {
         return sb.toString();
     }
 
-    /** What to say about quotes. */
+    /** What to say about quotes, in English. */
     public String quotingNote() {
-        String base = "Most DNS consoles add the quotes themselves: paste the value without quotes. In a zone file the "
-                + "value must be in double quotes, as in the zone-file line. Never split the value or add spaces; the "
-                + "value is case-sensitive.";
-        if (strings().size() > 1) {
-            base += " This value is longer than 255 characters, so a zone file holds it as " + strings().size()
-                    + " quoted strings on one line; they are joined without spaces when read.";
-        }
-        return base;
+        return quotingNoteMsg().english();
+    }
+
+    /** What to say about quotes, to be shown in the reader's language. */
+    public io.atlasonboard.core.Msg quotingNoteMsg() {
+        return strings().size() > 1
+                ? io.atlasonboard.core.Msg.of("core.dns.quoting.split", String.valueOf(strings().size()))
+                : io.atlasonboard.core.Msg.of("core.dns.quoting.single");
     }
 
     /**

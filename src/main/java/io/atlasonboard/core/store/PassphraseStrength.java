@@ -1,5 +1,7 @@
 package io.atlasonboard.core.store;
 
+import io.atlasonboard.core.Msg;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,7 +11,7 @@ import java.util.Set;
  * a score of at least 2). The estimate is length times character variety, penalised for repeats, sequences, keyboard
  * rows and common words. The passphrase itself never appears in the hint.
  */
-public record PassphraseStrength(int score, String hint, boolean acceptable) {
+public record PassphraseStrength(int score, String hint, boolean acceptable, List<Msg> hintParts) {
     public static final int MIN_LENGTH = 12;
     public static final int MIN_SCORE = 2;
 
@@ -21,6 +23,27 @@ public record PassphraseStrength(int score, String hint, boolean acceptable) {
             "login", "qwerty", "123456", "111111", "abc123", "trustno1", "sunshine", "football", "baseball",
             "globalsign", "atlas", "onboard", "certificate", "hallo", "geheim", "test", "summer", "winter");
 
+    public PassphraseStrength {
+        hintParts = hintParts == null ? List.of() : List.copyOf(hintParts);
+    }
+
+    /** The hint in {@code locale} (sentences joined by spaces); {@link #hint()} is the English one. */
+    public String hint(Locale locale) {
+        StringBuilder sb = new StringBuilder();
+        for (Msg m : hintParts) {
+            sb.append(m.render(locale)).append(' ');
+        }
+        return sb.toString().strip();
+    }
+
+    private static PassphraseStrength of(int score, boolean acceptable, List<Msg> parts) {
+        StringBuilder en = new StringBuilder();
+        for (Msg m : parts) {
+            en.append(m.english()).append(' ');
+        }
+        return new PassphraseStrength(score, en.toString().strip(), acceptable, parts);
+    }
+
     /** A word for the score: very weak, weak, fair, good, strong. */
     public String label() {
         return LABELS[score];
@@ -29,7 +52,7 @@ public record PassphraseStrength(int score, String hint, boolean acceptable) {
     public static PassphraseStrength assess(char[] pw) {
         int len = pw == null ? 0 : pw.length;
         if (len == 0) {
-            return new PassphraseStrength(0, "Enter a passphrase of at least " + MIN_LENGTH + " characters.", false);
+            return of(0, false, List.of(Msg.of("core.store.strength.empty", MIN_LENGTH)));
         }
         boolean lower = false;
         boolean upper = false;
@@ -116,27 +139,27 @@ public record PassphraseStrength(int score, String hint, boolean acceptable) {
         }
         boolean acceptable = len >= MIN_LENGTH && score >= MIN_SCORE;
 
-        StringBuilder hint = new StringBuilder(LABELS[score].substring(0, 1).toUpperCase(Locale.ROOT))
-                .append(LABELS[score].substring(1)).append(". ");
+        List<Msg> hint = new java.util.ArrayList<>();
+        hint.add(Msg.of("core.store.strength.score." + score));
         if (len < MIN_LENGTH) {
-            hint.append("Use at least ").append(MIN_LENGTH).append(" characters (now ").append(len).append("). ");
+            hint.add(Msg.of("core.store.strength.short", MIN_LENGTH, len));
         }
         if (predictable * 3 >= len) {
-            hint.append("Avoid repeated characters and sequences like abc, 123 or qwerty. ");
+            hint.add(Msg.of("core.store.strength.predictable"));
         }
         if (hasCommon) {
-            hint.append("Avoid common words and passwords. ");
+            hint.add(Msg.of("core.store.strength.common"));
         }
         if (classes < 3 && score < 4) {
-            hint.append("Mix lower and upper case, digits and symbols, or use several unrelated words. ");
+            hint.add(Msg.of("core.store.strength.mix"));
         }
         if (score < 4 && len >= MIN_LENGTH && !hasCommon && predictable * 3 < len) {
-            hint.append("Longer is stronger: four or more random words make a good passphrase. ");
+            hint.add(Msg.of("core.store.strength.longer"));
         }
         if (score == 4) {
-            hint.append("Keep it somewhere safe: it cannot be recovered. ");
+            hint.add(Msg.of("core.store.strength.keep"));
         }
-        return new PassphraseStrength(score, hint.toString().strip(), acceptable);
+        return of(score, acceptable, hint);
     }
 
     private static char leet(char c) {

@@ -214,7 +214,7 @@ public final class DnsValidationView extends SplitPane {
         Label logTitle = new Label(I18n.t("ui.dns.log.title"));
         logTitle.setLabelFor(log);
         log.setAccessibleText(I18n.t("ui.dns.log.title"));
-        VBox right = new VBox(8, recTitle, rec, replaced, note, all, new HBox(8, copyAll, publish), propTitle,
+        VBox right = new VBox(8, recTitle, rec, replaced, note, all, new javafx.scene.layout.FlowPane(8, 8, copyAll, publish), propTitle,
                 new HBox(6, resolvers, check), summary, servers, logTitle, log);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);

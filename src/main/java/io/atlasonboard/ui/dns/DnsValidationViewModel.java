@@ -225,7 +225,7 @@ public final class DnsValidationViewModel {
         zoneFileLine.set(p.zoneFileLine());
         String zone = guessZone(p.host());
         relativeName.set(relative(p, zone));
-        quotingNote.set(p.quotingNote());
+        quotingNote.set(I18n.text(p.quotingNoteMsg()));
         replacedToken.set(row.previousTokenProperty().get());
     }
 

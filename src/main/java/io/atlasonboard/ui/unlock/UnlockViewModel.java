@@ -99,7 +99,7 @@ public final class UnlockViewModel {
         char[] chars = passphrase.get().toCharArray();
         try {
             PassphraseStrength s = PassphraseStrength.assess(chars);
-            strengthText.set(s.hint());
+            strengthText.set(s.hint(I18n.locale()));
             strengthFraction.set(Math.max(0, Math.min(1, s.score() / 4.0)));
             strengthAcceptable.set(s.acceptable());
         } finally {

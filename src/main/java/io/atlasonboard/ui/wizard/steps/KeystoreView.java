@@ -103,6 +103,7 @@ public final class KeystoreView extends VBox {
         for (Pkcs12Profile p : vm.profiles()) {
             RadioButton rb = new RadioButton(I18n.t("ui.keystore.profile." + p.name()));
             rb.setId(p == Pkcs12Profile.MODERN ? "profileModern" : "profileCompatibility");
+            rb.setWrapText(true); // the cipher list is long in German
             rb.setToggleGroup(group);
             rb.setUserData(p);
             rb.setSelected(state.profile.get() == p);

@@ -113,7 +113,7 @@ public final class KeystoreViewModel {
         char[] chars = pw.toCharArray();
         try {
             io.atlasonboard.core.store.PassphraseStrength s = io.atlasonboard.core.store.PassphraseStrength.assess(chars);
-            strengthText.set(s.hint());
+            strengthText.set(s.hint(I18n.locale()));
             strengthFraction.set(Math.max(0, Math.min(1, s.score() / 4.0)));
             strongEnough.set(s.acceptable());
         } finally {
