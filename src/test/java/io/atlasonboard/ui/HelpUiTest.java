@@ -68,10 +68,10 @@ class HelpUiTest {
         assertThat(ui.text("#aboutDataFolder")).isEqualTo(home.toString());
         @SuppressWarnings("unchecked")
         TableView<io.atlasonboard.ui.help.AboutView.Row> libs = ui.node("#aboutLibraries", TableView.class);
-        assertThat(ui.fx(() -> libs.getItems().stream().filter(r -> r.getName().equals("Bouncy Castle"))
-                .findFirst().orElseThrow().getVersion())).isEqualTo("1.87");
+        assertThat(ui.fx(() -> libs.getItems().stream().filter(r -> r.name().equals("Bouncy Castle"))
+                .findFirst().orElseThrow().version())).isEqualTo("1.87");
         assertThat(ui.fx(() -> libs.getItems().size())).isGreaterThanOrEqualTo(12);
-        assertThat(ui.fx(() -> libs.getItems().stream().filter(r -> r.getVersion().isBlank()).map(r -> r.getName())
+        assertThat(ui.fx(() -> libs.getItems().stream().filter(r -> r.version().isBlank()).map(r -> r.name())
                 .toList())).as("libraries without a version").isEmpty();
         Parent about = ui.fx(() -> ui.node("#aboutWindow", Parent.class));
         assertThat(ui.fx(() -> UiChecks.englishTexts(about))).isEmpty();

@@ -3,6 +3,8 @@ package io.atlasonboard.ui.help;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -10,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -51,9 +52,9 @@ public final class AboutView {
         TableView<Row> libs = new TableView<>();
         libs.setId("aboutLibraries");
         libs.setAccessibleText(I18n.t("ui.help.about.libraries"));
-        libs.getColumns().add(column(I18n.t("ui.help.about.col.name"), "name", 190));
-        libs.getColumns().add(column(I18n.t("ui.help.about.col.version"), "version", 110));
-        libs.getColumns().add(column(I18n.t("ui.help.about.col.licence"), "licence", 250));
+        libs.getColumns().add(column(I18n.t("ui.help.about.col.name"), Row::name, 190));
+        libs.getColumns().add(column(I18n.t("ui.help.about.col.version"), Row::version, 110));
+        libs.getColumns().add(column(I18n.t("ui.help.about.col.licence"), Row::licence, 250));
         libs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (Libraries.Library l : Libraries.ALL) {
             libs.getItems().add(new Row(l.name(), l.version(), l.licence()));
@@ -81,35 +82,14 @@ public final class AboutView {
         return stage;
     }
 
-    private static TableColumn<Row, String> column(String title, String property, double width) {
+    private static TableColumn<Row, String> column(String title, Function<Row, String> value, double width) {
         TableColumn<Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(new PropertyValueFactory<>(property));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
     }
 
-    /** A table row; public getters for PropertyValueFactory. */
-    public static final class Row {
-        private final String name;
-        private final String version;
-        private final String licence;
-
-        Row(String name, String version, String licence) {
-            this.name = name;
-            this.version = version;
-            this.licence = licence;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public String getVersion() {
-            return version;
-        }
-
-        public String getLicence() {
-            return licence;
-        }
+    /** A table row. */
+    public record Row(String name, String version, String licence) {
     }
 }
