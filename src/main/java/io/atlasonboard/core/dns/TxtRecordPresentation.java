@@ -1,5 +1,6 @@
 package io.atlasonboard.core.dns;
 
+import io.atlasonboard.core.Texts;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -122,17 +123,22 @@ public final class TxtRecordPresentation {
         return host.substring(0, host.length() - z.length() - 1);
     }
 
-    /** A plain-text block to hand to whoever runs DNS. */
+    /** A plain-text block to hand to whoever runs DNS, in English. */
     public String copyAllBlock() {
+        return copyAllBlock(Locale.ENGLISH);
+    }
+
+    /** The block in {@code locale} (the labels; values, the zone-file line and the UTC time stay as they are). */
+    public String copyAllBlock(Locale locale) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Name:  ").append(host).append('\n');
-        sb.append("Type:  TXT\n");
-        sb.append("Value: ").append(value).append('\n');
-        sb.append("TTL:   ").append(suggestedTtl.getSeconds()).append(" (suggested)\n");
+        sb.append(Texts.render(locale, "core.dns.block.name", host)).append('\n');
+        sb.append(Texts.render(locale, "core.dns.block.type")).append('\n');
+        sb.append(Texts.render(locale, "core.dns.block.value", value)).append('\n');
+        sb.append(Texts.render(locale, "core.dns.block.ttl", String.valueOf(suggestedTtl.getSeconds()))).append('\n');
         if (assertBy != null && assertBy.getEpochSecond() > 0) {
-            sb.append("Publish before: ").append(UTC.format(assertBy)).append('\n');
+            sb.append(Texts.render(locale, "core.dns.block.before", UTC.format(assertBy))).append('\n');
         }
-        sb.append("Zone file line: ").append(zoneFileLine()).append('\n');
+        sb.append(Texts.render(locale, "core.dns.block.zoneLine", zoneFileLine())).append('\n');
         return sb.toString();
     }
 

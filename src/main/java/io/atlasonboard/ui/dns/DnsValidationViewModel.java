@@ -221,7 +221,7 @@ public final class DnsValidationViewModel {
         TxtRecordPresentation p = TxtRecordPresentation.of(r.domain(), r.token(), r.assertBy(), null);
         host.set(p.host());
         value.set(p.value());
-        copyAll.set(p.copyAllBlock());
+        copyAll.set(p.copyAllBlock(I18n.locale()));
         zoneFileLine.set(p.zoneFileLine());
         String zone = guessZone(p.host());
         relativeName.set(relative(p, zone));

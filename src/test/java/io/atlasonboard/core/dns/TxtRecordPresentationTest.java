@@ -95,4 +95,14 @@ class TxtRecordPresentationTest {
         assertThatThrownBy(() -> TxtRecordPresentation.of("a.example", "", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theBlockForTheDnsTeamIsInTheReadersLanguageWithTheValuesUnchanged() {
+        TxtRecordPresentation p = TxtRecordPresentation.of("example.com", TOKEN, null, Duration.ofSeconds(300));
+        assertThat(p.copyAllBlock()).contains("Type:  TXT", "TTL:   300 (suggested)", "Value: " + TOKEN);
+        String de = p.copyAllBlock(java.util.Locale.GERMAN);
+        assertThat(de).contains("Typ:   TXT", "TTL:   300 (empfohlen)", "Wert:  " + TOKEN,
+                "Zonendatei-Zeile: " + p.zoneFileLine());
+        assertThat(p.quotingNoteMsg().render(java.util.Locale.GERMAN)).startsWith("Die meisten DNS-Konsolen");
+    }
 }
