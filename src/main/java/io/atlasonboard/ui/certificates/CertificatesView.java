@@ -183,6 +183,8 @@ public final class CertificatesView extends ScrollPane {
         msg.setId("certMessage");
         msg.setWrapText(true);
         msg.textProperty().bind(vm.messageProperty());
+        msg.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        msg.managedProperty().bind(msg.visibleProperty());
         Label listTitle = new Label(I18n.t("ui.certificates.list.title"));
         listTitle.getStyleClass().add(Styles.TITLE_4);
         Label reasonLabel = new Label(I18n.t("ui.certificates.reason"));
