@@ -86,12 +86,12 @@ public final class AlternativeValidationView extends VBox {
         mail.setId("dnsaltEmailTab");
         TabPane tabs = new TabPane(http, mail);
         tabs.setId("dnsaltTabs");
+        tabs.setAccessibleText(I18n.t("ui.dnsalt.tabs"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.disableProperty().bind(vm.claimProperty().isNull());
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        getChildren().addAll(title, intro, FormParts.error(vm.errorProperty(), "dnsaltError"), tabs, waitBox(),
-                result());
+        getChildren().addAll(title, intro, FormParts.error(vm.errorProperty(), "dnsaltError"), tabs);
     }
 
     private static ScrollPane scroll(VBox content) {
@@ -133,6 +133,9 @@ public final class AlternativeValidationView extends VBox {
         g.add(Views.fieldLabel(I18n.t("ui.dnsalt.adn"), adn), 0, r);
         HBox adnRow = new HBox(8, adn, Views.fieldLabel(I18n.t("ui.dnsalt.scheme"), scheme), scheme);
         adnRow.setAlignment(Pos.CENTER_LEFT);
+        adn.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(adn, Priority.ALWAYS);
+        scheme.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         g.add(adnRow, 1, r++);
         g.add(Views.fieldLabel(I18n.t("ui.dnsalt.http.url"), url), 0, r);
         g.add(row(url, copyUrl), 1, r++);
@@ -164,7 +167,7 @@ public final class AlternativeValidationView extends VBox {
 
         VBox box = new VBox(8, Views.hint(I18n.t("ui.dnsalt.http.step1")), g,
                 Views.hint(I18n.t("ui.dnsalt.http.step2")), check, pre,
-                Views.hint(I18n.t("ui.dnsalt.http.step3")), ask);
+                Views.hint(I18n.t("ui.dnsalt.http.step3")), ask, waitBox("Http"), result("Http")); // not user-visible
         return box;
     }
 
@@ -200,7 +203,8 @@ public final class AlternativeValidationView extends VBox {
         chosen.setWrapText(true);
         chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.addressProperty().get() == null ? ""
                 : I18n.t("ui.dnsalt.email.chosen", vm.addressProperty().get().email()), vm.addressProperty()));
-        VBox box = new VBox(8, Views.hint(I18n.t("ui.dnsalt.email.intro")), table, listMsg, chosen, send);
+        VBox box = new VBox(8, Views.hint(I18n.t("ui.dnsalt.email.intro")), table, listMsg, chosen, send,
+                waitBox("Email"), result("Email")); // not user-visible
         if (vm.sandbox()) {
             box.getChildren().add(sandboxBox());
         }
@@ -238,19 +242,20 @@ public final class AlternativeValidationView extends VBox {
         return box;
     }
 
-    private VBox waitBox() {
+    /** The wait under a method's button; {@code part} names its nodes (dnsaltHttpStop, dnsaltEmailStop, …). */
+    private VBox waitBox(String part) {
         ProgressBar bar = new ProgressBar();
-        bar.setId("dnsaltProgress");
+        bar.setId("dnsalt" + part + "Progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setAccessibleText(I18n.t("ui.dnsalt.progress"));
         bar.progressProperty().bind(vm.progressProperty());
         HBox.setHgrow(bar, Priority.ALWAYS);
         Button stop = Views.button(I18n.t("ui.dnsalt.stop"), "mdi2s-stop-circle-outline");
-        stop.setId("dnsaltStop");
+        stop.setId("dnsalt" + part + "Stop");
         stop.setMinWidth(Button.USE_PREF_SIZE);
         stop.setOnAction(e -> vm.stopWaiting());
         Label what = new Label();
-        what.setId("dnsaltWaiting");
+        what.setId("dnsalt" + part + "Waiting");
         what.setWrapText(true);
         what.textProperty().bind(vm.waitMessageProperty());
         HBox line = new HBox(8, bar, stop);
@@ -261,9 +266,9 @@ public final class AlternativeValidationView extends VBox {
         return box;
     }
 
-    private Label result() {
+    private Label result(String part) {
         Label l = new Label();
-        l.setId("dnsaltResult");
+        l.setId("dnsalt" + part + "Result");
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
         l.textProperty().bind(vm.resultProperty());

@@ -101,6 +101,7 @@ public final class AlternativeValidationViewModel {
     private Duration pollInterval = Duration.ofSeconds(5);
     private Consumer<DomainClaimRecord> onVerified = r -> { };
     private TaskHandle<?> running;
+    private boolean stopped;
 
     /**
      * @param mailbox the sandbox mailbox for a sandbox provider while the sandbox runs, else null (then nothing
@@ -174,6 +175,9 @@ public final class AlternativeValidationViewModel {
             return;
         }
         AlternativeValidation.HttpFile f = AlternativeValidation.httpFile(rec, adn(), schemeName());
+        if (f.url().toString().equals(fileUrl.get()) && f.content().equals(fileContent.get())) {
+            return; // the same file: the pre-check still holds
+        }
         fileUrl.set(f.url().toString());
         fileContent.set(f.content());
         precheck.set("");
@@ -266,6 +270,7 @@ public final class AlternativeValidationViewModel {
     }
 
     private void start(String title, Duration max, WaitText text, Verify verify) {
+        stopped = false;
         busy.set(true);
         waiting.set(true);
         verified.set(false);
@@ -298,7 +303,9 @@ public final class AlternativeValidationViewModel {
         busy.set(false);
         waiting.set(false);
         waitMessage.set("");
-        if (e != null) {
+        if (stopped && (e != null || r.state() != VerifyResult.State.VERIFIED)) {
+            result.set(I18n.t("ui.dnsalt.stopped")); // the worker may answer "cancelled" before the handle does
+        } else if (e != null) {
             result.set(e instanceof CancellationException ? I18n.t("ui.dnsalt.stopped")
                     : I18n.t("ui.dnsalt.failed", UiJobs.describe(e)));
         } else if (r.state() == VerifyResult.State.VERIFIED) {
@@ -321,6 +328,7 @@ public final class AlternativeValidationViewModel {
     /** Stops waiting (GlobalSign may still answer later; the claim's status then shows it). */
     public void stopWaiting() {
         if (running != null) {
+            stopped = true;
             running.cancel();
         }
     }
