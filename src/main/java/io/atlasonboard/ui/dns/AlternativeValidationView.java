@@ -155,6 +155,8 @@ public final class AlternativeValidationView extends VBox {
         pre.setId("dnsaltPrecheck");
         pre.setWrapText(true);
         pre.textProperty().bind(vm.precheckProperty());
+        pre.visibleProperty().bind(vm.precheckProperty().isNotEmpty());
+        pre.managedProperty().bind(pre.visibleProperty());
         vm.precheckOkProperty().addListener((o, a, ok) -> {
             pre.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
             pre.getStyleClass().add(ok ? Styles.SUCCESS : Styles.DANGER);
@@ -167,7 +169,8 @@ public final class AlternativeValidationView extends VBox {
 
         VBox box = new VBox(8, Views.hint(I18n.t("ui.dnsalt.http.step1")), g,
                 Views.hint(I18n.t("ui.dnsalt.http.step2")), check, pre,
-                Views.hint(I18n.t("ui.dnsalt.http.step3")), ask, waitBox("Http"), result("Http")); // not user-visible
+                Views.hint(I18n.t("ui.dnsalt.http.step3")), ask,
+                waitBox("dnsaltHttpWaiting", "dnsaltHttpProgress", "dnsaltHttpStop"), result("dnsaltHttpResult"));
         return box;
     }
 
@@ -204,7 +207,7 @@ public final class AlternativeValidationView extends VBox {
         chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.addressProperty().get() == null ? ""
                 : I18n.t("ui.dnsalt.email.chosen", vm.addressProperty().get().email()), vm.addressProperty()));
         VBox box = new VBox(8, Views.hint(I18n.t("ui.dnsalt.email.intro")), table, listMsg, chosen, send,
-                waitBox("Email"), result("Email")); // not user-visible
+                waitBox("dnsaltEmailWaiting", "dnsaltEmailProgress", "dnsaltEmailStop"), result("dnsaltEmailResult"));
         if (vm.sandbox()) {
             box.getChildren().add(sandboxBox());
         }
@@ -242,20 +245,20 @@ public final class AlternativeValidationView extends VBox {
         return box;
     }
 
-    /** The wait under a method's button; {@code part} names its nodes (dnsaltHttpStop, dnsaltEmailStop, …). */
-    private VBox waitBox(String part) {
+    /** The wait under a method's button: what it waits for, the bar and "Stop waiting" (their ids). */
+    private VBox waitBox(String whatId, String barId, String stopId) {
         ProgressBar bar = new ProgressBar();
-        bar.setId("dnsalt" + part + "Progress");
+        bar.setId(barId);
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setAccessibleText(I18n.t("ui.dnsalt.progress"));
         bar.progressProperty().bind(vm.progressProperty());
         HBox.setHgrow(bar, Priority.ALWAYS);
         Button stop = Views.button(I18n.t("ui.dnsalt.stop"), "mdi2s-stop-circle-outline");
-        stop.setId("dnsalt" + part + "Stop");
+        stop.setId(stopId);
         stop.setMinWidth(Button.USE_PREF_SIZE);
         stop.setOnAction(e -> vm.stopWaiting());
         Label what = new Label();
-        what.setId("dnsalt" + part + "Waiting");
+        what.setId(whatId);
         what.setWrapText(true);
         what.textProperty().bind(vm.waitMessageProperty());
         HBox line = new HBox(8, bar, stop);
@@ -266,9 +269,9 @@ public final class AlternativeValidationView extends VBox {
         return box;
     }
 
-    private Label result(String part) {
+    private Label result(String id) {
         Label l = new Label();
-        l.setId("dnsalt" + part + "Result");
+        l.setId(id);
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
         l.textProperty().bind(vm.resultProperty());
