@@ -43,10 +43,10 @@ public final class AlternativeValidationView extends VBox {
      * The view for one claim, loading it at once.
      *
      * @param mailbox the sandbox mailbox for a sandbox provider while the sandbox runs
-     *                ({@link AlternativeValidationViewModel.SandboxMailbox#overPortal}), else null
+     *                ({@link SandboxMailbox#overPortal}), else null
      */
     public static AlternativeValidationView create(long providerId, String domain, ProviderConnector connector,
-            UiJobs jobs, Clock clock, AlternativeValidationViewModel.SandboxMailbox mailbox) {
+            UiJobs jobs, Clock clock, SandboxMailbox mailbox) {
         AlternativeValidationViewModel vm = new AlternativeValidationViewModel(providerId, domain, connector, jobs,
                 clock, mailbox);
         vm.load();
@@ -230,7 +230,7 @@ public final class AlternativeValidationView extends VBox {
         mails.setWrapText(true);
         mails.textProperty().bind(Bindings.createStringBinding(() -> {
             StringBuilder sb = new StringBuilder();
-            for (AlternativeValidationViewModel.SandboxMailbox.Mail m : vm.sandboxMails()) {
+            for (SandboxMailbox.Mail m : vm.sandboxMails()) {
                 sb.append(sb.length() == 0 ? "" : "\n").append(I18n.t(m.approved() ? "ui.dnsalt.sandbox.mail.approved"
                         : "ui.dnsalt.sandbox.mail", m.subject(), m.to()));
             }

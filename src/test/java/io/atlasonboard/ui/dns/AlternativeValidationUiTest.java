@@ -125,7 +125,7 @@ class AlternativeValidationUiTest {
         robot.interact(() -> {
             AlternativeValidationView view = AlternativeValidationView.create(fx.provider.id(), domain,
                     new ProviderConnector(fx.store(), Clock.systemUTC()), UiJobs.of(tasks, Platform::runLater),
-                    Clock.systemUTC(), sandbox ? AlternativeValidationViewModel.SandboxMailbox.overPortal(
+                    Clock.systemUTC(), sandbox ? SandboxMailbox.overPortal(
                             fx.sim.portalUrl(), fx.sim.serverCaPem()) : null);
             view.viewModel().waits(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofMillis(200));
             StackPane root = new StackPane(view); // like the window it opens in
