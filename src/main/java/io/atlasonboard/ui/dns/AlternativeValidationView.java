@@ -236,6 +236,8 @@ public final class AlternativeValidationView extends VBox {
             }
             return sb.toString();
         }, vm.sandboxMails()));
+        mails.visibleProperty().bind(mails.textProperty().isNotEmpty());
+        mails.managedProperty().bind(mails.visibleProperty());
         Label msg = Views.message(vm.sandboxMessageProperty(), "hint", "dnsaltSandboxMessage");
         Label badge = FormParts.sandboxBadge();
         VBox box = new VBox(6, badge, note, new HBox(8, open, approve), mails, msg);
