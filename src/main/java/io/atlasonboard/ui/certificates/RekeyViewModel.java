@@ -86,6 +86,8 @@ public final class RekeyViewModel {
                 : I18n.t(confirmation.get().equals(password.get()) ? "ui.certificates.rekey.match"
                         : "ui.certificates.rekey.noMatch"), password, confirmation);
         password.addListener((o, a, b) -> assess(b));
+        confirmation.addListener((o, a, b) -> error.set(""));
+        keySource.addListener((o, a, b) -> error.set(""));
         target.addListener((o, a, b) -> {
             if (!blocked.get().isEmpty()) {
                 open.set(false);
