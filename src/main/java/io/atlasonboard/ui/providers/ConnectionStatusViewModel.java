@@ -5,8 +5,6 @@ import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 import io.atlasonboard.core.Msg;
@@ -64,7 +62,6 @@ public final class ConnectionStatusViewModel {
         }
     }
 
-    static final List<String> STEP_NAMES = Arrays.stream(ConnectionStep.values()).map(ConnectionStep::label).toList();
 
     private final ProviderConnector connector;
     private final UiJobs jobs;
