@@ -59,4 +59,68 @@ class CoreMessagesGermanTest {
                             + "Erwartet wird die Zugangsdaten-CSV des Atlas-Portals");
                 });
     }
+
+    @Test
+    void aKeyDerivationLimitKeepsItsEnglishAndHasGerman() {
+        assertThatThrownBy(() -> io.atlasonboard.core.pki.KdfLimits.iterations(2_000_000, "MAC",
+                "this PKCS#12 keystore"))
+                .isInstanceOfSatisfying(io.atlasonboard.core.pki.KdfLimits.ExcessiveParametersException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("The encryption of this PKCS#12 keystore asks for 2000000 MAC"
+                            + " iterations; the limit is 1000000 (a file must not set its own cost: this many would"
+                            + " take minutes with any password). It was not opened; re-encrypt it with fewer.");
+                    assertThat(e.msg().render(Locale.GERMAN)).isEqualTo("Die Verschlüsselung dieses"
+                            + " Schlüsselspeichers (PKCS#12) verlangt 2000000 MAC-Iterationen; die Grenze liegt bei"
+                            + " 1000000 (eine Datei darf ihren Aufwand nicht selbst festlegen: so viele würden mit"
+                            + " jedem Passwort Minuten dauern). Die Datei wurde nicht geöffnet; verschlüsseln Sie sie"
+                            + " mit weniger Iterationen neu.");
+                });
+    }
+
+    @Test
+    void whatAPemTextHoldsIsNamedInGerman() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(256);
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter pw = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(w)) {
+            pw.writeObject(g.generateKeyPair().getPublic());
+        }
+        ParsedInput p = PkiInputs.parse(w.toString().getBytes(StandardCharsets.US_ASCII));
+        assertThat(p.kind()).isEqualTo(ParsedInput.Kind.UNRECOGNISED);
+        assertThat(p.message()).isEqualTo("The PEM text contains a public key, not a certificate. " + PkiInputs.ACCEPTED);
+        assertThat(p.msg().render(Locale.GERMAN))
+                .startsWith("Der PEM-Text enthält einen öffentlichen Schlüssel, kein Zertifikat. Akzeptiert:");
+    }
+
+    @Test
+    void claimVerificationReasonsAreEnglishForTheCliAndGermanForTheUi() {
+        var r = new io.atlasonboard.core.claims.VerifyResult("shop.example.com",
+                io.atlasonboard.core.claims.VerifyResult.State.ERROR, "c-17",
+                Msg.of("core.claims.verify.unknownClaim", "c-17"), false);
+        assertThat(r.reason()).isEqualTo("GlobalSign no longer knows claim c-17 (deleted?); create a new claim");
+        assertThat(r.describe()).isEqualTo("ERROR: " + r.reason());
+        assertThat(r.reasonMsg().render(Locale.GERMAN))
+                .isEqualTo("GlobalSign kennt den Domänenanspruch c-17 nicht mehr (gelöscht?); legen Sie einen neuen an");
+        Msg deadline = Msg.of("core.claims.verify.deadlinePassed", "HTTP 424: Failed Dependency");
+        assertThat(deadline.english()).isEqualTo("the claim's assert-by deadline passed (HTTP 424: Failed Dependency):"
+                + " reassert the claim, publish the new token, then verify again");
+        assertThat(deadline.render(Locale.GERMAN)).startsWith("Die Frist des Domänenanspruchs (assert-by) ist"
+                + " abgelaufen (HTTP 424: Failed Dependency)");
+        assertThat(Msg.of("core.claims.verify.noClaim", "GS TLS", "shop.example.com").english())
+                .isEqualTo("provider 'GS TLS' has no claim for shop.example.com; create one first (dns claim)");
+    }
+
+    @Test
+    void propagationServerDetailsAreEnglishForTheCliAndGermanForTheUi() {
+        var s = io.atlasonboard.core.dns.ServerResult.of("ns1.example.com.", "192.0.2.1:53",
+                io.atlasonboard.core.dns.ServerKind.AUTHORITATIVE, io.atlasonboard.core.dns.CheckOutcome.WRONG_VALUE,
+                java.util.List.of("abc"), Msg.of("core.dns.server.afterEquals", "globalsign-domain-verification="));
+        assertThat(s.detail()).isEqualTo("only the part after '=' was published; publish the whole value including"
+                + " \"globalsign-domain-verification=\"");
+        assertThat(s.detailMsg().render(Locale.GERMAN)).isEqualTo("Nur der Teil nach „=“ wurde veröffentlicht;"
+                + " veröffentlichen Sie den ganzen Wert einschließlich „globalsign-domain-verification=“");
+        assertThat(Msg.of("core.dns.server.refused", "REFUSED", "example.com.").english())
+                .isEqualTo("server answered REFUSED (it does not serve the zone example.com. to us)");
+        assertThat(Msg.of("core.dns.server.nxdomain", "_dnsauth.example.com.").render(Locale.GERMAN))
+                .isEqualTo("Der Name _dnsauth.example.com. existiert nicht (NXDOMAIN)");
+    }
 }

@@ -20,6 +20,7 @@ import java.util.function.BiConsumer;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.atlas.AtlasApiException;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasTransportException;
@@ -577,7 +578,7 @@ public final class ClaimService {
 
                     @Override
                     public VerifyResult cancelled(String item) {
-                        return VerifyResult.pending(item, claimIdOf(item), "cancelled before GlobalSign confirmed it");
+                        return VerifyResult.pending(item, claimIdOf(item), Msg.of("core.claims.verify.cancelledBefore"));
                     }
 
                     @Override
@@ -600,8 +601,7 @@ public final class ClaimService {
     private VerifyResult verifyOne(String domain, VerifyOptions o, BatchRunner.Pace pace) {
         Optional<DomainClaimRecord> found = current(domain);
         if (found.isEmpty()) {
-            return VerifyResult.error(domain, null, "provider '" + provider.name() + "' has no claim for " + domain
-                    + "; create one first (dns claim)");
+            return VerifyResult.error(domain, null, Msg.of("core.claims.verify.noClaim", provider.name(), domain));
         }
         DomainClaimRecord rec = found.get();
         if ("VERIFIED".equals(rec.status())) {
@@ -614,7 +614,7 @@ public final class ClaimService {
                     throw new BatchRunner.RetryLater(describe(e), e);
                 }
                 if (e.status() != 404) {
-                    return VerifyResult.error(domain, rec.claimId(), "reading the claim failed: " + describe(e));
+                    return VerifyResult.error(domain, rec.claimId(), Msg.of("core.claims.verify.readFailed", describe(e)));
                 }
                 c = null;
             } catch (AtlasTransportException e) {
@@ -622,8 +622,7 @@ public final class ClaimService {
             }
             if (c == null) {
                 store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
-                return VerifyResult.error(domain, rec.claimId(), "GlobalSign no longer knows claim "
-                        + rec.claimId() + " (deleted?); create a new claim");
+                return VerifyResult.error(domain, rec.claimId(), Msg.of("core.claims.verify.unknownClaim", rec.claimId()));
             }
             rec = store.domainClaims().upsert(apply(rec, c));
             if (c.verified() && (c.expiresAt() == 0 || c.expiresAt() > clock.instant().getEpochSecond())) {
@@ -648,32 +647,30 @@ public final class ClaimService {
                                 rec = reassert(domain);
                             } catch (RuntimeException re) {
                                 return new VerifyResult(domain, VerifyResult.State.ERROR, rec.claimId(),
-                                        "the claim's assert-by deadline passed and reasserting failed: " + message(re),
-                                        true);
+                                        Msg.of("core.claims.verify.reassertFailed", part(re)), true);
                             }
                             try {
                                 o.republisher().publish(rec, oldToken);
                             } catch (Exception pe) {
-                                return VerifyResult.error(domain, rec.claimId(), "reasserted (new token "
-                                        + rec.token() + "), but publishing it failed: " + message(pe));
+                                return VerifyResult.error(domain, rec.claimId(),
+                                        Msg.of("core.claims.verify.publishFailed", rec.token(), part(pe)));
                             }
                             logBaseline = log(rec).size();
                             pace.awaitGate();
                             continue;
                         }
                         return new VerifyResult(domain, VerifyResult.State.ERROR, rec.claimId(),
-                                "the claim's assert-by deadline passed (" + describe(e) + "): reassert the claim, publish "
-                                        + "the new token, then verify again", true);
+                                Msg.of("core.claims.verify.deadlinePassed", describe(e)), true);
                     case 404:
                         store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
-                        return VerifyResult.error(domain, rec.claimId(), "GlobalSign no longer knows claim "
-                                + rec.claimId() + " (deleted?); create a new claim");
+                        return VerifyResult.error(domain, rec.claimId(),
+                                Msg.of("core.claims.verify.unknownClaim", rec.claimId()));
                     case 429:
                     case 503:
                         throw new BatchRunner.RetryLater(describe(e), e);
                     default:
                         refreshQuietly(rec);
-                        return VerifyResult.error(domain, rec.claimId(), "GlobalSign could not verify it: " + describe(e));
+                        return VerifyResult.error(domain, rec.claimId(), Msg.of("core.claims.verify.couldNotVerify", describe(e)));
                 }
             } catch (AtlasTransportException e) {
                 throw new BatchRunner.RetryLater(e.getMessage(), e);
@@ -690,12 +687,11 @@ public final class ClaimService {
         while (true) {
             if (!first) {
                 if (!pace.now().isBefore(deadline)) {
-                    return VerifyResult.pending(domain, rec.claimId(), "GlobalSign has not finished checking yet; "
-                            + "verify again later");
+                    return VerifyResult.pending(domain, rec.claimId(), Msg.of("core.claims.verify.notFinished"));
                 }
                 Duration left = Duration.between(pace.now(), deadline);
                 if (!pace.sleep(left.compareTo(pollInterval) < 0 ? left : pollInterval)) {
-                    return VerifyResult.pending(domain, rec.claimId(), "cancelled while GlobalSign was checking");
+                    return VerifyResult.pending(domain, rec.claimId(), Msg.of("core.claims.verify.cancelledWhile"));
                 }
                 pace.awaitGate();
             }
@@ -709,9 +705,9 @@ public final class ClaimService {
                 }
                 if (e.status() == 404) {
                     store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
-                    return VerifyResult.error(domain, rec.claimId(), "the claim was deleted while being checked");
+                    return VerifyResult.error(domain, rec.claimId(), Msg.of("core.claims.verify.deletedWhileChecking"));
                 }
-                return VerifyResult.error(domain, rec.claimId(), "reading the claim failed: " + describe(e));
+                return VerifyResult.error(domain, rec.claimId(), Msg.of("core.claims.verify.readFailed", describe(e)));
             } catch (AtlasTransportException e) {
                 throw new BatchRunner.RetryLater(e.getMessage(), e);
             }
@@ -723,8 +719,8 @@ public final class ClaimService {
             for (int i = Math.min(logBaseline, log.size()); i < log.size(); i++) {
                 Claim.LogEntry e = log.get(i);
                 if ("ERROR".equalsIgnoreCase(e.status())) {
-                    return VerifyResult.error(domain, rec.claimId(), "GlobalSign's check failed: "
-                            + e.description());
+                    return VerifyResult.error(domain, rec.claimId(),
+                            Msg.of("core.claims.verify.checkFailed", String.valueOf(e.description())));
                 }
             }
         }
@@ -763,6 +759,11 @@ public final class ClaimService {
             sb.append(" [id ").append(e.id()).append(']');
         }
         return sb.toString();
+    }
+
+    /** {@link #message} as a message argument: a localized failure renders in the reader's language. */
+    static Object part(Throwable e) {
+        return e instanceof io.atlasonboard.core.Localized l && l.msg() != null ? l.msg() : message(e);
     }
 
     static String message(Throwable e) {

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.dns;
 
+import io.atlasonboard.core.Msg;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -75,7 +77,7 @@ final class PropagationBatch {
     private record AuthServer(Name host, InetSocketAddress address) {
     }
 
-    private record Servers(List<AuthServer> list, List<String> problems) {
+    private record Servers(List<AuthServer> list, List<Msg> problems) {
     }
 
     /** One server's answer to TXT at a name, or why there is none. */
@@ -86,7 +88,7 @@ final class PropagationBatch {
     private static final class Walk {
         final Name start;
         final String expected;
-        final List<String> problems = new ArrayList<>();
+        final List<Msg> problems = new ArrayList<>();
         final List<String> chain = new ArrayList<>();
         final Set<Name> visited = new LinkedHashSet<>();
         Name current;
@@ -111,7 +113,7 @@ final class PropagationBatch {
         Walk w = new Walk(start, expected);
         return hop(w, 0).handle((v, ex) -> {
             if (ex != null) {
-                w.problems.add(reason(ex));
+                w.problems.add(Msg.of("core.dns.problem.failed", reason(ex)));
                 w.zone = null;
                 w.answers = List.of();
             }
@@ -133,8 +135,8 @@ final class PropagationBatch {
         for (CompletableFuture<ServerResult> f : resolverResults) {
             results.add(f.join());
         }
-        return new PropagationReport(fq, w.expected, w.current.toString(), w.chain, zoneName, w.problems, results,
-                clock.instant());
+        return new PropagationReport(fq, w.expected, w.current.toString(), w.chain, zoneName,
+                w.problems.stream().map(Msg::english).toList(), results, clock.instant(), w.problems);
     }
 
     /** Zone, servers and answers for {@code w.current}; follows a CNAME found there. */
@@ -145,11 +147,11 @@ final class PropagationBatch {
             }
             w.chain.add(w.current + " -> " + target);
             if (!w.visited.add(target)) {
-                w.problems.add("CNAME loop at " + target);
+                w.problems.add(Msg.of("core.dns.problem.cnameLoop", target.toString()));
                 return CompletableFuture.completedFuture(null);
             }
             if (hop + 1 >= MAX_CNAME_HOPS) {
-                w.problems.add("more than " + MAX_CNAME_HOPS + " CNAMEs in a row; stopped at " + target);
+                w.problems.add(Msg.of("core.dns.problem.cnameHops", String.valueOf(MAX_CNAME_HOPS), target.toString()));
                 return CompletableFuture.completedFuture(null);
             }
             w.current = target;
@@ -171,7 +173,7 @@ final class PropagationBatch {
                     w.zone = found.zone;
                     w.answers = found.answers;
                     if (!found.problems.isEmpty()) {
-                        for (String p : found.problems) {
+                        for (Msg p : found.problems) {
                             if (!w.problems.contains(p)) {
                                 w.problems.add(p);
                             }
@@ -180,14 +182,14 @@ final class PropagationBatch {
                 });
     }
 
-    private record ZoneAnswers(ZoneInfo zone, List<Answer> answers, List<String> problems) {
+    private record ZoneAnswers(ZoneInfo zone, List<Answer> answers, List<Msg> problems) {
     }
 
     private CompletableFuture<ZoneAnswers> askZone(ZoneInfo z, Name name) {
         return serversOf(z).thenCompose(s -> {
-            List<String> problems = new ArrayList<>(s.problems);
+            List<Msg> problems = new ArrayList<>(s.problems);
             if (s.list.isEmpty()) {
-                problems.add("no address found for any name server of " + z.zone);
+                problems.add(Msg.of("core.dns.problem.noServerAddress", z.zone.toString()));
             }
             List<CompletableFuture<Answer>> asked = new ArrayList<>();
             for (AuthServer a : s.list) {
@@ -333,7 +335,7 @@ final class PropagationBatch {
     private CompletableFuture<Servers> serversOf(ZoneInfo z) {
         return servers.computeIfAbsent(z.zone, k -> {
             List<CompletableFuture<List<AuthServer>>> perHost = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
+            List<Msg> problems = new ArrayList<>();
             for (Name host : z.nameServers) {
                 List<InetAddress> glued = z.glue.getOrDefault(host, List.of());
                 if (!glued.isEmpty()) {
@@ -359,8 +361,8 @@ final class PropagationBatch {
                     if (addrs.isEmpty()) {
                         String failure = aaaa.isCompletedExceptionally() ? reason(aaaa)
                                 : a.isCompletedExceptionally() ? reason(a) : null;
-                        String p = "name server " + host + " has no address"
-                                + (failure == null ? " (no A/AAAA record)" : ": " + failure);
+                        Msg p = failure == null ? Msg.of("core.dns.problem.nsNoRecord", host.toString())
+                                : Msg.of("core.dns.problem.nsNoAddress", host.toString(), failure);
                         synchronized (problems) {
                             if (!problems.contains(p)) {
                                 problems.add(p);

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.dns;
 
+import io.atlasonboard.core.Msg;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -14,14 +16,23 @@ import java.util.List;
  * @param problems      problems that are not tied to one server (zone not found, NS host without address, ...)
  * @param results       one entry per server asked
  * @param checkedAt     when the check finished
+ * @param problemMsgs   the same problems as {@link Msg}s for the UI (empty where they are English only)
  */
 public record PropagationReport(String domain, String expectedValue, String checkedName, List<String> cnameChain,
-                                String zone, List<String> problems, List<ServerResult> results, Instant checkedAt) {
+                                String zone, List<String> problems, List<ServerResult> results, Instant checkedAt,
+                                List<Msg> problemMsgs) {
 
     public PropagationReport {
         cnameChain = List.copyOf(cnameChain);
         problems = List.copyOf(problems);
         results = List.copyOf(results);
+        problemMsgs = problemMsgs == null ? List.of() : List.copyOf(problemMsgs);
+    }
+
+    /** A report whose problems are English only. */
+    public PropagationReport(String domain, String expectedValue, String checkedName, List<String> cnameChain,
+                             String zone, List<String> problems, List<ServerResult> results, Instant checkedAt) {
+        this(domain, expectedValue, checkedName, cnameChain, zone, problems, results, checkedAt, List.of());
     }
 
     /** Number of servers that see the expected value. */

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.dns;
 
+import io.atlasonboard.core.Msg;
+
 import java.util.List;
 
 /**
@@ -10,14 +12,27 @@ import java.util.List;
  * @param kind      authoritative name server or configured resolver
  * @param outcome   FOUND / NOT_FOUND / WRONG_VALUE / ERROR
  * @param values    the TXT values seen at the name (strings of a record joined), for every outcome but ERROR
- * @param detail    a readable explanation (the error's reason, NXDOMAIN, extra quotes, ...)
+ * @param detail    a readable explanation (the error's reason, NXDOMAIN, extra quotes, ...), English
+ * @param detailMsg the same explanation as a {@link Msg} for the UI, or null where it has none
  */
 public record ServerResult(String server, String address, ServerKind kind, CheckOutcome outcome, List<String> values,
-                           String detail) {
+                           String detail, Msg detailMsg) {
 
     public ServerResult {
         values = List.copyOf(values);
         detail = detail == null ? "" : detail;
+    }
+
+    /** A result whose detail is English only (an error text from the resolver library, for example). */
+    public ServerResult(String server, String address, ServerKind kind, CheckOutcome outcome, List<String> values,
+                        String detail) {
+        this(server, address, kind, outcome, values, detail, null);
+    }
+
+    /** A result whose detail is a {@link Msg}; {@link #detail()} is its English. */
+    public static ServerResult of(String server, String address, ServerKind kind, CheckOutcome outcome,
+                                  List<String> values, Msg detail) {
+        return new ServerResult(server, address, kind, outcome, values, detail.english(), detail);
     }
 
     public boolean sees() {

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.dns;
 
+import io.atlasonboard.core.Msg;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +26,13 @@ final class TxtEvaluation {
                                       String expected) {
         int rc = r.getRcode();
         if (rc != Rcode.NOERROR && rc != Rcode.NXDOMAIN) {
-            String hint = rc == Rcode.REFUSED ? " (it does not serve the zone " + zone + " to us)" : "";
-            return new ServerResult(server, addr, ServerKind.AUTHORITATIVE, CheckOutcome.ERROR, List.of(),
-                    "server answered " + Rcode.string(rc) + hint);
+            return ServerResult.of(server, addr, ServerKind.AUTHORITATIVE, CheckOutcome.ERROR, List.of(),
+                    rc == Rcode.REFUSED ? Msg.of("core.dns.server.refused", Rcode.string(rc), String.valueOf(zone))
+                            : Msg.of("core.dns.server.answered", Rcode.string(rc)));
         }
         if (!r.getHeader().getFlag(Flags.AA)) {
-            return new ServerResult(server, addr, ServerKind.AUTHORITATIVE, CheckOutcome.ERROR, List.of(),
-                    "answer is not authoritative: the server does not serve the zone " + zone + " (lame delegation)");
+            return ServerResult.of(server, addr, ServerKind.AUTHORITATIVE, CheckOutcome.ERROR, List.of(),
+                    Msg.of("core.dns.server.lame", String.valueOf(zone)));
         }
         return evaluate(server, addr, ServerKind.AUTHORITATIVE, r, name, expected);
     }
@@ -39,8 +41,8 @@ final class TxtEvaluation {
     static ServerResult resolver(String server, String addr, Message r, Name name, String expected) {
         int rc = r.getRcode();
         if (rc != Rcode.NOERROR && rc != Rcode.NXDOMAIN) {
-            return new ServerResult(server, addr, ServerKind.RESOLVER, CheckOutcome.ERROR, List.of(),
-                    "server answered " + Rcode.string(rc));
+            return ServerResult.of(server, addr, ServerKind.RESOLVER, CheckOutcome.ERROR, List.of(),
+                    Msg.of("core.dns.server.answered", Rcode.string(rc)));
         }
         return evaluate(server, addr, ServerKind.RESOLVER, r, name, expected);
     }
@@ -61,13 +63,13 @@ final class TxtEvaluation {
             return new ServerResult(server, addr, kind, CheckOutcome.FOUND, values, "");
         }
         if (r.getRcode() == Rcode.NXDOMAIN) {
-            return new ServerResult(server, addr, kind, CheckOutcome.NOT_FOUND, values,
-                    "the name " + name + " does not exist (NXDOMAIN)");
+            return ServerResult.of(server, addr, kind, CheckOutcome.NOT_FOUND, values,
+                    Msg.of("core.dns.server.nxdomain", String.valueOf(name)));
         }
-        String hint = null;
+        Msg hint = null;
         boolean related = false;
         for (String v : values) {
-            String h = nearMiss(v, expected);
+            Msg h = nearMiss(v, expected);
             if (h != null) {
                 hint = hint == null ? h : hint;
                 related = true;
@@ -76,11 +78,11 @@ final class TxtEvaluation {
             }
         }
         if (related) {
-            return new ServerResult(server, addr, kind, CheckOutcome.WRONG_VALUE, values,
-                    hint != null ? hint : "a verification record is there, but with another value");
+            return ServerResult.of(server, addr, kind, CheckOutcome.WRONG_VALUE, values,
+                    hint != null ? hint : Msg.of("core.dns.server.otherValue"));
         }
-        return new ServerResult(server, addr, kind, CheckOutcome.NOT_FOUND, values,
-                values.isEmpty() ? "no TXT record at " + name : "no TXT record with this value at " + name);
+        return ServerResult.of(server, addr, kind, CheckOutcome.NOT_FOUND, values,
+                Msg.of(values.isEmpty() ? "core.dns.server.noTxt" : "core.dns.server.noTxtValue", String.valueOf(name)));
     }
 
     /** The strings of one TXT record joined without separator (how a split long value is read back). */
@@ -92,22 +94,21 @@ final class TxtEvaluation {
         return sb.toString();
     }
 
-    private static String nearMiss(String seen, String expected) {
+    private static Msg nearMiss(String seen, String expected) {
         String s = seen.strip();
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
                 && s.substring(1, s.length() - 1).strip().equals(expected)) {
-            return "the value has extra quotes around it: enter it without quotes in the DNS console";
+            return Msg.of("core.dns.server.quoted");
         }
         if (s.equals(expected) || s.replaceAll("\\s+", "").equals(expected.replaceAll("\\s+", ""))) {
-            return "the value has extra spaces or line breaks in it";
+            return Msg.of("core.dns.server.spaces");
         }
         if (s.equalsIgnoreCase(expected)) {
-            return "the value differs in upper/lower case; it must match exactly";
+            return Msg.of("core.dns.server.case");
         }
         int eq = expected.indexOf('=');
         if (eq > 0 && s.length() > 0 && expected.endsWith(s) && !s.contains("=")) {
-            return "only the part after '=' was published; publish the whole value including \""
-                    + expected.substring(0, eq + 1) + "\"";
+            return Msg.of("core.dns.server.afterEquals", expected.substring(0, eq + 1));
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package io.atlasonboard.core.pki;
 
+import io.atlasonboard.core.Msg;
+
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
@@ -30,6 +32,10 @@ public final class KdfLimits {
     /** The encryption parameters exceed a limit (not a wrong password): says which limit and why. */
     public static final class ExcessiveParametersException extends InvalidInputException {
         public ExcessiveParametersException(String message) {
+            super(message);
+        }
+
+        public ExcessiveParametersException(Msg message) {
             super(message);
         }
     }
@@ -67,32 +73,40 @@ public final class KdfLimits {
         } catch (ExcessiveParametersException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InvalidInputException("The encryption parameters of " + what + " are damaged ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new InvalidInputException(Msg.of("core.pki.kdf.damaged", what(what), e.getClass().getSimpleName()), e);
         }
     }
 
     /** Checks an iteration count (also used for a PKCS#12 MAC). */
     public static void iterations(long n, String scheme, String what) {
         if (n > MAX_ITERATIONS || n < 1) {
-            throw new ExcessiveParametersException("The encryption of " + what + " asks for " + n + " " + scheme
-                    + " iterations; the limit is " + MAX_ITERATIONS + " (a file must not set its own cost: this "
-                    + "many would take minutes with any password). It was not opened; re-encrypt it with fewer.");
+            throw new ExcessiveParametersException(Msg.of("core.pki.kdf.iterations", what(what), String.valueOf(n),
+                    scheme, String.valueOf(MAX_ITERATIONS)));
         }
     }
 
     static void scrypt(long n, long r, long p, String what) {
         long memory = n > 0 && r > 0 && n <= Long.MAX_VALUE / 128 / r ? 128 * n * r : Long.MAX_VALUE;
         if (memory > MAX_SCRYPT_MEMORY) {
-            throw new ExcessiveParametersException("The encryption of " + what + " asks scrypt for "
-                    + (memory == Long.MAX_VALUE ? "more than any" : (memory / (1024 * 1024)) + " MiB of") + " memory (N="
-                    + n + ", r=" + r + ", p=" + p + "); the limit is " + MAX_SCRYPT_MEMORY / (1024 * 1024) + " MiB "
-                    + "(128·N·r), so that a file cannot exhaust memory. It was not opened.");
+            String limit = String.valueOf(MAX_SCRYPT_MEMORY / (1024 * 1024));
+            throw new ExcessiveParametersException(memory == Long.MAX_VALUE
+                    ? Msg.of("core.pki.kdf.scryptMemoryAny", what(what), String.valueOf(n), String.valueOf(r),
+                            String.valueOf(p), limit)
+                    : Msg.of("core.pki.kdf.scryptMemory", what(what), String.valueOf(memory / (1024 * 1024)),
+                            String.valueOf(n), String.valueOf(r), String.valueOf(p), limit));
         }
         if (p < 1 || n * r > MAX_SCRYPT_WORK / p) {
-            throw new ExcessiveParametersException("The encryption of " + what + " asks scrypt for N·r·p = "
-                    + n + "·" + r + "·" + p + "; the limit is " + MAX_SCRYPT_WORK + " (a file must not set its own "
-                    + "cost). It was not opened.");
+            throw new ExcessiveParametersException(Msg.of("core.pki.kdf.scryptWork", what(what), String.valueOf(n),
+                    String.valueOf(r), String.valueOf(p), String.valueOf(MAX_SCRYPT_WORK)));
         }
+    }
+
+    /** What is being opened, as the callers name it ("this PKCS#12 keystore"), in the reader's language. */
+    private static Object what(String what) {
+        return switch (what == null ? "" : what) {
+            case "this PKCS#12 keystore" -> Msg.of("core.pki.kdf.what.pkcs12");
+            case "this encrypted private key" -> Msg.of("core.pki.kdf.what.key");
+            default -> String.valueOf(what);
+        };
     }
 }

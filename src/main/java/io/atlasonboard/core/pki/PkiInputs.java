@@ -281,26 +281,31 @@ public final class PkiInputs {
         return c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
     }
 
-    /** "a certificate request, a private key" etc. for messages. */
-    static String describeTypes(List<Object> objects) {
-        Set<String> names = new LinkedHashSet<>();
+    /** "a certificate request, a private key" etc. for messages, in the reader's language. */
+    static Msg describeTypes(List<Object> objects) {
+        Set<Object> names = new LinkedHashSet<>();
         for (Object o : objects) {
             if (o instanceof X509CertificateHolder || o instanceof X509TrustedCertificateBlock) {
-                names.add("a certificate");
+                names.add(Msg.of("core.pki.type.certificate"));
             } else if (o instanceof PKCS10CertificationRequest) {
-                names.add("a certificate request (CSR)");
+                names.add(Msg.of("core.pki.type.csr"));
             } else if (isKey(o)) {
-                names.add("a private key");
+                names.add(Msg.of("core.pki.type.privateKey"));
             } else if (o instanceof org.bouncycastle.asn1.cms.ContentInfo) {
-                names.add("a PKCS#7 bundle");
+                names.add(Msg.of("core.pki.type.pkcs7"));
             } else if (o instanceof org.bouncycastle.asn1.x509.SubjectPublicKeyInfo) {
-                names.add("a public key");
+                names.add(Msg.of("core.pki.type.publicKey"));
             } else if (o instanceof org.bouncycastle.cert.X509CRLHolder) {
-                names.add("a certificate revocation list");
+                names.add(Msg.of("core.pki.type.crl"));
             } else {
-                names.add("a " + o.getClass().getSimpleName());
+                names.add(Msg.of("core.pki.type.other", o.getClass().getSimpleName()));
             }
         }
-        return String.join(", ", names);
+        List<Object> list = new ArrayList<>(names);
+        Object out = list.isEmpty() ? "" : list.get(list.size() - 1);
+        for (int i = list.size() - 2; i >= 0; i--) {
+            out = Msg.of("core.pki.type.list", list.get(i), out);
+        }
+        return out instanceof Msg m ? m : Msg.of("core.pki.type.other", "");
     }
 }

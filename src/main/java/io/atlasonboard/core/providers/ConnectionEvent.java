@@ -12,10 +12,21 @@ import java.util.Objects;
 public sealed interface ConnectionEvent {
     ConnectionStep step();
 
-    /** The check began; {@code detail} says what it does now ("TLS handshake with host:8443"). */
-    record Started(ConnectionStep step, String detail) implements ConnectionEvent {
+    /**
+     * The check began; {@code detail} says what it does now ("TLS handshake with host:8443"), in English;
+     * {@code detailMsg}, when present, is the same sentence for the UI.
+     */
+    record Started(ConnectionStep step, String detail, Msg detailMsg) implements ConnectionEvent {
         public Started {
             Objects.requireNonNull(step);
+        }
+
+        public Started(ConnectionStep step, String detail) {
+            this(step, detail, null);
+        }
+
+        public Started(ConnectionStep step, Msg detail) {
+            this(step, detail.english(), detail);
         }
     }
 

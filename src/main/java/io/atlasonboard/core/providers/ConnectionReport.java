@@ -8,15 +8,22 @@ import java.util.Optional;
 /**
  * Result of a connection test. GOOD carries the policy summary and remaining quota; BAD carries the failed step, a
  * diagnosis code and a sentence a person can act on. Never contains secrets. {@code diagnosis} is the English sentence
- * (CLI, logs, stored status); {@code msg}, when present, is the same sentence as a {@link Msg} for the UI.
+ * (CLI, logs, stored status); {@code msg}, when present, is the same sentence as a {@link Msg} for the UI, and
+ * {@code policyMsg} the same for {@code policySummary}.
  */
 public record ConnectionReport(Status status, String failedStep, String diagnosis, Diagnosis code,
-        String policySummary, Long remainingQuota, Instant checkedAt, Msg msg) {
+        String policySummary, Long remainingQuota, Instant checkedAt, Msg msg, Msg policyMsg) {
+
+    /** A report whose policy summary (if any) is English only. */
+    public ConnectionReport(Status status, String failedStep, String diagnosis, Diagnosis code,
+            String policySummary, Long remainingQuota, Instant checkedAt, Msg msg) {
+        this(status, failedStep, diagnosis, code, policySummary, remainingQuota, checkedAt, msg, null);
+    }
 
     /** A report without a {@link Msg} (one read back from a stored status): the UI shows the English text. */
     public ConnectionReport(Status status, String failedStep, String diagnosis, Diagnosis code,
             String policySummary, Long remainingQuota, Instant checkedAt) {
-        this(status, failedStep, diagnosis, code, policySummary, remainingQuota, checkedAt, null);
+        this(status, failedStep, diagnosis, code, policySummary, remainingQuota, checkedAt, null, null);
     }
 
     /** The failed step as a {@link Msg} ("TLS handshake"), if it is a known step or the test as a whole. */
@@ -36,8 +43,9 @@ public record ConnectionReport(Status status, String failedStep, String diagnosi
         return status == Status.GOOD;
     }
 
-    static ConnectionReport good(String policySummary, long quota, Instant at) {
-        return new ConnectionReport(Status.GOOD, null, null, Diagnosis.OK, policySummary, quota, at);
+    static ConnectionReport good(Msg policySummary, long quota, Instant at) {
+        return new ConnectionReport(Status.GOOD, null, null, Diagnosis.OK, policySummary.english(), quota, at, null,
+                policySummary);
     }
 
     /** A BAD report whose sentence has no {@link Msg} yet: the UI shows the English text. */

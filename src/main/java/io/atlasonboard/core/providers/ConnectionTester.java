@@ -110,14 +110,14 @@ public final class ConnectionTester {
             this.listener = listener;
         }
 
-        void start(ConnectionStep step, double fraction, String detail) {
+        void start(ConnectionStep step, double fraction, Msg detail) {
             sink.checkCancelled();
             if (current != null) {
                 listener.on(new ConnectionEvent.Passed(current));
             }
             current = step;
             listener.on(new ConnectionEvent.Started(step, detail));
-            sink.update(fraction, detail);
+            sink.update(fraction, detail.english());
         }
 
         void finish(ConnectionReport r) {
@@ -137,7 +137,7 @@ public final class ConnectionTester {
         Clock clock = config.clock();
         try {
             // 1. local pre-checks
-            steps.start(ConnectionStep.LOCAL, 0.05, "Checking the keystore and client certificate");
+            steps.start(ConnectionStep.LOCAL, 0.05, Msg.of("core.providers.doing.LOCAL"));
             java.security.KeyStore[] opened = new java.security.KeyStore[1];
             ConnectionReport local = localChecks(config, clock, opened);
             if (local != null) {
@@ -149,9 +149,9 @@ public final class ConnectionTester {
 
             // 2. TLS handshake (own socket, through the proxy if any)
             steps.start(ConnectionStep.TLS, 0.2, config.proxy() != null
-                    ? "Opening a tunnel through proxy " + config.proxy().host() + ":" + config.proxy().port()
-                            + " and shaking hands with " + config.host()
-                    : "TLS handshake with " + config.host() + ":" + config.port());
+                    ? Msg.of("core.providers.doing.TLS.proxy", config.proxy().host() + ":" + config.proxy().port(),
+                            config.host())
+                    : Msg.of("core.providers.doing.TLS", config.host() + ":" + config.port()));
             AtlasTls tls;
             try {
                 tls = new AtlasTls(config);
@@ -164,19 +164,19 @@ public final class ConnectionTester {
                 return hs;
             }
 
-            steps.start(ConnectionStep.LOGIN, 0.45, "Logging in (POST /login)");
+            steps.start(ConnectionStep.LOGIN, 0.45, Msg.of("core.providers.doing.LOGIN"));
             try (AtlasClient client = new AtlasClient(config, apiKey, apiSecret)) {
                 String step = STEP_LOGIN;
                 try {
                     client.login();
                     step = STEP_POLICY;
-                    steps.start(ConnectionStep.POLICY, 0.65, "Reading the validation policy (GET /validationpolicy)");
+                    steps.start(ConnectionStep.POLICY, 0.65, Msg.of("core.providers.doing.POLICY"));
                     ValidationPolicy policy = client.validationPolicy();
                     step = STEP_QUOTA;
-                    steps.start(ConnectionStep.QUOTA, 0.85, "Reading the issuance quota (GET /quotas/issuance)");
+                    steps.start(ConnectionStep.QUOTA, 0.85, Msg.of("core.providers.doing.QUOTA"));
                     long quota = client.quotaIssuance();
                     steps.sink.checkCancelled();
-                    return ConnectionReport.good(PolicySummary.describe(policy), quota, clock.instant());
+                    return ConnectionReport.good(PolicySummary.msg(policy), quota, clock.instant());
                 } catch (AtlasApiException e) {
                     return api(step, e, config, clock);
                 } catch (AtlasTransportException e) {

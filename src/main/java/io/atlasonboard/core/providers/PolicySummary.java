@@ -1,5 +1,6 @@
 package io.atlasonboard.core.providers;
 
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.atlas.ValidationPolicy;
 
 import java.util.ArrayList;
@@ -10,8 +11,14 @@ import java.util.TreeMap;
 
 import com.google.gson.JsonElement;
 
-/** Describes a validation policy in words: what the account allows. */
+/**
+ * Describes a validation policy in words: what the account allows. {@link #msg} gives the description as a
+ * {@link Msg} (one line per rule, keys under {@code core.providers.policy.}) for the UI; {@link #describe} is its
+ * English text for the command line. Policy tokens (field names, OIDs, algorithm names, formats) stay as the API
+ * writes them; numbers are written without grouping in every language.
+ */
 public final class PolicySummary {
+    private static final String P = "core.providers.policy.";
     private static final Map<String, String> EKU_NAMES = Map.of(
             "1.3.6.1.5.5.7.3.1", "serverAuth",
             "1.3.6.1.5.5.7.3.2", "clientAuth",
@@ -22,63 +29,74 @@ public final class PolicySummary {
     private PolicySummary() {
     }
 
+    /** The English description (the command line's "Validation policy:" block). */
     public static String describe(ValidationPolicy p) {
-        List<String> lines = new ArrayList<>();
+        return msg(p).english();
+    }
+
+    /** The description as a {@link Msg}: its lines joined by line breaks, rendered in the reader's language. */
+    public static Msg msg(ValidationPolicy p) {
+        List<Object> lines = new ArrayList<>();
         ValidationPolicy.PublicKeyRule pk = p.publicKey();
         if (pk != null) {
-            StringBuilder s = new StringBuilder("Keys: ").append(pk.keyType() == null ? "any type" : pk.keyType());
+            Object type = pk.keyType() == null ? Msg.of(P + "anyType") : pk.keyType();
+            Object keys = type;
             if (pk.allowedLengths() != null && !pk.allowedLengths().isEmpty()) {
-                s.append(' ').append(join(pk.allowedLengths().stream().map(String::valueOf).toList(), " or "));
-                s.append("RSA".equalsIgnoreCase(pk.keyType()) ? " bits" : "");
+                Object lengths = chain("or", pk.allowedLengths().stream().map(n -> (Object) String.valueOf(n)).toList());
+                keys = Msg.of(P + ("RSA".equalsIgnoreCase(pk.keyType()) ? "typeBits" : "typeLengths"), type, lengths);
             }
-            if (pk.keyFormat() != null) {
-                s.append("; the public key is sent as ").append(pk.keyFormat().toUpperCase(Locale.ROOT))
-                        .append("PKCS10".equalsIgnoreCase(pk.keyFormat()) ? " (a CSR)" : " (a PEM public key)");
+            if (pk.keyFormat() == null) {
+                lines.add(Msg.of(P + "keys", keys));
+            } else {
+                lines.add(Msg.of(P + ("PKCS10".equalsIgnoreCase(pk.keyFormat()) ? "keysCsr" : "keysPem"), keys,
+                        pk.keyFormat().toUpperCase(Locale.ROOT)));
             }
-            lines.add(s.toString());
         }
         if (p.publicKeySignature() != null) {
-            lines.add("Proof of possession (public_key_signature): " + p.publicKeySignature());
+            lines.add(Msg.of(P + "pop", p.publicKeySignature()));
         }
-        lines.add("Subject: " + subject(p));
+        lines.add(Msg.of(P + "subject", subject(p)));
         ValidationPolicy.San san = p.san();
         if (san != null) {
-            lines.add("DNS names: " + listRule(san.dnsNames(), "ending in"));
-            lines.add("E-mail addresses: " + listRule(san.emails(), "ending in"));
+            lines.add(Msg.of(P + "dns", listRule(san.dnsNames(), "endingIn")));
+            lines.add(Msg.of(P + "emails", listRule(san.emails(), "endingIn")));
             if (san.ipAddresses() != null && san.ipAddresses().allowsAny()) {
-                lines.add("IP addresses: " + listRule(san.ipAddresses(), "matching"));
+                lines.add(Msg.of(P + "ips", listRule(san.ipAddresses(), "matching")));
             }
             if (san.uris() != null && san.uris().allowsAny()) {
-                lines.add("URIs: " + listRule(san.uris(), "matching"));
+                lines.add(Msg.of(P + "uris", listRule(san.uris(), "matching")));
             }
         }
         if (p.extendedKeyUsages() != null && p.extendedKeyUsages().ekus() != null) {
             ValidationPolicy.ListRule e = p.extendedKeyUsages().ekus();
-            List<String> names = e.list() == null ? List.of()
-                    : e.list().stream().map(o -> EKU_NAMES.containsKey(o) ? EKU_NAMES.get(o) + " (" + o + ")" : o)
-                            .toList();
-            lines.add("Extended key usages: " + (names.isEmpty() ? "none listed" : join(names, ", "))
-                    + (Boolean.TRUE.equals(e.isStatic()) ? " (fixed by the policy)" : " (selectable)"));
+            List<Object> names = e.list() == null ? List.of()
+                    : e.list().stream().map(o -> (Object) (EKU_NAMES.containsKey(o) ? EKU_NAMES.get(o) + " (" + o + ")"
+                            : o)).toList();
+            lines.add(Msg.of(P + (Boolean.TRUE.equals(e.isStatic()) ? "ekusFixed" : "ekusSelectable"),
+                    names.isEmpty() ? Msg.of(P + "noneListed") : chain("comma", names)));
         }
         if (p.validity() != null && p.validity().secondsmax() != null) {
             long secs = p.validity().secondsmax();
             long days = secs / 86400;
-            lines.add("Maximum validity: " + days + (days == 1 ? " day" : " days")
-                    + (secs % 86400 != 0 ? " (" + secs + " s)" : ""));
+            String unit = days == 1 ? "validityDay" : "validityDays";
+            lines.add(secs % 86400 != 0 ? Msg.of(P + unit + "Seconds", String.valueOf(days), String.valueOf(secs))
+                    : Msg.of(P + unit, String.valueOf(days)));
         }
         if (p.signature() != null && p.signature().hashAlgorithm() != null
                 && p.signature().hashAlgorithm().list() != null) {
-            lines.add("Signature hash: " + join(p.signature().hashAlgorithm().list(), ", ")
-                    + presence(p.signature().hashAlgorithm().presence()));
+            Object hashes = chain("comma", new ArrayList<>(p.signature().hashAlgorithm().list()));
+            String presence = p.signature().hashAlgorithm().presence();
+            lines.add(presence == null ? Msg.of(P + "hash", hashes)
+                    : Msg.of(P + "hashPresence", hashes, presenceWord(presence)));
         }
-        return String.join("\n", lines);
+        return (Msg) chain("lines", lines); // the subject line is always there
     }
 
-    private static String subject(ValidationPolicy p) {
+    private static Object subject(ValidationPolicy p) {
         if (p.subjectDn() == null || p.subjectDn().isEmpty()) {
-            return "no rules given";
+            return Msg.of(P + "noRules");
         }
-        Map<String, List<String>> byPresence = new TreeMap<>();
+        Map<String, List<Object>> byPresence = new TreeMap<>();
         for (var en : p.subjectDn().entrySet()) {
             JsonElement v = en.getValue();
             if (v != null && v.isJsonObject() && v.getAsJsonObject().has("presence")
@@ -88,43 +106,56 @@ public final class PolicySummary {
                 if (pr.equals("STATIC")) {
                     ValidationPolicy.FieldRule f = p.subjectField(en.getKey());
                     if (f != null && f.format() != null) {
-                        label += " = \"" + f.format() + "\"";
+                        label += " = \"" + f.format() + "\""; // not user-visible (a field and its value, as in the policy)
                     }
                 }
                 byPresence.computeIfAbsent(pr, k -> new ArrayList<>()).add(label);
             }
         }
-        List<String> parts = new ArrayList<>();
+        List<Object> parts = new ArrayList<>();
         for (String pr : List.of("REQUIRED", "STATIC", "OPTIONAL")) {
             if (byPresence.containsKey(pr)) {
-                parts.add(pr.toLowerCase(Locale.ROOT) + ": " + join(byPresence.get(pr), ", "));
+                parts.add(Msg.of(P + "fields." + pr, chain("comma", byPresence.get(pr))));
             }
         }
-        return parts.isEmpty() ? "no rules given" : String.join("; ", parts);
+        return parts.isEmpty() ? Msg.of(P + "noRules") : chain("semicolon", parts);
     }
 
-    private static String listRule(ValidationPolicy.ListRule r, String matchWord) {
+    private static Object listRule(ValidationPolicy.ListRule r, String matchKey) {
         if (r == null || !r.allowsAny()) {
-            return "not allowed";
+            return Msg.of(P + "notAllowed");
         }
         int min = r.mincount() == null ? 0 : r.mincount();
-        StringBuilder s = new StringBuilder();
-        s.append(r.maxcount() == null ? "at least " + min : min + " to " + r.maxcount());
+        Object s = r.maxcount() == null ? Msg.of(P + "atLeast", String.valueOf(min))
+                : Msg.of(P + "range", String.valueOf(min), String.valueOf(r.maxcount()));
         if (r.list() != null && !r.list().isEmpty()) {
-            s.append(", ").append(matchWord).append(' ').append(join(r.list().stream()
-                    .map(x -> ".".equals(x) ? "\".\" (any name)" : "\"" + x + "\"").toList(), ", "));
+            s = Msg.of(P + matchKey, s, chain("comma", r.list().stream()
+                    .map(x -> ".".equals(x) ? (Object) Msg.of(P + "anyName") : "\"" + x + "\"").toList()));
         }
         if (Boolean.TRUE.equals(r.isStatic())) {
-            s.append(" (fixed by the policy)");
+            s = Msg.of(P + "fixed", s);
         }
-        return s.toString();
+        return s;
     }
 
-    private static String presence(String p) {
-        return p == null ? "" : " (" + p.toLowerCase(Locale.ROOT) + ")";
+    /** A presence token of the policy ("OPTIONAL") as a word; unknown tokens lower-cased as they are. */
+    private static Object presenceWord(String p) {
+        String up = p.toUpperCase(Locale.ROOT);
+        return switch (up) {
+            case "REQUIRED", "OPTIONAL", "STATIC", "FORBIDDEN" -> Msg.of(P + "presence." + up);
+            default -> p.toLowerCase(Locale.ROOT);
+        };
     }
 
-    private static String join(List<String> items, String sep) {
-        return String.join(sep, items);
+    /** The items joined by a pattern of two ({@code core.providers.policy.comma} = "{0}, {1}"), nested right. */
+    private static Object chain(String joinKey, List<?> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        Object out = items.get(items.size() - 1);
+        for (int i = items.size() - 2; i >= 0; i--) {
+            out = Msg.of(P + "join." + joinKey, items.get(i), out);
+        }
+        return out;
     }
 }

@@ -1,5 +1,8 @@
 package io.atlasonboard.core.providers;
 
+import io.atlasonboard.core.Localized;
+import io.atlasonboard.core.Msg;
+
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
 import io.atlasonboard.core.atlas.ProxySettings;
@@ -96,10 +99,12 @@ public final class ProviderService {
             try {
                 config = config(record, secrets);
             } catch (IllegalArgumentException e) {
-                events.on(new ConnectionEvent.Started(ConnectionStep.LOCAL, "Reading the provider settings"));
+                events.on(new ConnectionEvent.Started(ConnectionStep.LOCAL, Msg.of("core.providers.doing.settings")));
+                Object why = e instanceof Localized l && l.msg() != null ? l.msg() : String.valueOf(e.getMessage());
                 report = ConnectionReport.bad(ConnectionTester.STEP_LOCAL, Diagnosis.INVALID_CONFIGURATION,
-                        "The provider settings are not valid: " + e.getMessage(), clock.instant());
-                events.on(new ConnectionEvent.Failed(ConnectionStep.LOCAL, report.code(), report.diagnosis()));
+                        Msg.of("core.providers.diag.INVALID_CONFIGURATION", why), clock.instant());
+                events.on(new ConnectionEvent.Failed(ConnectionStep.LOCAL, report.code(), report.diagnosis(),
+                        report.msg()));
                 record(providerId, report);
                 return report;
             }
@@ -143,8 +148,12 @@ public final class ProviderService {
 
     private void record(long id, ConnectionReport r) {
         if (r.good()) {
-            String summary = "Remaining issuance quota: " + r.remainingQuota() + "\n" + r.policySummary();
-            providers.recordStatus(id, ConnectionStatus.good(r.checkedAt(), summary));
+            // the policy (as its message) is kept with the status, so a status read back renders in any language
+            Object policy = r.policyMsg() != null ? r.policyMsg() : String.valueOf(r.policySummary());
+            providers.recordStatus(id, ConnectionStatus.good(r.checkedAt(),
+                    Msg.of("core.providers.status.summary", String.valueOf(r.remainingQuota()), policy)));
+        } else if (r.msg() != null) {
+            providers.recordStatus(id, ConnectionStatus.bad(r.checkedAt(), r.failedStep(), r.msg()));
         } else {
             providers.recordStatus(id, ConnectionStatus.bad(r.checkedAt(), r.failedStep(), r.diagnosis()));
         }

@@ -18,7 +18,7 @@ public final class ProviderRepository {
     static final String TABLE = "provider";
     private static final String COLS = "id, name, type, api_url, intended_use, api_key, api_key_enc, keystore, keystore_file_name, "
             + "extra_trust_pem, proxy_host, proxy_port, proxy_user, sandbox, created_at, updated_at, status, "
-            + "status_checked_at, status_failed_step, status_diagnosis, status_summary";
+            + "status_checked_at, status_failed_step, status_diagnosis, status_summary, status_diagnosis_msg, status_summary_msg";
 
     private final Db db;
     private final Crypto crypto;
@@ -125,7 +125,8 @@ public final class ProviderRepository {
             try (PreparedStatement ps = c.prepareStatement("UPDATE provider SET name=?, type=?, api_url=?, "
                     + "intended_use=?, api_key=?, keystore=?, keystore_file_name=?, extra_trust_pem=?, proxy_host=?, "
                     + "proxy_port=?, proxy_user=?, sandbox=?, updated_at=?, status='UNKNOWN', status_checked_at=NULL, "
-                    + "status_failed_step=NULL, status_diagnosis=NULL, status_summary=NULL WHERE id=?")) {
+                    + "status_failed_step=NULL, status_diagnosis=NULL, status_summary=NULL, status_diagnosis_msg=NULL, "
+                    + "status_summary_msg=NULL WHERE id=?")) {
                 bindPlain(ps, record, name);
                 Sql.setInstant(ps, 13, now);
                 ps.setLong(14, id);
@@ -149,18 +150,21 @@ public final class ProviderRepository {
         });
     }
 
-    /** Keeps the result of a connection check. */
+    /** Keeps the result of a connection check, with its diagnosis and summary as messages when it has them. */
     public void recordStatus(long id, ConnectionStatus status) {
         Instant checked = status.checkedAt() != null ? status.checkedAt() : Sql.now();
         db.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE provider SET status=?, status_checked_at=?, "
-                    + "status_failed_step=?, status_diagnosis=?, status_summary=? WHERE id=?")) {
+                    + "status_failed_step=?, status_diagnosis=?, status_summary=?, status_diagnosis_msg=?, "
+                    + "status_summary_msg=? WHERE id=?")) {
                 ps.setString(1, status.state().name());
                 Sql.setInstant(ps, 2, status.state() == ConnectionStatus.State.UNKNOWN ? status.checkedAt() : checked);
                 ps.setString(3, status.failedStep());
                 ps.setString(4, status.diagnosis());
                 ps.setString(5, status.summary());
-                ps.setLong(6, id);
+                ps.setString(6, MsgCodec.encode(status.diagnosisMsg()));
+                ps.setString(7, MsgCodec.encode(status.summaryMsg()));
+                ps.setLong(8, id);
                 if (ps.executeUpdate() == 0) {
                     throw new NoSuchElementException("There is no provider with id " + id + ".");
                 }
@@ -341,7 +345,8 @@ public final class ProviderRepository {
     private ProviderRecord read(ResultSet rs) throws SQLException {
         ConnectionStatus status = new ConnectionStatus(ConnectionStatus.State.valueOf(rs.getString("status")),
                 Sql.getInstant(rs, "status_checked_at"), rs.getString("status_failed_step"),
-                rs.getString("status_diagnosis"), rs.getString("status_summary"));
+                rs.getString("status_diagnosis"), rs.getString("status_summary"),
+                MsgCodec.decode(rs.getString("status_diagnosis_msg")), MsgCodec.decode(rs.getString("status_summary_msg")));
         return ProviderRecord.builder()
                 .id(rs.getLong("id"))
                 .name(rs.getString("name"))

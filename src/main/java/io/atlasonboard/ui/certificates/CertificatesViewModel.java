@@ -99,7 +99,7 @@ public final class CertificatesViewModel {
         jobs.run(I18n.t("ui.certificates.job.policy"), p -> {
             try (AtlasClient c = connector.client(providerId)) {
                 var vp = c.validationPolicy();
-                return new Object[] {IssuanceRequests.view(vp), io.atlasonboard.core.providers.PolicySummary.describe(vp)};
+                return new Object[] {IssuanceRequests.view(vp), I18n.text(io.atlasonboard.core.providers.PolicySummary.msg(vp))};
             }
         }, null, r -> {
             IssuanceRequests.PolicyView v = (IssuanceRequests.PolicyView) r[0];

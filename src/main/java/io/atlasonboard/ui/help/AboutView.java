@@ -1,8 +1,10 @@
 package io.atlasonboard.ui.help;
 
 import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.common.Views;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -30,14 +32,29 @@ public final class AboutView {
         return v == null || v.isBlank() ? I18n.t("ui.help.about.devVersion") : I18n.t("ui.help.about.versionOf", v);
     }
 
-    public static Stage show(Window owner, Path dataFolder) {
+    /**
+     * Reads the version and the libraries list with the jars' metadata in the background (class-path reads), then
+     * opens About over {@code owner} on the UI thread.
+     */
+    public static void show(Window owner, Path dataFolder, UiJobs jobs) {
+        jobs.run(I18n.t("ui.help.about.job"), p -> new Contents(version(),
+                Libraries.ALL.stream().map(l -> new Row(l.name(), l.version(), l.licence())).toList()),
+                null, c -> show(owner, dataFolder, c),
+                e -> show(owner, dataFolder, new Contents(I18n.t("ui.help.about.devVersion"), List.of())));
+    }
+
+    /** What About shows that is read from the class path. */
+    record Contents(String version, List<Row> libraries) {
+    }
+
+    private static Stage show(Window owner, Path dataFolder, Contents contents) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(I18n.t("ui.help.about.title"));
         Label name = new Label(I18n.t("ui.help.about.name"));
         name.getStyleClass().add("title-2");
-        Label version = new Label(I18n.t("ui.help.about.version", version(), System.getProperty("java.version"),
+        Label version = new Label(I18n.t("ui.help.about.version", contents.version(), System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version", "?")));
         version.setId("aboutVersion");
         version.setWrapText(true);
@@ -56,9 +73,7 @@ public final class AboutView {
         libs.getColumns().add(column(I18n.t("ui.help.about.col.version"), Row::version, 110));
         libs.getColumns().add(column(I18n.t("ui.help.about.col.licence"), Row::licence, 250));
         libs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        for (Libraries.Library l : Libraries.ALL) {
-            libs.getItems().add(new Row(l.name(), l.version(), l.licence()));
-        }
+        libs.getItems().setAll(contents.libraries());
         Label libsLabel = Views.fieldLabel(I18n.t("ui.help.about.libraries"), libs);
         Label licence = new Label(I18n.t("ui.help.about.licenceNote"));
         licence.setWrapText(true);

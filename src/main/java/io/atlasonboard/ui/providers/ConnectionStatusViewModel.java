@@ -5,12 +5,12 @@ import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
+import io.atlasonboard.core.Msg;
+import io.atlasonboard.core.providers.ConnectionEvent;
 import io.atlasonboard.core.providers.ConnectionReport;
 import io.atlasonboard.core.providers.ConnectionStep;
-import io.atlasonboard.core.providers.ConnectionTester;
 import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.tasks.Progress;
@@ -27,28 +27,34 @@ import javafx.collections.ObservableList;
 
 /**
  * Step 6 and the providers window: runs the connection test of a stored provider in the background and shows each
- * step (local checks, TLS handshake, login, validation policy, quota) with its state, then "Connection Status: Good"
- * with the policy summary and remaining quota, or "Connection Status: Bad" with the failing step and diagnosis.
+ * step (local checks, TLS handshake, login, validation policy, quota) with its state, taken from the test's
+ * {@link ConnectionEvent}s (started, passed, failed), then "Connection Status: Good" with the policy summary and
+ * remaining quota, or "Connection Status: Bad" with the failing step and diagnosis. A stored status shows its
+ * diagnosis and policy in the user's language when the store kept them as messages.
  */
 public final class ConnectionStatusViewModel {
     public enum StepState { WAITING, RUNNING, OK, FAILED, SKIPPED }
 
     /** One line of the step list. */
     public static final class Step {
-        private final String name;
+        private final ConnectionStep step;
         private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(StepState.WAITING);
 
-        Step(String name) {
-            this.name = name;
+        Step(ConnectionStep step) {
+            this.step = step;
         }
 
         /** The step's name in the UI's language (name() stays the core's label). */
         public String displayName() {
-            return stepText(name);
+            return stepText(step.label());
         }
 
         public String name() {
-            return name;
+            return step.label();
+        }
+
+        public ConnectionStep step() {
+            return step;
         }
 
         public ObjectProperty<StepState> stateProperty() {
@@ -56,10 +62,6 @@ public final class ConnectionStatusViewModel {
         }
     }
 
-    static final List<String> STEP_NAMES = List.of(ConnectionTester.STEP_LOCAL, ConnectionTester.STEP_TLS,
-            ConnectionTester.STEP_LOGIN, ConnectionTester.STEP_POLICY, ConnectionTester.STEP_QUOTA);
-    /** Progress fractions ConnectionTester reports when each step starts. */
-    private static final double[] STARTS = {0.05, 0.2, 0.45, 0.65, 0.85};
 
     private final ProviderConnector connector;
     private final UiJobs jobs;
@@ -76,13 +78,14 @@ public final class ConnectionStatusViewModel {
     private final StringProperty checkedAt = new SimpleStringProperty("");
     private final ObjectProperty<ConnectionReport> report = new SimpleObjectProperty<>();
     private long providerId = -1;
+    private int run; // events of an earlier test arriving late are ignored
     private Runnable onFinished = () -> { };
 
     public ConnectionStatusViewModel(ProviderConnector connector, UiJobs jobs) {
         this.connector = Objects.requireNonNull(connector);
         this.jobs = Objects.requireNonNull(jobs);
-        for (String n : STEP_NAMES) {
-            steps.add(new Step(n));
+        for (ConnectionStep s : ConnectionStep.values()) {
+            steps.add(new Step(s));
         }
     }
 
@@ -93,11 +96,16 @@ public final class ConnectionStatusViewModel {
         state.set(st.state());
         steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
         failedStep.set(st.failedStep() == null ? "" : st.failedStep());
-        diagnosis.set(st.diagnosis() == null ? "" : st.diagnosis());
-        policySummary.set(st.summary() == null ? "" : st.summary());
+        diagnosis.set(text(st.diagnosisMsg(), st.diagnosis()));
+        policySummary.set(text(st.summaryMsg(), st.summary()));
         quota.set("");
         checkedAt.set(st.checkedAt() == null ? "" : I18n.t("ui.providers.status.checked", I18n.dateTime(st.checkedAt())));
         headline.set(headlineFor(st.state()));
+    }
+
+    /** A message in the UI's language, or the English text kept without one (a status stored before schema 43). */
+    private static String text(Msg msg, String english) {
+        return msg != null ? I18n.text(msg) : english == null ? "" : english;
     }
 
     public static String headlineFor(ConnectionStatus.State s) {
@@ -126,8 +134,13 @@ public final class ConnectionStatusViewModel {
         policySummary.set("");
         quota.set("");
         steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
-        jobs.run(I18n.t("ui.providers.status.connectionTest"), sink -> connector.test(id, sink), this::onProgress, this::onReport, e -> {
+        int thisRun = ++run;
+        jobs.run(I18n.t("ui.providers.status.connectionTest"),
+                sink -> connector.test(id, sink, ev -> jobs.onUi(() -> onEvent(thisRun, ev))),
+                this::onProgress, this::onReport, e -> {
             running.set(false);
+            steps.forEach(s -> s.stateProperty().set(s.stateProperty().get() == StepState.RUNNING ? StepState.FAILED
+                    : s.stateProperty().get() == StepState.WAITING ? StepState.SKIPPED : s.stateProperty().get()));
             state.set(ConnectionStatus.State.BAD);
             headline.set(headlineFor(ConnectionStatus.State.BAD));
             failedStep.set(I18n.t("ui.providers.status.connectionTest"));
@@ -142,17 +155,28 @@ public final class ConnectionStatusViewModel {
         }
     }
 
+    /** Only the bar: which check runs, passed or failed comes from the {@link ConnectionEvent}s. */
     private void onProgress(Progress p) {
-        if (!running.get() || p.fraction() < 0) {
+        if (running.get() && p.fraction() >= 0) {
+            progress.set(p.fraction());
+        }
+    }
+
+    /** A check started, passed or failed (on the UI thread, in the order the test reported them). */
+    void onEvent(int ofRun, ConnectionEvent e) {
+        if (ofRun != run || !running.get()) {
             return;
         }
-        progress.set(p.fraction());
-        message.set(p.message() == null ? "" : p.message());
-        for (int i = 0; i < STARTS.length; i++) {
-            double start = STARTS[i];
-            double next = i + 1 < STARTS.length ? STARTS[i + 1] : 1.0;
-            StepState st = p.fraction() >= next ? StepState.OK : p.fraction() >= start ? StepState.RUNNING : StepState.WAITING;
-            steps.get(i).stateProperty().set(st);
+        Step step = steps.get(e.step().ordinal());
+        if (e instanceof ConnectionEvent.Started st) {
+            step.stateProperty().set(StepState.RUNNING);
+            message.set(text(st.detailMsg(), st.detail()));
+        } else if (e instanceof ConnectionEvent.Passed) {
+            step.stateProperty().set(StepState.OK);
+        } else if (e instanceof ConnectionEvent.Failed) {
+            step.stateProperty().set(StepState.FAILED);
+            steps.stream().filter(s -> s.step().ordinal() > e.step().ordinal())
+                    .forEach(s -> s.stateProperty().set(StepState.SKIPPED));
         }
     }
 
@@ -166,7 +190,7 @@ public final class ConnectionStatusViewModel {
             state.set(ConnectionStatus.State.GOOD);
             headline.set(headlineFor(ConnectionStatus.State.GOOD));
             steps.forEach(s -> s.stateProperty().set(StepState.OK));
-            policySummary.set(r.policySummary() == null ? "" : r.policySummary());
+            policySummary.set(text(r.policyMsg(), r.policySummary()));
             quota.set(r.remainingQuota() == null ? "" : I18n.t("ui.providers.status.quota", String.valueOf(r.remainingQuota())));
             message.set(I18n.t("ui.providers.status.allPassed"));
         } else {
@@ -174,11 +198,12 @@ public final class ConnectionStatusViewModel {
             headline.set(headlineFor(ConnectionStatus.State.BAD));
             failedStep.set(r.failedStepMsg().map(I18n::text).orElse(r.failedStep()));
             diagnosis.set(r.msg() != null ? I18n.text(r.msg()) : r.diagnosis());
-            int failed = STEP_NAMES.indexOf(r.failedStep());
-            for (int i = 0; i < steps.size(); i++) {
-                steps.get(i).stateProperty().set(failed < 0 ? StepState.SKIPPED
-                        : i < failed ? StepState.OK : i == failed ? StepState.FAILED : StepState.SKIPPED);
-            }
+            // the events marked the checks; a check the test did not report (it failed as a whole) is skipped
+            steps.forEach(s -> s.stateProperty().set(switch (s.stateProperty().get()) {
+                case RUNNING -> StepState.FAILED;
+                case WAITING -> StepState.SKIPPED;
+                default -> s.stateProperty().get();
+            }));
             message.set("");  // the failed step has its own line below the step list
         }
         onFinished.run();

@@ -14,6 +14,7 @@ import java.util.Objects;
 
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
+import io.atlasonboard.core.providers.ConnectionListener;
 import io.atlasonboard.core.providers.ConnectionReport;
 import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.atlas.Sleeper;
@@ -67,7 +68,12 @@ public final class ProviderConnector {
 
     /** Runs the connection test of a stored provider and records the result with its time. */
     public ConnectionReport test(long providerId, ProgressSink progress) {
-        return service.test(providerId, progress);
+        return test(providerId, progress, ConnectionListener.NONE);
+    }
+
+    /** As {@link #test(long, ProgressSink)}; {@code events} hears each check start, pass or fail (worker thread). */
+    public ConnectionReport test(long providerId, ProgressSink progress, ConnectionListener events) {
+        return service.test(providerId, progress, events);
     }
 
     /** An API client for a stored provider (the caller closes it). */

@@ -6,7 +6,9 @@ import io.atlasonboard.ui.common.Theme;
 import io.atlasonboard.ui.common.Views;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -31,15 +33,10 @@ public final class SettingsView extends VBox {
 
         Label langTitle = new Label(I18n.t("ui.settings.language"));
         langTitle.getStyleClass().add(Styles.TITLE_4);
-        ToggleGroup langs = new ToggleGroup();
-        HBox langRow = new HBox(12,
-                choice(langs, vm.languageProperty(), UiSettings.Language.SYSTEM, "ui.settings.language.system",
-                        "languageSystem"),
-                choice(langs, vm.languageProperty(), UiSettings.Language.GERMAN, "ui.settings.language.german",
-                        "languageGerman"),
-                choice(langs, vm.languageProperty(), UiSettings.Language.ENGLISH, "ui.settings.language.english",
-                        "languageEnglish"));
-        langRow.setAlignment(Pos.CENTER_LEFT);
+        HBox langRow = choices(vm.languageProperty(), vm.loadedProperty(),
+                new Choice<>(UiSettings.Language.SYSTEM, "ui.settings.language.system", "languageSystem"),
+                new Choice<>(UiSettings.Language.GERMAN, "ui.settings.language.german", "languageGerman"),
+                new Choice<>(UiSettings.Language.ENGLISH, "ui.settings.language.english", "languageEnglish"));
         Label notice = Views.hint(I18n.t("ui.settings.language.restart"));
         notice.setId("settingsRestartNotice");
         notice.getStyleClass().add("warning-text");
@@ -48,15 +45,10 @@ public final class SettingsView extends VBox {
 
         Label themeTitle = new Label(I18n.t("ui.settings.theme"));
         themeTitle.getStyleClass().add(Styles.TITLE_4);
-        ToggleGroup themes = new ToggleGroup();
-        HBox themeRow = new HBox(12,
-                choice(themes, vm.themeProperty(), UiSettings.ThemeChoice.SYSTEM, "ui.settings.theme.system",
-                        "themeSystem"),
-                choice(themes, vm.themeProperty(), UiSettings.ThemeChoice.LIGHT, "ui.settings.theme.light",
-                        "themeLight"),
-                choice(themes, vm.themeProperty(), UiSettings.ThemeChoice.DARK, "ui.settings.theme.dark",
-                        "themeDark"));
-        themeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox themeRow = choices(vm.themeProperty(), vm.loadedProperty(),
+                new Choice<>(UiSettings.ThemeChoice.SYSTEM, "ui.settings.theme.system", "themeSystem"),
+                new Choice<>(UiSettings.ThemeChoice.LIGHT, "ui.settings.theme.light", "themeLight"),
+                new Choice<>(UiSettings.ThemeChoice.DARK, "ui.settings.theme.dark", "themeDark"));
         Label themeHint = Views.hint(I18n.t("ui.settings.theme.hint"));
         for (Label l : new Label[] {notice, themeHint}) {
             l.setWrapText(true);
@@ -77,19 +69,34 @@ public final class SettingsView extends VBox {
         setPrefWidth(560);
     }
 
-    private static <E> RadioButton choice(ToggleGroup group, ObjectProperty<E> property, E value, String key,
-            String id) {
-        RadioButton b = new RadioButton(I18n.t(key));
-        b.setId(id);
-        b.setToggleGroup(group);
-        b.setSelected(value.equals(property.get()));
-        b.selectedProperty().addListener((o, was, on) -> {
-            if (on) {
-                property.set(value);
-            }
-        });
-        property.addListener((o, a, now) -> b.setSelected(value.equals(now)));
-        return b;
+    /** One radio button of a row: the value it stands for, its label's key, its id. */
+    private record Choice<E>(E value, String key, String id) {
+    }
+
+    /**
+     * A row of radio buttons, one per choice, kept in step with {@code property} both ways; disabled until
+     * {@code ready} (the saved choice is read in the background).
+     */
+    @SafeVarargs
+    private static <E> HBox choices(ObjectProperty<E> property, ObservableBooleanValue ready, Choice<E>... choices) {
+        ToggleGroup group = new ToggleGroup();
+        HBox row = new HBox(12);
+        for (Choice<E> c : choices) {
+            RadioButton b = new RadioButton(I18n.t(c.key()));
+            b.setId(c.id());
+            b.setToggleGroup(group);
+            b.setSelected(c.value().equals(property.get()));
+            b.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    property.set(c.value());
+                }
+            });
+            property.addListener((o, a, now) -> b.setSelected(c.value().equals(now)));
+            row.getChildren().add(b);
+        }
+        row.disableProperty().bind(Bindings.not(ready));
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /**

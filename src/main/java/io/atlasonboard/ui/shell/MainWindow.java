@@ -108,7 +108,7 @@ public final class MainWindow {
         Button about = Views.button(I18n.t("ui.shell.about"), "mdi2i-information-outline");
         about.setId("openAbout");
         about.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
-        about.setOnAction(e -> AboutView.show(stage, ctx.home()));
+        about.setOnAction(e -> AboutView.show(stage, ctx.home(), jobs()));
         HBox bar = new HBox(10, logo, title, storeInfo, grow, help, about, settings);
         bar.getStyleClass().add("app-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -147,7 +147,7 @@ public final class MainWindow {
             return settingsWindow;
         }
         SettingsViewModel vm = new SettingsViewModel(ctx.home(), I18n.locale(), Locale.getDefault(),
-                SettingsView::applyTheme);
+                SettingsView::applyTheme, jobs());
         settingsWindow = SettingsView.open(stage, vm);
         return settingsWindow;
     }

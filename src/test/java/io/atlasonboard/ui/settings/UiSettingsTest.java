@@ -79,19 +79,40 @@ class UiSettingsTest {
     }
 
     @Test
-    void viewModelSavesAtOnceAndSaysWhenARestartIsNeeded() {
-        java.util.List<UiSettings.ThemeChoice> applied = new java.util.ArrayList<>();
-        SettingsViewModel vm = new SettingsViewModel(home, Locale.ENGLISH, Locale.US, applied::add);
-        assertThat(vm.languageProperty().get()).isEqualTo(UiSettings.Language.SYSTEM);
-        assertThat(vm.restartNeededProperty().get()).isFalse();
-        vm.languageProperty().set(UiSettings.Language.GERMAN);
-        assertThat(vm.restartNeededProperty().get()).isTrue();
-        vm.themeProperty().set(UiSettings.ThemeChoice.DARK);
-        assertThat(applied).containsExactly(UiSettings.ThemeChoice.DARK);
-        assertThat(UiSettings.load(home))
-                .isEqualTo(new UiSettings(UiSettings.Language.GERMAN, UiSettings.ThemeChoice.DARK));
-        vm.languageProperty().set(UiSettings.Language.ENGLISH);
-        assertThat(vm.restartNeededProperty().get()).isFalse();
-        assertThat(vm.errorProperty().get()).isEmpty();
+    void viewModelReadsAndSavesInTheBackgroundAndSaysWhenARestartIsNeeded() throws Exception {
+        new UiSettings(UiSettings.Language.SYSTEM, UiSettings.ThemeChoice.LIGHT).save(home);
+        java.util.List<UiSettings.ThemeChoice> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (io.atlasonboard.core.tasks.TaskService tasks = new io.atlasonboard.core.tasks.TaskService(2)) {
+            // the UI executor (direct here) records that the results came through it
+            io.atlasonboard.ui.common.UiJobs jobs = io.atlasonboard.ui.common.UiJobs.of(tasks, r -> {
+                threads.add(Thread.currentThread().getName());
+                r.run();
+            });
+            SettingsViewModel vm = new SettingsViewModel(home, Locale.ENGLISH, Locale.US, applied::add, jobs);
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (!vm.loadedProperty().get() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(vm.loadedProperty().get()).as("loaded").isTrue();
+            assertThat(vm.languageProperty().get()).isEqualTo(UiSettings.Language.SYSTEM);
+            assertThat(vm.themeProperty().get()).isEqualTo(UiSettings.ThemeChoice.LIGHT);
+            assertThat(applied).as("the saved theme is not applied again").isEmpty();
+            assertThat(vm.restartNeededProperty().get()).isFalse();
+            vm.languageProperty().set(UiSettings.Language.GERMAN);
+            assertThat(vm.restartNeededProperty().get()).isTrue();
+            vm.themeProperty().set(UiSettings.ThemeChoice.DARK);
+            assertThat(applied).containsExactly(UiSettings.ThemeChoice.DARK);
+            vm.lastSave().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(UiSettings.load(home))
+                    .isEqualTo(new UiSettings(UiSettings.Language.GERMAN, UiSettings.ThemeChoice.DARK));
+            vm.languageProperty().set(UiSettings.Language.ENGLISH);
+            assertThat(vm.restartNeededProperty().get()).isFalse();
+            vm.lastSave().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(UiSettings.load(home))
+                    .isEqualTo(new UiSettings(UiSettings.Language.ENGLISH, UiSettings.ThemeChoice.DARK));
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(threads).as("results are handed over through the UI executor").isNotEmpty();
+        }
     }
 }

@@ -1,0 +1,133 @@
+package io.atlasonboard.ui.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.atlasonboard.core.atlas.Sleeper;
+import io.atlasonboard.core.atlas.TestPki;
+import io.atlasonboard.core.providers.ConnectionEvent;
+import io.atlasonboard.core.providers.ConnectionReport;
+import io.atlasonboard.core.providers.ProviderService;
+import io.atlasonboard.core.store.ConnectionStatus;
+import io.atlasonboard.core.store.IntendedUse;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.store.ProviderSecrets;
+import io.atlasonboard.core.store.Store;
+import io.atlasonboard.core.tasks.ProgressSink;
+import io.atlasonboard.core.tasks.TaskService;
+import io.atlasonboard.sim.AtlasSimulator;
+import io.atlasonboard.sim.SimAccount;
+import io.atlasonboard.sim.SimClock;
+import io.atlasonboard.sim.SimulatorConfig;
+import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.UiJobs;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A connection status read back from the store (the providers window shows it without a new test) renders its
+ * diagnosis and its validation policy in the user's language: real tests against the simulator over mTLS are
+ * recorded, the store is closed and opened again, and the status pane shows them in German. A status stored without
+ * messages (before schema 43) still shows its English text; the English kept for the CLI is unchanged.
+ */
+class StoredStatusGermanTest {
+    private static final char[] PASSPHRASE = "a long enough passphrase 123".toCharArray();
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void english() {
+        I18n.setLocale(Locale.ENGLISH);
+    }
+
+    @Test
+    void aStoredGoodAndBadStatusRenderInGermanAfterReopening() throws Exception {
+        SimClock clock = new SimClock();
+        long good;
+        long bad;
+        long old;
+        List<ConnectionEvent> events = new ArrayList<>();
+        try (AtlasSimulator sim = AtlasSimulator.start(SimulatorConfig.defaults().clock(clock))) {
+            try (Store store = Store.create(home, PASSPHRASE.clone())) {
+                SimAccount acc = sim.createAccount(77);
+                KeyPair key = TestPki.rsa();
+                var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=svc"), key.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+                StringWriter w = new StringWriter();
+                try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
+                    pw.writeObject(csr);
+                }
+                X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                        new ByteArrayInputStream(sim.issueMtlsCertificate(acc.apiKey(), w.toString(),
+                                Duration.ofDays(9)).getBytes(StandardCharsets.US_ASCII)));
+                char[] ksPw = "ks-password-1".toCharArray();
+                ProviderRecord.Builder b = ProviderRecord.builder().apiUrl(sim.baseUrl().replace("/v2", ""))
+                        .intendedUse(IntendedUse.TLS).apiKey(acc.apiKey())
+                        .keystore(TestPki.pkcs12(key.getPrivate(), ksPw, cert)).extraTrustPem(sim.serverCaPem())
+                        .sandbox(true);
+                good = store.providers().save(b.name("Good one").build(),
+                        ProviderSecrets.of(acc.apiSecret().toCharArray(), ksPw, null)).id();
+                bad = store.providers().save(b.name("Wrong secret").build(),
+                        ProviderSecrets.of("not-the-secret".toCharArray(), ksPw, null)).id();
+                old = store.providers().save(b.name("Stored by an older version").build(),
+                        ProviderSecrets.of(acc.apiSecret().toCharArray(), ksPw, null)).id();
+
+                ProviderService service = new ProviderService(store.providers(), clock, Sleeper.REAL);
+                ConnectionReport g = service.test(good, ProgressSink.NONE, events::add);
+                assertThat(g.good()).as(g.toText()).isTrue();
+                ConnectionReport r = service.test(bad, ProgressSink.NONE, events::add);
+                assertThat(r.good()).as(r.toText()).isFalse();
+                // what a version before schema 43 kept: the English texts only
+                store.providers().recordStatus(old, ConnectionStatus.bad(clock.instant(), "Login",
+                        "The API key or API secret was refused."));
+            }
+        }
+
+        try (Store store = Store.open(home, PASSPHRASE.clone()); TaskService tasks = new TaskService(1)) {
+            ConnectionStatus gs = store.providers().get(good).status();
+            ConnectionStatus bs = store.providers().get(bad).status();
+            assertThat(gs.summary()).as("English kept for the CLI")
+                    .startsWith("Remaining issuance quota: 77\nKeys: RSA 2048 or 4096 bits");
+            assertThat(gs.summaryMsg()).isNotNull();
+            assertThat(bs.diagnosis()).contains("API key or API secret was refused");
+            assertThat(bs.diagnosisMsg()).isNotNull();
+            assertThat(bs.diagnosisMsg().english()).isEqualTo(bs.diagnosis());
+
+            I18n.setLocale(Locale.GERMAN);
+            ConnectionStatusViewModel vm = new ConnectionStatusViewModel(new ProviderConnector(store, clock),
+                    UiJobs.of(tasks, Runnable::run));
+            vm.show(store.providers().get(good));
+            assertThat(vm.headlineProperty().get()).isEqualTo(I18n.t("ui.providers.status.headline.GOOD"));
+            String policy = vm.policySummaryProperty().get();
+            assertThat(policy.split("\n")).contains("Verbleibendes Ausstellungskontingent: 77",
+                    "E-Mail-Adressen: nicht erlaubt", "Maximale Gültigkeit: 90 Tage");
+            assertThat(policy).contains("Schlüssel: RSA 2048 oder 4096 Bit", "DNS-Namen: ", "Antragsteller: ")
+                    .doesNotContain("Remaining", "Keys:", "not allowed", "Maximum validity", "!core.");
+
+            vm.show(store.providers().get(bad));
+            assertThat(vm.diagnosisProperty().get()).startsWith("API-Schlüssel oder API-Secret wurden abgelehnt")
+                    .doesNotContain("refused", "!core.");
+            assertThat(ConnectionStatusViewModel.stepText(vm.failedStepProperty().get())).isEqualTo("Anmeldung");
+
+            vm.show(store.providers().get(old));
+            assertThat(vm.diagnosisProperty().get()).isEqualTo("The API key or API secret was refused.");
+        }
+        assertThat(events).isNotEmpty();
+    }
+}
