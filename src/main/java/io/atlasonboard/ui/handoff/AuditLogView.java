@@ -60,11 +60,11 @@ public final class AuditLogView extends VBox {
         table.setAccessibleText(I18n.t("ui.handoff.log.table.a11y"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<AuditEntry, String> time = Tables.text(I18n.t("ui.handoff.log.col.time"), e -> I18n.dateTime(e.at()));
-        time.setPrefWidth(190);
+        time.setPrefWidth(180);
         TableColumn<AuditEntry, String> method = Tables.text(I18n.t("ui.handoff.log.col.method"), AuditEntry::method);
         method.setPrefWidth(80);
         TableColumn<AuditEntry, String> path = Tables.text(I18n.t("ui.handoff.log.col.path"), AuditEntry::path);
-        path.setPrefWidth(260);
+        path.setPrefWidth(200);
         TableColumn<AuditEntry, String> status = Tables.text(I18n.t("ui.handoff.log.col.status"),
                 AuditLogViewModel::status);
         status.setPrefWidth(90);

@@ -52,7 +52,7 @@ public final class ProvidersView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ProviderRecord, String> nameCol = col(I18n.t("ui.providers.table.name"),
                 r -> r.sandbox() ? I18n.t("ui.providers.table.nameSandbox", r.name()) : r.name());
-        nameCol.setPrefWidth(180);
+        nameCol.setPrefWidth(160);
         table.getColumns().add(nameCol);
         TableColumn<ProviderRecord, String> typeCol = col(I18n.t("ui.providers.table.typeUse"),
                 r -> I18n.t("ui.providers.table.typeUseValue", r.type(), ProviderFormViewModel.useLabel(r.intendedUse())));
@@ -71,10 +71,10 @@ public final class ProvidersView extends VBox {
                 }
             }
         });
-        st.setPrefWidth(200);
+        st.setPrefWidth(180);
         table.getColumns().add(st);
         table.getColumns().add(mtlsColumn(I18n.t("ui.handoff.list.until"), ProvidersViewModel::mtlsUntil, 120));
-        table.getColumns().add(mtlsColumn(I18n.t("ui.handoff.list.daysLeft"), ProvidersViewModel::mtlsDaysLeft, 190));
+        table.getColumns().add(mtlsColumn(I18n.t("ui.handoff.list.daysLeft"), ProvidersViewModel::mtlsDaysLeft, 220));
         table.getColumns().add(col(I18n.t("ui.providers.table.apiUrl"), ProviderRecord::apiUrl));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
@@ -203,16 +203,38 @@ public final class ProvidersView extends VBox {
         TableColumn<ProviderRecord, String> c = Tables.observed(title, r -> Bindings.createStringBinding(
                 () -> f.apply(vm.lifetimes().get(r.id())), vm.lifetimes()));
         c.setCellFactory(col -> new Tables.TipCell<>() {
+            private final javafx.beans.value.ChangeListener<Boolean> onSelect = (o, a, b) -> restyle();
+
+            {
+                tableRowProperty().addListener((o, a, b) -> {
+                    if (a != null) {
+                        a.selectedProperty().removeListener(onSelect);
+                    }
+                    if (b != null) {
+                        b.selectedProperty().addListener(onSelect);
+                    }
+                });
+            }
+
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
+                restyle();
+            }
+
+            /** The level's colour, except on the selected row (its background is the theme's; the words stay). */
+            private void restyle() {
                 getStyleClass().removeAll("warning-text", "error-text", Styles.TEXT_BOLD);
-                ProviderRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                ProviderRecord r = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
                 MtlsLifetime l = r == null ? null : vm.lifetimes().get(r.id());
-                if (l != null && l.level() == MtlsLifetime.Level.AMBER) {
-                    getStyleClass().add("warning-text");
-                } else if (l != null && l.level() != MtlsLifetime.Level.OK) {
-                    getStyleClass().addAll("error-text", Styles.TEXT_BOLD);
+                if (l == null || l.level() == MtlsLifetime.Level.OK) {
+                    return;
+                }
+                if (l.level() != MtlsLifetime.Level.AMBER) {
+                    getStyleClass().add(Styles.TEXT_BOLD);
+                }
+                if (!getTableRow().isSelected()) {
+                    getStyleClass().add(l.level() == MtlsLifetime.Level.AMBER ? "warning-text" : "error-text");
                 }
             }
         });
