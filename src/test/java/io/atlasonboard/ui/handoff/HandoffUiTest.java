@@ -272,10 +272,21 @@ class HandoffUiTest {
         assertThat(rig.store.mtlsRenewals().count(id)).as("old keystore kept").isEqualTo(1);
         assertThat(Arrays.equals(rig.store.mtlsRenewals().latest(id).orElseThrow().keystore(), before.keystore()))
                 .isTrue();
-        HandoffRig.click(robot, "#renewClose");
+        robot.interact(() -> table.getItems().stream().filter(r -> r.id() == id).findFirst().ifPresent(r ->
+                table.getSelectionModel().select(r)));
+        robot.interact(() -> opened[0].viewModel().refresh());
         waitFor("list refreshed", () -> robot.lookup(".table-cell").queryAll().stream()
                 .anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
                         && c.getText().equals(I18n.t("ui.handoff.list.days.OK", now.daysLeft()))));
+
+        // the old keystore can be put back (after a confirmation) and tests Good
+        HandoffRig.click(robot, "#renewRestore");
+        waitFor("restore confirmation", () -> exists(robot, "#confirmDialog"));
+        robot.clickOn("#confirmOk");
+        waitFor("restored", () -> text(robot, "#renewResult").equals(I18n.t("ui.handoff.renew.restored.good")));
+        assertThat(rig.store.providers().get(id).keystore()).isEqualTo(before.keystore());
+        assertThat(text(robot, "#renewCurrent")).contains(RenewalViewModel.serial(old.serial()));
+        HandoffRig.click(robot, "#renewClose");
     }
 
     @Test
