@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The UI house: features (start, unlock, wizard, providers, dns, certificates, sandbox, settings, shell) do not use each other in
+ * The UI house: features (start, unlock, wizard, providers, dns, certificates, sandbox, settings, handoff, shell) do not use each other in
  * a circle, and ui.common (task bridge, dialogs, view helpers) knows no feature. Each rule is also run against a
  * deliberately bad fixture (io.atlasonboard.arch.fixture.ui) to show it can fail.
  */
@@ -59,5 +59,6 @@ class UiArchitectureTest {
         assertThat(MAIN.containPackage("io.atlasonboard.ui.common")).isTrue();
         assertThat(MAIN.containPackage("io.atlasonboard.ui.providers")).isTrue();
         assertThat(MAIN.containPackage("io.atlasonboard.ui.settings")).isTrue();
+        assertThat(MAIN.containPackage("io.atlasonboard.ui.handoff")).isTrue();
     }
 }

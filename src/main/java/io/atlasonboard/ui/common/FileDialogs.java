@@ -14,4 +14,9 @@ public interface FileDialogs {
     Optional<Path> open(Window owner, String title, List<Filter> filters);
 
     Optional<Path> save(Window owner, String title, String suggestedName, List<Filter> filters);
+
+    /** A folder to write into (e.g. an export bundle); the default offers no choice. */
+    default Optional<Path> folder(Window owner, String title) {
+        return Optional.empty();
+    }
 }

@@ -15,4 +15,9 @@ public interface FileOpener {
     default Optional<Path> save(String title, String suggestedName, List<String> patterns) {
         return Optional.empty();
     }
+
+    /** A folder to write into; the default implementation offers no choice. */
+    default Optional<Path> folder(String title) {
+        return Optional.empty();
+    }
 }

@@ -26,6 +26,21 @@ public final class NativeFileDialogs implements FileDialogs {
         return remember(f);
     }
 
+    @Override
+    public Optional<Path> folder(Window owner, String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File f = chooser.showDialog(owner);
+        if (f == null) {
+            return Optional.empty();
+        }
+        lastDirectory = f;
+        return Optional.of(f.toPath());
+    }
+
     private FileChooser chooser(String title, List<Filter> filters) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -4,7 +4,13 @@ import io.atlasonboard.ui.common.I18n;
 
 import io.atlasonboard.ui.common.Confirmer;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
+
+import io.atlasonboard.core.providers.MtlsLifetime;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.store.ConnectionStatus;
@@ -31,6 +37,7 @@ public final class ProvidersView extends VBox {
     private final StackPane detail = new StackPane();
     private final ConnectionStatusView statusView;
     private final Function<ProviderRecord, Node> certificates;
+    private final ObjectProperty<HandoffActions> handoff = new SimpleObjectProperty<>();
 
     public ProvidersView(ProvidersViewModel vm, Confirmer confirmer, Function<ProviderRecord, Node> editor,
             Function<ProviderRecord, Node> domains, Function<ProviderRecord, Node> certificates,
@@ -45,7 +52,7 @@ public final class ProvidersView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ProviderRecord, String> nameCol = col(I18n.t("ui.providers.table.name"),
                 r -> r.sandbox() ? I18n.t("ui.providers.table.nameSandbox", r.name()) : r.name());
-        nameCol.setPrefWidth(200);
+        nameCol.setPrefWidth(160);
         table.getColumns().add(nameCol);
         TableColumn<ProviderRecord, String> typeCol = col(I18n.t("ui.providers.table.typeUse"),
                 r -> I18n.t("ui.providers.table.typeUseValue", r.type(), ProviderFormViewModel.useLabel(r.intendedUse())));
@@ -64,8 +71,10 @@ public final class ProvidersView extends VBox {
                 }
             }
         });
-        st.setPrefWidth(220);
+        st.setPrefWidth(180);
         table.getColumns().add(st);
+        table.getColumns().add(mtlsColumn(I18n.t("ui.handoff.list.until"), ProvidersViewModel::mtlsUntil, 120));
+        table.getColumns().add(mtlsColumn(I18n.t("ui.handoff.list.daysLeft"), ProvidersViewModel::mtlsDaysLeft, 220));
         table.getColumns().add(col(I18n.t("ui.providers.table.apiUrl"), ProviderRecord::apiUrl));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
@@ -115,7 +124,21 @@ public final class ProvidersView extends VBox {
         Button certs = new Button(I18n.t("ui.providers.button.certificates"));
         certs.setId("providerCertificates");
         certs.setOnAction(e -> show(certificates));
-        for (Button b : new Button[] {retest, edit, delete, dns, certs}) {
+        Button export = new Button(I18n.t("ui.handoff.list.export"));
+        export.setId("providerExport");
+        export.setOnAction(e -> act(HandoffActions::export));
+        Button renew = new Button(I18n.t("ui.handoff.list.renew"));
+        renew.setId("providerRenew");
+        renew.setOnAction(e -> act(HandoffActions::renew));
+        Button log = new Button(I18n.t("ui.handoff.list.log"));
+        log.setId("providerLog");
+        log.setOnAction(e -> act(HandoffActions::log));
+        for (Button b : new Button[] {export, renew, log}) {
+            b.setMnemonicParsing(true);
+            b.visibleProperty().bind(handoff.isNotNull());
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        for (Button b : new Button[] {retest, edit, delete, dns, certs, export, renew, log}) {
             b.disableProperty().bind(vm.selectedProperty().isNull());
         }
         retest.disableProperty().unbind();
@@ -127,11 +150,96 @@ public final class ProvidersView extends VBox {
         msg.setId("providersMessage");
         msg.setWrapText(true);
         msg.textProperty().bind(vm.messageProperty());
-        VBox top = new VBox(8, title, table, new FlowPane(6, 6, add, retest, edit, delete, dns, certs), msg);
+        VBox top = new VBox(8, title, table, new FlowPane(6, 6, add, retest, edit, delete, dns, certs, export, renew,
+                log), msg);
         top.setPadding(new Insets(12, 12, 4, 12));
         detail.getChildren().setAll(statusView);
         VBox.setVgrow(detail, Priority.ALWAYS);
         getChildren().addAll(top, new Separator(), detail);
+    }
+
+    /** The hand-off actions of the selected provider (export, renew the mTLS certificate, the API call log). */
+    public record HandoffActions(Consumer<ProviderRecord> export, Consumer<ProviderRecord> renew,
+            Consumer<ProviderRecord> log) {
+    }
+
+    /** Shows the Export for… / Renew mTLS certificate… / Log… buttons, calling these actions. */
+    public void setHandoffActions(HandoffActions actions) {
+        handoff.set(actions);
+    }
+
+    private void act(Function<HandoffActions, Consumer<ProviderRecord>> which) {
+        ProviderRecord r = vm.selectedProperty().get();
+        if (r != null && handoff.get() != null) {
+            which.apply(handoff.get()).accept(r);
+        }
+    }
+
+    /** Selects the provider named so (once the list has it) and opens its "Renew mTLS certificate…". */
+    public void openRenewal(String providerName) {
+        Runnable pick = () -> vm.providers().stream().filter(r -> r.name().equals(providerName)).findFirst()
+                .ifPresent(r -> {
+                    vm.selectedProperty().set(r);
+                    act(HandoffActions::renew);
+                });
+        if (vm.providers().stream().anyMatch(r -> r.name().equals(providerName))) {
+            pick.run();
+        } else {
+            vm.providers().addListener(new javafx.collections.ListChangeListener<ProviderRecord>() {
+                @Override
+                public void onChanged(Change<? extends ProviderRecord> c) {
+                    if (vm.providers().stream().anyMatch(r -> r.name().equals(providerName))) {
+                        vm.providers().removeListener(this);
+                        pick.run();
+                    }
+                }
+            });
+        }
+    }
+
+    /** A column of the mTLS certificate's lifetime, amber within 90 days and red within 30 (also said in words). */
+    private TableColumn<ProviderRecord, String> mtlsColumn(String title, Function<MtlsLifetime, String> f,
+            double width) {
+        TableColumn<ProviderRecord, String> c = Tables.observed(title, r -> Bindings.createStringBinding(
+                () -> f.apply(vm.lifetimes().get(r.id())), vm.lifetimes()));
+        c.setCellFactory(col -> new Tables.TipCell<>() {
+            private final javafx.beans.value.ChangeListener<Boolean> onSelect = (o, a, b) -> restyle();
+
+            {
+                tableRowProperty().addListener((o, a, b) -> {
+                    if (a != null) {
+                        a.selectedProperty().removeListener(onSelect);
+                    }
+                    if (b != null) {
+                        b.selectedProperty().addListener(onSelect);
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                restyle();
+            }
+
+            /** The level's colour, except on the selected row (its background is the theme's; the words stay). */
+            private void restyle() {
+                getStyleClass().removeAll("warning-text", "error-text", Styles.TEXT_BOLD);
+                ProviderRecord r = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+                MtlsLifetime l = r == null ? null : vm.lifetimes().get(r.id());
+                if (l == null || l.level() == MtlsLifetime.Level.OK) {
+                    return;
+                }
+                if (l.level() != MtlsLifetime.Level.AMBER) {
+                    getStyleClass().add(Styles.TEXT_BOLD);
+                }
+                if (!getTableRow().isSelected()) {
+                    getStyleClass().add(l.level() == MtlsLifetime.Level.AMBER ? "warning-text" : "error-text");
+                }
+            }
+        });
+        c.setPrefWidth(width);
+        return c;
     }
 
     private void showStatus() {

@@ -4,7 +4,14 @@ import io.atlasonboard.ui.common.I18n;
 
 import io.atlasonboard.ui.common.UiJobs;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import io.atlasonboard.core.providers.MtlsLifetime;
+import javafx.collections.ObservableMap;
 
 import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.core.store.ProviderRecord;
@@ -25,6 +32,8 @@ public final class ProvidersViewModel {
     private final ObservableList<ProviderRecord> providers = FXCollections.observableArrayList();
     private final ObjectProperty<ProviderRecord> selected = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    /** The mTLS certificate's lifetime per provider id (absent: the keystore does not open). */
+    private final ObservableMap<Long, MtlsLifetime> lifetimes = FXCollections.observableHashMap();
     private java.util.function.LongConsumer onDeleted = id -> { };
 
     public ProvidersViewModel(Store store, UiJobs jobs, ConnectionStatusViewModel status) {
@@ -40,8 +49,19 @@ public final class ProvidersViewModel {
     }
 
     public void refresh() {
-        jobs.run(I18n.t("ui.providers.list.job"), p -> store.providers().list(), null, list -> {
+        jobs.run(I18n.t("ui.providers.list.job"), p -> {
+            List<ProviderRecord> list = store.providers().list();
+            Map<Long, MtlsLifetime> l = new HashMap<>();
+            Instant now = Instant.now();
+            for (ProviderRecord r : list) {
+                MtlsLifetime.of(store.providers(), r, now).ifPresent(x -> l.put(r.id(), x));
+            }
+            return Map.entry(list, l);
+        }, null, loaded -> {
+            List<ProviderRecord> list = loaded.getKey();
             ProviderRecord sel = selected.get();
+            lifetimes.clear();
+            lifetimes.putAll(loaded.getValue());
             providers.setAll(list);
             if (sel != null) {
                 ProviderRecord again = list.stream().filter(x -> x.id().equals(sel.id())).findFirst().orElse(null);
@@ -80,6 +100,17 @@ public final class ProvidersViewModel {
         this.onDeleted = action == null ? id -> { } : action;
     }
 
+    /** "Dec 22, 2026" for the mTLS column; empty when unknown. */
+    public static String mtlsUntil(MtlsLifetime l) {
+        return l == null ? I18n.t("ui.handoff.list.unknown") : I18n.date(l.notAfter());
+    }
+
+    /** Days left with the level in words (the colour only repeats it): "▲ 19 days: renew now". */
+    public static String mtlsDaysLeft(MtlsLifetime l) {
+        return l == null ? I18n.t("ui.handoff.list.unknown")
+                : I18n.t("ui.handoff.list.days." + l.level().name(), l.daysLeft());
+    }
+
     public static String statusText(ConnectionStatus s) {
         String state = I18n.t("ui.providers.state." + s.state().name());
         return s.checkedAt() == null ? state : I18n.t("ui.providers.state.withTime", state, I18n.dateTime(s.checkedAt()));
@@ -88,5 +119,6 @@ public final class ProvidersViewModel {
     public ObservableList<ProviderRecord> providers() { return providers; }
     public ObjectProperty<ProviderRecord> selectedProperty() { return selected; }
     public StringProperty messageProperty() { return message; }
+    public ObservableMap<Long, MtlsLifetime> lifetimes() { return lifetimes; }
     public ConnectionStatusViewModel status() { return status; }
 }

@@ -234,6 +234,11 @@ public final class MainWindow {
     public void showStart() {
         leaveWizard();
         StartViewModel vm = new StartViewModel(store, ctx.fxTasks(), this::openWizard);
+        vm.setOnRenew(name -> {
+            if (openProviders().getScene().getRoot() instanceof ProvidersView pv) {
+                pv.openRenewal(name);
+            }
+        });
         startView = new StartView(vm);
         startView.extensions().getChildren().setAll(startEntries());
         setContent(startView);

@@ -87,6 +87,11 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
                 return d.save(owner.get(), title, suggestedName,
                         List.of(new io.atlasonboard.ui.common.FileDialogs.Filter(title, patterns)));
             }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> folder(String title) {
+                return d.folder(owner.get(), title);
+            }
         };
         return new ProviderPanes(store, UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor()), files,
                 Confirmer.alerts(), ctx.clock(), PropagationChecker.withDefaults(), sandbox, null);
@@ -165,6 +170,11 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
             });
             return new ProviderFormView(form);
         });
+        io.atlasonboard.ui.handoff.HandoffDialogs handoff = new io.atlasonboard.ui.handoff.HandoffDialogs(store, jobs,
+                files, confirmer, clock, sandbox == null ? null : (key, csr, done, failed) -> sandbox.start(
+                        sb -> sandbox.issueMtlsCertificate(key, csr, done, failed), failed), serviceClaims::forget);
+        self[0].setHandoffActions(new ProvidersView.HandoffActions(r -> handoff.export(self[0], r),
+                r -> handoff.renew(self[0], r, vm::refresh), r -> handoff.log(self[0], r)));
         vm.refresh();
         return self[0];
     }

@@ -54,7 +54,8 @@ public final class StartView extends VBox {
         list.setPlaceholder(empty);
 
         extensions.setId("startExtensions");
-        getChildren().addAll(title, intro, newRow, Views.message(vm.error, "error-text", "startError"), listTitle,
+        VBox renewals = renewalWarning(vm);
+        getChildren().addAll(title, intro, renewals, newRow, Views.message(vm.error, "error-text", "startError"), listTitle,
                 list, extensions);
         setMaxWidth(900);
         sceneProperty().addListener((o, a, s) -> {
@@ -62,6 +63,43 @@ public final class StartView extends VBox {
                 vm.refresh();
             }
         });
+    }
+
+    /** The start-up warning: each provider whose mTLS certificate expires within 30 days, with "Renew…". */
+    private static VBox renewalWarning(StartViewModel vm) {
+        VBox box = new VBox(6);
+        box.setId("renewalWarning");
+        box.getStyleClass().add("renewal-warning");
+        box.setStyle("-fx-border-color: -color-danger-emphasis; -fx-border-width: 1; -fx-border-radius: 4; "
+                + "-fx-padding: 8 10 8 10; -fx-background-color: -color-bg-default;");
+        Label head = new Label(I18n.t("ui.handoff.start.title"));
+        head.getStyleClass().addAll(Styles.TEXT_BOLD, "error-text");
+        head.setWrapText(true);
+        Runnable fill = () -> {
+            box.getChildren().setAll(head);
+            for (io.atlasonboard.core.providers.MtlsLifetime l : vm.renewals()) {
+                String id = l.providerName().replaceAll("[^A-Za-z0-9]+", "-"); // not user-visible
+                Label text = new Label(StartViewModel.renewalText(l));
+                text.setWrapText(true);
+                text.setId("renewalText-" + id);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                text.setMaxWidth(Double.MAX_VALUE);
+                Button renew = new Button(I18n.t("ui.handoff.start.renew"));
+                renew.setId("startRenew-" + id);
+                renew.setMinWidth(Region.USE_PREF_SIZE);
+                renew.getStyleClass().add(Styles.DANGER);
+                renew.setAccessibleText(I18n.t("ui.handoff.start.renew.a11y", l.providerName()));
+                renew.setOnAction(e -> vm.renew(l));
+                HBox row = new HBox(10, text, renew);
+                row.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().add(row);
+            }
+        };
+        vm.renewals().addListener((javafx.collections.ListChangeListener<Object>) c -> fill.run());
+        fill.run();
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.renewals()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /** Where later issues add entries (sandbox, providers). */

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import io.atlasonboard.core.providers.MtlsLifetime;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,6 +33,8 @@ public final class StartViewModel {
     public final StringProperty newLabel = new SimpleStringProperty("");
     public final StringProperty error = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObservableList<MtlsLifetime> renewals = FXCollections.observableArrayList();
+    private Consumer<String> onRenew = n -> { };
 
     public StartViewModel(Store store, FxTasks tasks, LongConsumer openWizard) {
         this.store = store;
@@ -39,10 +43,39 @@ public final class StartViewModel {
     }
 
     public FxTask<List<OnboardingSummary>> refresh() {
+        checkRenewals();
         FxTask<List<OnboardingSummary>> t = tasks.run(I18n.t("ui.start.task.list"), p -> store.onboardings().list());
         t.onSuccess(onboardings::setAll);
         t.onFailure(e -> error.set(I18n.t("ui.start.error.list", I18n.text(e))));
         return t;
+    }
+
+    /** Providers whose mTLS certificate is within 30 days of expiry (or expired): the start-up warning. */
+    public FxTask<List<MtlsLifetime>> checkRenewals() {
+        FxTask<List<MtlsLifetime>> t = tasks.run(I18n.t("ui.handoff.start.job"),
+                p -> MtlsLifetime.needingRenewal(store.providers(), Instant.now()));
+        t.onSuccess(renewals::setAll);
+        return t;
+    }
+
+    /** The warning's sentence for one provider, in the user's language. */
+    public static String renewalText(MtlsLifetime l) {
+        return l.level() == MtlsLifetime.Level.EXPIRED
+                ? I18n.t("ui.handoff.start.expired", l.providerName(), I18n.date(l.notAfter()))
+                : I18n.t("ui.handoff.start.expires", l.providerName(), I18n.date(l.notAfter()), l.daysLeft());
+    }
+
+    /** What "Renew…" next to a warned provider does (open the providers window on its renewal). */
+    public void setOnRenew(Consumer<String> action) {
+        this.onRenew = action == null ? n -> { } : action;
+    }
+
+    public void renew(MtlsLifetime l) {
+        onRenew.accept(l.providerName());
+    }
+
+    public ObservableList<MtlsLifetime> renewals() {
+        return renewals;
     }
 
     public String defaultLabel() {
