@@ -52,21 +52,21 @@ class WizardViewModelsTest {
     void commonNameFromUrlIsReducedToItsHostAndPutInTheSanList() {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
-        vm.commonNameInput.set("https://Atlas.Example.org:8443/login?x=1");
+        vm.commonNameInputProperty().set("https://Atlas.Example.org:8443/login?x=1");
         assertThat(vm.commitCommonName()).isTrue();
         assertThat(s.commonName.get()).isEqualTo("atlas.example.org");
-        assertThat(vm.commonNameChanges.get()).contains("scheme").contains("port");
+        assertThat(vm.commonNameChangesProperty().get()).contains("scheme").contains("port");
         assertThat(s.domains).containsExactly("atlas.example.org");
-        assertThat(vm.cnInSans.get()).isTrue();
+        assertThat(vm.cnInSansProperty().get()).isTrue();
         vm.removeDomain("atlas.example.org");
-        assertThat(vm.cnInSans.get()).isFalse();
+        assertThat(vm.cnInSansProperty().get()).isFalse();
         vm.putCnBackInSans();
         assertThat(s.domains).containsExactly("atlas.example.org");
         // a changed CN replaces the old one in the list
-        vm.commonNameInput.set("other.example.org");
+        vm.commonNameInputProperty().set("other.example.org");
         vm.commitCommonName();
         assertThat(s.domains).containsExactly("other.example.org");
-        assertThat(vm.commonNameChanges.get()).isEmpty();
+        assertThat(vm.commonNameChangesProperty().get()).isEmpty();
     }
 
     @Test
@@ -74,36 +74,36 @@ class WizardViewModelsTest {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
         assertThat(s.country.get()).isEqualTo("DE");
-        assertThat(vm.countryError.get()).isEmpty();
+        assertThat(vm.countryErrorProperty().get()).isEmpty();
         s.country.set("XX");
-        assertThat(vm.countryError.get()).contains("XX");
-        vm.commonNameInput.set("a.example.com");
+        assertThat(vm.countryErrorProperty().get()).contains("XX");
+        vm.commonNameInputProperty().set("a.example.com");
         vm.commitCommonName();
         s.organization.set("Example AG");
-        assertThat(vm.canGenerate.get()).isFalse();
+        assertThat(vm.canGenerateProperty().get()).isFalse();
         s.country.set("at");
-        assertThat(vm.countryError.get()).isEmpty();
+        assertThat(vm.countryErrorProperty().get()).isEmpty();
         vm.commitCountry();
         assertThat(s.country.get()).isEqualTo("AT");
-        assertThat(vm.canGenerate.get()).isTrue();
+        assertThat(vm.canGenerateProperty().get()).isTrue();
     }
 
     @Test
     void domainsAreValidatedAndDuplicatesRefused() {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
-        vm.domainInput.set("*.example.com");
+        vm.domainInputProperty().set("*.example.com");
         assertThat(vm.addDomain()).isTrue();
-        vm.domainInput.set("www.*.example.com");
+        vm.domainInputProperty().set("www.*.example.com");
         assertThat(vm.addDomain()).isFalse();
-        assertThat(vm.domainError.get()).contains("wildcard");
-        assertThat(vm.domainInput.get()).as("the typed value stays for correction").isEqualTo("www.*.example.com");
-        vm.domainInput.set("bücher.example");
+        assertThat(vm.domainErrorProperty().get()).contains("wildcard");
+        assertThat(vm.domainInputProperty().get()).as("the typed value stays for correction").isEqualTo("www.*.example.com");
+        vm.domainInputProperty().set("bücher.example");
         assertThat(vm.addDomain()).isTrue();
         assertThat(s.domains).containsExactly("*.example.com", "xn--bcher-kva.example");
-        vm.domainInput.set("XN--BCHER-KVA.example");
+        vm.domainInputProperty().set("XN--BCHER-KVA.example");
         assertThat(vm.addDomain()).isFalse();
-        assertThat(vm.domainError.get()).contains("twice");
+        assertThat(vm.domainErrorProperty().get()).contains("twice");
         assertThat(s.domains).hasSize(2);
     }
 
@@ -111,23 +111,23 @@ class WizardViewModelsTest {
     void generationMakesCsrEncryptedKeyAndPasswordAndDownloadsGateTheStep(@TempDir Path tmp) throws Exception {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
-        vm.commonNameInput.set("pki.example.com");
+        vm.commonNameInputProperty().set("pki.example.com");
         s.organization.set("Example AG");
         vm.generate().result().get(60, TimeUnit.SECONDS);
-        assertThat(vm.generateError.get()).isEmpty();
+        assertThat(vm.generateErrorProperty().get()).isEmpty();
         assertThat(s.csrPem.get()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
         assertThat(s.encryptedKeyPem.get()).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
-        assertThat(vm.showPasswordOnce.get()).isTrue();
+        assertThat(vm.showPasswordOnceProperty().get()).isTrue();
         PrivateKey key = EncryptedKeys.decrypt(s.encryptedKeyPem.get(), s.keyPassword.get().toCharArray());
         assertThat(Keys.size(key)).isEqualTo(2048);
         PublicKey fromCsr = CertificateViewModelAccess.csrKey(s.csrPem.get());
         assertThat(Keys.matches(Keys.publicKeyOf(key), fromCsr)).isTrue();
-        assertThat(vm.complete.get()).isFalse();
+        assertThat(vm.completeProperty().get()).isFalse();
         s.downloadsConfirmed.set(true);
-        assertThat(vm.complete.get()).isTrue();
-        assertThat(vm.canGenerate.get()).as("no second key over the first").isFalse();
+        assertThat(vm.completeProperty().get()).isTrue();
+        assertThat(vm.canGenerateProperty().get()).as("no second key over the first").isFalse();
         vm.hidePassword();
-        assertThat(vm.showPasswordOnce.get()).isFalse();
+        assertThat(vm.showPasswordOnceProperty().get()).isFalse();
 
         Path keyFile = tmp.resolve("k.pem");
         vm.saveKey(keyFile).result().get(10, TimeUnit.SECONDS);
@@ -141,39 +141,39 @@ class WizardViewModelsTest {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         PublicKey other = g.generateKeyPair().getPublic();
-        cert.pasted.set(TestCa.pem(ca.issue(other, "pki.example.com")));
+        cert.pastedProperty().set(TestCa.pem(ca.issue(other, "pki.example.com")));
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
-        assertThat(cert.error.get()).contains("different key");
-        assertThat(cert.expectedSpki.get()).isEqualTo(Keys.spkiSha256(fromCsr));
-        assertThat(cert.certificateSpki.get()).isEqualTo(Keys.spkiSha256(other));
+        assertThat(cert.errorProperty().get()).contains("different key");
+        assertThat(cert.expectedSpkiProperty().get()).isEqualTo(Keys.spkiSha256(fromCsr));
+        assertThat(cert.certificateSpkiProperty().get()).isEqualTo(Keys.spkiSha256(other));
         assertThat(s.certificatePem.get()).isEmpty();
-        assertThat(cert.complete.get()).isFalse();
+        assertThat(cert.completeProperty().get()).isFalse();
 
         // a damaged PEM block: said in the user's words, no library class names
         String good = TestCa.pem(ca.issue(other, "pki.example.com"));
         int mid = good.indexOf('\n', good.length() / 2);
-        cert.pasted.set(good.substring(0, mid) + "\n!!corrupted!!" + good.substring(mid + 20));
+        cert.pastedProperty().set(good.substring(0, mid) + "\n!!corrupted!!" + good.substring(mid + 20));
         cert.checkPasted().result().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
-        String said = cert.error.get() + cert.explanation.get();
+        String said = cert.errorProperty().get() + cert.explanationProperty().get();
         assertThat(said).isNotBlank().doesNotContain("org.bouncycastle").doesNotContain("Exception");
 
-        cert.pasted.set(s.csrPem.get());
+        cert.pastedProperty().set(s.csrPem.get());
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
-        assertThat(cert.explanation.get()).containsIgnoringCase("request");
-        assertThat(cert.expectedSpki.get()).isEmpty();
+        assertThat(cert.explanationProperty().get()).containsIgnoringCase("request");
+        assertThat(cert.expectedSpkiProperty().get()).isEmpty();
 
         String strayKey = io.atlasonboard.core.pki.Pem.write(key);
-        cert.pasted.set(strayKey);
+        cert.pastedProperty().set(strayKey);
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
-        assertThat(cert.explanation.get()).containsIgnoringCase("private key");
-        assertThat(cert.pasted.get()).isEmpty();
+        assertThat(cert.explanationProperty().get()).containsIgnoringCase("private key");
+        assertThat(cert.pastedProperty().get()).isEmpty();
         assertThat(s.certificatePem.get()).isEmpty();
 
-        cert.pasted.set(TestCa.pem(ca.caCert(), ca.issue(fromCsr, "pki.example.com")));
+        cert.pastedProperty().set(TestCa.pem(ca.caCert(), ca.issue(fromCsr, "pki.example.com")));
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
-        assertThat(cert.error.get()).isEmpty();
-        assertThat(cert.complete.get()).isTrue();
-        assertThat(cert.summary.get().subject()).contains("pki.example.com");
+        assertThat(cert.errorProperty().get()).isEmpty();
+        assertThat(cert.completeProperty().get()).isTrue();
+        assertThat(cert.summaryProperty().get().subject()).contains("pki.example.com");
         assertThat(s.certificatePem.get()).startsWith("-----BEGIN CERTIFICATE-----");
         // the leaf is stored first even though the CA came first in the paste
         assertThat(CertificateViewModelAccess.firstCertSubject(s.certificatePem.get())).contains("pki.example.com");
@@ -186,8 +186,8 @@ class WizardViewModelsTest {
         other2.csrPem.set(s.csrPem.get());
         CertificateViewModel fromFile = new CertificateViewModel(other2, fx, Clock.systemUTC());
         fromFile.open(der).result().get(10, TimeUnit.SECONDS);
-        assertThat(fromFile.error.get()).isEmpty();
-        assertThat(fromFile.summary.get().serialHex()).isEqualToIgnoringCase(derCert.getSerialNumber().toString(16));
+        assertThat(fromFile.errorProperty().get()).isEmpty();
+        assertThat(fromFile.summaryProperty().get().serialHex()).isEqualToIgnoringCase(derCert.getSerialNumber().toString(16));
         assertThat(other2.certificatePem.get()).startsWith("-----BEGIN CERTIFICATE-----");
 
         // step 4 with the key password asked (not in the vault): a wrong one is refused, the right one writes
@@ -196,20 +196,20 @@ class WizardViewModelsTest {
         KeystoreViewModel ks = new KeystoreViewModel(s, fx);
         ks.prepare();
         assertThat(s.friendlyName.get()).contains("pki.example.com");
-        assertThat(ks.keyPasswordKnown.get()).isFalse();
+        assertThat(ks.keyPasswordKnownProperty().get()).isFalse();
         s.profile.set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
-        assertThat(ks.opensslCommand.get()).contains("-legacy");
-        ks.askedKeyPassword.set("not-the-password");
-        ks.sameAsKeyPassword.set(true);
+        assertThat(ks.opensslCommandProperty().get()).contains("-legacy");
+        ks.askedKeyPasswordProperty().set("not-the-password");
+        ks.sameAsKeyPasswordProperty().set(true);
         Path p12 = tmp.resolve("compat.p12");
         ks.write(p12).result().handle((v, e) -> null).get(60, TimeUnit.SECONDS);
-        assertThat(ks.error.get()).isNotEmpty();
-        assertThat(ks.complete.get()).isFalse();
+        assertThat(ks.errorProperty().get()).isNotEmpty();
+        assertThat(ks.completeProperty().get()).isFalse();
         assertThat(Files.exists(p12)).isFalse();
-        ks.askedKeyPassword.set(realKeyPassword);
+        ks.askedKeyPasswordProperty().set(realKeyPassword);
         ks.write(p12).result().get(60, TimeUnit.SECONDS);
-        assertThat(ks.error.get()).isEmpty();
-        assertThat(ks.complete.get()).isTrue();
+        assertThat(ks.errorProperty().get()).isEmpty();
+        assertThat(ks.completeProperty().get()).isTrue();
         assertThat(s.keyPassword.get().equals(realKeyPassword)).as("asked password kept in the vault").isTrue();
         assertThat(s.keystorePassword.get().equals(realKeyPassword)).as("same as key password").isTrue();
         java.security.KeyStore loaded = java.security.KeyStore.getInstance("PKCS12");
@@ -225,7 +225,7 @@ class WizardViewModelsTest {
         assertThat(s.keyPassword.get().isEmpty()).as("s.keyPassword.get() is empty").isTrue();
         assertThat(s.certificatePem.get()).isEmpty();
         assertThat(s.keystorePath.get()).isEmpty();
-        assertThat(vm.canGenerate.get()).isTrue();
+        assertThat(vm.canGenerateProperty().get()).isTrue();
     }
 
     @Test
@@ -294,22 +294,22 @@ class WizardViewModelsTest {
         s.certificatePem.set("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
         s.keyPassword.set("key-pass-from-step-2");
         KeystoreViewModel ks = new KeystoreViewModel(s, fx);
-        ks.newPassword.set("abc");
-        assertThat(ks.canWrite.get()).isFalse();
-        assertThat(ks.blockedReason.get()).isEqualTo("The keystore password is too weak.");
-        assertThat(ks.strengthText.get()).isNotBlank();
-        ks.newPassword.set("Harbour-Violet-Engine-31");
-        assertThat(ks.blockedReason.get()).isEqualTo("Repeat the keystore password.");
-        ks.confirmation.set("Harbour-Violet-Engine-3");
+        ks.newPasswordProperty().set("abc");
+        assertThat(ks.canWriteProperty().get()).isFalse();
+        assertThat(ks.blockedReasonProperty().get()).isEqualTo("The keystore password is too weak.");
+        assertThat(ks.strengthTextProperty().get()).isNotBlank();
+        ks.newPasswordProperty().set("Harbour-Violet-Engine-31");
+        assertThat(ks.blockedReasonProperty().get()).isEqualTo("Repeat the keystore password.");
+        ks.confirmationProperty().set("Harbour-Violet-Engine-3");
         assertThat(ks.confirmationHint()).contains("do not match");
-        assertThat(ks.canWrite.get()).isFalse();
-        ks.confirmation.set("Harbour-Violet-Engine-31");
+        assertThat(ks.canWriteProperty().get()).isFalse();
+        ks.confirmationProperty().set("Harbour-Violet-Engine-31");
         assertThat(ks.confirmationHint()).isEqualTo("The passwords match.");
-        assertThat(ks.canWrite.get()).isTrue();
-        assertThat(ks.blockedReason.get()).isEmpty();
-        ks.newPassword.set("");
-        ks.sameAsKeyPassword.set(true);
-        assertThat(ks.canWrite.get()).as("the key password needs no second entry").isTrue();
+        assertThat(ks.canWriteProperty().get()).isTrue();
+        assertThat(ks.blockedReasonProperty().get()).isEmpty();
+        ks.newPasswordProperty().set("");
+        ks.sameAsKeyPasswordProperty().set(true);
+        assertThat(ks.canWriteProperty().get()).as("the key password needs no second entry").isTrue();
     }
 
     @Test
