@@ -3,6 +3,7 @@ package io.atlasonboard.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlasonboard.core.onboarding.Onboarding;
+import io.atlasonboard.core.onboarding.OnboardingField;
 import io.atlasonboard.core.pki.EncryptedKeys;
 import io.atlasonboard.core.pki.Keys;
 import io.atlasonboard.core.store.Store;
@@ -19,6 +20,8 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,7 +242,7 @@ class WizardViewModelsTest {
             OnboardingSync sync = new OnboardingSync(o, tasks, Runnable::run);
             WizardState s = new WizardState();
             sync.attach(s, OnboardingSync.read(o));
-            s.apiKey.set("key-1");
+            s.apiKey.set("ApiKey-Draft-Wz71");
             s.apiSecret.set("secret-value-1");
             s.commonName.set("pki.example.com");
             s.country.set("CH");
@@ -249,20 +252,29 @@ class WizardViewModelsTest {
             s.downloadsConfirmed.set(true);
             s.friendlyName.set("friendly");
             s.profile.set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
+            s.keystorePassword.set("ks-pass-Wz72");
+            s.keystore.set(new byte[] {7, 8, 9});
+            s.keystorePath.set("/tmp/x.p12");
             s.step.set(2);
             sync.flush().get(10, TimeUnit.SECONDS);
+            assertThat(o.getStep()).as("index 2 is stored as step number 3").isEqualTo(3);
             assertThat(sync.statusProperty().get()).isEqualTo("All changes saved");
         }
         String allFiles = CertificateViewModelAccess.readAll(home);
         assertThat(allFiles.contains("secret-value-1")).as("secret not in clear on disk").isFalse();
         assertThat(allFiles.contains("key-pass-1")).as("key password not in clear on disk").isFalse();
+        assertThat(allFiles.contains("ks-pass-Wz72")).as("keystore password not in clear on disk").isFalse();
+        assertThat(allFiles.contains("ApiKey-Draft-Wz71")).as("API key sealed, not in clear on disk").isFalse();
         try (Store store = Store.open(home, pass.clone())) {
             Onboarding o = store.onboardings().load(id);
             WizardState s = new WizardState();
             new OnboardingSync(o, tasks, Runnable::run).attach(s, OnboardingSync.read(o));
             assertThat(s.step.get()).isEqualTo(2);
-            assertThat(s.apiKey.get()).isEqualTo("key-1");
+            assertThat(s.apiKey.get()).isEqualTo("ApiKey-Draft-Wz71");
             assertThat(s.apiSecret.get().equals("secret-value-1")).isTrue();
+            assertThat(s.keystorePassword.get().equals("ks-pass-Wz72")).isTrue();
+            assertThat(s.keystore.get()).containsExactly(7, 8, 9);
+            assertThat(s.keystorePath.get()).isEqualTo("/tmp/x.p12");
             assertThat(s.country.get()).isEqualTo("CH");
             assertThat(s.domains).containsExactly("pki.example.com", "www.example.com");
             assertThat(s.keyPassword.get().equals("key-pass-1")).isTrue();
@@ -333,6 +345,65 @@ class WizardViewModelsTest {
             s.apiSecret.set("");
             assertThat(vm.goTo(1)).as("step 1 is no longer complete").isFalse();
             sync.flush().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyWizardValueIsDeclaredOnceWithItsStoredField() {
+        WizardState s = new WizardState();
+        List<OnboardingField<?>> bound = s.bindings().stream().<OnboardingField<?>>map(b -> b.field).toList();
+        assertThat(bound).doesNotHaveDuplicates();
+        // every stored field is a wizard property, except the ones the wizard does not show
+        Set<OnboardingField<?>> notInTheWizard = Set.of(OnboardingField.SANDBOX_BASE_URL,
+                OnboardingField.SANDBOX_SERVER_CA_PEM, OnboardingField.COMPLETED);
+        assertThat(OnboardingField.all()).filteredOn(f -> !notInTheWizard.contains(f))
+                .containsExactlyInAnyOrderElementsOf(bound);
+        assertThat(OnboardingField.all()).extracting(OnboardingField::column).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void stepNumbersAreConvertedAtOneBoundaryAndResumeIsCappedWithoutAProvider(@TempDir Path tmp) throws Exception {
+        assertThat(StepNumbers.toNumber(0)).isEqualTo(Onboarding.FIRST_STEP);
+        assertThat(StepNumbers.toIndex(StepNumbers.toNumber(5))).isEqualTo(5);
+        char[] pass = "Orbit-Lantern-Tide-77-calm".toCharArray();
+        try (Store store = Store.create(tmp.resolve("home"), pass.clone())) {
+            Onboarding o = store.onboardings().create("numbers", false);
+            o.setStep(4);
+            WizardState s = new WizardState();
+            new OnboardingSync(o, tasks, Runnable::run).attach(s, OnboardingSync.read(o));
+            assertThat(s.step.get()).as("stored step 4 is index 3").isEqualTo(3);
+            o.setStep(7);
+            WizardState later = new WizardState();
+            new OnboardingSync(o, tasks, Runnable::run).attach(later, OnboardingSync.read(o));
+            assertThat(later.step.get()).as("no provider saved: resumes at the provider step")
+                    .isEqualTo(WizardViewModel.PROVIDER_STEP);
+        }
+    }
+
+    @Test
+    void theSnapshotsSecretsAreWipedOnceShownAndTheLatestQueuedSecretIsStored(@TempDir Path tmp) throws Exception {
+        char[] pass = "Orbit-Lantern-Tide-77-calm".toCharArray();
+        try (Store store = Store.create(tmp.resolve("home"), pass.clone())) {
+            Onboarding o = store.onboardings().create("wipe", false);
+            o.setApiSecret("Secret-In-Snapshot-1".toCharArray());
+            o.setApiKey("Key-In-Snapshot-1");
+            OnboardingSync.Snapshot snap = OnboardingSync.read(o);
+            char[] secret = snap.value(OnboardingField.API_SECRET);
+            char[] key = snap.value(OnboardingField.API_KEY);
+            assertThat(new String(secret).equals("Secret-In-Snapshot-1")).isTrue();
+            WizardState s = new WizardState();
+            OnboardingSync sync = new OnboardingSync(o, tasks, Runnable::run);
+            sync.attach(s, snap);
+            assertThat(s.apiSecret.get().equals("Secret-In-Snapshot-1")).isTrue();
+            assertThat(new String(secret).chars().allMatch(c -> c == 0)).as("snapshot secret wiped").isTrue();
+            assertThat(new String(key).chars().allMatch(c -> c == 0)).as("snapshot API key wiped").isTrue();
+            assertThat(snap.toString()).doesNotContain("Secret-In-Snapshot-1");
+            s.apiSecret.set("Replaced-Before-Write-2");
+            s.apiSecret.set("Written-Secret-3");
+            sync.flush().get(10, TimeUnit.SECONDS);
+            char[] back = o.getApiSecret();
+            assertThat(new String(back).equals("Written-Secret-3")).as("the latest secret is the one stored").isTrue();
+            java.util.Arrays.fill(back, '\0');
         }
     }
 }
