@@ -31,17 +31,17 @@ public final class CredentialsView extends VBox {
         TextField key = new TextField();
         key.setId("apiKey");
         key.setPromptText(I18n.t("ui.credentials.key.prompt"));
-        key.textProperty().bindBidirectional(vm.apiKey());
+        key.textProperty().bindBidirectional(vm.apiKeyProperty());
         key.getStyleClass().add("mono");
 
         PasswordField secret = new PasswordField();
         secret.setId("apiSecret");
         secret.setPromptText(I18n.t("ui.credentials.secret.prompt"));
-        secret.textProperty().bindBidirectional(vm.apiSecret());
+        secret.textProperty().bindBidirectional(vm.apiSecretProperty());
         secret.setAccessibleText(I18n.t("ui.credentials.secret.hidden"));
         TextField secretShown = new TextField();
         secretShown.setId("apiSecretShown");
-        secretShown.textProperty().bindBidirectional(vm.apiSecret());
+        secretShown.textProperty().bindBidirectional(vm.apiSecretProperty());
         secretShown.getStyleClass().add("mono");
         secretShown.setAccessibleText(I18n.t("ui.credentials.secret.shown"));
         secretShown.visibleProperty().bind(vm.revealSecretProperty());

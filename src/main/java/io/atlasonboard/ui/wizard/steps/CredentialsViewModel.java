@@ -32,11 +32,11 @@ public final class CredentialsViewModel {
                 () -> !state.apiKey.get().isBlank() && !state.apiSecret.get().isBlank(), state.apiKey, state.apiSecret);
     }
 
-    public StringProperty apiKey() {
+    public StringProperty apiKeyProperty() {
         return state.apiKey;
     }
 
-    public StringProperty apiSecret() {
+    public StringProperty apiSecretProperty() {
         return state.apiSecret;
     }
 
