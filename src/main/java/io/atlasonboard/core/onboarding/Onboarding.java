@@ -1,9 +1,34 @@
 package io.atlasonboard.core.onboarding;
 
+import static io.atlasonboard.core.onboarding.OnboardingField.API_KEY;
+import static io.atlasonboard.core.onboarding.OnboardingField.API_SECRET;
+import static io.atlasonboard.core.onboarding.OnboardingField.CERTIFICATE_PEM;
+import static io.atlasonboard.core.onboarding.OnboardingField.COMMON_NAME;
+import static io.atlasonboard.core.onboarding.OnboardingField.COMPLETED;
+import static io.atlasonboard.core.onboarding.OnboardingField.COUNTRY;
+import static io.atlasonboard.core.onboarding.OnboardingField.CSR_PEM;
+import static io.atlasonboard.core.onboarding.OnboardingField.DOMAINS;
+import static io.atlasonboard.core.onboarding.OnboardingField.DOWNLOADS_CONFIRMED;
+import static io.atlasonboard.core.onboarding.OnboardingField.ENCRYPTED_KEY_PEM;
+import static io.atlasonboard.core.onboarding.OnboardingField.FRIENDLY_NAME;
+import static io.atlasonboard.core.onboarding.OnboardingField.KEYSTORE;
+import static io.atlasonboard.core.onboarding.OnboardingField.KEYSTORE_PASSWORD;
+import static io.atlasonboard.core.onboarding.OnboardingField.KEYSTORE_PATH;
+import static io.atlasonboard.core.onboarding.OnboardingField.KEY_PASSWORD;
+import static io.atlasonboard.core.onboarding.OnboardingField.LABEL;
+import static io.atlasonboard.core.onboarding.OnboardingField.ORGANIZATION;
+import static io.atlasonboard.core.onboarding.OnboardingField.P12_PROFILE;
+import static io.atlasonboard.core.onboarding.OnboardingField.PROVIDER_ID;
+import static io.atlasonboard.core.onboarding.OnboardingField.SANDBOX;
+import static io.atlasonboard.core.onboarding.OnboardingField.SANDBOX_BASE_URL;
+import static io.atlasonboard.core.onboarding.OnboardingField.SANDBOX_SERVER_CA_PEM;
+import static io.atlasonboard.core.onboarding.OnboardingField.STEP;
+
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,9 +36,10 @@ import java.util.Set;
 
 /**
  * One onboarding in progress. Every setter persists immediately (one short transaction), so quitting at any moment
- * loses nothing. Thread-safe: setters may be called from background threads. Secrets are not held here: secret
- * setters encrypt into the store and wipe nothing of the caller's array (the caller wipes it); secret getters decrypt
- * a fresh {@code char[]} copy the caller should wipe when done. Obtain instances from
+ * loses nothing. Thread-safe: setters may be called from background threads. Values are read and written through
+ * {@link #get(OnboardingField)} and {@link #set(OnboardingField, Object)}; the named accessors below are shorthands.
+ * Secrets are not held here: secret setters seal into the store and wipe nothing of the caller's array (the caller
+ * wipes it); secret getters open a fresh {@code char[]} copy the caller should wipe when done. Obtain instances from
  * {@code store.onboardings().create(..)} or {@code load(id)}.
  */
 public final class Onboarding {
@@ -21,38 +47,11 @@ public final class Onboarding {
     /** Steps of DESIGN.md: 1 credentials, 2 CSR, 3 mTLS certificate, 4 PKCS#12, 5 provider, 6 status, 7 DNS, 8 done. */
     public static final int LAST_STEP = 8;
 
-    /** Plain (not secret) fields and the Java type of their value. */
-    public enum Field {
-        LABEL(String.class), STEP(Integer.class), SANDBOX(Boolean.class),
-        API_KEY(String.class),
-        COMMON_NAME(String.class), COUNTRY(String.class), ORGANIZATION(String.class), DOMAINS(List.class),
-        CSR_PEM(String.class), ENCRYPTED_KEY_PEM(String.class), DOWNLOADS_CONFIRMED(Boolean.class),
-        CERTIFICATE_PEM(String.class),
-        KEYSTORE(byte[].class), FRIENDLY_NAME(String.class), P12_PROFILE(String.class), KEYSTORE_PATH(String.class),
-        PROVIDER_ID(Long.class),
-        SANDBOX_BASE_URL(String.class), SANDBOX_SERVER_CA_PEM(String.class), COMPLETED(Boolean.class);
-
-        private final Class<?> type;
-
-        Field(Class<?> type) {
-            this.type = type;
-        }
-
-        public Class<?> type() {
-            return type;
-        }
-    }
-
-    /** Secret fields, stored encrypted. */
-    public enum SecretField {
-        API_SECRET, KEY_PASSWORD, KEYSTORE_PASSWORD
-    }
-
     private final long id;
     private final OnboardingPersistence store;
     private final Instant createdAt;
-    private final Map<Field, Object> values = new EnumMap<>(Field.class);
-    private final Set<SecretField> secretsPresent = EnumSet.noneOf(SecretField.class);
+    private final Map<OnboardingField<?>, Object> values = new HashMap<>();
+    private final Set<OnboardingField<?>> secretsPresent = new HashSet<>();
     private Instant updatedAt;
 
     private Onboarding(long id, OnboardingPersistence store, Instant createdAt, Instant updatedAt) {
@@ -63,18 +62,22 @@ public final class Onboarding {
     }
 
     /**
-     * For the store only: rebuilds an onboarding from persisted values (types as {@link Field#type()}; byte[] and
-     * lists are copied).
+     * For the store only: rebuilds an onboarding from persisted plain values (types as {@link OnboardingField.Kind};
+     * byte[] and lists are copied) and the set of secrets that are stored.
      */
-    public static Onboarding restore(long id, OnboardingPersistence store, Map<Field, Object> values,
-                                     Set<SecretField> secretsPresent, Instant createdAt, Instant updatedAt) {
+    public static Onboarding restore(long id, OnboardingPersistence store, Map<OnboardingField<?>, Object> values,
+                                     Set<OnboardingField<?>> secretsPresent, Instant createdAt, Instant updatedAt) {
         Onboarding o = new Onboarding(id, store, createdAt, updatedAt);
-        for (Map.Entry<Field, Object> e : values.entrySet()) {
-            if (e.getValue() != null) {
-                o.values.put(e.getKey(), copyIn(e.getKey(), e.getValue()));
+        for (Map.Entry<OnboardingField<?>, Object> e : values.entrySet()) {
+            if (e.getValue() != null && !e.getKey().secret()) {
+                o.values.put(e.getKey(), copy(e.getKey().check(e.getValue())));
             }
         }
-        o.secretsPresent.addAll(secretsPresent);
+        for (OnboardingField<?> f : secretsPresent) {
+            if (f.secret()) {
+                o.secretsPresent.add(f);
+            }
+        }
         return o;
     }
 
@@ -90,240 +93,282 @@ public final class Onboarding {
         return updatedAt;
     }
 
-    // ---- general ----
+    // ---- the one generic path ----
 
-    public synchronized String getLabel() {
-        return (String) values.get(Field.LABEL);
+    /**
+     * The stored value, or {@code null}: a copy for byte[] and lists; for a secret a freshly opened {@code char[]}
+     * the caller wipes.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(OnboardingField<T> field) {
+        if (field.secret()) {
+            return (T) getSecret((OnboardingField<char[]>) field);
+        }
+        synchronized (this) {
+            return (T) copy(values.get(field));
+        }
+    }
+
+    /** True when the field holds a value (for a secret: one is stored), without opening a secret. */
+    public synchronized boolean has(OnboardingField<?> field) {
+        return field.secret() ? secretsPresent.contains(field) : values.containsKey(field);
+    }
+
+    /**
+     * Persists a value ({@code null} clears; an empty secret clears too). A secret's array is sealed and not kept;
+     * the caller wipes it.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> void set(OnboardingField<T> field, T value) {
+        field.check(value);
+        if (field.secret()) {
+            setSecret((OnboardingField<char[]>) field, (char[]) value);
+            return;
+        }
+        Object v = value;
+        if (field == LABEL) {
+            if (value == null || ((String) value).isBlank()) {
+                throw new IllegalArgumentException("The onboarding needs a name.");
+            }
+            v = ((String) value).strip();
+        } else if (field == STEP) {
+            int step = value == null ? FIRST_STEP : (Integer) value;
+            if (step < FIRST_STEP || step > LAST_STEP) {
+                throw new IllegalArgumentException("Step must be between " + FIRST_STEP + " and " + LAST_STEP + ".");
+            }
+            v = step;
+        } else if (field == ENCRYPTED_KEY_PEM && value != null) {
+            String pem = (String) value;
+            if (pem.contains("-----BEGIN PRIVATE KEY-----") || pem.contains("-----BEGIN RSA PRIVATE KEY-----")
+                    || pem.contains("-----BEGIN EC PRIVATE KEY-----")) {
+                throw new IllegalArgumentException("Only an encrypted private key (ENCRYPTED PRIVATE KEY) is stored.");
+            }
+        }
+        write(field, copy(v));
+    }
+
+    // ---- shorthands ----
+
+    public String getLabel() {
+        return get(LABEL);
     }
 
     public void setLabel(String label) {
-        if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("The onboarding needs a name.");
-        }
-        set(Field.LABEL, label.strip());
+        set(LABEL, label);
     }
 
-    public synchronized int getStep() {
-        Integer s = (Integer) values.get(Field.STEP);
+    /** The 1-based step number. */
+    public int getStep() {
+        Integer s = get(STEP);
         return s == null ? FIRST_STEP : s;
     }
 
     public void setStep(int step) {
-        if (step < FIRST_STEP || step > LAST_STEP) {
-            throw new IllegalArgumentException("Step must be between " + FIRST_STEP + " and " + LAST_STEP + ".");
-        }
-        set(Field.STEP, step);
+        set(STEP, step);
     }
 
-    public synchronized boolean isSandbox() {
-        return Boolean.TRUE.equals(values.get(Field.SANDBOX));
+    public boolean isSandbox() {
+        return Boolean.TRUE.equals(get(SANDBOX));
     }
 
     public void setSandbox(boolean sandbox) {
-        set(Field.SANDBOX, sandbox);
+        set(SANDBOX, sandbox);
     }
 
-    // ---- step 1 ----
-
-    public synchronized String getApiKey() {
-        return (String) values.get(Field.API_KEY);
+    /** The API key as text (an identifier the form shows), opened from its sealed column; or null. */
+    public String getApiKey() {
+        char[] k = get(API_KEY);
+        if (k == null) {
+            return null;
+        }
+        try {
+            return new String(k);
+        } finally {
+            Arrays.fill(k, '\0');
+        }
     }
 
     public void setApiKey(String apiKey) {
-        set(Field.API_KEY, apiKey);
+        char[] k = apiKey == null ? null : apiKey.toCharArray();
+        try {
+            set(API_KEY, k);
+        } finally {
+            if (k != null) {
+                Arrays.fill(k, '\0');
+            }
+        }
     }
 
     public char[] getApiSecret() {
-        return getSecret(SecretField.API_SECRET);
+        return get(API_SECRET);
     }
 
     public void setApiSecret(char[] apiSecret) {
-        setSecret(SecretField.API_SECRET, apiSecret);
+        set(API_SECRET, apiSecret);
     }
 
-    public synchronized boolean hasApiSecret() {
-        return secretsPresent.contains(SecretField.API_SECRET);
+    public boolean hasApiSecret() {
+        return has(API_SECRET);
     }
 
-    // ---- step 2 ----
-
-    public synchronized String getCommonName() {
-        return (String) values.get(Field.COMMON_NAME);
+    public String getCommonName() {
+        return get(COMMON_NAME);
     }
 
     public void setCommonName(String v) {
-        set(Field.COMMON_NAME, v);
+        set(COMMON_NAME, v);
     }
 
-    public synchronized String getCountry() {
-        return (String) values.get(Field.COUNTRY);
+    public String getCountry() {
+        return get(COUNTRY);
     }
 
     public void setCountry(String v) {
-        set(Field.COUNTRY, v);
+        set(COUNTRY, v);
     }
 
-    public synchronized String getOrganization() {
-        return (String) values.get(Field.ORGANIZATION);
+    public String getOrganization() {
+        return get(ORGANIZATION);
     }
 
     public void setOrganization(String v) {
-        set(Field.ORGANIZATION, v);
+        set(ORGANIZATION, v);
     }
 
     /** Never null; an unmodifiable copy. */
-    @SuppressWarnings("unchecked")
-    public synchronized List<String> getDomains() {
-        List<String> d = (List<String>) values.get(Field.DOMAINS);
-        return d == null ? List.of() : List.copyOf(d);
+    public List<String> getDomains() {
+        List<String> d = get(DOMAINS);
+        return d == null ? List.of() : d;
     }
 
     public void setDomains(List<String> domains) {
-        set(Field.DOMAINS, domains == null ? null : List.copyOf(domains));
+        set(DOMAINS, domains);
     }
 
-    public synchronized String getCsrPem() {
-        return (String) values.get(Field.CSR_PEM);
+    public String getCsrPem() {
+        return get(CSR_PEM);
     }
 
     public void setCsrPem(String v) {
-        set(Field.CSR_PEM, v);
+        set(CSR_PEM, v);
     }
 
-    /** The private key as encrypted PKCS#8 PEM (never a clear key). */
-    public synchronized String getEncryptedKeyPem() {
-        return (String) values.get(Field.ENCRYPTED_KEY_PEM);
+    public String getEncryptedKeyPem() {
+        return get(ENCRYPTED_KEY_PEM);
     }
 
     public void setEncryptedKeyPem(String v) {
-        if (v != null && (v.contains("-----BEGIN PRIVATE KEY-----") || v.contains("-----BEGIN RSA PRIVATE KEY-----")
-                || v.contains("-----BEGIN EC PRIVATE KEY-----"))) {
-            throw new IllegalArgumentException("Only an encrypted private key (ENCRYPTED PRIVATE KEY) is stored.");
-        }
-        set(Field.ENCRYPTED_KEY_PEM, v);
+        set(ENCRYPTED_KEY_PEM, v);
     }
 
     public char[] getKeyPassword() {
-        return getSecret(SecretField.KEY_PASSWORD);
+        return get(KEY_PASSWORD);
     }
 
     public void setKeyPassword(char[] v) {
-        setSecret(SecretField.KEY_PASSWORD, v);
+        set(KEY_PASSWORD, v);
     }
 
-    public synchronized boolean hasKeyPassword() {
-        return secretsPresent.contains(SecretField.KEY_PASSWORD);
+    public boolean hasKeyPassword() {
+        return has(KEY_PASSWORD);
     }
 
-    /** True once the user finished the last step (the start page lists it as complete). */
-    public synchronized boolean isCompleted() {
-        return Boolean.TRUE.equals(values.get(Field.COMPLETED));
+    public boolean isCompleted() {
+        return Boolean.TRUE.equals(get(COMPLETED));
     }
 
     public void setCompleted(boolean v) {
-        set(Field.COMPLETED, v);
+        set(COMPLETED, v);
     }
 
-    public synchronized boolean isDownloadsConfirmed() {
-        return Boolean.TRUE.equals(values.get(Field.DOWNLOADS_CONFIRMED));
+    public boolean isDownloadsConfirmed() {
+        return Boolean.TRUE.equals(get(DOWNLOADS_CONFIRMED));
     }
 
     public void setDownloadsConfirmed(boolean v) {
-        set(Field.DOWNLOADS_CONFIRMED, v);
+        set(DOWNLOADS_CONFIRMED, v);
     }
 
-    // ---- step 3 ----
-
-    /** Leaf + chain PEM as pasted/normalised. */
-    public synchronized String getCertificatePem() {
-        return (String) values.get(Field.CERTIFICATE_PEM);
+    public String getCertificatePem() {
+        return get(CERTIFICATE_PEM);
     }
 
     public void setCertificatePem(String v) {
-        set(Field.CERTIFICATE_PEM, v);
+        set(CERTIFICATE_PEM, v);
     }
 
-    // ---- step 4 ----
-
     /** PKCS#12 bytes (a copy), or null. */
-    public synchronized byte[] getKeystore() {
-        byte[] k = (byte[]) values.get(Field.KEYSTORE);
-        return k == null ? null : k.clone();
+    public byte[] getKeystore() {
+        return get(KEYSTORE);
     }
 
     public void setKeystore(byte[] v) {
-        set(Field.KEYSTORE, v == null ? null : v.clone());
+        set(KEYSTORE, v);
     }
 
     public char[] getKeystorePassword() {
-        return getSecret(SecretField.KEYSTORE_PASSWORD);
+        return get(KEYSTORE_PASSWORD);
     }
 
     public void setKeystorePassword(char[] v) {
-        setSecret(SecretField.KEYSTORE_PASSWORD, v);
+        set(KEYSTORE_PASSWORD, v);
     }
 
-    public synchronized boolean hasKeystorePassword() {
-        return secretsPresent.contains(SecretField.KEYSTORE_PASSWORD);
+    public boolean hasKeystorePassword() {
+        return has(KEYSTORE_PASSWORD);
     }
 
-    public synchronized String getFriendlyName() {
-        return (String) values.get(Field.FRIENDLY_NAME);
+    public String getFriendlyName() {
+        return get(FRIENDLY_NAME);
     }
 
     public void setFriendlyName(String v) {
-        set(Field.FRIENDLY_NAME, v);
+        set(FRIENDLY_NAME, v);
     }
 
-    public synchronized String getP12Profile() {
-        return (String) values.get(Field.P12_PROFILE);
+    public String getP12Profile() {
+        return get(P12_PROFILE);
     }
 
     public void setP12Profile(String v) {
-        set(Field.P12_PROFILE, v);
+        set(P12_PROFILE, v);
     }
 
-    /** Where the user saved the keystore file. */
-    public synchronized String getKeystorePath() {
-        return (String) values.get(Field.KEYSTORE_PATH);
+    public String getKeystorePath() {
+        return get(KEYSTORE_PATH);
     }
 
     public void setKeystorePath(String v) {
-        set(Field.KEYSTORE_PATH, v);
+        set(KEYSTORE_PATH, v);
     }
 
-    // ---- step 5 ----
-
-    /** The provider record created in step 5, or null. */
-    public synchronized Long getProviderId() {
-        return (Long) values.get(Field.PROVIDER_ID);
+    public Long getProviderId() {
+        return get(PROVIDER_ID);
     }
 
     public void setProviderId(Long v) {
-        set(Field.PROVIDER_ID, v);
+        set(PROVIDER_ID, v);
     }
 
-    // ---- sandbox ----
-
-    public synchronized String getSandboxBaseUrl() {
-        return (String) values.get(Field.SANDBOX_BASE_URL);
+    public String getSandboxBaseUrl() {
+        return get(SANDBOX_BASE_URL);
     }
 
     public void setSandboxBaseUrl(String v) {
-        set(Field.SANDBOX_BASE_URL, v);
+        set(SANDBOX_BASE_URL, v);
     }
 
-    public synchronized String getSandboxServerCaPem() {
-        return (String) values.get(Field.SANDBOX_SERVER_CA_PEM);
+    public String getSandboxServerCaPem() {
+        return get(SANDBOX_SERVER_CA_PEM);
     }
 
     public void setSandboxServerCaPem(String v) {
-        set(Field.SANDBOX_SERVER_CA_PEM, v);
+        set(SANDBOX_SERVER_CA_PEM, v);
     }
 
     // ---- plumbing ----
 
-    private synchronized void set(Field field, Object value) {
+    private synchronized void write(OnboardingField<?> field, Object value) {
         Instant at = store.write(id, field, value);
         if (value == null) {
             values.remove(field);
@@ -333,7 +378,7 @@ public final class Onboarding {
         updatedAt = at;
     }
 
-    private synchronized void setSecret(SecretField field, char[] value) {
+    private synchronized void setSecret(OnboardingField<char[]> field, char[] value) {
         char[] v = value == null || value.length == 0 ? null : value;
         Instant at = store.writeSecret(id, field, v);
         if (v == null) {
@@ -344,30 +389,26 @@ public final class Onboarding {
         updatedAt = at;
     }
 
-    private synchronized char[] getSecret(SecretField field) {
+    private synchronized char[] getSecret(OnboardingField<char[]> field) {
         if (!secretsPresent.contains(field)) {
             return null;
         }
         return store.readSecret(id, field);
     }
 
-    private static Object copyIn(Field f, Object v) {
+    private static Object copy(Object v) {
         if (v instanceof byte[] b) {
             return b.clone();
         }
         if (v instanceof List<?> l) {
             return List.copyOf(new ArrayList<>(l));
         }
-        if (!f.type().isInstance(v)) {
-            throw new IllegalArgumentException(f + " expects " + f.type().getSimpleName());
-        }
         return v;
     }
 
     @Override
     public synchronized String toString() {
-        return "Onboarding[id=" + id + ", label=" + getLabel() + ", step=" + getStep() + ", sandbox=" + isSandbox()
-                + ", secrets=" + secretsPresent + "]";
+        return "Onboarding[id=" + id + ", label=" + values.get(LABEL) + ", step=" + values.get(STEP) // not user-visible
+                + ", sandbox=" + values.get(SANDBOX) + ", secrets=" + secretsPresent + "]"; // not user-visible
     }
-
 }

@@ -3,8 +3,7 @@ package io.atlasonboard.core.store;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import io.atlasonboard.core.onboarding.Onboarding;
-import io.atlasonboard.core.onboarding.Onboarding.Field;
-import io.atlasonboard.core.onboarding.Onboarding.SecretField;
+import io.atlasonboard.core.onboarding.OnboardingField;
 import io.atlasonboard.core.onboarding.OnboardingPersistence;
 import io.atlasonboard.core.onboarding.OnboardingSummary;
 import java.lang.reflect.Type;
@@ -14,8 +13,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -28,23 +27,6 @@ public final class OnboardingRepository {
     private static final Gson GSON = new Gson();
     private static final Type LIST_OF_STRING = new TypeToken<List<String>>() { }.getType();
 
-    private static final Map<Field, String> COLUMNS = new EnumMap<>(Map.ofEntries(
-            Map.entry(Field.LABEL, "label"), Map.entry(Field.STEP, "step"), Map.entry(Field.SANDBOX, "sandbox"),
-            Map.entry(Field.API_KEY, "api_key"), Map.entry(Field.COMMON_NAME, "common_name"),
-            Map.entry(Field.COUNTRY, "country"), Map.entry(Field.ORGANIZATION, "organization"),
-            Map.entry(Field.DOMAINS, "domains_json"), Map.entry(Field.CSR_PEM, "csr_pem"),
-            Map.entry(Field.ENCRYPTED_KEY_PEM, "encrypted_key_pem"),
-            Map.entry(Field.DOWNLOADS_CONFIRMED, "downloads_confirmed"),
-            Map.entry(Field.CERTIFICATE_PEM, "certificate_pem"), Map.entry(Field.KEYSTORE, "keystore"),
-            Map.entry(Field.FRIENDLY_NAME, "friendly_name"), Map.entry(Field.P12_PROFILE, "p12_profile"),
-            Map.entry(Field.KEYSTORE_PATH, "keystore_path"), Map.entry(Field.PROVIDER_ID, "provider_id"),
-            Map.entry(Field.SANDBOX_BASE_URL, "sandbox_base_url"),
-            Map.entry(Field.SANDBOX_SERVER_CA_PEM, "sandbox_server_ca_pem"), Map.entry(Field.COMPLETED, "completed")));
-    private static final Map<SecretField, String> SECRET_COLUMNS = new EnumMap<>(Map.of(
-            SecretField.API_SECRET, "api_secret_enc",
-            SecretField.KEY_PASSWORD, "key_password_enc",
-            SecretField.KEYSTORE_PASSWORD, "keystore_password_enc"));
-
     private final Db db;
     private final Crypto crypto;
     private final Persistence persistence = new Persistence();
@@ -54,6 +36,42 @@ public final class OnboardingRepository {
     OnboardingRepository(Db db, Crypto crypto) {
         this.db = db;
         this.crypto = crypto;
+        sealClearApiKeys();
+    }
+
+    /**
+     * Seals the API keys that a store from before schema 44 kept in the clear {@code api_key} column (into
+     * {@code api_key_enc}) and empties that column; runs when the store is opened. Returns how many rows were sealed.
+     */
+    int sealClearApiKeys() {
+        String sealed = OnboardingField.API_KEY.column();
+        return db.tx(c -> {
+            List<Long> ids = new ArrayList<>();
+            List<char[]> keys = new ArrayList<>();
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, api_key FROM onboarding WHERE api_key IS NOT NULL");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                        keys.add(rs.getString(2).toCharArray());
+                    }
+                }
+                for (int i = 0; i < ids.size(); i++) {
+                    char[] k = keys.get(i).length == 0 ? null : keys.get(i);
+                    byte[] blob = crypto.seal(TABLE, sealed, ids.get(i), k);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE onboarding SET " + sealed + " = ?, api_key = NULL WHERE id = ?")) {
+                        setBlob(ps, 1, blob);
+                        ps.setLong(2, ids.get(i));
+                        ps.executeUpdate();
+                    }
+                }
+            } finally {
+                keys.forEach(k -> java.util.Arrays.fill(k, '\0'));
+            }
+            return ids.size();
+        });
     }
 
     /** All onboardings, most recently changed first. */
@@ -95,10 +113,10 @@ public final class OnboardingRepository {
                 }
             }
         });
-        Map<Field, Object> values = new EnumMap<>(Field.class);
-        values.put(Field.LABEL, l);
-        values.put(Field.STEP, 1);
-        values.put(Field.SANDBOX, sandbox);
+        Map<OnboardingField<?>, Object> values = new HashMap<>();
+        values.put(OnboardingField.LABEL, l);
+        values.put(OnboardingField.STEP, 1);
+        values.put(OnboardingField.SANDBOX, sandbox);
         Onboarding o = Onboarding.restore(id, persistence, values, Set.of(), now, now);
         live.put(id, o);
         return o;
@@ -122,14 +140,15 @@ public final class OnboardingRepository {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    Map<Field, Object> values = new EnumMap<>(Field.class);
-                    for (Field f : Field.values()) {
-                        values.put(f, readValue(rs, f));
-                    }
-                    Set<SecretField> present = EnumSet.noneOf(SecretField.class);
-                    for (SecretField f : SecretField.values()) {
-                        if (rs.getBytes(SECRET_COLUMNS.get(f)) != null) {
-                            present.add(f);
+                    Map<OnboardingField<?>, Object> values = new HashMap<>();
+                    Set<OnboardingField<?>> present = new HashSet<>();
+                    for (OnboardingField<?> f : OnboardingField.all()) {
+                        if (f.secret()) {
+                            if (rs.getBytes(f.column()) != null) {
+                                present.add(f);
+                            }
+                        } else {
+                            values.put(f, readValue(rs, f));
                         }
                     }
                     return Optional.of(Onboarding.restore(id, persistence, values, present,
@@ -154,33 +173,44 @@ public final class OnboardingRepository {
         });
     }
 
-    private static Object readValue(ResultSet rs, Field f) throws java.sql.SQLException {
-        String col = COLUMNS.get(f);
-        switch (f) {
-            case STEP:
+    private static Object readValue(ResultSet rs, OnboardingField<?> f) throws java.sql.SQLException {
+        String col = f.column();
+        switch (f.kind()) {
+            case NUMBER:
                 return rs.getInt(col);
-            case SANDBOX:
-            case DOWNLOADS_CONFIRMED:
-            case COMPLETED:
+            case FLAG:
                 return rs.getBoolean(col);
-            case PROVIDER_ID:
+            case ID:
                 return Sql.getLong(rs, col);
-            case KEYSTORE:
+            case BYTES:
                 return rs.getBytes(col);
-            case DOMAINS: {
+            case LIST: {
                 String json = rs.getString(col);
                 return json == null ? null : GSON.fromJson(json, LIST_OF_STRING);
             }
-            default:
+            case TEXT:
                 return rs.getString(col);
+            default:
+                throw new IllegalArgumentException(f + " is not a plain field"); // not user-visible
+        }
+    }
+
+    private static void setBlob(PreparedStatement ps, int i, byte[] blob) throws java.sql.SQLException {
+        if (blob == null) {
+            ps.setNull(i, Types.VARBINARY);
+        } else {
+            ps.setBytes(i, blob);
         }
     }
 
     /** The write-through side used by {@link Onboarding}. */
     private final class Persistence implements OnboardingPersistence {
         @Override
-        public Instant write(long id, Field field, Object value) {
-            String col = COLUMNS.get(field);
+        public Instant write(long id, OnboardingField<?> field, Object value) {
+            if (field.secret()) {
+                throw new IllegalArgumentException(field + " is a secret"); // not user-visible
+            }
+            String col = field.column();
             Instant now = Sql.now();
             db.run(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
@@ -198,18 +228,14 @@ public final class OnboardingRepository {
         }
 
         @Override
-        public Instant writeSecret(long id, SecretField field, char[] value) {
-            String col = SECRET_COLUMNS.get(field);
+        public Instant writeSecret(long id, OnboardingField<char[]> field, char[] value) {
+            String col = field.column();
             byte[] blob = crypto.seal(TABLE, col, id, value);
             Instant now = Sql.now();
             db.run(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE onboarding SET " + col + " = ?, updated_at = ? WHERE id = ?")) {
-                    if (blob == null) {
-                        ps.setNull(1, Types.VARBINARY);
-                    } else {
-                        ps.setBytes(1, blob);
-                    }
+                    setBlob(ps, 1, blob);
                     Sql.setInstant(ps, 2, now);
                     ps.setLong(3, id);
                     if (ps.executeUpdate() == 0) {
@@ -222,32 +248,28 @@ public final class OnboardingRepository {
         }
 
         @Override
-        public char[] readSecret(long id, SecretField field) {
-            String col = SECRET_COLUMNS.get(field);
+        public char[] readSecret(long id, OnboardingField<char[]> field) {
+            String col = field.column();
             byte[] blob = db.tx(c -> Sql.selectSealed(c, TABLE, col, id, null));
             return crypto.open(TABLE, col, id, blob);
         }
 
-        private void bind(PreparedStatement ps, Field f, Object v) throws java.sql.SQLException {
-            if (v != null && !f.type().isInstance(v)) {
-                throw new IllegalArgumentException(f + " expects " + f.type().getSimpleName());
-            }
-            switch (f) {
-                case STEP:
+        private void bind(PreparedStatement ps, OnboardingField<?> f, Object v) throws java.sql.SQLException {
+            f.check(v);
+            switch (f.kind()) {
+                case NUMBER:
                     Sql.setInt(ps, 1, (Integer) v);
                     break;
-                case SANDBOX:
-                case DOWNLOADS_CONFIRMED:
-                case COMPLETED:
+                case FLAG:
                     ps.setBoolean(1, Boolean.TRUE.equals(v));
                     break;
-                case PROVIDER_ID:
+                case ID:
                     Sql.setLong(ps, 1, (Long) v);
                     break;
-                case KEYSTORE:
+                case BYTES:
                     Sql.setBytes(ps, 1, (byte[]) v);
                     break;
-                case DOMAINS:
+                case LIST:
                     ps.setString(1, v == null ? null : GSON.toJson(v));
                     break;
                 default:

@@ -53,7 +53,7 @@ public final class StepHeader extends HBox {
                 HBox.setHgrow(line, Priority.ALWAYS);
                 getChildren().add(line);
             }
-            Label number = new Label(Integer.toString(i + 1));
+            Label number = new Label(Integer.toString(StepNumbers.toNumber(i)));
             number.getStyleClass().add("step-number");
             number.setMinWidth(USE_PREF_SIZE);
             Label title = new Label(titles.get(i));
@@ -63,8 +63,8 @@ public final class StepHeader extends HBox {
             step.setAlignment(Pos.CENTER_LEFT);
             step.setMinWidth(USE_PREF_SIZE);
             step.getStyleClass().add("step");
-            step.setId("step-" + (i + 1));
-            Tooltip.install(step, new Tooltip(I18n.t("ui.wizard.header.tooltip", i + 1, titles.get(i))));
+            step.setId("step-" + StepNumbers.toNumber(i));
+            Tooltip.install(step, new Tooltip(I18n.t("ui.wizard.header.tooltip", StepNumbers.toNumber(i), titles.get(i))));
             int index = i;
             step.setOnMouseClicked(e -> {
                 if (index != current.get() && index <= reached.get()) {
@@ -122,9 +122,9 @@ public final class StepHeader extends HBox {
             titleLabel.setManaged(i == c);
             String state = I18n.t(i < c ? "ui.wizard.header.state.done" : i == c ? "ui.wizard.header.state.current"
                     : i < available ? "ui.wizard.header.state.upcoming" : "ui.wizard.header.state.later");
-            step.setAccessibleText(I18n.t("ui.wizard.header.step", i + 1, titles.size(), titles.get(i), state));
+            step.setAccessibleText(I18n.t("ui.wizard.header.step", StepNumbers.toNumber(i), titles.size(), titles.get(i), state));
         }
-        setAccessibleText(I18n.t("ui.wizard.header.summary", c + 1, available,
+        setAccessibleText(I18n.t("ui.wizard.header.summary", StepNumbers.toNumber(c), available,
                 titles.get(Math.min(c, titles.size() - 1))));
     }
 }

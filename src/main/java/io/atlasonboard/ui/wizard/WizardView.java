@@ -68,17 +68,17 @@ public final class WizardView extends BorderPane {
         Button back = Views.button(I18n.t("ui.wizard.back"), "mdi2a-arrow-left");
         back.setId("back");
         back.setCancelButton(false);
-        back.disableProperty().bind(vm.canGoBack.not());
+        back.disableProperty().bind(vm.canGoBackProperty().not());
         back.setOnAction(e -> vm.back());
         Button next = new Button();
         next.setId("next");
         next.setMnemonicParsing(true);
         next.getStyleClass().add(Styles.ACCENT);
-        next.textProperty().bind(Bindings.when(vm.onLastStep).then(I18n.t("ui.wizard.finish"))
+        next.textProperty().bind(Bindings.when(vm.onLastStepProperty()).then(I18n.t("ui.wizard.finish"))
                 .otherwise(I18n.t("ui.wizard.next")));
-        next.disableProperty().bind(vm.canGoNext.not());
+        next.disableProperty().bind(vm.canGoNextProperty().not());
         next.setOnAction(e -> {
-            if (!vm.next() && vm.canGoNext.get()) {
+            if (!vm.next() && vm.canGoNextProperty().get()) {
                 finished.run();
             }
         });

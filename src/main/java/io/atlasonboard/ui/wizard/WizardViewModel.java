@@ -22,7 +22,12 @@ public final class WizardViewModel {
     }
     /** All steps are implemented (the header would show the rest as coming later). */
     public static final int AVAILABLE_STEPS = 7;
-    /** 0-based indexes of the steps that the provider panes supply ({@link StepPages}). */
+    /** 0-based step indexes ({@link StepNumbers} converts to the stored and shown 1-based numbers). */
+    public static final int CREDENTIALS_STEP = 0;
+    public static final int CSR_STEP = 1;
+    public static final int CERTIFICATE_STEP = 2;
+    public static final int KEYSTORE_STEP = 3;
+    /** The steps that the provider panes supply ({@link StepPages}). */
     public static final int PROVIDER_STEP = 4;
     public static final int CONNECTION_STEP = 5;
     public static final int DNS_STEP = 6;
@@ -34,9 +39,9 @@ public final class WizardViewModel {
     private final CertificateViewModel certificate;
     private final KeystoreViewModel keystore;
     private final List<BooleanExpression> complete;
-    public final BooleanBinding canGoNext;
-    public final BooleanBinding canGoBack;
-    public final BooleanBinding onLastStep;
+    private final BooleanBinding canGoNext;
+    private final BooleanBinding canGoBack;
+    private final BooleanBinding onLastStep;
     /** The furthest step (0-based) shown in this session or stored; the step bar lets the user jump back to it. */
     private final javafx.beans.property.IntegerProperty furthest = new javafx.beans.property.SimpleIntegerProperty();
 
@@ -52,8 +57,8 @@ public final class WizardViewModel {
                 state.providerId);
         BooleanExpression good = state.connectionGood;
         BooleanExpression dnsDone = new javafx.beans.property.SimpleBooleanProperty(true);
-        this.complete = List.of(credentials.complete, csr.complete, certificate.complete, keystore.complete,
-                providerSaved, good, dnsDone);
+        this.complete = List.of(credentials.completeProperty(), csr.completeProperty(),
+                certificate.completeProperty(), keystore.completeProperty(), providerSaved, good, dnsDone);
         canGoNext = Bindings.createBooleanBinding(() -> complete.get(state.step.get()).get(),
                 state.step, complete.get(0), complete.get(1), complete.get(2), complete.get(3), complete.get(4),
                 complete.get(5), complete.get(6));
@@ -75,7 +80,7 @@ public final class WizardViewModel {
     }
 
     private void entered(int step) {
-        if (step == 3) {
+        if (step == KEYSTORE_STEP) {
             keystore.prepare();
         }
     }
@@ -110,7 +115,7 @@ public final class WizardViewModel {
             return false;
         }
         int s = state.step.get();
-        if (s == 1) {
+        if (s == CSR_STEP) {
             csr.hidePassword();
         }
         if (s + 1 >= AVAILABLE_STEPS) {
@@ -125,7 +130,7 @@ public final class WizardViewModel {
      * that it is saved before the wizard closes. UI thread.
      */
     public void commitPending() {
-        String typed = csr.commonNameInput.get();
+        String typed = csr.commonNameInputProperty().get();
         if (typed != null && !typed.isBlank() && !typed.strip().equals(state.commonName.get())) {
             csr.commitCommonName();
         }
@@ -151,7 +156,7 @@ public final class WizardViewModel {
                 return false;
             }
         }
-        if (s == 1) {
+        if (s == CSR_STEP) {
             csr.hidePassword();
         }
         state.step.set(target);
@@ -160,11 +165,25 @@ public final class WizardViewModel {
 
     public void back() {
         int s = state.step.get();
-        if (s == 1) {
+        if (s == CSR_STEP) {
             csr.hidePassword();
         }
         if (s > 0) {
             state.step.set(s - 1);
         }
+    }
+
+    // ---- properties ----
+
+    public BooleanBinding canGoNextProperty() {
+        return canGoNext;
+    }
+
+    public BooleanBinding canGoBackProperty() {
+        return canGoBack;
+    }
+
+    public BooleanBinding onLastStepProperty() {
+        return onLastStep;
     }
 }

@@ -35,15 +35,17 @@ class SecretsOnDiskTest {
             "ApiSecret-Onboarding-7Q9xZ", "KeyPassword-Onboarding-4kLm", "KeystorePassword-Onb-Pp81",
             "ApiSecret-Provider-Vv53Hk", "KeystorePassword-Prov-9rT2", "ProxyPassword-Prov-aa1Z",
             "-----BEGIN ENCRYPTED PRIVATE KEY-----MarkerPrivKey99", "TsigSecret-c2VjcmV0IGtleQ==",
-            "Ünïcödé-Sëcrét-ß€", "ApiSecret-Replaced-Old-1x", "ProviderApiKey-Sealed-Zz77");
-    private static final String CLEAR_CONTROL = "ControlApiKey-Visible-On-Disk-1234";
+            "Ünïcödé-Sëcrét-ß€", "ApiSecret-Replaced-Old-1x", "ProviderApiKey-Sealed-Zz77",
+            "OnboardingApiKey-Sealed-Qq42");
+    private static final String CLEAR_CONTROL = "ControlCommonName-Visible-On-Disk-1234";
 
     @Test
     void noSecretBytesInAnyFileOpenClosedCompactedAndAfterOverwrite() throws IOException {
         Path home = tmp.resolve("home");
         try (Store s = StoreTestSupport.newStore(home)) {
             Onboarding o = s.onboardings().create("scan", false);
-            o.setApiKey(CLEAR_CONTROL);
+            o.setCommonName(CLEAR_CONTROL);
+            o.setApiKey(SECRETS.get(11));
             o.setApiSecret(SECRETS.get(0).toCharArray());
             o.setKeyPassword(SECRETS.get(1).toCharArray());
             o.setKeystorePassword(SECRETS.get(2).toCharArray());
@@ -87,6 +89,7 @@ class SecretsOnDiskTest {
             Onboarding o = s.onboardings().list().stream().filter(x -> x.label().equals("scan"))
                     .map(x -> s.onboardings().load(x.id())).findFirst().orElseThrow();
             Secrets.assertSameSecret(SECRETS.get(0), new String(o.getApiSecret()), "o.getApiSecret()");
+            Secrets.assertSameSecret(SECRETS.get(11), o.getApiKey(), "o.getApiKey()");
             Secrets.assertSameSecret(SECRETS.get(1), new String(o.getKeyPassword()), "o.getKeyPassword()");
             Secrets.assertSameSecret(SECRETS.get(2), new String(o.getKeystorePassword()), "o.getKeystorePassword()");
             ProviderRecord p = s.providers().findByName("GlobalSign SSL/TLS").orElseThrow();
@@ -138,7 +141,7 @@ class SecretsOnDiskTest {
     }
 
     private static void assertControlFound(Path home) throws IOException {
-        // proves the scan sees clear text: the API key is not a secret and is stored as text
+        // proves the scan sees clear text: the Common Name is not a secret and is stored as text
         assertThat(filesContaining(home, CLEAR_CONTROL.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
     }
 

@@ -3,6 +3,7 @@ package io.atlasonboard.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlasonboard.core.onboarding.Onboarding;
+import io.atlasonboard.core.onboarding.OnboardingField;
 import io.atlasonboard.core.pki.EncryptedKeys;
 import io.atlasonboard.core.pki.Keys;
 import io.atlasonboard.core.store.Store;
@@ -19,6 +20,8 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,21 +55,21 @@ class WizardViewModelsTest {
     void commonNameFromUrlIsReducedToItsHostAndPutInTheSanList() {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
-        vm.commonNameInput.set("https://Atlas.Example.org:8443/login?x=1");
+        vm.commonNameInputProperty().set("https://Atlas.Example.org:8443/login?x=1");
         assertThat(vm.commitCommonName()).isTrue();
         assertThat(s.commonName.get()).isEqualTo("atlas.example.org");
-        assertThat(vm.commonNameChanges.get()).contains("scheme").contains("port");
+        assertThat(vm.commonNameChangesProperty().get()).contains("scheme").contains("port");
         assertThat(s.domains).containsExactly("atlas.example.org");
-        assertThat(vm.cnInSans.get()).isTrue();
+        assertThat(vm.cnInSansProperty().get()).isTrue();
         vm.removeDomain("atlas.example.org");
-        assertThat(vm.cnInSans.get()).isFalse();
+        assertThat(vm.cnInSansProperty().get()).isFalse();
         vm.putCnBackInSans();
         assertThat(s.domains).containsExactly("atlas.example.org");
         // a changed CN replaces the old one in the list
-        vm.commonNameInput.set("other.example.org");
+        vm.commonNameInputProperty().set("other.example.org");
         vm.commitCommonName();
         assertThat(s.domains).containsExactly("other.example.org");
-        assertThat(vm.commonNameChanges.get()).isEmpty();
+        assertThat(vm.commonNameChangesProperty().get()).isEmpty();
     }
 
     @Test
@@ -74,36 +77,36 @@ class WizardViewModelsTest {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
         assertThat(s.country.get()).isEqualTo("DE");
-        assertThat(vm.countryError.get()).isEmpty();
+        assertThat(vm.countryErrorProperty().get()).isEmpty();
         s.country.set("XX");
-        assertThat(vm.countryError.get()).contains("XX");
-        vm.commonNameInput.set("a.example.com");
+        assertThat(vm.countryErrorProperty().get()).contains("XX");
+        vm.commonNameInputProperty().set("a.example.com");
         vm.commitCommonName();
         s.organization.set("Example AG");
-        assertThat(vm.canGenerate.get()).isFalse();
+        assertThat(vm.canGenerateProperty().get()).isFalse();
         s.country.set("at");
-        assertThat(vm.countryError.get()).isEmpty();
+        assertThat(vm.countryErrorProperty().get()).isEmpty();
         vm.commitCountry();
         assertThat(s.country.get()).isEqualTo("AT");
-        assertThat(vm.canGenerate.get()).isTrue();
+        assertThat(vm.canGenerateProperty().get()).isTrue();
     }
 
     @Test
     void domainsAreValidatedAndDuplicatesRefused() {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
-        vm.domainInput.set("*.example.com");
+        vm.domainInputProperty().set("*.example.com");
         assertThat(vm.addDomain()).isTrue();
-        vm.domainInput.set("www.*.example.com");
+        vm.domainInputProperty().set("www.*.example.com");
         assertThat(vm.addDomain()).isFalse();
-        assertThat(vm.domainError.get()).contains("wildcard");
-        assertThat(vm.domainInput.get()).as("the typed value stays for correction").isEqualTo("www.*.example.com");
-        vm.domainInput.set("bücher.example");
+        assertThat(vm.domainErrorProperty().get()).contains("wildcard");
+        assertThat(vm.domainInputProperty().get()).as("the typed value stays for correction").isEqualTo("www.*.example.com");
+        vm.domainInputProperty().set("bücher.example");
         assertThat(vm.addDomain()).isTrue();
         assertThat(s.domains).containsExactly("*.example.com", "xn--bcher-kva.example");
-        vm.domainInput.set("XN--BCHER-KVA.example");
+        vm.domainInputProperty().set("XN--BCHER-KVA.example");
         assertThat(vm.addDomain()).isFalse();
-        assertThat(vm.domainError.get()).contains("twice");
+        assertThat(vm.domainErrorProperty().get()).contains("twice");
         assertThat(s.domains).hasSize(2);
     }
 
@@ -111,23 +114,23 @@ class WizardViewModelsTest {
     void generationMakesCsrEncryptedKeyAndPasswordAndDownloadsGateTheStep(@TempDir Path tmp) throws Exception {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
-        vm.commonNameInput.set("pki.example.com");
+        vm.commonNameInputProperty().set("pki.example.com");
         s.organization.set("Example AG");
         vm.generate().result().get(60, TimeUnit.SECONDS);
-        assertThat(vm.generateError.get()).isEmpty();
+        assertThat(vm.generateErrorProperty().get()).isEmpty();
         assertThat(s.csrPem.get()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
         assertThat(s.encryptedKeyPem.get()).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
-        assertThat(vm.showPasswordOnce.get()).isTrue();
+        assertThat(vm.showPasswordOnceProperty().get()).isTrue();
         PrivateKey key = EncryptedKeys.decrypt(s.encryptedKeyPem.get(), s.keyPassword.get().toCharArray());
         assertThat(Keys.size(key)).isEqualTo(2048);
         PublicKey fromCsr = CertificateViewModelAccess.csrKey(s.csrPem.get());
         assertThat(Keys.matches(Keys.publicKeyOf(key), fromCsr)).isTrue();
-        assertThat(vm.complete.get()).isFalse();
+        assertThat(vm.completeProperty().get()).isFalse();
         s.downloadsConfirmed.set(true);
-        assertThat(vm.complete.get()).isTrue();
-        assertThat(vm.canGenerate.get()).as("no second key over the first").isFalse();
+        assertThat(vm.completeProperty().get()).isTrue();
+        assertThat(vm.canGenerateProperty().get()).as("no second key over the first").isFalse();
         vm.hidePassword();
-        assertThat(vm.showPasswordOnce.get()).isFalse();
+        assertThat(vm.showPasswordOnceProperty().get()).isFalse();
 
         Path keyFile = tmp.resolve("k.pem");
         vm.saveKey(keyFile).result().get(10, TimeUnit.SECONDS);
@@ -141,39 +144,39 @@ class WizardViewModelsTest {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         PublicKey other = g.generateKeyPair().getPublic();
-        cert.pasted.set(TestCa.pem(ca.issue(other, "pki.example.com")));
+        cert.pastedProperty().set(TestCa.pem(ca.issue(other, "pki.example.com")));
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
-        assertThat(cert.error.get()).contains("different key");
-        assertThat(cert.expectedSpki.get()).isEqualTo(Keys.spkiSha256(fromCsr));
-        assertThat(cert.certificateSpki.get()).isEqualTo(Keys.spkiSha256(other));
+        assertThat(cert.errorProperty().get()).contains("different key");
+        assertThat(cert.expectedSpkiProperty().get()).isEqualTo(Keys.spkiSha256(fromCsr));
+        assertThat(cert.certificateSpkiProperty().get()).isEqualTo(Keys.spkiSha256(other));
         assertThat(s.certificatePem.get()).isEmpty();
-        assertThat(cert.complete.get()).isFalse();
+        assertThat(cert.completeProperty().get()).isFalse();
 
         // a damaged PEM block: said in the user's words, no library class names
         String good = TestCa.pem(ca.issue(other, "pki.example.com"));
         int mid = good.indexOf('\n', good.length() / 2);
-        cert.pasted.set(good.substring(0, mid) + "\n!!corrupted!!" + good.substring(mid + 20));
+        cert.pastedProperty().set(good.substring(0, mid) + "\n!!corrupted!!" + good.substring(mid + 20));
         cert.checkPasted().result().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
-        String said = cert.error.get() + cert.explanation.get();
+        String said = cert.errorProperty().get() + cert.explanationProperty().get();
         assertThat(said).isNotBlank().doesNotContain("org.bouncycastle").doesNotContain("Exception");
 
-        cert.pasted.set(s.csrPem.get());
+        cert.pastedProperty().set(s.csrPem.get());
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
-        assertThat(cert.explanation.get()).containsIgnoringCase("request");
-        assertThat(cert.expectedSpki.get()).isEmpty();
+        assertThat(cert.explanationProperty().get()).containsIgnoringCase("request");
+        assertThat(cert.expectedSpkiProperty().get()).isEmpty();
 
         String strayKey = io.atlasonboard.core.pki.Pem.write(key);
-        cert.pasted.set(strayKey);
+        cert.pastedProperty().set(strayKey);
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
-        assertThat(cert.explanation.get()).containsIgnoringCase("private key");
-        assertThat(cert.pasted.get()).isEmpty();
+        assertThat(cert.explanationProperty().get()).containsIgnoringCase("private key");
+        assertThat(cert.pastedProperty().get()).isEmpty();
         assertThat(s.certificatePem.get()).isEmpty();
 
-        cert.pasted.set(TestCa.pem(ca.caCert(), ca.issue(fromCsr, "pki.example.com")));
+        cert.pastedProperty().set(TestCa.pem(ca.caCert(), ca.issue(fromCsr, "pki.example.com")));
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
-        assertThat(cert.error.get()).isEmpty();
-        assertThat(cert.complete.get()).isTrue();
-        assertThat(cert.summary.get().subject()).contains("pki.example.com");
+        assertThat(cert.errorProperty().get()).isEmpty();
+        assertThat(cert.completeProperty().get()).isTrue();
+        assertThat(cert.summaryProperty().get().subject()).contains("pki.example.com");
         assertThat(s.certificatePem.get()).startsWith("-----BEGIN CERTIFICATE-----");
         // the leaf is stored first even though the CA came first in the paste
         assertThat(CertificateViewModelAccess.firstCertSubject(s.certificatePem.get())).contains("pki.example.com");
@@ -186,8 +189,8 @@ class WizardViewModelsTest {
         other2.csrPem.set(s.csrPem.get());
         CertificateViewModel fromFile = new CertificateViewModel(other2, fx, Clock.systemUTC());
         fromFile.open(der).result().get(10, TimeUnit.SECONDS);
-        assertThat(fromFile.error.get()).isEmpty();
-        assertThat(fromFile.summary.get().serialHex()).isEqualToIgnoringCase(derCert.getSerialNumber().toString(16));
+        assertThat(fromFile.errorProperty().get()).isEmpty();
+        assertThat(fromFile.summaryProperty().get().serialHex()).isEqualToIgnoringCase(derCert.getSerialNumber().toString(16));
         assertThat(other2.certificatePem.get()).startsWith("-----BEGIN CERTIFICATE-----");
 
         // step 4 with the key password asked (not in the vault): a wrong one is refused, the right one writes
@@ -196,20 +199,20 @@ class WizardViewModelsTest {
         KeystoreViewModel ks = new KeystoreViewModel(s, fx);
         ks.prepare();
         assertThat(s.friendlyName.get()).contains("pki.example.com");
-        assertThat(ks.keyPasswordKnown.get()).isFalse();
+        assertThat(ks.keyPasswordKnownProperty().get()).isFalse();
         s.profile.set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
-        assertThat(ks.opensslCommand.get()).contains("-legacy");
-        ks.askedKeyPassword.set("not-the-password");
-        ks.sameAsKeyPassword.set(true);
+        assertThat(ks.opensslCommandProperty().get()).contains("-legacy");
+        ks.askedKeyPasswordProperty().set("not-the-password");
+        ks.sameAsKeyPasswordProperty().set(true);
         Path p12 = tmp.resolve("compat.p12");
         ks.write(p12).result().handle((v, e) -> null).get(60, TimeUnit.SECONDS);
-        assertThat(ks.error.get()).isNotEmpty();
-        assertThat(ks.complete.get()).isFalse();
+        assertThat(ks.errorProperty().get()).isNotEmpty();
+        assertThat(ks.completeProperty().get()).isFalse();
         assertThat(Files.exists(p12)).isFalse();
-        ks.askedKeyPassword.set(realKeyPassword);
+        ks.askedKeyPasswordProperty().set(realKeyPassword);
         ks.write(p12).result().get(60, TimeUnit.SECONDS);
-        assertThat(ks.error.get()).isEmpty();
-        assertThat(ks.complete.get()).isTrue();
+        assertThat(ks.errorProperty().get()).isEmpty();
+        assertThat(ks.completeProperty().get()).isTrue();
         assertThat(s.keyPassword.get().equals(realKeyPassword)).as("asked password kept in the vault").isTrue();
         assertThat(s.keystorePassword.get().equals(realKeyPassword)).as("same as key password").isTrue();
         java.security.KeyStore loaded = java.security.KeyStore.getInstance("PKCS12");
@@ -225,7 +228,7 @@ class WizardViewModelsTest {
         assertThat(s.keyPassword.get().isEmpty()).as("s.keyPassword.get() is empty").isTrue();
         assertThat(s.certificatePem.get()).isEmpty();
         assertThat(s.keystorePath.get()).isEmpty();
-        assertThat(vm.canGenerate.get()).isTrue();
+        assertThat(vm.canGenerateProperty().get()).isTrue();
     }
 
     @Test
@@ -239,7 +242,7 @@ class WizardViewModelsTest {
             OnboardingSync sync = new OnboardingSync(o, tasks, Runnable::run);
             WizardState s = new WizardState();
             sync.attach(s, OnboardingSync.read(o));
-            s.apiKey.set("key-1");
+            s.apiKey.set("ApiKey-Draft-Wz71");
             s.apiSecret.set("secret-value-1");
             s.commonName.set("pki.example.com");
             s.country.set("CH");
@@ -249,20 +252,29 @@ class WizardViewModelsTest {
             s.downloadsConfirmed.set(true);
             s.friendlyName.set("friendly");
             s.profile.set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
+            s.keystorePassword.set("ks-pass-Wz72");
+            s.keystore.set(new byte[] {7, 8, 9});
+            s.keystorePath.set("/tmp/x.p12");
             s.step.set(2);
             sync.flush().get(10, TimeUnit.SECONDS);
+            assertThat(o.getStep()).as("index 2 is stored as step number 3").isEqualTo(3);
             assertThat(sync.statusProperty().get()).isEqualTo("All changes saved");
         }
         String allFiles = CertificateViewModelAccess.readAll(home);
         assertThat(allFiles.contains("secret-value-1")).as("secret not in clear on disk").isFalse();
         assertThat(allFiles.contains("key-pass-1")).as("key password not in clear on disk").isFalse();
+        assertThat(allFiles.contains("ks-pass-Wz72")).as("keystore password not in clear on disk").isFalse();
+        assertThat(allFiles.contains("ApiKey-Draft-Wz71")).as("API key sealed, not in clear on disk").isFalse();
         try (Store store = Store.open(home, pass.clone())) {
             Onboarding o = store.onboardings().load(id);
             WizardState s = new WizardState();
             new OnboardingSync(o, tasks, Runnable::run).attach(s, OnboardingSync.read(o));
             assertThat(s.step.get()).isEqualTo(2);
-            assertThat(s.apiKey.get()).isEqualTo("key-1");
+            assertThat(s.apiKey.get()).isEqualTo("ApiKey-Draft-Wz71");
             assertThat(s.apiSecret.get().equals("secret-value-1")).isTrue();
+            assertThat(s.keystorePassword.get().equals("ks-pass-Wz72")).isTrue();
+            assertThat(s.keystore.get()).containsExactly(7, 8, 9);
+            assertThat(s.keystorePath.get()).isEqualTo("/tmp/x.p12");
             assertThat(s.country.get()).isEqualTo("CH");
             assertThat(s.domains).containsExactly("pki.example.com", "www.example.com");
             assertThat(s.keyPassword.get().equals("key-pass-1")).isTrue();
@@ -294,22 +306,22 @@ class WizardViewModelsTest {
         s.certificatePem.set("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
         s.keyPassword.set("key-pass-from-step-2");
         KeystoreViewModel ks = new KeystoreViewModel(s, fx);
-        ks.newPassword.set("abc");
-        assertThat(ks.canWrite.get()).isFalse();
-        assertThat(ks.blockedReason.get()).isEqualTo("The keystore password is too weak.");
-        assertThat(ks.strengthText.get()).isNotBlank();
-        ks.newPassword.set("Harbour-Violet-Engine-31");
-        assertThat(ks.blockedReason.get()).isEqualTo("Repeat the keystore password.");
-        ks.confirmation.set("Harbour-Violet-Engine-3");
+        ks.newPasswordProperty().set("abc");
+        assertThat(ks.canWriteProperty().get()).isFalse();
+        assertThat(ks.blockedReasonProperty().get()).isEqualTo("The keystore password is too weak.");
+        assertThat(ks.strengthTextProperty().get()).isNotBlank();
+        ks.newPasswordProperty().set("Harbour-Violet-Engine-31");
+        assertThat(ks.blockedReasonProperty().get()).isEqualTo("Repeat the keystore password.");
+        ks.confirmationProperty().set("Harbour-Violet-Engine-3");
         assertThat(ks.confirmationHint()).contains("do not match");
-        assertThat(ks.canWrite.get()).isFalse();
-        ks.confirmation.set("Harbour-Violet-Engine-31");
+        assertThat(ks.canWriteProperty().get()).isFalse();
+        ks.confirmationProperty().set("Harbour-Violet-Engine-31");
         assertThat(ks.confirmationHint()).isEqualTo("The passwords match.");
-        assertThat(ks.canWrite.get()).isTrue();
-        assertThat(ks.blockedReason.get()).isEmpty();
-        ks.newPassword.set("");
-        ks.sameAsKeyPassword.set(true);
-        assertThat(ks.canWrite.get()).as("the key password needs no second entry").isTrue();
+        assertThat(ks.canWriteProperty().get()).isTrue();
+        assertThat(ks.blockedReasonProperty().get()).isEmpty();
+        ks.newPasswordProperty().set("");
+        ks.sameAsKeyPasswordProperty().set(true);
+        assertThat(ks.canWriteProperty().get()).as("the key password needs no second entry").isTrue();
     }
 
     @Test
@@ -333,6 +345,65 @@ class WizardViewModelsTest {
             s.apiSecret.set("");
             assertThat(vm.goTo(1)).as("step 1 is no longer complete").isFalse();
             sync.flush().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyWizardValueIsDeclaredOnceWithItsStoredField() {
+        WizardState s = new WizardState();
+        List<OnboardingField<?>> bound = s.bindings().stream().<OnboardingField<?>>map(b -> b.field).toList();
+        assertThat(bound).doesNotHaveDuplicates();
+        // every stored field is a wizard property, except the ones the wizard does not show
+        Set<OnboardingField<?>> notInTheWizard = Set.of(OnboardingField.SANDBOX_BASE_URL,
+                OnboardingField.SANDBOX_SERVER_CA_PEM, OnboardingField.COMPLETED);
+        assertThat(OnboardingField.all()).filteredOn(f -> !notInTheWizard.contains(f))
+                .containsExactlyInAnyOrderElementsOf(bound);
+        assertThat(OnboardingField.all()).extracting(OnboardingField::column).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void stepNumbersAreConvertedAtOneBoundaryAndResumeIsCappedWithoutAProvider(@TempDir Path tmp) throws Exception {
+        assertThat(StepNumbers.toNumber(0)).isEqualTo(Onboarding.FIRST_STEP);
+        assertThat(StepNumbers.toIndex(StepNumbers.toNumber(5))).isEqualTo(5);
+        char[] pass = "Orbit-Lantern-Tide-77-calm".toCharArray();
+        try (Store store = Store.create(tmp.resolve("home"), pass.clone())) {
+            Onboarding o = store.onboardings().create("numbers", false);
+            o.setStep(4);
+            WizardState s = new WizardState();
+            new OnboardingSync(o, tasks, Runnable::run).attach(s, OnboardingSync.read(o));
+            assertThat(s.step.get()).as("stored step 4 is index 3").isEqualTo(3);
+            o.setStep(7);
+            WizardState later = new WizardState();
+            new OnboardingSync(o, tasks, Runnable::run).attach(later, OnboardingSync.read(o));
+            assertThat(later.step.get()).as("no provider saved: resumes at the provider step")
+                    .isEqualTo(WizardViewModel.PROVIDER_STEP);
+        }
+    }
+
+    @Test
+    void theSnapshotsSecretsAreWipedOnceShownAndTheLatestQueuedSecretIsStored(@TempDir Path tmp) throws Exception {
+        char[] pass = "Orbit-Lantern-Tide-77-calm".toCharArray();
+        try (Store store = Store.create(tmp.resolve("home"), pass.clone())) {
+            Onboarding o = store.onboardings().create("wipe", false);
+            o.setApiSecret("Secret-In-Snapshot-1".toCharArray());
+            o.setApiKey("Key-In-Snapshot-1");
+            OnboardingSync.Snapshot snap = OnboardingSync.read(o);
+            char[] secret = snap.value(OnboardingField.API_SECRET);
+            char[] key = snap.value(OnboardingField.API_KEY);
+            assertThat(new String(secret).equals("Secret-In-Snapshot-1")).isTrue();
+            WizardState s = new WizardState();
+            OnboardingSync sync = new OnboardingSync(o, tasks, Runnable::run);
+            sync.attach(s, snap);
+            assertThat(s.apiSecret.get().equals("Secret-In-Snapshot-1")).isTrue();
+            assertThat(new String(secret).chars().allMatch(c -> c == 0)).as("snapshot secret wiped").isTrue();
+            assertThat(new String(key).chars().allMatch(c -> c == 0)).as("snapshot API key wiped").isTrue();
+            assertThat(snap.toString()).doesNotContain("Secret-In-Snapshot-1");
+            s.apiSecret.set("Replaced-Before-Write-2");
+            s.apiSecret.set("Written-Secret-3");
+            sync.flush().get(10, TimeUnit.SECONDS);
+            char[] back = o.getApiSecret();
+            assertThat(new String(back).equals("Written-Secret-3")).as("the latest secret is the one stored").isTrue();
+            java.util.Arrays.fill(back, '\0');
         }
     }
 }

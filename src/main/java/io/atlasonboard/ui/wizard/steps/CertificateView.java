@@ -39,13 +39,13 @@ public final class CertificateView extends VBox {
         paste.getStyleClass().add("pem-area");
         paste.setPromptText("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----"); // not user-visible
         paste.setPrefRowCount(7);
-        paste.textProperty().bindBidirectional(vm.pasted);
+        paste.textProperty().bindBidirectional(vm.pastedProperty());
         paste.setAccessibleText(I18n.t("ui.certificate.paste.accessible"));
         Button check = Views.button(I18n.t("ui.certificate.check"), "mdi2c-check-decagram-outline");
         check.setId("checkCertificate");
         check.getStyleClass().add(Styles.ACCENT);
         check.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> vm.pasted.get() == null || vm.pasted.get().isBlank(), vm.pasted).or(vm.checking));
+                () -> vm.pastedProperty().get() == null || vm.pastedProperty().get().isBlank(), vm.pastedProperty()).or(vm.checkingProperty()));
         // Tab moves on (as in every other field) instead of typing a tab into the PEM
         paste.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
@@ -58,18 +58,18 @@ public final class CertificateView extends VBox {
         check.setOnAction(e -> vm.checkPasted());
         Button open = Views.button(I18n.t("ui.certificate.open"), "mdi2f-folder-open-outline");
         open.setId("openCertificate");
-        open.disableProperty().bind(vm.checking);
+        open.disableProperty().bind(vm.checkingProperty());
         open.setOnAction(e -> dialogs.open(getScene().getWindow(), I18n.t("ui.certificate.open.dialogTitle"),
                 List.of(new FileDialogs.Filter(I18n.t("ui.certificate.open.filter"), List.of("*.pem", "*.crt", "*.cer", "*.der", "*.p7b",
                         "*.p7c")))).ifPresent(vm::open));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
-        spinner.visibleProperty().bind(vm.checking);
+        spinner.visibleProperty().bind(vm.checkingProperty());
         HBox buttons = new HBox(8, check, open, spinner);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        Label explanation = Views.message(vm.explanation, "warning-text", "certificateExplanation");
-        Label error = Views.message(vm.error, "error-text", "certificateError");
+        Label explanation = Views.message(vm.explanationProperty(), "warning-text", "certificateExplanation");
+        Label error = Views.message(vm.errorProperty(), "error-text", "certificateError");
 
         // both SPKI fingerprints side by side on a mismatch
         GridPane mismatch = new GridPane();
@@ -81,10 +81,10 @@ public final class CertificateView extends VBox {
         gotHead.getStyleClass().add(Styles.TEXT_BOLD);
         Label exp = new Label();
         exp.setId("expectedSpki");
-        exp.textProperty().bind(vm.expectedSpki);
+        exp.textProperty().bind(vm.expectedSpkiProperty());
         Label got = new Label();
         got.setId("certificateSpki");
-        got.textProperty().bind(vm.certificateSpki);
+        got.textProperty().bind(vm.certificateSpkiProperty());
         for (Label l : List.of(exp, got)) {
             l.getStyleClass().add("mono");
             l.setWrapText(true);
@@ -95,14 +95,14 @@ public final class CertificateView extends VBox {
         mismatch.getColumnConstraints().addAll(half, half);
         mismatch.addRow(0, expHead, gotHead);
         mismatch.addRow(1, exp, got);
-        mismatch.visibleProperty().bind(vm.expectedSpki.isNotEmpty());
+        mismatch.visibleProperty().bind(vm.expectedSpkiProperty().isNotEmpty());
         mismatch.managedProperty().bind(mismatch.visibleProperty());
 
         VBox warnings = new VBox(4);
         warnings.setId("certificateWarnings");
-        vm.warnings.addListener((ListChangeListener<String>) c -> {
+        vm.warnings().addListener((ListChangeListener<String>) c -> {
             warnings.getChildren().clear();
-            for (String w : vm.warnings) {
+            for (String w : vm.warnings()) {
                 Label l = new Label(I18n.t("ui.certificate.warning", w));
                 l.setWrapText(true);
                 l.getStyleClass().add("warning-text");
@@ -113,19 +113,19 @@ public final class CertificateView extends VBox {
         GridPane summary = new GridPane();
         summary.setId("certificateSummary");
         summary.getStyleClass().add("summary-grid");
-        summary.visibleProperty().bind(vm.summary.isNotNull());
+        summary.visibleProperty().bind(vm.summaryProperty().isNotNull());
         summary.managedProperty().bind(summary.visibleProperty());
-        vm.summary.addListener((o, a, s) -> fill(summary, s));
+        vm.summaryProperty().addListener((o, a, s) -> fill(summary, s));
         Label accepted = new Label();
         accepted.setId("certificateAccepted");
         accepted.getStyleClass().add("success-text");
-        accepted.textProperty().bind(Bindings.createStringBinding(() -> vm.complete.get() && vm.error.get().isEmpty()
-                && vm.summary.get() != null ? I18n.t("ui.certificate.accepted") : "",
-                vm.complete, vm.error, vm.summary));
+        accepted.textProperty().bind(Bindings.createStringBinding(() -> vm.completeProperty().get() && vm.errorProperty().get().isEmpty()
+                && vm.summaryProperty().get() != null ? I18n.t("ui.certificate.accepted") : "",
+                vm.completeProperty(), vm.errorProperty(), vm.summaryProperty()));
         accepted.managedProperty().bind(accepted.textProperty().isNotEmpty());
         Label chain = new Label();
         chain.getStyleClass().add("hint");
-        chain.textProperty().bind(vm.chainInfo);
+        chain.textProperty().bind(vm.chainInfoProperty());
 
         VBox content = new VBox(10, title, steps, paste, buttons, explanation, error, mismatch, accepted, warnings,
                 summary, chain);

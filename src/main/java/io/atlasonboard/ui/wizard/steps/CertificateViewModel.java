@@ -43,17 +43,17 @@ public final class CertificateViewModel {
     private final Clock clock;
 
     /** What the user pasted (never persisted unless it is an accepted certificate). */
-    public final StringProperty pasted = new SimpleStringProperty("");
-    public final StringProperty error = new SimpleStringProperty("");
-    public final StringProperty explanation = new SimpleStringProperty("");
-    public final ObservableList<String> warnings = FXCollections.observableArrayList();
-    public final ObjectProperty<CertificateSummary> summary = new SimpleObjectProperty<>();
-    public final StringProperty chainInfo = new SimpleStringProperty("");
+    private final StringProperty pasted = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty explanation = new SimpleStringProperty("");
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObjectProperty<CertificateSummary> summary = new SimpleObjectProperty<>();
+    private final StringProperty chainInfo = new SimpleStringProperty("");
     /** Filled only on a key mismatch: the two SPKI SHA-256 fingerprints side by side. */
-    public final StringProperty expectedSpki = new SimpleStringProperty("");
-    public final StringProperty certificateSpki = new SimpleStringProperty("");
-    public final BooleanProperty checking = new SimpleBooleanProperty(false);
-    public final BooleanBinding complete;
+    private final StringProperty expectedSpki = new SimpleStringProperty("");
+    private final StringProperty certificateSpki = new SimpleStringProperty("");
+    private final BooleanProperty checking = new SimpleBooleanProperty(false);
+    private final BooleanBinding complete;
 
     public CertificateViewModel(WizardState state, FxTasks tasks, Clock clock) {
         this.state = state;
@@ -212,5 +212,47 @@ public final class CertificateViewModel {
         static Outcome explain(String text, boolean clearInput) {
             return new Outcome(null, List.of(), 0, "", text, clearInput, "", "");
         }
+    }
+
+    // ---- properties ----
+
+    public StringProperty pastedProperty() {
+        return pasted;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty explanationProperty() {
+        return explanation;
+    }
+
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+
+    public ObjectProperty<CertificateSummary> summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty chainInfoProperty() {
+        return chainInfo;
+    }
+
+    public StringProperty expectedSpkiProperty() {
+        return expectedSpki;
+    }
+
+    public StringProperty certificateSpkiProperty() {
+        return certificateSpki;
+    }
+
+    public BooleanProperty checkingProperty() {
+        return checking;
+    }
+
+    public BooleanBinding completeProperty() {
+        return complete;
     }
 }

@@ -31,26 +31,26 @@ public final class CredentialsView extends VBox {
         TextField key = new TextField();
         key.setId("apiKey");
         key.setPromptText(I18n.t("ui.credentials.key.prompt"));
-        key.textProperty().bindBidirectional(vm.apiKey());
+        key.textProperty().bindBidirectional(vm.apiKeyProperty());
         key.getStyleClass().add("mono");
 
         PasswordField secret = new PasswordField();
         secret.setId("apiSecret");
         secret.setPromptText(I18n.t("ui.credentials.secret.prompt"));
-        secret.textProperty().bindBidirectional(vm.apiSecret());
+        secret.textProperty().bindBidirectional(vm.apiSecretProperty());
         secret.setAccessibleText(I18n.t("ui.credentials.secret.hidden"));
         TextField secretShown = new TextField();
         secretShown.setId("apiSecretShown");
-        secretShown.textProperty().bindBidirectional(vm.apiSecret());
+        secretShown.textProperty().bindBidirectional(vm.apiSecretProperty());
         secretShown.getStyleClass().add("mono");
         secretShown.setAccessibleText(I18n.t("ui.credentials.secret.shown"));
-        secretShown.visibleProperty().bind(vm.revealSecret);
-        secret.visibleProperty().bind(vm.revealSecret.not());
+        secretShown.visibleProperty().bind(vm.revealSecretProperty());
+        secret.visibleProperty().bind(vm.revealSecretProperty().not());
         StackPane secretBox = new StackPane(secret, secretShown);
         HBox.setHgrow(secretBox, Priority.ALWAYS);
         ToggleButton reveal = new ToggleButton(null, new FontIcon("mdi2e-eye-outline"));
         reveal.setId("revealSecret");
-        reveal.selectedProperty().bindBidirectional(vm.revealSecret);
+        reveal.selectedProperty().bindBidirectional(vm.revealSecretProperty());
         reveal.setAccessibleText(I18n.t("ui.credentials.reveal.show"));
         reveal.setTooltip(new Tooltip(I18n.t("ui.credentials.reveal.tooltip")));
         reveal.selectedProperty().addListener((o, a, b) -> {
@@ -72,13 +72,13 @@ public final class CredentialsView extends VBox {
 
         Button importCsv = Views.button(I18n.t("ui.credentials.import.button"), "mdi2f-file-upload-outline");
         importCsv.setId("importCsv");
-        importCsv.disableProperty().bind(vm.importing);
+        importCsv.disableProperty().bind(vm.importingProperty());
         importCsv.setOnAction(e -> dialogs.open(getScene().getWindow(), I18n.t("ui.credentials.import.dialogTitle"),
                         List.of(new FileDialogs.Filter(I18n.t("ui.credentials.import.filter"), List.of("*.csv", "*.txt"))))
                 .ifPresent(vm::importCsv));
         Label importHint = Views.hint(I18n.t("ui.credentials.import.hint"));
-        Label ok = Views.message(vm.importMessage, "success-text", "importMessage");
-        Label err = Views.message(vm.importError, "error-text", "importError");
+        Label ok = Views.message(vm.importMessageProperty(), "success-text", "importMessage");
+        Label err = Views.message(vm.importErrorProperty(), "error-text", "importError");
         ok.getStyleClass().add(Styles.TEXT);
 
         getChildren().addAll(title, intro, grid, new HBox(10, importCsv), importHint, ok, err);

@@ -19,11 +19,11 @@ public final class CredentialsViewModel {
     private final WizardState state;
     private final FxTasks tasks;
 
-    public final StringProperty importError = new SimpleStringProperty("");
-    public final StringProperty importMessage = new SimpleStringProperty("");
-    public final BooleanProperty revealSecret = new SimpleBooleanProperty(false);
-    public final BooleanProperty importing = new SimpleBooleanProperty(false);
-    public final BooleanBinding complete;
+    private final StringProperty importError = new SimpleStringProperty("");
+    private final StringProperty importMessage = new SimpleStringProperty("");
+    private final BooleanProperty revealSecret = new SimpleBooleanProperty(false);
+    private final BooleanProperty importing = new SimpleBooleanProperty(false);
+    private final BooleanBinding complete;
 
     public CredentialsViewModel(WizardState state, FxTasks tasks) {
         this.state = state;
@@ -32,11 +32,11 @@ public final class CredentialsViewModel {
                 () -> !state.apiKey.get().isBlank() && !state.apiSecret.get().isBlank(), state.apiKey, state.apiSecret);
     }
 
-    public StringProperty apiKey() {
+    public StringProperty apiKeyProperty() {
         return state.apiKey;
     }
 
-    public StringProperty apiSecret() {
+    public StringProperty apiSecretProperty() {
         return state.apiSecret;
     }
 
@@ -60,5 +60,27 @@ public final class CredentialsViewModel {
             importMessage.set(I18n.t("ui.credentials.import.done", file.getFileName()));
         });
         return t;
+    }
+
+    // ---- properties ----
+
+    public StringProperty importErrorProperty() {
+        return importError;
+    }
+
+    public StringProperty importMessageProperty() {
+        return importMessage;
+    }
+
+    public BooleanProperty revealSecretProperty() {
+        return revealSecret;
+    }
+
+    public BooleanProperty importingProperty() {
+        return importing;
+    }
+
+    public BooleanBinding completeProperty() {
+        return complete;
     }
 }

@@ -38,14 +38,14 @@ public final class CsrView extends VBox {
         TextField cn = new TextField();
         cn.setId("commonName");
         cn.setPromptText(I18n.t("ui.csr.cn.prompt"));
-        cn.textProperty().bindBidirectional(vm.commonNameInput);
+        cn.textProperty().bindBidirectional(vm.commonNameInputProperty());
         cn.setOnAction(e -> vm.commitCommonName());
         cn.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 vm.commitCommonName();
             }
         });
-        Views.flagErrors(cn, vm.commonNameError);
+        Views.flagErrors(cn, vm.commonNameErrorProperty());
 
         TextField country = new TextField();
         country.setId("country");
@@ -57,13 +57,13 @@ public final class CsrView extends VBox {
                 vm.commitCountry();
             }
         });
-        Views.flagErrors(country, vm.countryError);
+        Views.flagErrors(country, vm.countryErrorProperty());
 
         TextField org = new TextField();
         org.setId("organization");
         org.setPromptText(I18n.t("ui.csr.org.prompt"));
         org.textProperty().bindBidirectional(state.organization);
-        Views.flagErrors(org, vm.organizationError);
+        Views.flagErrors(org, vm.organizationErrorProperty());
 
         Label algorithm = new Label(I18n.t("ui.csr.algorithm.fixed", CsrViewModel.KEY_ALGORITHM));
         algorithm.setId("keyAlgorithm");
@@ -80,8 +80,8 @@ public final class CsrView extends VBox {
         int r = 0;
         grid.add(Views.fieldLabel(I18n.t("ui.csr.cn.label"), cn), 0, r);
         grid.add(cn, 1, r++);
-        grid.add(Views.message(vm.commonNameChanges, "warning-text", "commonNameChanges"), 1, r++);
-        grid.add(Views.message(vm.commonNameError, "error-text", "commonNameError"), 1, r++);
+        grid.add(Views.message(vm.commonNameChangesProperty(), "warning-text", "commonNameChanges"), 1, r++);
+        grid.add(Views.message(vm.commonNameErrorProperty(), "error-text", "commonNameError"), 1, r++);
         grid.add(Views.fieldLabel(I18n.t("ui.csr.country.label"), country), 0, r);
         Label countryName = new Label();
         countryName.getStyleClass().add("hint");
@@ -92,14 +92,14 @@ public final class CsrView extends VBox {
             } catch (RuntimeException e) {
                 return "";
             }
-        }, state.country, vm.countryError));
+        }, state.country, vm.countryErrorProperty()));
         HBox countryRow = new HBox(10, country, countryName);
         countryRow.setAlignment(Pos.CENTER_LEFT);
         grid.add(countryRow, 1, r++);
-        grid.add(Views.message(vm.countryError, "error-text", "countryError"), 1, r++);
+        grid.add(Views.message(vm.countryErrorProperty(), "error-text", "countryError"), 1, r++);
         grid.add(Views.fieldLabel(I18n.t("ui.csr.org.label"), org), 0, r);
         grid.add(org, 1, r++);
-        grid.add(Views.message(vm.organizationError, "error-text", "organizationError"), 1, r++);
+        grid.add(Views.message(vm.organizationErrorProperty(), "error-text", "organizationError"), 1, r++);
         grid.add(Views.rowLabel(I18n.t("ui.csr.algorithm.label")), 0, r);
         grid.add(new VBox(2, algorithm, algorithmReason), 1, r++);
 
@@ -107,9 +107,9 @@ public final class CsrView extends VBox {
         TextField domain = new TextField();
         domain.setId("domainInput");
         domain.setPromptText(I18n.t("ui.csr.domain.prompt"));
-        domain.textProperty().bindBidirectional(vm.domainInput);
+        domain.textProperty().bindBidirectional(vm.domainInputProperty());
         domain.setOnAction(e -> vm.addDomain());
-        Views.flagErrors(domain, vm.domainError);
+        Views.flagErrors(domain, vm.domainErrorProperty());
         Button add = Views.button(I18n.t("ui.csr.domain.add"), "mdi2p-plus");
         add.setId("addDomain");
         add.setOnAction(e -> {
@@ -128,40 +128,40 @@ public final class CsrView extends VBox {
         Hyperlink putBack = new Hyperlink(I18n.t("ui.csr.domain.putBack"));
         putBack.setId("putCnBack");
         putBack.setOnAction(e -> vm.putCnBackInSans());
-        putBack.visibleProperty().bind(vm.cnInSans.not().and(state.commonName.isNotEmpty()));
+        putBack.visibleProperty().bind(vm.cnInSansProperty().not().and(state.commonName.isNotEmpty()));
         putBack.managedProperty().bind(putBack.visibleProperty());
         grid.add(Views.fieldLabel(I18n.t("ui.csr.domain.label"), domain), 0, r);
         grid.add(addRow, 1, r++);
-        grid.add(Views.message(vm.domainError, "error-text", "domainError"), 1, r++);
+        grid.add(Views.message(vm.domainErrorProperty(), "error-text", "domainError"), 1, r++);
         grid.add(list, 1, r++);
         grid.add(new VBox(2, note, putBack), 1, r++);
         grid.setMaxWidth(760);
-        grid.disableProperty().bind(vm.hasCsr.or(vm.generating));
+        grid.disableProperty().bind(vm.hasCsrProperty().or(vm.generatingProperty()));
 
         Button generate = Views.button(I18n.t("ui.csr.generate"), "mdi2k-key-plus");
         generate.setId("generate");
         generate.getStyleClass().add(Styles.ACCENT);
-        generate.disableProperty().bind(vm.canGenerate.not());
+        generate.disableProperty().bind(vm.canGenerateProperty().not());
         generate.setOnAction(e -> vm.generate());
         ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(vm.progress);
+        bar.progressProperty().bind(vm.progressProperty());
         Label progressText = new Label();
-        progressText.textProperty().bind(vm.progressMessage);
+        progressText.textProperty().bind(vm.progressMessageProperty());
         HBox progressRow = new HBox(10, bar, progressText);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        progressRow.visibleProperty().bind(vm.generating);
-        progressRow.managedProperty().bind(vm.generating);
+        progressRow.visibleProperty().bind(vm.generatingProperty());
+        progressRow.managedProperty().bind(vm.generatingProperty());
         HBox genRow = new HBox(12, generate, progressRow);
         genRow.setAlignment(Pos.CENTER_LEFT);
-        genRow.visibleProperty().bind(vm.hasCsr.not());
+        genRow.visibleProperty().bind(vm.hasCsrProperty().not());
         genRow.managedProperty().bind(genRow.visibleProperty());
 
         VBox output = output(vm, dialogs, state);
-        output.visibleProperty().bind(vm.hasCsr);
-        output.managedProperty().bind(vm.hasCsr);
+        output.visibleProperty().bind(vm.hasCsrProperty());
+        output.managedProperty().bind(vm.hasCsrProperty());
 
         getChildren().addAll(title, intro, grid, genRow,
-                Views.message(vm.generateError, "error-text", "generateError"), output);
+                Views.message(vm.generateErrorProperty(), "error-text", "generateError"), output);
     }
 
     private static io.atlasonboard.ui.wizard.WizardState vmState(CsrViewModel vm) {
@@ -206,11 +206,11 @@ public final class CsrView extends VBox {
         pwRow.setAlignment(Pos.CENTER_LEFT);
         Label pwHint = Views.hint(I18n.t("ui.csr.password.hint"));
         VBox shown = new VBox(4, pwLabel, pwRow, pwHint);
-        shown.visibleProperty().bind(vm.showPasswordOnce);
-        shown.managedProperty().bind(vm.showPasswordOnce);
+        shown.visibleProperty().bind(vm.showPasswordOnceProperty());
+        shown.managedProperty().bind(vm.showPasswordOnceProperty());
         Label stored = new Label(I18n.t("ui.csr.password.stored"), new FontIcon("mdi2l-lock-outline"));
         stored.setId("keyPasswordStored");
-        stored.visibleProperty().bind(vm.showPasswordOnce.not());
+        stored.visibleProperty().bind(vm.showPasswordOnceProperty().not());
         stored.managedProperty().bind(stored.visibleProperty());
 
         CheckBox done = new CheckBox(I18n.t("ui.csr.downloadsDone"));
@@ -232,7 +232,7 @@ public final class CsrView extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, copy, saveCsr, saveKey, gap, discard);
         VBox box = new VBox(10, head, csr, buttons, shown, stored,
-                Views.message(vm.fileMessage, "hint", "fileMessage"), done);
+                Views.message(vm.fileMessageProperty(), "hint", "fileMessage"), done);
         box.setMaxWidth(760);
         return box;
     }
@@ -263,7 +263,7 @@ public final class CsrView extends VBox {
             remove.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
             remove.setId("remove-" + item.replaceAll("[^A-Za-z0-9-]", "_"));
             remove.setOnAction(e -> vm.removeDomain(item));
-            remove.disableProperty().bind(vm.hasCsr);
+            remove.disableProperty().bind(vm.hasCsrProperty());
             HBox row = new HBox(8, name, tag, grow, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);

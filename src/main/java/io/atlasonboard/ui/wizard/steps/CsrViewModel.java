@@ -41,24 +41,24 @@ public final class CsrViewModel {
     private final FileWriter files;
 
     /** What the user typed in the CN field; normalised into {@code state.commonName} on commit. */
-    public final StringProperty commonNameInput = new SimpleStringProperty("");
-    public final StringProperty commonNameChanges = new SimpleStringProperty("");
-    public final StringProperty commonNameError = new SimpleStringProperty("");
-    public final StringProperty countryError = new SimpleStringProperty("");
-    public final StringProperty organizationError = new SimpleStringProperty("");
-    public final StringProperty domainInput = new SimpleStringProperty("");
-    public final StringProperty domainError = new SimpleStringProperty("");
-    public final StringProperty generateError = new SimpleStringProperty("");
-    public final StringProperty fileMessage = new SimpleStringProperty("");
-    public final BooleanProperty generating = new SimpleBooleanProperty(false);
-    public final StringProperty progressMessage = new SimpleStringProperty("");
-    public final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty commonNameInput = new SimpleStringProperty("");
+    private final StringProperty commonNameChanges = new SimpleStringProperty("");
+    private final StringProperty commonNameError = new SimpleStringProperty("");
+    private final StringProperty countryError = new SimpleStringProperty("");
+    private final StringProperty organizationError = new SimpleStringProperty("");
+    private final StringProperty domainInput = new SimpleStringProperty("");
+    private final StringProperty domainError = new SimpleStringProperty("");
+    private final StringProperty generateError = new SimpleStringProperty("");
+    private final StringProperty fileMessage = new SimpleStringProperty("");
+    private final BooleanProperty generating = new SimpleBooleanProperty(false);
+    private final StringProperty progressMessage = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     /** True only in the session that generated the key: the password is shown once, then only "stored in the vault". */
-    public final BooleanProperty showPasswordOnce = new SimpleBooleanProperty(false);
-    public final BooleanBinding cnInSans;
-    public final BooleanBinding hasCsr;
-    public final BooleanBinding canGenerate;
-    public final BooleanBinding complete;
+    private final BooleanProperty showPasswordOnce = new SimpleBooleanProperty(false);
+    private final BooleanBinding cnInSans;
+    private final BooleanBinding hasCsr;
+    private final BooleanBinding canGenerate;
+    private final BooleanBinding complete;
 
     /** Writes a file off the UI thread; private keys owner-only. */
     public interface FileWriter {
@@ -272,5 +272,75 @@ public final class CsrViewModel {
         t.whenDone((v, e) -> fileMessage.set(e == null ? I18n.t("ui.csr.save." + kind + ".done", file)
                 : I18n.t("ui.csr.save." + kind + ".failed", I18n.text(FxTask.unwrap(e)))));
         return t;
+    }
+
+    // ---- properties ----
+
+    public StringProperty commonNameInputProperty() {
+        return commonNameInput;
+    }
+
+    public StringProperty commonNameChangesProperty() {
+        return commonNameChanges;
+    }
+
+    public StringProperty commonNameErrorProperty() {
+        return commonNameError;
+    }
+
+    public StringProperty countryErrorProperty() {
+        return countryError;
+    }
+
+    public StringProperty organizationErrorProperty() {
+        return organizationError;
+    }
+
+    public StringProperty domainInputProperty() {
+        return domainInput;
+    }
+
+    public StringProperty domainErrorProperty() {
+        return domainError;
+    }
+
+    public StringProperty generateErrorProperty() {
+        return generateError;
+    }
+
+    public StringProperty fileMessageProperty() {
+        return fileMessage;
+    }
+
+    public BooleanProperty generatingProperty() {
+        return generating;
+    }
+
+    public StringProperty progressMessageProperty() {
+        return progressMessage;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty showPasswordOnceProperty() {
+        return showPasswordOnce;
+    }
+
+    public BooleanBinding cnInSansProperty() {
+        return cnInSans;
+    }
+
+    public BooleanBinding hasCsrProperty() {
+        return hasCsr;
+    }
+
+    public BooleanBinding canGenerateProperty() {
+        return canGenerate;
+    }
+
+    public BooleanBinding completeProperty() {
+        return complete;
     }
 }

@@ -35,24 +35,24 @@ public final class KeystoreView extends VBox {
 
         Label keyKnown = new Label(I18n.t("ui.keystore.keyFromVault"), new FontIcon("mdi2l-lock-outline"));
         keyKnown.setId("keyPasswordFromVault");
-        keyKnown.visibleProperty().bind(vm.keyPasswordKnown);
-        keyKnown.managedProperty().bind(vm.keyPasswordKnown);
+        keyKnown.visibleProperty().bind(vm.keyPasswordKnownProperty());
+        keyKnown.managedProperty().bind(vm.keyPasswordKnownProperty());
         PasswordField askedKey = new PasswordField();
         askedKey.setId("askedKeyPassword");
-        askedKey.textProperty().bindBidirectional(vm.askedKeyPassword);
+        askedKey.textProperty().bindBidirectional(vm.askedKeyPasswordProperty());
         Label askedLabel = Views.fieldLabel(I18n.t("ui.keystore.keyPassword"), askedKey);
         VBox asked = new VBox(4, askedLabel, askedKey, Views.hint(I18n.t("ui.keystore.keyPassword.hint")));
-        asked.visibleProperty().bind(vm.keyPasswordKnown.not());
+        asked.visibleProperty().bind(vm.keyPasswordKnownProperty().not());
         asked.managedProperty().bind(asked.visibleProperty());
 
         PasswordField storePw = new PasswordField();
         storePw.setId("keystorePassword");
-        storePw.textProperty().bindBidirectional(vm.newPassword);
-        storePw.disableProperty().bind(vm.sameAsKeyPassword);
+        storePw.textProperty().bindBidirectional(vm.newPasswordProperty());
+        storePw.disableProperty().bind(vm.sameAsKeyPasswordProperty());
         TextField storePwShown = new TextField();
         storePwShown.setId("keystorePasswordShown");
-        storePwShown.textProperty().bindBidirectional(vm.newPassword);
-        storePwShown.disableProperty().bind(vm.sameAsKeyPassword);
+        storePwShown.textProperty().bindBidirectional(vm.newPasswordProperty());
+        storePwShown.disableProperty().bind(vm.sameAsKeyPasswordProperty());
         javafx.scene.control.ToggleButton reveal = new javafx.scene.control.ToggleButton(null,
                 new org.kordamp.ikonli.javafx.FontIcon("mdi2e-eye-outline"));
         reveal.setId("revealKeystorePassword");
@@ -66,33 +66,33 @@ public final class KeystoreView extends VBox {
         HBox pwRow = new HBox(6, pwStack, reveal);
         PasswordField confirmPw = new PasswordField();
         confirmPw.setId("keystoreConfirmation");
-        confirmPw.textProperty().bindBidirectional(vm.confirmation);
-        confirmPw.disableProperty().bind(vm.sameAsKeyPassword);
+        confirmPw.textProperty().bindBidirectional(vm.confirmationProperty());
+        confirmPw.disableProperty().bind(vm.sameAsKeyPasswordProperty());
         confirmPw.setPromptText(I18n.t("ui.keystore.confirmation"));
         confirmPw.setAccessibleText(I18n.t("ui.keystore.confirmation.accessible"));
         javafx.scene.control.ProgressBar strength = new javafx.scene.control.ProgressBar();
         strength.getStyleClass().add("strength-bar");
-        strength.progressProperty().bind(vm.strengthFraction);
+        strength.progressProperty().bind(vm.strengthFractionProperty());
         strength.setAccessibleText(I18n.t("ui.keystore.strength"));
         Label strengthText = new Label();
         strengthText.setId("keystoreStrengthHint");
         strengthText.getStyleClass().add("hint");
         strengthText.setWrapText(true);
-        strengthText.textProperty().bind(vm.strengthText);
+        strengthText.textProperty().bind(vm.strengthTextProperty());
         HBox strengthRow = new HBox(10, strength, strengthText);
         strengthRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label matchHint = new Label();
         matchHint.setId("keystoreMatchHint");
         matchHint.getStyleClass().add("hint");
         matchHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(vm::confirmationHint,
-                vm.newPassword, vm.confirmation));
+                vm.newPasswordProperty(), vm.confirmationProperty()));
         VBox newPwBox = new VBox(4, pwRow, strengthRow, confirmPw, matchHint);
-        newPwBox.visibleProperty().bind(vm.sameAsKeyPassword.not());
+        newPwBox.visibleProperty().bind(vm.sameAsKeyPasswordProperty().not());
         newPwBox.managedProperty().bind(newPwBox.visibleProperty());
         CheckBox same = new CheckBox(I18n.t("ui.keystore.same"));
         same.setMnemonicParsing(true);
         same.setId("sameAsKeyPassword");
-        same.selectedProperty().bindBidirectional(vm.sameAsKeyPassword);
+        same.selectedProperty().bindBidirectional(vm.sameAsKeyPasswordProperty());
 
         TextField friendly = new TextField();
         friendly.setId("friendlyName");
@@ -134,25 +134,25 @@ public final class KeystoreView extends VBox {
         grid.add(Views.rowLabel(I18n.t("ui.keystore.row.profile")), 0, r);
         grid.add(profiles, 1, r++);
         grid.setMaxWidth(760);
-        grid.disableProperty().bind(vm.writing);
+        grid.disableProperty().bind(vm.writingProperty());
 
         Button save = Views.button(I18n.t("ui.keystore.save"), "mdi2c-content-save-outline");
         save.setId("saveKeystore");
         save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(vm.canWrite.not());
+        save.disableProperty().bind(vm.canWriteProperty().not());
         save.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.keystore.save.dialog"),
                 vm.suggestedFileName(), List.of(new FileDialogs.Filter(I18n.t("ui.keystore.save.filter"),
                         List.of("*.p12", "*.pfx")))).ifPresent(vm::write));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
-        spinner.visibleProperty().bind(vm.writing);
+        spinner.visibleProperty().bind(vm.writingProperty());
         Label progress = new Label();
-        progress.textProperty().bind(vm.progressMessage);
-        progress.visibleProperty().bind(vm.writing);
+        progress.textProperty().bind(vm.progressMessageProperty());
+        progress.visibleProperty().bind(vm.writingProperty());
         Label blocked = new Label();
         blocked.setId("saveKeystoreBlocked");
         blocked.getStyleClass().add("hint");
-        blocked.textProperty().bind(vm.blockedReason);
+        blocked.textProperty().bind(vm.blockedReasonProperty());
         HBox saveRow = new HBox(10, save, spinner, progress, blocked);
         saveRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -164,12 +164,12 @@ public final class KeystoreView extends VBox {
         cmd.setWrapText(true);
         cmd.setPrefRowCount(3);
         cmd.getStyleClass().add("pem-area");
-        cmd.textProperty().bind(vm.opensslCommand);
+        cmd.textProperty().bind(vm.opensslCommandProperty());
         cmd.setMaxWidth(760);
         cmdHead.setLabelFor(cmd);
 
         getChildren().addAll(title, intro, grid, saveRow,
-                Views.message(vm.error, "error-text", "keystoreError"),
-                Views.message(vm.success, "success-text", "keystoreSuccess"), cmdHead, cmd);
+                Views.message(vm.errorProperty(), "error-text", "keystoreError"),
+                Views.message(vm.successProperty(), "success-text", "keystoreSuccess"), cmdHead, cmd);
     }
 }

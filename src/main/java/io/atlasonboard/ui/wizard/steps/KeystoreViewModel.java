@@ -33,26 +33,26 @@ public final class KeystoreViewModel {
     private final FxTasks tasks;
 
     /** Only used when the vault has no key password (key from elsewhere). */
-    public final StringProperty askedKeyPassword = new SimpleStringProperty("");
-    public final BooleanProperty sameAsKeyPassword = new SimpleBooleanProperty(false);
+    private final StringProperty askedKeyPassword = new SimpleStringProperty("");
+    private final BooleanProperty sameAsKeyPassword = new SimpleBooleanProperty(false);
     /** The new keystore password as typed (saved to the vault only once the keystore is written). */
-    public final StringProperty newPassword = new SimpleStringProperty("");
+    private final StringProperty newPassword = new SimpleStringProperty("");
     /** The keystore password typed a second time. */
-    public final StringProperty confirmation = new SimpleStringProperty("");
+    private final StringProperty confirmation = new SimpleStringProperty("");
     /** Strength of the new password, as for the master passphrase (0..1 and a hint). */
-    public final javafx.beans.property.DoubleProperty strengthFraction = new javafx.beans.property.SimpleDoubleProperty();
-    public final StringProperty strengthText = new SimpleStringProperty("");
+    private final javafx.beans.property.DoubleProperty strengthFraction = new javafx.beans.property.SimpleDoubleProperty();
+    private final StringProperty strengthText = new SimpleStringProperty("");
     private final BooleanProperty strongEnough = new SimpleBooleanProperty(false);
     /** Why "Save keystore as…" is disabled now, or "" (shown beside the button). */
-    public final StringBinding blockedReason;
-    public final StringProperty error = new SimpleStringProperty("");
-    public final StringProperty success = new SimpleStringProperty("");
-    public final BooleanProperty writing = new SimpleBooleanProperty(false);
-    public final StringProperty progressMessage = new SimpleStringProperty("");
-    public final BooleanBinding keyPasswordKnown;
-    public final BooleanBinding canWrite;
-    public final BooleanBinding complete;
-    public final StringBinding opensslCommand;
+    private final StringBinding blockedReason;
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty success = new SimpleStringProperty("");
+    private final BooleanProperty writing = new SimpleBooleanProperty(false);
+    private final StringProperty progressMessage = new SimpleStringProperty("");
+    private final BooleanBinding keyPasswordKnown;
+    private final BooleanBinding canWrite;
+    private final BooleanBinding complete;
+    private final StringBinding opensslCommand;
 
     public KeystoreViewModel(WizardState state, FxTasks tasks) {
         this.state = state;
@@ -219,5 +219,67 @@ public final class KeystoreViewModel {
                     Integer.toString(data.length)));
         });
         return t;
+    }
+
+    // ---- properties ----
+
+    public StringProperty askedKeyPasswordProperty() {
+        return askedKeyPassword;
+    }
+
+    public BooleanProperty sameAsKeyPasswordProperty() {
+        return sameAsKeyPassword;
+    }
+
+    public StringProperty newPasswordProperty() {
+        return newPassword;
+    }
+
+    public StringProperty confirmationProperty() {
+        return confirmation;
+    }
+
+    public javafx.beans.property.DoubleProperty strengthFractionProperty() {
+        return strengthFraction;
+    }
+
+    public StringProperty strengthTextProperty() {
+        return strengthText;
+    }
+
+    public StringBinding blockedReasonProperty() {
+        return blockedReason;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty successProperty() {
+        return success;
+    }
+
+    public BooleanProperty writingProperty() {
+        return writing;
+    }
+
+    public StringProperty progressMessageProperty() {
+        return progressMessage;
+    }
+
+    public BooleanBinding keyPasswordKnownProperty() {
+        return keyPasswordKnown;
+    }
+
+    public BooleanBinding canWriteProperty() {
+        return canWrite;
+    }
+
+    public BooleanBinding completeProperty() {
+        return complete;
+    }
+
+    public StringBinding opensslCommandProperty() {
+        return opensslCommand;
     }
 }

@@ -238,7 +238,7 @@ public final class ProviderSteps implements StepPages {
                     return;
                 }
                 sandbox.issueMtlsCertificate(state.apiKey.get(), state.csrPem.get(), pem -> {
-                    wizard.certificate().pasted.set(pem);
+                    wizard.certificate().pastedProperty().set(pem);
                     wizard.certificate().checkPasted();
                     notice.set("");
                     message.set(I18n.t("ui.wizard.sandbox.issue.done"));
