@@ -136,7 +136,7 @@ public final class MainWindow {
 
     /** F1: the help window, open on the wizard's current step (or the overview outside the wizard). */
     public Stage openHelp() {
-        int step = currentWizard == null ? 0 : currentWizard.state().step.get() + 1;
+        int step = currentWizard == null ? 0 : io.atlasonboard.ui.wizard.StepNumbers.toNumber(currentWizard.state().step.get());
         return HelpView.show(stage, step);
     }
 
@@ -296,19 +296,23 @@ public final class MainWindow {
         return startView;
     }
 
+    /** An onboarding loaded off the FX thread with its wizard values read. */
+    private record Opened(Onboarding onboarding, OnboardingSync.Snapshot snapshot) {
+    }
+
     public void openWizard(long id) {
         leaveWizard();
         Label loading = new Label(I18n.t("ui.shell.opening"));
         setContent(loading);
-        FxTask<Object[]> t = ctx.fxTasks().run(I18n.t("ui.shell.opening.task"), p -> {
+        FxTask<Opened> t = ctx.fxTasks().run(I18n.t("ui.shell.opening.task"), p -> {
             Onboarding o = store.onboardings().load(id);
-            return new Object[] {o, OnboardingSync.read(o)};
+            return new Opened(o, OnboardingSync.read(o));
         });
         t.onSuccess(r -> {
-            Onboarding o = (Onboarding) r[0];
+            Onboarding o = r.onboarding();
             OnboardingSync sync = new OnboardingSync(o, ctx.taskService(), ctx.fxTasks().uiExecutor());
             WizardState state = new WizardState();
-            sync.attach(state, (OnboardingSync.Snapshot) r[1]);
+            sync.attach(state, r.snapshot());
             currentSync = sync;
             WizardViewModel vm = new WizardViewModel(state, sync, ctx.fxTasks(), ctx.clock(), SafeFiles::write);
             currentWizard = vm;

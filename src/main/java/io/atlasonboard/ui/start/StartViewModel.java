@@ -117,7 +117,7 @@ public final class StartViewModel {
     public static String stepText(int step) {
         List<String> titles = io.atlasonboard.ui.wizard.WizardViewModel.stepTitles();
         int i = Math.max(1, step);
-        return I18n.t("ui.start.step", i, i <= titles.size() ? titles.get(i - 1) : I18n.t("ui.start.step.later"));
+        return I18n.t("ui.start.step", i, i <= titles.size() ? titles.get(io.atlasonboard.ui.wizard.StepNumbers.toIndex(i)) : I18n.t("ui.start.step.later"));
     }
 
     public static String when(Instant t) {
