@@ -128,6 +128,12 @@ public final class DnsValidationViewModel {
         }, e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
     }
 
+    /** Re-reads the stored claims (background) and updates their rows, e.g. after another validation method. */
+    public void reloadStored() {
+        jobs.run(I18n.t("ui.dns.job.load"), p -> claims.stored(providerId), null,
+                list -> list.forEach(this::upsertRow), e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
+    }
+
     /** Parses the typed names (comma, space or newline separated); sets {@link #domainErrorProperty()}. */
     public List<String> parseDomains(String text) {
         List<String> out = new ArrayList<>();
