@@ -35,7 +35,14 @@ public final class AuthorizationDomainChoice {
         adnChoice.set(null);
         showingAdns = false;
         adnMessage.set("");
-        if (row == null || "VERIFIED".equalsIgnoreCase(row.record().status())) {
+        if (row == null) {
+            return;
+        }
+        if ("VERIFIED".equalsIgnoreCase(row.record().status())) {
+            showingAdns = true; // proven: the name it was proven at, nothing to choose
+            adnChoices.setAll(row.recordName());
+            adnChoice.set(row.recordName());
+            showingAdns = false;
             return;
         }
         String claimId = row.record().claimId();

@@ -125,6 +125,7 @@ public final class DnsValidationView extends SplitPane {
         Label warning = new Label();
         warning.setId("lifetimeWarning");
         warning.setWrapText(true);
+        warning.setMinHeight(Label.USE_PREF_SIZE);
         warning.getStyleClass().add(Styles.WARNING);
         warning.textProperty().bind(vm.lifetimeWarningProperty());
         warning.visibleProperty().bind(vm.lifetimeWarningProperty().isNotEmpty());
@@ -132,6 +133,7 @@ public final class DnsValidationView extends SplitPane {
         Label msg = new Label();
         msg.setId("dnsMessage");
         msg.setWrapText(true);
+        msg.setMinHeight(Label.USE_PREF_SIZE);
         msg.textProperty().bind(vm.messageProperty());
 
         Label title = new Label(I18n.t("ui.dns.title"));
@@ -184,11 +186,14 @@ public final class DnsValidationView extends SplitPane {
         Label rel = new Label();
         relLabel.setLabelFor(rel);
         rel.setId("txtRelativeName");
+        rel.setWrapText(true);
+        rel.setMinHeight(Label.USE_PREF_SIZE);
         rel.textProperty().bind(vm.relativeNameProperty());
         rec.add(rel, 1, r++);
         rec.add(readOnly(rec, r, "ui.dns.record.zoneLine", vm.zoneFileLineProperty(), "txtZoneLine"), 1, r);
         rec.add(copyButton("copyZoneLine", vm.zoneFileLineProperty()), 2, r++);
         javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
+        c1.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints c2 = new javafx.scene.layout.ColumnConstraints();
         c2.setHgrow(Priority.ALWAYS);
         rec.getColumnConstraints().addAll(c1, c2);

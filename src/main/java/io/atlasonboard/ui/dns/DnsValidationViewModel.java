@@ -180,10 +180,7 @@ public final class DnsValidationViewModel {
         }
         List<String> todo = new ArrayList<>(names);
         busy.set(true);
-        preflight.run(todo, PreflightViewModel.Purpose.CREATE, () -> create(todo));
-        if (!preflight.runningProperty().get()) {
-            busy.set(false); // the preflight finished at once (direct executor) or did not start
-        }
+        preflight.run(todo, PreflightViewModel.Purpose.CREATE, () -> create(todo), () -> busy.set(false));
     }
 
     /** Runs the preflight alone for the chosen and typed names (no claim is created). */

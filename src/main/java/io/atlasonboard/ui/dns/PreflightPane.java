@@ -1,5 +1,10 @@
 package io.atlasonboard.ui.dns;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.claims.PreflightFinding;
 import io.atlasonboard.ui.common.I18n;
@@ -7,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,15 +44,35 @@ final class PreflightPane {
         pf.lines().addListener((ListChangeListener<PreflightViewModel.Line>) c -> {
             findings.getChildren().clear();
             int i = 0;
-            for (PreflightViewModel.Line l : pf.lines()) {
-                Label line = new Label(l.text());
-                line.setId("preflightFinding" + i++);
-                line.setWrapText(true);
-                line.setMinHeight(Label.USE_PREF_SIZE);
-                line.getStyleClass().add(style(l.level()));
-                findings.getChildren().add(line);
+            for (var e : byDomain(pf.lines()).entrySet()) {
+                // one line per domain with every verdict's headline; each finding that is not OK on a line of its own
+                List<String> heads = new ArrayList<>();
+                PreflightFinding.Level worst = PreflightFinding.Level.OK;
+                for (PreflightViewModel.Line l : e.getValue()) {
+                    if (!heads.contains(l.headline())) {
+                        heads.add(l.headline());
+                    }
+                    worst = l.level().compareTo(worst) > 0 ? l.level() : worst;
+                }
+                String tip = String.join("\n", e.getValue().stream().map(PreflightViewModel.Line::text).toList());
+                Label head = line("preflightDomain" + i, I18n.t("ui.dns.preflight.domainLine", e.getKey(),
+                        String.join(" · ", heads)), worst == PreflightFinding.Level.OK ? PreflightFinding.Level.OK
+                        : PreflightFinding.Level.NOTE, tip);
+                head.getStyleClass().add(Styles.TEXT_BOLD);
+                findings.getChildren().add(head);
+                for (PreflightViewModel.Line l : e.getValue()) {
+                    if (l.level() != PreflightFinding.Level.OK) {
+                        findings.getChildren().add(line("preflightFinding" + i++, l.text(), l.level(), null));
+                    }
+                }
+                i++;
             }
         });
+        ScrollPane findingsScroll = new ScrollPane(findings);
+        findingsScroll.setFitToWidth(true);
+        findingsScroll.setMaxHeight(170);
+        findingsScroll.setPrefViewportHeight(110);
+        findingsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
         Label caaTitle = new Label(I18n.t("ui.dns.preflight.caaLines"));
         caaTitle.setWrapText(true);
@@ -64,12 +90,32 @@ final class PreflightPane {
         caaBox.visibleProperty().bind(pf.caaLinesProperty().isNotEmpty());
         caaBox.managedProperty().bind(caaBox.visibleProperty());
 
-        VBox pane = new VBox(6, summary, findings, caaBox);
+        VBox pane = new VBox(6, summary, findingsScroll, caaBox);
         pane.setId("preflightPane");
         pane.visibleProperty().bind(Bindings.createBooleanBinding(() -> !pf.summaryProperty().get().isEmpty()
                 || !pf.lines().isEmpty(), pf.summaryProperty(), pf.lines()));
         pane.managedProperty().bind(pane.visibleProperty());
         return pane;
+    }
+
+    private static Label line(String id, String text, PreflightFinding.Level level, String tip) {
+        Label line = new Label(text);
+        line.setId(id);
+        line.setWrapText(true);
+        line.setMinHeight(Label.USE_PREF_SIZE);
+        line.getStyleClass().add(style(level));
+        if (tip != null) {
+            line.setTooltip(new javafx.scene.control.Tooltip(tip));
+        }
+        return line;
+    }
+
+    private static Map<String, List<PreflightViewModel.Line>> byDomain(List<PreflightViewModel.Line> lines) {
+        Map<String, List<PreflightViewModel.Line>> out = new LinkedHashMap<>();
+        for (PreflightViewModel.Line l : lines) {
+            out.computeIfAbsent(l.domain(), d -> new ArrayList<>()).add(l);
+        }
+        return out;
     }
 
     private static String style(PreflightFinding.Level level) {

@@ -55,7 +55,15 @@ public final class PreflightViewModel {
      * blocks. Blocking findings leave {@link #blockingProperty()} true and say why the action did not run.
      */
     public void run(List<String> domains, Purpose purpose, Runnable onClear) {
+        run(domains, purpose, onClear, null);
+    }
+
+    /** As {@link #run(List, Purpose, Runnable)}; {@code onStopped} runs when something blocked or the run failed. */
+    public void run(List<String> domains, Purpose purpose, Runnable onClear, Runnable onStopped) {
         if (domains.isEmpty() || running.get()) {
+            if (onStopped != null) {
+                onStopped.run();
+            }
             return;
         }
         running.set(true);
@@ -68,6 +76,9 @@ public final class PreflightViewModel {
                 long n = rep.findings().stream().filter(f -> f.level() == PreflightFinding.Level.BLOCKING)
                         .map(PreflightFinding::domain).distinct().count();
                 summary.set(I18n.t("ui.dns.preflight.blocked." + purpose.name(), n));
+                if (onStopped != null) {
+                    onStopped.run();
+                }
             } else {
                 summary.set(I18n.t("ui.dns.preflight.clear", names.size()));
                 if (onClear != null) {
@@ -77,6 +88,9 @@ public final class PreflightViewModel {
         }, e -> {
             running.set(false);
             summary.set(I18n.t("ui.dns.preflight.failed", DnsValidationViewModel.failure(e)));
+            if (onStopped != null) {
+                onStopped.run();
+            }
         });
     }
 

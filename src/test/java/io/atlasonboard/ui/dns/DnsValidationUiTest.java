@@ -139,7 +139,8 @@ class DnsValidationUiTest {
     void start(Stage stage) {
         this.stage = stage;
         Theme.applyUserAgent();
-        stage.setScene(new Scene(new Label("loading"), 1366, 768));
+        stage.setScene(new Scene(new Label("loading"), 1100, 760));
+        Theme.style(stage.getScene());
         stage.show();
     }
 
@@ -164,7 +165,9 @@ class DnsValidationUiTest {
             });
             vm.load();
             v.set(new DnsValidationView(vm));
-            stage.getScene().setRoot(v.get());
+            javafx.scene.layout.StackPane app = new javafx.scene.layout.StackPane(v.get()); // as in the main window
+            app.getStyleClass().add("app-root");
+            stage.getScene().setRoot(app);
         });
         return v.get();
     }
@@ -316,14 +319,26 @@ class DnsValidationUiTest {
     private void look(FxRobot robot, String name, boolean german) throws Exception {
         double[][] sizes = german ? new double[][] {{1024, 700}} : new double[][] {{1024, 700}, {1366, 768}};
         for (double[] s : sizes) {
+            // 1366 is wider than Monocle's 1280x800 screen: that size is laid out in a scene of its own
+            Parent root = stage.getScene().getRoot();
+            Scene[] scene = {stage.getScene()};
             robot.interact(() -> {
-                stage.setWidth(s[0]);
-                stage.setHeight(s[1]);
+                if (s[0] > 1280) {
+                    stage.getScene().setRoot(new Label("elsewhere"));
+                    scene[0] = new Scene(root, s[0], s[1]);
+                    Theme.style(scene[0]);
+                } else {
+                    stage.setWidth(s[0]);
+                    stage.setHeight(s[1]);
+                }
             });
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(300);
+            robot.interact(() -> {
+                root.applyCss();
+                root.layout();
+            });
             WaitForAsyncUtils.waitForFxEvents();
-            Parent root = stage.getScene().getRoot();
             List<String> problems = new ArrayList<>();
             robot.interact(() -> {
                 problems.addAll(TextFit.cutTexts(root));
@@ -338,7 +353,15 @@ class DnsValidationUiTest {
                     }
                 }
             });
-            Png.shoot(robot, stage.getScene(), name + "-" + (int) s[0] + "x" + (int) s[1]);
+            Png.shoot(robot, scene[0], name + "-" + (int) s[0] + "x" + (int) s[1]);
+            robot.interact(() -> {
+                if (scene[0] != stage.getScene()) {
+                    scene[0].setRoot(new Label("done"));
+                    stage.getScene().setRoot(root);
+                }
+                stage.setWidth(1100);
+                stage.setHeight(760);
+            });
             assertThat(problems).as(name + " at " + (int) s[0] + "x" + (int) s[1]).isEmpty();
         }
     }
