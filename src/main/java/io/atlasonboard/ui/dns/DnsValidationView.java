@@ -75,9 +75,9 @@ public final class DnsValidationView extends SplitPane {
         table.setId("claimsTable");
         table.setAccessibleText(I18n.t("ui.dns.table.accessible"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col(I18n.t("ui.dns.table.domain"), ClaimRow::domainProperty, 190));
-        table.getColumns().add(col(I18n.t("ui.dns.table.status"), ClaimRow::statusProperty, 90));
-        table.getColumns().add(col(I18n.t("ui.dns.table.assertBy"), ClaimRow::countdownProperty, 130));
+        table.getColumns().add(col(I18n.t("ui.dns.table.domain"), ClaimRow::domainProperty, 170));
+        table.getColumns().add(col(I18n.t("ui.dns.table.status"), ClaimRow::statusProperty, 85));
+        table.getColumns().add(col(I18n.t("ui.dns.table.assertBy"), ClaimRow::countdownProperty, 120));
         table.getColumns().add(col(I18n.t("ui.dns.table.expires"), ClaimRow::expiryProperty, 100));
         table.getColumns().add(col(I18n.t("ui.dns.table.lastVerified"), ClaimRow::lastVerifiedProperty, 100));
         table.getColumns().add(col(I18n.t("ui.dns.table.due"), ClaimRow::dueProperty, 130));

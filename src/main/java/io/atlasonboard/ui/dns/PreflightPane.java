@@ -30,6 +30,7 @@ final class PreflightPane {
         Label summary = new Label();
         summary.setId("preflightSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Label.USE_PREF_SIZE);
         summary.getStyleClass().add(Styles.TEXT_BOLD);
         summary.textProperty().bind(pf.summaryProperty());
         pf.blockingProperty().addListener((o, a, b) -> {
@@ -72,6 +73,7 @@ final class PreflightPane {
         findingsScroll.setFitToWidth(true);
         findingsScroll.setMaxHeight(170);
         findingsScroll.setPrefViewportHeight(110);
+        findingsScroll.setMinViewportHeight(56);
         findingsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
         Label caaTitle = new Label(I18n.t("ui.dns.preflight.caaLines"));
