@@ -3,20 +3,14 @@ package io.atlasonboard.ui.dns;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Map;
 
 import io.atlasonboard.core.Localized;
 import io.atlasonboard.core.dns.PropagationChecker;
-import io.atlasonboard.core.dns.PropagationReport;
-import io.atlasonboard.core.dns.ResolverSpec;
 import io.atlasonboard.core.dns.ServerResult;
-import io.atlasonboard.core.dns.TxtCheck;
 import io.atlasonboard.core.dns.TxtRecordPresentation;
-import io.atlasonboard.core.pki.DomainNames;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.ui.common.FileOpener;
@@ -54,6 +48,7 @@ public final class DnsValidationViewModel {
     private final Clock clock;
     private final ClaimVerification verification;
     private final PreflightViewModel preflight;
+    private final ClaimCreation creation;
     private final AuthorizationDomainChoice adns;
     private final HandoffExport handoff;
 
@@ -95,6 +90,7 @@ public final class DnsValidationViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.verification = new ClaimVerification(this, claims, jobs, clock, pollInterval, maxPolls);
         this.preflight = new PreflightViewModel(providerId, claims, jobs);
+        this.creation = new ClaimCreation(this, claims, jobs);
         this.adns = new AuthorizationDomainChoice(this, claims, jobs);
         this.propagation = new PropagationChecks(this, checker, jobs);
         this.handoff = new HandoffExport(this, claims, jobs);
@@ -107,6 +103,7 @@ public final class DnsValidationViewModel {
     /** The CSR's domain names (step 2), offered for claiming. */
     public void offerDomains(List<String> names) {
         offeredDomains.setAll(names.stream().filter(n -> !n.startsWith("*.")).toList());
+        creation.offerWildcards(names.stream().filter(n -> n.startsWith("*.")).toList());
     }
 
     /** Reads the stored claims (background). */
@@ -136,88 +133,17 @@ public final class DnsValidationViewModel {
 
     /** Parses the typed names (comma, space or newline separated); sets {@link #domainErrorProperty()}. */
     public List<String> parseDomains(String text) {
-        List<String> out = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (String part : (text == null ? "" : text).split("[,;\\s]+")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                String d = DomainNames.normalize(part);
-                if (d.startsWith("*.")) {
-                    d = d.substring(2); // a claim is for the name itself; it covers the wildcard
-                }
-                if (!out.contains(d)) {
-                    out.add(d);
-                }
-            } catch (RuntimeException e) {
-                problems.add(I18n.text(e));
-            }
-        }
-        domainError.set(String.join("\n", problems));
-        return problems.isEmpty() ? out : List.of();
+        return creation.parseDomains(text);
     }
 
-    /** Creates claims for the typed names plus the given offered ones. */
+    /** Creates claims for the typed names plus the given offered ones, after a preflight that nothing blocks. */
     public void createClaims(List<String> offeredChosen) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String o : offeredChosen) {
-            names.addAll(parseDomains(o));
-        }
-        List<String> typed = parseDomains(domainInput.get());
-        if (!domainError.get().isEmpty()) {
-            return;
-        }
-        names.addAll(typed);
-        rows.forEach(r -> names.remove(r.domainProperty().get()));
-        if (names.isEmpty()) {
-            boolean nothingChosen = offeredChosen.isEmpty() && typed.isEmpty();
-            domainError.set(nothingChosen && !offeredDomains.isEmpty()
-                    ? I18n.t("ui.dns.error.chooseOffered")
-                    : nothingChosen ? I18n.t("ui.dns.error.typeOne")
-                    : I18n.t("ui.dns.error.allClaimed"));
-            return;
-        }
-        List<String> todo = new ArrayList<>(names);
-        busy.set(true);
-        preflight.run(todo, PreflightViewModel.Purpose.CREATE, () -> create(todo), () -> busy.set(false));
+        creation.createClaims(offeredChosen);
     }
 
     /** Runs the preflight alone for the chosen and typed names (no claim is created). */
     public void preflightOnly(List<String> offeredChosen) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String o : offeredChosen) {
-            names.addAll(parseDomains(o));
-        }
-        List<String> typed = parseDomains(domainInput.get());
-        if (!domainError.get().isEmpty()) {
-            return;
-        }
-        names.addAll(typed);
-        if (names.isEmpty()) {
-            rows.forEach(r -> names.add(r.record().domain()));
-        }
-        preflight.run(new ArrayList<>(names), PreflightViewModel.Purpose.CHECK, null);
-    }
-
-    private void create(List<String> todo) {
-        busy.set(true);
-        int[] done = {0};
-        for (String d : todo) {
-            jobs.run(I18n.t("ui.dns.job.claim", d), p -> claims.create(providerId, d), null, r -> {
-                upsertRow(r);
-                if (++done[0] == todo.size()) {
-                    busy.set(false);
-                    domainInput.set("");
-                    message.set(I18n.t("ui.dns.claimed", todo.size()));
-                }
-            }, e -> {
-                domainError.set(I18n.t("ui.dns.error.domain", d, failure(e)));
-                if (++done[0] == todo.size()) {
-                    busy.set(false);
-                }
-            });
-        }
+        creation.preflightOnly(offeredChosen);
     }
 
     ClaimRow upsertRow(DomainClaimRecord r) {
@@ -337,7 +263,7 @@ public final class DnsValidationViewModel {
             return;
         }
         List<String> names = todo.stream().map(r -> r.record().domain()).toList();
-        preflight.run(names, PreflightViewModel.Purpose.VERIFY, () -> verification.verify(todo));
+        preflight.run(creation.preflightNames(names), PreflightViewModel.Purpose.VERIFY, () -> verification.verify(todo));
     }
 
     /** Verifies without a preflight (the per-claim path; kept for the claim operations that do not batch). */

@@ -106,7 +106,8 @@ class DnsValidationUiTest {
         tasks = new TaskService(4);
         int port = BindServer.freePort("127.0.0.1");
         bind = BindServer.builder().address("127.0.0.1").port(port).zone("test").zone("other.test")
-                .nameServer("ns1.other.test", "127.0.0.1")
+                .zone("wild.test").nameServer("ns1.other.test", "127.0.0.1")
+                .record("wild.test. 60 IN CAA 0 issuewild \"letsencrypt.org\"")
                 .record("other.test. 60 IN CAA 0 issue \"letsencrypt.org\"")
                 .record("www.other.test. 60 IN A 127.0.0.9")
                 .start();
@@ -196,6 +197,20 @@ class DnsValidationUiTest {
         AtomicReference<String> clip = new AtomicReference<>();
         robot.interact(() -> clip.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
         assertThat(clip.get()).isEqualTo("other.test. IN CAA 0 issue \"globalsign.com\"");
+        // a wildcard is claimed through its base name but checked as a wildcard: issuewild, and the DNS-only note
+        robot.interact(() -> v.viewModel().domainInputProperty().set("*.wild.test"));
+        robot.clickOn("#runPreflight");
+        waitFor("wildcard checked", () -> v.viewModel().preflight().lines().stream()
+                .anyMatch(l -> l.domain().equals("*.wild.test")));
+        List<String> wild = v.viewModel().preflight().lines().stream().map(PreflightViewModel.Line::text).toList();
+        assertThat(wild).anyMatch(l -> l.startsWith("wild.test: GlobalSign may issue"))
+                .anyMatch(l -> l.startsWith("*.wild.test: GlobalSign may NOT issue: the record at wild.test allows "
+                        + "only letsencrypt.org (issuewild)"))
+                .anyMatch(l -> l.startsWith("*.wild.test: Wildcard: DNS validation only: "));
+        assertThat(text(robot, "#caaLines")).isEqualTo("wild.test. IN CAA 0 issuewild \"globalsign.com\"");
+        assertThat(text(robot, "#preflightSummary")).isEqualTo("Something blocks issuance for 1 name (below).");
+        Png.shoot(robot, stage.getScene(), "dns-preflight-wildcard");
+        robot.interact(() -> v.viewModel().domainInputProperty().set("other.test"));
         // the same check for a name BIND does not restrict says it is clear (the verdict is not a constant)
         bind.close();
         bind = BindServer.builder().address("127.0.0.1").port(viaBind.authoritativePort()).zone("test")
