@@ -44,29 +44,32 @@ final class PreflightPane {
         findings.setId("preflightFindings");
         pf.lines().addListener((ListChangeListener<PreflightViewModel.Line>) c -> {
             findings.getChildren().clear();
+            // what needs doing first (blocking, then warnings, then notes), each on its own line
+            int n = 0;
+            for (PreflightFinding.Level level : List.of(PreflightFinding.Level.BLOCKING,
+                    PreflightFinding.Level.WARNING, PreflightFinding.Level.NOTE)) {
+                for (PreflightViewModel.Line l : pf.lines()) {
+                    if (l.level() == level) {
+                        findings.getChildren().add(line("preflightFinding" + n++, l.text(), level, null));
+                    }
+                }
+            }
+            // then one line per domain with every verdict's headline (the details in its tooltip)
             int i = 0;
             for (var e : byDomain(pf.lines()).entrySet()) {
-                // one line per domain with every verdict's headline; each finding that is not OK on a line of its own
                 List<String> heads = new ArrayList<>();
-                PreflightFinding.Level worst = PreflightFinding.Level.OK;
+                boolean ok = true;
                 for (PreflightViewModel.Line l : e.getValue()) {
                     if (!heads.contains(l.headline())) {
                         heads.add(l.headline());
                     }
-                    worst = l.level().compareTo(worst) > 0 ? l.level() : worst;
+                    ok &= l.level() == PreflightFinding.Level.OK;
                 }
                 String tip = String.join("\n", e.getValue().stream().map(PreflightViewModel.Line::text).toList());
-                Label head = line("preflightDomain" + i, I18n.t("ui.dns.preflight.domainLine", e.getKey(),
-                        String.join(" · ", heads)), worst == PreflightFinding.Level.OK ? PreflightFinding.Level.OK
-                        : PreflightFinding.Level.NOTE, tip);
+                Label head = line("preflightDomain" + i++, I18n.t("ui.dns.preflight.domainLine", e.getKey(),
+                        String.join(" · ", heads)), ok ? PreflightFinding.Level.OK : PreflightFinding.Level.NOTE, tip);
                 head.getStyleClass().add(Styles.TEXT_BOLD);
                 findings.getChildren().add(head);
-                for (PreflightViewModel.Line l : e.getValue()) {
-                    if (l.level() != PreflightFinding.Level.OK) {
-                        findings.getChildren().add(line("preflightFinding" + i++, l.text(), l.level(), null));
-                    }
-                }
-                i++;
             }
         });
         ScrollPane findingsScroll = new ScrollPane(findings);
