@@ -256,7 +256,10 @@ public final class DnsClaimCommands {
             Map<String, VerifyResult> res;
             try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
                 ClaimService svc = new ClaimService(s.store, s.provider, s.client).concurrency(concurrency);
-                Map<String, String> adns = DnsVerifyMethods.authDomains(svc, s.client, names, authDomain);
+                // without --auth-domain: the authorization domain stored with each claim (chosen in the DNS step)
+                Map<String, String> adns = authDomain != null
+                        ? DnsVerifyMethods.authDomains(svc, s.client, names, authDomain)
+                        : s.store.domainClaims().authorizationDomains(s.provider.id());
                 res = svc.verify(names, new ClaimService.VerifyOptions(Duration.ofSeconds(waitSeconds), (d, r) -> {
                     synchronized (out) {
                         out.println(d + ": " + r.describe());

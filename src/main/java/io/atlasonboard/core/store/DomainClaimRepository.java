@@ -85,6 +85,55 @@ public final class DomainClaimRepository {
                 + "ORDER BY created_at DESC, id DESC", providerId, normaliseDomain(domain)));
     }
 
+    /**
+     * Stores the authorization domain chosen for the claim (null: the claimed name itself); {@link #upsert} keeps it.
+     * Returns false when there is no such claim.
+     */
+    public boolean setAuthorizationDomain(long providerId, String claimId, String authorizationDomain) {
+        String adn = authorizationDomain == null || authorizationDomain.isBlank() ? null
+                : normaliseDomain(authorizationDomain);
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE domain_claim SET authorization_domain=? "
+                    + "WHERE provider_id=? AND claim_id=?")) {
+                ps.setString(1, adn);
+                ps.setLong(2, providerId);
+                ps.setString(3, claimId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** The authorization domain stored for the claim, if one was chosen. */
+    public Optional<String> authorizationDomain(long providerId, String claimId) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT authorization_domain FROM domain_claim "
+                    + "WHERE provider_id=? AND claim_id=?")) {
+                ps.setLong(1, providerId);
+                ps.setString(2, claimId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** Claimed domain to chosen authorization domain, for the provider's claims that have one. */
+    public java.util.Map<String, String> authorizationDomains(long providerId) {
+        return db.tx(c -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT domain, authorization_domain FROM domain_claim "
+                    + "WHERE provider_id=? AND authorization_domain IS NOT NULL ORDER BY domain")) {
+                ps.setLong(1, providerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public boolean delete(long id) {
         return db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM domain_claim WHERE id = ?")) {

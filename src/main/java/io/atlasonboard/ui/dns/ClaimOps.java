@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import io.atlasonboard.core.claims.HandoffSheet;
+import io.atlasonboard.core.claims.PreflightReport;
 import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.tasks.ProgressSink;
 
@@ -45,5 +47,36 @@ public interface ClaimOps {
     default Map<String, VerifyResult> verify(long providerId, List<String> domains, java.time.Duration maxWait,
             BiConsumer<String, VerifyResult> listener, ProgressSink sink) {
         throw new UnsupportedOperationException("batch verification is not offered"); // not user-visible
+    }
+
+    /**
+     * CAA, DNSSEC, delegation and wildcard findings for the names (no claim needed): what would make issuance fail
+     * although the claim verifies.
+     */
+    default PreflightReport preflight(long providerId, List<String> domains) {
+        throw new UnsupportedOperationException("preflight is not offered"); // not user-visible
+    }
+
+    /** {@code GET /claims/domains/{id}/dns}: the authorization domains GlobalSign accepts (claimed name first). */
+    default List<String> authorizationDomains(long providerId, String claimId) {
+        return List.of();
+    }
+
+    /**
+     * Checks {@code adn} against GlobalSign's list and stores it with the claim (null or the claimed name itself:
+     * none); returns what is stored (null: the claimed name).
+     */
+    default String chooseAuthorizationDomain(long providerId, String claimId, String adn) {
+        throw new UnsupportedOperationException("authorization domains are not offered"); // not user-visible
+    }
+
+    /** The stored authorization domains: claimed domain to ADN (no network). */
+    default Map<String, String> storedAuthorizationDomains(long providerId) {
+        return Map.of();
+    }
+
+    /** The sheet for the DNS team for the claims of these domains (looks up name servers and CAA). */
+    default HandoffSheet handoff(long providerId, List<String> domains) {
+        throw new UnsupportedOperationException("the hand-off sheet is not offered"); // not user-visible
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import io.atlasonboard.core.claims.ClaimLifetime;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.ui.common.I18n;
 import javafx.beans.property.ObjectProperty;
@@ -30,6 +31,12 @@ public final class ClaimRow {
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty log = new SimpleStringProperty("");
     private final StringProperty previousToken = new SimpleStringProperty("");
+    private final StringProperty lastVerified = new SimpleStringProperty("");
+    private final StringProperty due = new SimpleStringProperty("");
+    private final StringProperty lifetimeWarning = new SimpleStringProperty("");
+    private final StringProperty authorizationDomain = new SimpleStringProperty("");
+    private final StringProperty seen = new SimpleStringProperty("");
+    private final ObjectProperty<ClaimLifetime> lifetime = new SimpleObjectProperty<>();
 
     ClaimRow(DomainClaimRecord r) {
         update(r);
@@ -41,11 +48,34 @@ public final class ClaimRow {
             previousToken.set(old.token());
         }
         record.set(r);
+        lifetime.set(null); // recomputed on the next tick
         domain.set(r.domain());
         status.set(statusText(r.status()));
         token.set(r.token());
-        expiry.set(r.expiresAt() == null ? "" : I18n.dateTime(r.expiresAt()));
+        expiry.set(r.expiresAt() == null ? "" : I18n.date(r.expiresAt()));
         log.set(formatLog(r.logJson()));
+    }
+
+    /**
+     * Expires / Last verified / Re-validation due for {@code now} (ClaimLifetime: the earlier of expires_at and the
+     * SC-081v3 reuse period), and the warning from 30 days before the due date.
+     */
+    void lifetime(Instant now) {
+        DomainClaimRecord r = record.get();
+        ClaimLifetime l = r == null ? null : ClaimLifetime.of(r, now);
+        lifetime.set(l);
+        lastVerified.set(l == null || l.lastVerifiedAt() == null ? "" : I18n.date(l.lastVerifiedAt()));
+        if (l == null || l.revalidationDue() == null) {
+            due.set("");
+            lifetimeWarning.set("");
+            return;
+        }
+        String date = I18n.date(l.revalidationDue());
+        long days = Duration.between(now, l.revalidationDue()).toDays();
+        due.set(l.overdue() ? I18n.t("ui.dns.due.overdueCell", date)
+                : l.warn() ? I18n.t("ui.dns.due.soonCell", date, days) : date);
+        lifetimeWarning.set(!l.warn() ? "" : l.overdue() ? I18n.t("ui.dns.due.overdue", r.domain(), date)
+                : I18n.t("ui.dns.due.soon", r.domain(), date, days));
     }
 
     /** Updates the assert-by countdown for {@code now}. */
@@ -53,6 +83,9 @@ public final class ClaimRow {
         DomainClaimRecord r = record.get();
         if (r == null) {
             return;
+        }
+        if (lifetime.get() == null || !now.isBefore(lifetime.get().now().plus(Duration.ofMinutes(1)))) {
+            lifetime(now);
         }
         if ("VERIFIED".equalsIgnoreCase(r.status())) {
             countdown.set(I18n.t("ui.dns.countdown.verified"));
@@ -131,4 +164,20 @@ public final class ClaimRow {
     public StringProperty logProperty() { return log; }
     /** The token a reassert replaced (empty when none). */
     public StringProperty previousTokenProperty() { return previousToken; }
+    /** When GlobalSign last verified the claim (the newest SUCCESS of its log), a locale date. */
+    public StringProperty lastVerifiedProperty() { return lastVerified; }
+    /** When the claim must be proven again, a locale date (with "in N days" from 30 days before). */
+    public StringProperty dueProperty() { return due; }
+    /** The 30-day warning for this claim (empty when none). */
+    public StringProperty lifetimeWarningProperty() { return lifetimeWarning; }
+    public ObjectProperty<ClaimLifetime> lifetimeProperty() { return lifetime; }
+    /** The chosen authorization domain (empty: the claimed name itself). */
+    public StringProperty authorizationDomainProperty() { return authorizationDomain; }
+    /** The last propagation result for the record ("1 of 2 servers see the record"). */
+    public StringProperty seenProperty() { return seen; }
+    /** Where the TXT record goes: the chosen authorization domain or the claimed name. */
+    public String recordName() {
+        String a = authorizationDomain.get();
+        return a == null || a.isEmpty() ? record.get().domain() : a;
+    }
 }

@@ -13,7 +13,13 @@ import java.util.function.Function;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.DnsAssertion;
 import io.atlasonboard.core.dns.PropagationChecker;
+import io.atlasonboard.core.claims.AuthorizationDomains;
 import io.atlasonboard.core.claims.ClaimService;
+import io.atlasonboard.core.claims.HandoffSheet;
+import io.atlasonboard.core.claims.HandoffSheets;
+import io.atlasonboard.core.claims.Preflight;
+import io.atlasonboard.core.claims.PreflightReport;
+import io.atlasonboard.core.dns.DnsAsk;
 import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.store.ProviderRecord;
@@ -26,7 +32,8 @@ import io.atlasonboard.ui.providers.ProviderConnector;
  * live claim instead of duplicating it, and verification runs with bounded concurrency and shared rate-limit backoff.
  */
 public final class ClaimServiceOps implements ClaimOps, AutoCloseable {
-    private record Entry(ClaimService service, AtlasClient client) {
+    private record Entry(ClaimService service, AtlasClient client, ProviderRecord provider,
+            PropagationChecker checker) {
     }
 
     private final ProviderConnector connector;
@@ -55,7 +62,7 @@ public final class ClaimServiceOps implements ClaimOps, AutoCloseable {
             if (checker != null) {
                 s.propagationChecker(checker);
             }
-            return new Entry(s, c);
+            return new Entry(s, c, rec, checker);
         });
     }
 
@@ -113,7 +120,54 @@ public final class ClaimServiceOps implements ClaimOps, AutoCloseable {
     @Override
     public Map<String, VerifyResult> verify(long providerId, List<String> domains, Duration maxWait,
             BiConsumer<String, VerifyResult> listener, ProgressSink sink) {
-        return entry(providerId).service().verify(domains, new ClaimService.VerifyOptions(maxWait, listener), sink);
+        // the stored authorization domains: a claim proven on its parent stays so after a restart
+        return entry(providerId).service().verify(domains, new ClaimService.VerifyOptions(maxWait, listener)
+                .withAuthorizationDomains(storedAuthorizationDomains(providerId)), sink);
+    }
+
+    /** The preflight asks the same resolvers (and name-server port) as the provider's propagation checker. */
+    @Override
+    public PreflightReport preflight(long providerId, List<String> domains) {
+        Entry e = entry(providerId);
+        Preflight.Builder b = Preflight.builder().intendedUse(e.provider().intendedUse());
+        if (e.checker() != null) {
+            b.resolvers(e.checker().bootstrap()).authoritativePort(e.checker().authoritativePort())
+                    .timeout(e.checker().timeout());
+        }
+        return b.build().run(domains);
+    }
+
+    @Override
+    public List<String> authorizationDomains(long providerId, String claimId) {
+        return new AuthorizationDomains(entry(providerId).client()).usable(byId(providerId, claimId));
+    }
+
+    @Override
+    public String chooseAuthorizationDomain(long providerId, String claimId, String adn) {
+        DomainClaimRecord rec = byId(providerId, claimId);
+        String chosen = adn == null || adn.isBlank() ? null
+                : new AuthorizationDomains(entry(providerId).client()).choose(rec, adn);
+        if (chosen != null && chosen.equals(rec.domain())) {
+            chosen = null;
+        }
+        connector.store().domainClaims().setAuthorizationDomain(providerId, claimId, chosen);
+        return chosen;
+    }
+
+    @Override
+    public Map<String, String> storedAuthorizationDomains(long providerId) {
+        return connector.store().domainClaims().authorizationDomains(providerId);
+    }
+
+    @Override
+    public HandoffSheet handoff(long providerId, List<String> domains) {
+        Entry e = entry(providerId);
+        PropagationChecker checker = e.checker() != null ? e.checker() : PropagationChecker.withDefaults();
+        List<DomainClaimRecord> claims = stored(providerId).stream().filter(r -> domains.contains(r.domain()))
+                .toList();
+        HandoffSheets sheets = new HandoffSheets(checker, new DnsAsk(checker.bootstrap(), checker.timeout(),
+                checker.retries()), e.provider().intendedUse());
+        return sheets.build(e.provider().name(), claims, storedAuthorizationDomains(providerId), clock.instant());
     }
 
     @Override

@@ -10,7 +10,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -34,6 +33,8 @@ import javafx.util.Duration;
 public final class DnsValidationView extends SplitPane {
     private final DnsValidationViewModel vm;
     private final Timeline ticker;
+    private final Button otherMethod;
+    private java.util.function.Function<ClaimRow, javafx.scene.Parent> alternativeValidation;
 
     public DnsValidationView(DnsValidationViewModel vm) {
         this.vm = vm;
@@ -61,16 +62,28 @@ public final class DnsValidationView extends SplitPane {
         claim.disableProperty().bind(vm.busyProperty());
         claim.setOnAction(e -> vm.createClaims(offered.getSelectionModel().getSelectedItems()));
         input.setOnAction(e -> claim.fire());
+        Button preflightButton = new Button(I18n.t("ui.dns.preflight.run"));
+        preflightButton.setId("runPreflight");
+        preflightButton.setMinWidth(Button.USE_PREF_SIZE);
+        preflightButton.disableProperty().bind(vm.preflight().runningProperty());
+        preflightButton.setOnAction(e -> vm.preflightOnly(offered.getSelectionModel().getSelectedItems()));
+        claim.setMinWidth(Button.USE_PREF_SIZE);
+        VBox preflightPane = PreflightPane.of(vm.preflight());
 
         TableView<ClaimRow> table = new TableView<>(vm.rows());
         table.setId("claimsTable");
         table.setAccessibleText(I18n.t("ui.dns.table.accessible"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col(I18n.t("ui.dns.table.domain"), ClaimRow::domainProperty, 190));
-        table.getColumns().add(col(I18n.t("ui.dns.table.status"), ClaimRow::statusProperty, 90));
-        table.getColumns().add(col(I18n.t("ui.dns.table.assertBy"), ClaimRow::countdownProperty, 130));
-        table.getColumns().add(col(I18n.t("ui.dns.table.expires"), ClaimRow::expiryProperty, 120));
+        table.getColumns().add(col(I18n.t("ui.dns.table.domain"), ClaimRow::domainProperty, 170));
+        table.getColumns().add(col(I18n.t("ui.dns.table.status"), ClaimRow::statusProperty, 85));
+        table.getColumns().add(col(I18n.t("ui.dns.table.assertBy"), ClaimRow::countdownProperty, 120));
+        table.getColumns().add(col(I18n.t("ui.dns.table.due"), ClaimRow::dueProperty, 130));
+        table.getColumns().add(col(I18n.t("ui.dns.table.seen"), ClaimRow::seenProperty, 150));
+        table.getColumns().add(col(I18n.t("ui.dns.table.expires"), ClaimRow::expiryProperty, 100));
+        table.getColumns().add(col(I18n.t("ui.dns.table.lastVerified"), ClaimRow::lastVerifiedProperty, 100));
         table.getColumns().add(col(I18n.t("ui.dns.table.verification"), ClaimRow::progressProperty, 200));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setMinHeight(150);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.selectedProperty().set(r));
         vm.selectedProperty().addListener((o, a, r) -> {
             if (r != null && table.getSelectionModel().getSelectedItem() != r) {
@@ -93,9 +106,33 @@ public final class DnsValidationView extends SplitPane {
         delete.setId("deleteClaim");
         delete.getStyleClass().add(Styles.DANGER);
         delete.setOnAction(e -> vm.deleteSelected());
+        Button checkAll = new Button(I18n.t("ui.dns.checkAll"));
+        checkAll.setId("checkAllPropagation");
+        checkAll.disableProperty().bind(vm.checkingProperty());
+        checkAll.setOnAction(e -> vm.checkAllPropagation());
+        Button handoff = new Button(I18n.t("ui.dns.handoff.save"));
+        handoff.setId("saveHandoff");
+        handoff.setVisible(vm.handoff().available());
+        handoff.setManaged(vm.handoff().available());
+        handoff.setOnAction(e -> vm.handoff().save());
+        otherMethod = new Button(I18n.t("ui.dns.otherMethod"));
+        otherMethod.setId("otherMethod");
+        otherMethod.setTooltip(new Tooltip(I18n.t("ui.dns.otherMethod.tip")));
+        otherMethod.setVisible(false);
+        otherMethod.managedProperty().bind(otherMethod.visibleProperty());
+        otherMethod.setOnAction(e -> openAlternative());
+        Label warning = new Label();
+        warning.setId("lifetimeWarning");
+        warning.setWrapText(true);
+        warning.setMinHeight(Label.USE_PREF_SIZE);
+        warning.getStyleClass().add(Styles.WARNING);
+        warning.textProperty().bind(vm.lifetimeWarningProperty());
+        warning.visibleProperty().bind(vm.lifetimeWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
         Label msg = new Label();
         msg.setId("dnsMessage");
         msg.setWrapText(true);
+        msg.setMinHeight(Label.USE_PREF_SIZE);
         msg.textProperty().bind(vm.messageProperty());
 
         Label title = new Label(I18n.t("ui.dns.title"));
@@ -104,16 +141,39 @@ public final class DnsValidationView extends SplitPane {
         if (vm.sandbox()) {
             head.getChildren().add(FormParts.sandboxBadge());
         }
-        VBox left = new VBox(8, head, offeredLabel, offered, new HBox(6, input, claim),
-                FormParts.error(vm.domainErrorProperty(), "domainError"), table,
-                new javafx.scene.layout.FlowPane(6, 6, verifyAll, verify, reassert, delete), msg);
+        VBox left = new VBox(8, head, offeredLabel, offered, new HBox(6, input, preflightButton, claim),
+                FormParts.error(vm.domainErrorProperty(), "domainError"), preflightPane, table, warning,
+                new javafx.scene.layout.FlowPane(6, 6, verifyAll, verify, reassert, delete, checkAll, handoff,
+                        otherMethod), msg);
         left.setPadding(new Insets(12));
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setFitToHeight(true);
 
         // ---------------------------------------------------------------- right: the record
         GridPane rec = new GridPane();
         rec.setHgap(8);
         rec.setVgap(6);
         int r = 0;
+        Label adnLabel = new Label(I18n.t("ui.dns.adn.label"));
+        rec.add(adnLabel, 0, r);
+        javafx.scene.control.ComboBox<String> adn = new javafx.scene.control.ComboBox<>(
+                vm.authorizationDomains().choices());
+        adn.setId("adnChoice");
+        adnLabel.setLabelFor(adn);
+        adn.setAccessibleText(adnLabel.getText());
+        adn.setTooltip(new Tooltip(I18n.t("ui.dns.adn.tip")));
+        adn.setMaxWidth(Double.MAX_VALUE);
+        adn.valueProperty().bindBidirectional(vm.authorizationDomains().choiceProperty());
+        adn.disableProperty().bind(Bindings.isEmpty(vm.authorizationDomains().choices()));
+        rec.add(adn, 1, r++);
+        Label adnMessage = new Label();
+        adnMessage.setId("adnMessage");
+        adnMessage.setWrapText(true);
+        adnMessage.textProperty().bind(vm.authorizationDomains().messageProperty());
+        adnMessage.visibleProperty().bind(vm.authorizationDomains().messageProperty().isNotEmpty());
+        adnMessage.managedProperty().bind(adnMessage.visibleProperty());
+        rec.add(adnMessage, 1, r++, 2, 1);
         rec.add(readOnly(rec, r, "ui.dns.record.host", vm.hostProperty(), "txtHost"), 1, r);
         rec.add(copyButton("copyHost", vm.hostProperty()), 2, r++);
         rec.add(new Label(I18n.t("ui.dns.record.type")), 0, r);
@@ -125,11 +185,14 @@ public final class DnsValidationView extends SplitPane {
         Label rel = new Label();
         relLabel.setLabelFor(rel);
         rel.setId("txtRelativeName");
+        rel.setWrapText(true);
+        rel.setMinHeight(Label.USE_PREF_SIZE);
         rel.textProperty().bind(vm.relativeNameProperty());
         rec.add(rel, 1, r++);
         rec.add(readOnly(rec, r, "ui.dns.record.zoneLine", vm.zoneFileLineProperty(), "txtZoneLine"), 1, r);
         rec.add(copyButton("copyZoneLine", vm.zoneFileLineProperty()), 2, r++);
         javafx.scene.layout.ColumnConstraints c1 = new javafx.scene.layout.ColumnConstraints();
+        c1.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints c2 = new javafx.scene.layout.ColumnConstraints();
         c2.setHgrow(Priority.ALWAYS);
         rec.getColumnConstraints().addAll(c1, c2);
@@ -220,7 +283,8 @@ public final class DnsValidationView extends SplitPane {
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
 
-        getItems().addAll(left, rightScroll);
+        getItems().addAll(leftScroll, rightScroll);
+        vm.selectedProperty().addListener((o, a, row) -> updateOtherMethod());
         setDividerPositions(0.5);
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
@@ -236,6 +300,46 @@ public final class DnsValidationView extends SplitPane {
 
     public DnsValidationViewModel viewModel() {
         return vm;
+    }
+
+    /**
+     * The hook for other validation methods (HTTP, e-mail; issue 9): {@code factory} builds the dialog content for
+     * the selected claim. The "Other method…" button is shown only while a factory is set and a claim that is not
+     * verified is selected; when the dialog closes the claims are re-read from the store. Null: no button.
+     */
+    public void setAlternativeValidation(java.util.function.Function<ClaimRow, javafx.scene.Parent> factory) {
+        this.alternativeValidation = factory;
+        updateOtherMethod();
+    }
+
+    private void updateOtherMethod() {
+        ClaimRow row = vm.selectedProperty().get();
+        otherMethod.setVisible(alternativeValidation != null && row != null
+                && !"VERIFIED".equalsIgnoreCase(row.record().status()));
+    }
+
+    private void openAlternative() {
+        ClaimRow row = vm.selectedProperty().get();
+        if (alternativeValidation == null || row == null) {
+            return;
+        }
+        javafx.scene.Parent content = alternativeValidation.apply(row);
+        if (content == null) {
+            return;
+        }
+        javafx.stage.Stage dialog = new javafx.stage.Stage();
+        if (getScene() != null && getScene().getWindow() != null) {
+            dialog.initOwner(getScene().getWindow());
+            dialog.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        }
+        dialog.setTitle(I18n.t("ui.dns.otherMethod.title", row.record().domain()));
+        javafx.scene.Scene scene = new javafx.scene.Scene(content);
+        if (getScene() != null) {
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+        }
+        dialog.setScene(scene);
+        dialog.setOnHidden(e -> vm.reloadStored());
+        dialog.show();
     }
 
     /** A read-only field in column 1 of {@code grid}, its label (key {@code labelKey}) in column 0 of {@code row}. */

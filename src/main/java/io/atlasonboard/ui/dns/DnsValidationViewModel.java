@@ -3,24 +3,17 @@ package io.atlasonboard.ui.dns;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
+import java.util.Map;
 
 import io.atlasonboard.core.Localized;
-import io.atlasonboard.core.atlas.AtlasApiException;
-import io.atlasonboard.core.atlas.DnsAssertion;
 import io.atlasonboard.core.dns.PropagationChecker;
-import io.atlasonboard.core.dns.PropagationReport;
-import io.atlasonboard.core.dns.ResolverSpec;
 import io.atlasonboard.core.dns.ServerResult;
 import io.atlasonboard.core.dns.TxtRecordPresentation;
-import io.atlasonboard.core.pki.DomainNames;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.claims.VerifyResult;
+import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
 import javafx.beans.property.BooleanProperty;
@@ -53,9 +46,11 @@ public final class DnsValidationViewModel {
     private final TxtPublisher sandboxPublisher;
     private final UiJobs jobs;
     private final Clock clock;
-    private final Duration pollInterval;
-    private final int maxPolls;
-    private final Semaphore verifySlots = new Semaphore(MAX_PARALLEL_VERIFY);
+    private final ClaimVerification verification;
+    private final PreflightViewModel preflight;
+    private final ClaimCreation creation;
+    private final AuthorizationDomainChoice adns;
+    private final HandoffExport handoff;
 
     private final ObservableList<String> offeredDomains = FXCollections.observableArrayList();
     private final StringProperty domainInput = new SimpleStringProperty("");
@@ -74,11 +69,11 @@ public final class DnsValidationViewModel {
     private final StringProperty quotingNote = new SimpleStringProperty("");
     private final StringProperty replacedToken = new SimpleStringProperty("");
 
-    // propagation
-    private final StringProperty resolvers = new SimpleStringProperty("");
-    private final ObservableList<ServerResult> servers = FXCollections.observableArrayList();
-    private final StringProperty propagationSummary = new SimpleStringProperty("");
-    private final BooleanProperty checking = new SimpleBooleanProperty(false);
+    private final PropagationChecks propagation;
+
+
+    // the lifetime warning over all claims
+    private final StringProperty lifetimeWarning = new SimpleStringProperty("");
 
     public DnsValidationViewModel(long providerId, ClaimOps claims, PropagationChecker checker,
             TxtPublisher sandboxPublisher, UiJobs jobs, Clock clock) {
@@ -93,21 +88,36 @@ public final class DnsValidationViewModel {
         this.sandboxPublisher = sandboxPublisher;
         this.jobs = Objects.requireNonNull(jobs);
         this.clock = Objects.requireNonNull(clock);
-        this.pollInterval = pollInterval;
-        this.maxPolls = maxPolls;
-        selected.addListener((o, a, r) -> present(r));
+        this.verification = new ClaimVerification(this, claims, jobs, clock, pollInterval, maxPolls);
+        this.preflight = new PreflightViewModel(providerId, claims, jobs);
+        this.creation = new ClaimCreation(this, claims, jobs);
+        this.adns = new AuthorizationDomainChoice(this, claims, jobs);
+        this.propagation = new PropagationChecks(this, checker, jobs);
+        this.handoff = new HandoffExport(this, claims, jobs);
+        selected.addListener((o, a, r) -> {
+            present(r);
+            adns.load(r);
+        });
     }
 
     /** The CSR's domain names (step 2), offered for claiming. */
     public void offerDomains(List<String> names) {
         offeredDomains.setAll(names.stream().filter(n -> !n.startsWith("*.")).toList());
+        creation.offerWildcards(names.stream().filter(n -> n.startsWith("*.")).toList());
     }
 
     /** Reads the stored claims (background). */
     public void load() {
-        jobs.run(I18n.t("ui.dns.job.load"), p -> claims.stored(providerId), null, list -> {
+        record Loaded(List<DomainClaimRecord> claims, Map<String, String> adns) {
+        }
+        jobs.run(I18n.t("ui.dns.job.load"), p -> new Loaded(claims.stored(providerId),
+                claims.storedAuthorizationDomains(providerId)), null, loaded -> {
             rows.clear();
-            list.forEach(r -> rows.add(new ClaimRow(r)));
+            for (DomainClaimRecord r : loaded.claims()) {
+                ClaimRow row = new ClaimRow(r);
+                row.authorizationDomainProperty().set(loaded.adns().getOrDefault(r.domain(), ""));
+                rows.add(row);
+            }
             tick();
             if (!rows.isEmpty() && selected.get() == null) {
                 selected.set(rows.get(0));
@@ -115,71 +125,28 @@ public final class DnsValidationViewModel {
         }, e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
     }
 
+    /** Re-reads the stored claims (background) and updates their rows, e.g. after another validation method. */
+    public void reloadStored() {
+        jobs.run(I18n.t("ui.dns.job.load"), p -> claims.stored(providerId), null,
+                list -> list.forEach(this::upsertRow), e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
+    }
+
     /** Parses the typed names (comma, space or newline separated); sets {@link #domainErrorProperty()}. */
     public List<String> parseDomains(String text) {
-        List<String> out = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (String part : (text == null ? "" : text).split("[,;\\s]+")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                String d = DomainNames.normalize(part);
-                if (d.startsWith("*.")) {
-                    d = d.substring(2); // a claim is for the name itself; it covers the wildcard
-                }
-                if (!out.contains(d)) {
-                    out.add(d);
-                }
-            } catch (RuntimeException e) {
-                problems.add(I18n.text(e));
-            }
-        }
-        domainError.set(String.join("\n", problems));
-        return problems.isEmpty() ? out : List.of();
+        return creation.parseDomains(text);
     }
 
-    /** Creates claims for the typed names plus the given offered ones. */
+    /** Creates claims for the typed names plus the given offered ones, after a preflight that nothing blocks. */
     public void createClaims(List<String> offeredChosen) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String o : offeredChosen) {
-            names.addAll(parseDomains(o));
-        }
-        List<String> typed = parseDomains(domainInput.get());
-        if (!domainError.get().isEmpty()) {
-            return;
-        }
-        names.addAll(typed);
-        rows.forEach(r -> names.remove(r.domainProperty().get()));
-        if (names.isEmpty()) {
-            boolean nothingChosen = offeredChosen.isEmpty() && typed.isEmpty();
-            domainError.set(nothingChosen && !offeredDomains.isEmpty()
-                    ? I18n.t("ui.dns.error.chooseOffered")
-                    : nothingChosen ? I18n.t("ui.dns.error.typeOne")
-                    : I18n.t("ui.dns.error.allClaimed"));
-            return;
-        }
-        busy.set(true);
-        List<String> todo = new ArrayList<>(names);
-        int[] done = {0};
-        for (String d : todo) {
-            jobs.run(I18n.t("ui.dns.job.claim", d), p -> claims.create(providerId, d), null, r -> {
-                upsertRow(r);
-                if (++done[0] == todo.size()) {
-                    busy.set(false);
-                    domainInput.set("");
-                    message.set(I18n.t("ui.dns.claimed", todo.size()));
-                }
-            }, e -> {
-                domainError.set(I18n.t("ui.dns.error.domain", d, failure(e)));
-                if (++done[0] == todo.size()) {
-                    busy.set(false);
-                }
-            });
-        }
+        creation.createClaims(offeredChosen);
     }
 
-    private ClaimRow upsertRow(DomainClaimRecord r) {
+    /** Runs the preflight alone for the chosen and typed names (no claim is created). */
+    public void preflightOnly(List<String> offeredChosen) {
+        creation.preflightOnly(offeredChosen);
+    }
+
+    ClaimRow upsertRow(DomainClaimRecord r) {
         for (ClaimRow row : rows) {
             if (row.record().claimId().equals(r.claimId())) {
                 row.update(r);
@@ -202,11 +169,18 @@ public final class DnsValidationViewModel {
     /** Updates every countdown (the view calls this once a second). */
     public void tick() {
         rows.forEach(r -> r.tick(clock.instant()));
+        List<String> warnings = new ArrayList<>();
+        for (ClaimRow r : rows) {
+            if (!r.lifetimeWarningProperty().get().isEmpty()) {
+                warnings.add(r.lifetimeWarningProperty().get());
+            }
+        }
+        lifetimeWarning.set(String.join("\n", warnings));
     }
 
-    private void present(ClaimRow row) {
-        servers.clear();
-        propagationSummary.set("");
+    void present(ClaimRow row) {
+        propagation.servers().clear();
+        propagation.summaryProperty().set("");
         if (row == null || row.record().token() == null) {
             host.set("");
             value.set("");
@@ -218,7 +192,7 @@ public final class DnsValidationViewModel {
             return;
         }
         DomainClaimRecord r = row.record();
-        TxtRecordPresentation p = TxtRecordPresentation.of(r.domain(), r.token(), r.assertBy(), null);
+        TxtRecordPresentation p = TxtRecordPresentation.of(row.recordName(), r.token(), r.assertBy(), null);
         host.set(p.host());
         value.set(p.value());
         copyAll.set(p.copyAllBlock(I18n.locale()));
@@ -229,7 +203,7 @@ public final class DnsValidationViewModel {
         replacedToken.set(row.previousTokenProperty().get());
     }
 
-    private static String relative(TxtRecordPresentation p, String zone) {
+    static String relative(TxtRecordPresentation p, String zone) {
         try {
             return I18n.t("ui.dns.record.relativeInZone", p.relativeName(zone), zone);
         } catch (IllegalArgumentException e) {
@@ -246,44 +220,12 @@ public final class DnsValidationViewModel {
 
     /** Asks every authoritative server of the zone (and the configured resolvers) for the selected claim's TXT. */
     public void checkPropagation() {
-        ClaimRow row = selected.get();
-        if (row == null || row.record().token() == null || checking.get()) {
-            return;
-        }
-        List<ResolverSpec> extra = new ArrayList<>();
-        for (String s : resolvers.get().split("[,;\\s]+")) {
-            if (!s.isBlank()) {
-                try {
-                    extra.add(ResolverSpec.parse(s));
-                } catch (IllegalArgumentException e) {
-                    propagationSummary.set(I18n.text(e));
-                    return;
-                }
-            }
-        }
-        String d = row.record().domain();
-        String token = row.record().token();
-        checking.set(true);
-        servers.clear();
-        propagationSummary.set(I18n.t("ui.dns.propagation.asking", d));
-        jobs.run(I18n.t("ui.dns.job.propagation", d), p -> checker.check(d, token, extra), null, (PropagationReport rep) -> {
-            checking.set(false);
-            if (row != selected.get()) {
-                return;
-            }
-            servers.setAll(rep.results());
-            String s = I18n.t("ui.dns.propagation.seen", rep.seen(), rep.total());
-            if (!rep.problems().isEmpty()) {
-                s = I18n.t("ui.dns.propagation.seenProblems", s, String.join("; ", rep.problems()));
-            }
-            propagationSummary.set(s);
-            if (rep.zone() != null) {
-                relativeName.set(relative(TxtRecordPresentation.of(d, token, null, null), rep.zone()));
-            }
-        }, e -> {
-            checking.set(false);
-            propagationSummary.set(I18n.t("ui.dns.propagation.failed", failure(e)));
-        });
+        propagation.checkSelected();
+    }
+
+    /** Checks every claim not yet verified in one run; rows update as their answers arrive. */
+    public void checkAllPropagation() {
+        propagation.checkAll();
     }
 
     /** Publishes the selected claim's TXT in the sandbox zone (sandbox providers only). */
@@ -292,7 +234,7 @@ public final class DnsValidationViewModel {
         if (sandboxPublisher == null || row == null || row.record().token() == null) {
             return;
         }
-        String d = row.record().domain();
+        String d = row.recordName();
         String token = row.record().token();
         jobs.run(I18n.t("ui.dns.job.publish"), p -> {
             sandboxPublisher.publish(d, token);
@@ -305,106 +247,28 @@ public final class DnsValidationViewModel {
         return sandboxPublisher != null;
     }
 
-    /** Asks GlobalSign to verify every claim that is not VERIFIED yet. */
+    /** Asks GlobalSign to verify every claim that is not VERIFIED yet, after a preflight of their names. */
     public void verifyAll() {
-        List<ClaimRow> todo = rows.stream().filter(r -> !"VERIFIED".equalsIgnoreCase(r.record().status())).toList();
-        if (claims.verifiesInBatches()) {
-            verifyBatch(todo);
-        } else {
-            todo.forEach(this::verify);
-        }
+        verifyAfterPreflight(rows.stream().filter(r -> !"VERIFIED".equalsIgnoreCase(r.record().status())).toList());
     }
 
     public void verifySelected() {
         if (selected.get() != null) {
-            if (claims.verifiesInBatches()) {
-                verifyBatch(List.of(selected.get()));
-            } else {
-                verify(selected.get());
-            }
+            verifyAfterPreflight(List.of(selected.get()));
         }
     }
 
-    /** One background run over many claims (the claim service bounds concurrency and backs off on 429/503). */
-    private void verifyBatch(List<ClaimRow> todo) {
-        List<ClaimRow> ready = new ArrayList<>();
-        for (ClaimRow r : todo) {
-            if (r.deadlinePassed(clock.instant())) {
-                r.progressProperty().set(I18n.t("ui.dns.deadlinePassed"));
-            } else {
-                r.progressProperty().set(I18n.t("ui.dns.verify.asking"));
-                ready.add(r);
-            }
-        }
-        if (ready.isEmpty()) {
+    private void verifyAfterPreflight(List<ClaimRow> todo) {
+        if (todo.isEmpty()) {
             return;
         }
-        java.util.Map<String, ClaimRow> byDomain = new java.util.HashMap<>();
-        ready.forEach(r -> byDomain.put(r.record().domain(), r));
-        List<String> domains = new ArrayList<>(byDomain.keySet());
-        Duration wait = pollInterval.multipliedBy(maxPolls);
-        jobs.run(I18n.t("ui.dns.job.verifyMany", domains.size()), p -> {
-            claims.verify(providerId, domains, wait, (d, res) -> jobs.onUi(() -> {
-                ClaimRow row = byDomain.get(d);
-                if (row != null) {
-                    row.progressProperty().set(res.reassertNeeded()
-                            ? I18n.t("ui.dns.verify.reassertNeeded")
-                            : describe(res));
-                }
-            }), p);
-            return claims.stored(providerId);
-        }, prog -> message.set(prog.message() == null ? "" : prog.message()), list -> {
-            for (DomainClaimRecord r : list) {
-                if (byDomain.containsKey(r.domain())) {
-                    upsertRow(r);
-                }
-            }
-            long ok = list.stream().filter(r -> byDomain.containsKey(r.domain())
-                    && "VERIFIED".equalsIgnoreCase(r.status())).count();
-            message.set(I18n.t("ui.dns.verify.count", ok, domains.size()));
-        }, e -> message.set(I18n.t("ui.dns.verify.stopped", failure(e))));
+        List<String> names = todo.stream().map(r -> r.record().domain()).toList();
+        preflight.run(creation.preflightNames(names), PreflightViewModel.Purpose.VERIFY, () -> verification.verify(todo));
     }
 
-    /**
-     * {@code POST .../dns}, then polls the claim until VERIFIED (or the poll limit), at most
-     * {@link #MAX_PARALLEL_VERIFY} claims at a time; progress and outcome per domain.
-     */
+    /** Verifies without a preflight (the per-claim path; kept for the claim operations that do not batch). */
     public void verify(ClaimRow row) {
-        String claimId = row.record().claimId();
-        String d = row.record().domain();
-        if (row.deadlinePassed(clock.instant())) {
-            row.progressProperty().set(I18n.t("ui.dns.deadlinePassed"));
-            return;
-        }
-        row.progressProperty().set(I18n.t("ui.dns.verify.waiting"));
-        jobs.run(I18n.t("ui.dns.job.verify", d), p -> {
-            verifySlots.acquire();
-            try {
-                p.update(0.1, I18n.t("ui.dns.verify.askingFor", d));
-                DnsAssertion a = claims.assertDns(providerId, claimId);
-                DomainClaimRecord r = claims.refresh(providerId, claimId);
-                for (int i = 0; i < maxPolls && !"VERIFIED".equalsIgnoreCase(r.status()); i++) {
-                    p.checkCancelled();
-                    p.update(0.2 + 0.8 * i / maxPolls, I18n.t(a == DnsAssertion.SCHEDULED
-                            ? "ui.dns.verify.scheduled" : "ui.dns.verify.running", ClaimRow.statusText(r.status()), i + 1));
-                    Thread.sleep(pollInterval.toMillis());
-                    r = claims.refresh(providerId, claimId);
-                }
-                return r;
-            } finally {
-                verifySlots.release();
-            }
-        }, prog -> row.progressProperty().set(prog.message()), r -> {
-            upsertRow(r);
-            row.progressProperty().set("VERIFIED".equalsIgnoreCase(r.status()) ? ClaimRow.statusText("VERIFIED")
-                    : I18n.t("ui.dns.verify.still", ClaimRow.statusText(r.status())));
-        }, e -> {
-            String m = failure(e);
-            if (e instanceof AtlasApiException api && api.status() == 424) {
-                m = I18n.t("ui.dns.verify.reassertNeeded");
-            }
-            row.progressProperty().set(m);
-        });
+        verification.verifyOne(row);
     }
 
     /** New token and deadline for the selected claim; the old token is shown as replaced. */
@@ -456,6 +320,13 @@ public final class DnsValidationViewModel {
     }
 
     public long providerId() { return providerId; }
+    public PreflightViewModel preflight() { return preflight; }
+    public AuthorizationDomainChoice authorizationDomains() { return adns; }
+    public HandoffExport handoff() { return handoff; }
+    /** Where "Save for the DNS team…" asks for a place (the one file-dialog service); null hides the action. */
+    public void setFiles(FileOpener files) { handoff.setFiles(files); }
+    /** The 30-day re-validation warnings, one line per claim (empty when none). */
+    public StringProperty lifetimeWarningProperty() { return lifetimeWarning; }
     public ObservableList<String> offeredDomains() { return offeredDomains; }
     public StringProperty domainInputProperty() { return domainInput; }
     public StringProperty domainErrorProperty() { return domainError; }
@@ -470,8 +341,8 @@ public final class DnsValidationViewModel {
     public StringProperty relativeNameProperty() { return relativeName; }
     public StringProperty quotingNoteProperty() { return quotingNote; }
     public StringProperty replacedTokenProperty() { return replacedToken; }
-    public StringProperty resolversProperty() { return resolvers; }
-    public ObservableList<ServerResult> servers() { return servers; }
-    public StringProperty propagationSummaryProperty() { return propagationSummary; }
-    public BooleanProperty checkingProperty() { return checking; }
+    public StringProperty resolversProperty() { return propagation.resolversProperty(); }
+    public ObservableList<ServerResult> servers() { return propagation.servers(); }
+    public StringProperty propagationSummaryProperty() { return propagation.summaryProperty(); }
+    public BooleanProperty checkingProperty() { return propagation.checkingProperty(); }
 }

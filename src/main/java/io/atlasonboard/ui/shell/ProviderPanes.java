@@ -132,8 +132,20 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
         DnsValidationViewModel vm = new DnsValidationViewModel(provider.id(), claims, checkerFor(provider), pub, jobs,
                 clock);
         vm.offerDomains(offered == null ? List.of() : offered);
+        vm.setFiles(files); // "Save for the DNS team..." through the one file-dialog service
         vm.load();
-        return new DnsValidationView(vm);
+        DnsValidationView view = new DnsValidationView(vm);
+        view.setAlternativeValidation(alternativeValidation(provider)); // null: no "Other method..." button
+        return view;
+    }
+
+    /**
+     * The HTTP / e-mail validation dialog for a claim of {@code provider} (issue 9), or null while there is none:
+     * {@code row -> new AlternativeValidationView(new AlternativeValidationViewModel(...))}.
+     */
+    private java.util.function.Function<io.atlasonboard.ui.dns.ClaimRow, javafx.scene.Parent> alternativeValidation(
+            ProviderRecord provider) {
+        return null;
     }
 
     /** "Certificates" of a provider (reads the policy and the stored certificates). */

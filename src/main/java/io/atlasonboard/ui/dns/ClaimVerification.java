@@ -1,0 +1,148 @@
+package io.atlasonboard.ui.dns;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+import io.atlasonboard.core.atlas.AtlasApiException;
+import io.atlasonboard.core.atlas.DnsAssertion;
+import io.atlasonboard.core.store.DomainClaimRecord;
+import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.UiJobs;
+
+/**
+ * "Ask GlobalSign to verify" for the DNS view: one background batch through the claim service (bounded concurrency,
+ * rate-limit backoff), or per claim with polling when the claim operations do not batch. Each claim's row (status,
+ * log, lifetime) is refreshed from the store as soon as its outcome is known, not only at the end.
+ */
+final class ClaimVerification {
+    private final DnsValidationViewModel vm;
+    private final ClaimOps claims;
+    private final UiJobs jobs;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final int maxPolls;
+    private final Semaphore verifySlots = new Semaphore(DnsValidationViewModel.MAX_PARALLEL_VERIFY);
+
+    ClaimVerification(DnsValidationViewModel vm, ClaimOps claims, UiJobs jobs, Clock clock, Duration pollInterval,
+            int maxPolls) {
+        this.vm = vm;
+        this.claims = claims;
+        this.jobs = jobs;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.maxPolls = maxPolls;
+    }
+
+    void verify(List<ClaimRow> todo) {
+        if (claims.verifiesInBatches()) {
+            verifyBatch(todo);
+        } else {
+            todo.forEach(this::verifyOne);
+        }
+    }
+
+    /** One background run over many claims (the claim service bounds concurrency and backs off on 429/503). */
+    private void verifyBatch(List<ClaimRow> todo) {
+        List<ClaimRow> ready = new ArrayList<>();
+        for (ClaimRow r : todo) {
+            if (r.deadlinePassed(clock.instant())) {
+                r.progressProperty().set(I18n.t("ui.dns.deadlinePassed"));
+            } else {
+                r.progressProperty().set(I18n.t("ui.dns.verify.asking"));
+                ready.add(r);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        Map<String, ClaimRow> byDomain = new HashMap<>();
+        ready.forEach(r -> byDomain.put(r.record().domain(), r));
+        List<String> domains = new ArrayList<>(byDomain.keySet());
+        long providerId = vm.providerId();
+        Duration wait = pollInterval.multipliedBy(maxPolls);
+        jobs.run(I18n.t("ui.dns.job.verifyMany", domains.size()), p -> {
+            claims.verify(providerId, domains, wait, (d, res) -> {
+                // on a worker: the claim as now stored (its log was refreshed after the verification)
+                DomainClaimRecord now = find(claims.stored(providerId), d);
+                jobs.onUi(() -> {
+                    ClaimRow row = byDomain.get(d);
+                    if (now != null) {
+                        vm.upsertRow(now);
+                    }
+                    if (row != null) {
+                        row.progressProperty().set(res.reassertNeeded()
+                                ? I18n.t("ui.dns.verify.reassertNeeded")
+                                : DnsValidationViewModel.describe(res));
+                    }
+                });
+            }, p);
+            return claims.stored(providerId);
+        }, prog -> vm.messageProperty().set(prog.message() == null ? "" : prog.message()), list -> {
+            for (DomainClaimRecord r : list) {
+                if (byDomain.containsKey(r.domain())) {
+                    vm.upsertRow(r);
+                }
+            }
+            long ok = list.stream().filter(r -> byDomain.containsKey(r.domain())
+                    && "VERIFIED".equalsIgnoreCase(r.status())).count();
+            vm.messageProperty().set(I18n.t("ui.dns.verify.count", ok, domains.size()));
+        }, e -> vm.messageProperty().set(I18n.t("ui.dns.verify.stopped", DnsValidationViewModel.failure(e))));
+    }
+
+    private static DomainClaimRecord find(List<DomainClaimRecord> list, String domain) {
+        for (DomainClaimRecord r : list) {
+            if (r.domain().equals(domain)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code POST .../dns}, then polls the claim until VERIFIED (or the poll limit), at most
+     * {@link DnsValidationViewModel#MAX_PARALLEL_VERIFY} claims at a time; progress and outcome per domain.
+     */
+    void verifyOne(ClaimRow row) {
+        String claimId = row.record().claimId();
+        String d = row.record().domain();
+        long providerId = vm.providerId();
+        if (row.deadlinePassed(clock.instant())) {
+            row.progressProperty().set(I18n.t("ui.dns.deadlinePassed"));
+            return;
+        }
+        row.progressProperty().set(I18n.t("ui.dns.verify.waiting"));
+        jobs.run(I18n.t("ui.dns.job.verify", d), p -> {
+            verifySlots.acquire();
+            try {
+                p.update(0.1, I18n.t("ui.dns.verify.askingFor", d));
+                DnsAssertion a = claims.assertDns(providerId, claimId);
+                DomainClaimRecord r = claims.refresh(providerId, claimId);
+                for (int i = 0; i < maxPolls && !"VERIFIED".equalsIgnoreCase(r.status()); i++) {
+                    p.checkCancelled();
+                    p.update(0.2 + 0.8 * i / maxPolls, I18n.t(a == DnsAssertion.SCHEDULED
+                            ? "ui.dns.verify.scheduled" : "ui.dns.verify.running", ClaimRow.statusText(r.status()), i + 1));
+                    Thread.sleep(pollInterval.toMillis());
+                    r = claims.refresh(providerId, claimId);
+                }
+                return r;
+            } finally {
+                verifySlots.release();
+            }
+        }, prog -> row.progressProperty().set(prog.message()), r -> {
+            vm.upsertRow(r);
+            row.progressProperty().set("VERIFIED".equalsIgnoreCase(r.status()) ? ClaimRow.statusText("VERIFIED")
+                    : I18n.t("ui.dns.verify.still", ClaimRow.statusText(r.status())));
+        }, e -> {
+            String m = DnsValidationViewModel.failure(e);
+            if (e instanceof AtlasApiException api && api.status() == 424) {
+                m = I18n.t("ui.dns.verify.reassertNeeded");
+            }
+            row.progressProperty().set(m);
+        });
+    }
+}
