@@ -333,12 +333,18 @@ public final class DnsValidationView extends SplitPane {
             dialog.initModality(javafx.stage.Modality.WINDOW_MODAL);
         }
         dialog.setTitle(I18n.t("ui.dns.otherMethod.title", row.record().domain()));
-        javafx.scene.Scene scene = new javafx.scene.Scene(content);
+        javafx.scene.Scene scene = content instanceof AlternativeValidationView
+                ? new javafx.scene.Scene(content, 900, 640) : new javafx.scene.Scene(content);
         if (getScene() != null) {
             scene.getStylesheets().addAll(getScene().getStylesheets());
         }
         dialog.setScene(scene);
-        dialog.setOnHidden(e -> vm.reloadStored());
+        dialog.setOnHidden(e -> {
+            if (content instanceof AlternativeValidationView alt) {
+                alt.viewModel().stopWaiting(); // a closed dialog waits for nothing
+            }
+            vm.reloadStored();
+        });
         dialog.show();
     }
 

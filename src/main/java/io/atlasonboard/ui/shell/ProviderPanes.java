@@ -23,7 +23,9 @@ import io.atlasonboard.core.store.Store;
 import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.certificates.CertificatesView;
 import io.atlasonboard.ui.certificates.CertificatesViewModel;
+import io.atlasonboard.ui.dns.AlternativeValidationView;
 import io.atlasonboard.ui.dns.ClaimOps;
+import io.atlasonboard.ui.dns.SandboxMailbox;
 import io.atlasonboard.ui.dns.ClaimServiceOps;
 import io.atlasonboard.ui.dns.DnsValidationView;
 import io.atlasonboard.ui.dns.DnsValidationViewModel;
@@ -140,12 +142,18 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
     }
 
     /**
-     * The HTTP / e-mail validation dialog for a claim of {@code provider} (issue 9), or null while there is none:
-     * {@code row -> new AlternativeValidationView(new AlternativeValidationViewModel(...))}.
+     * The HTTP / e-mail validation dialog for a claim of {@code provider} (issue 9); a sandbox provider gets the
+     * running sandbox's mailbox (read when the dialog opens, on the FX thread).
      */
     private java.util.function.Function<io.atlasonboard.ui.dns.ClaimRow, javafx.scene.Parent> alternativeValidation(
             ProviderRecord provider) {
-        return null;
+        return row -> {
+            Sandbox s = provider.sandbox() && sandbox != null ? sandbox.current() : null;
+            SandboxMailbox mailbox = s == null ? null
+                    : SandboxMailbox.overPortal(s.simulator().portalUrl(), s.serverCaPem());
+            return AlternativeValidationView.create(provider.id(), row.record().domain(), connector, jobs, clock,
+                    mailbox);
+        };
     }
 
     /** "Certificates" of a provider (reads the policy and the stored certificates). */
