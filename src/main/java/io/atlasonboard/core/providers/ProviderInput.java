@@ -119,7 +119,6 @@ public final class ProviderInput implements AutoCloseable {
     public IntendedUse intendedUse() { return intendedUse; }
     public String apiKey() { return apiKey; }
     public String keystoreFileName() { return keystoreFileName; }
-    public boolean hasKeystore() { return keystore != null; }
     public String trustPem() { return trustPem; }
     public String proxyHost() { return proxyHost; }
     public String proxyPort() { return proxyPort; }
