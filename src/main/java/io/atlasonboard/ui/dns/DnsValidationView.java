@@ -105,7 +105,7 @@ public final class DnsValidationView extends SplitPane {
             head.getChildren().add(FormParts.sandboxBadge());
         }
         VBox left = new VBox(8, head, offeredLabel, offered, new HBox(6, input, claim),
-                FormParts.error(vm.domainErrorProperty(), "domainError"), table,
+                Views.message(vm.domainErrorProperty(), "error-text", "domainError"), table,
                 new javafx.scene.layout.FlowPane(6, 6, verifyAll, verify, reassert, delete), msg);
         left.setPadding(new Insets(12));
 
