@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
+import io.atlasonboard.core.providers.ConnectionListener;
 import io.atlasonboard.core.providers.ConnectionReport;
 import io.atlasonboard.core.providers.ProviderService;
 import io.atlasonboard.core.atlas.Sleeper;
@@ -36,9 +37,20 @@ public final class ProviderConnector {
         return service.config(r, secrets);
     }
 
-    /** Runs the connection test of a stored provider and records the result with its time. */
+    /**
+     * Runs the connection test of a stored provider and records the result with its time.
+     *
+     * @deprecated decodes no step from progress fractions: use {@link #test(long, ProgressSink, ConnectionListener)}
+     *     and take the step states from its {@link io.atlasonboard.core.providers.ConnectionEvent}s.
+     */
+    @Deprecated
     public ConnectionReport test(long providerId, ProgressSink progress) {
-        return service.test(providerId, progress);
+        return test(providerId, progress, ConnectionListener.NONE);
+    }
+
+    /** Runs the connection test; {@code listener} hears each check start, pass or fail (on the worker). */
+    public ConnectionReport test(long providerId, ProgressSink progress, ConnectionListener listener) {
+        return service.test(providerId, progress, listener);
     }
 
     /** An API client for a stored provider (the caller closes it). */
