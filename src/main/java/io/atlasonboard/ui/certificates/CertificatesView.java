@@ -184,6 +184,8 @@ public final class CertificatesView extends ScrollPane {
         msg.setId("certMessage");
         msg.setWrapText(true);
         msg.textProperty().bind(vm.messageProperty());
+        msg.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        msg.managedProperty().bind(msg.visibleProperty());
         Label listTitle = new Label(I18n.t("ui.certificates.list.title"));
         listTitle.getStyleClass().add(Styles.TITLE_4);
         Label reasonLabel = new Label(I18n.t("ui.certificates.reason"));
@@ -191,7 +193,27 @@ public final class CertificatesView extends ScrollPane {
         reason.setAccessibleText(I18n.t("ui.certificates.reason"));
         HBox revokeRow = new HBox(8, reasonLabel, reason, revoke, revokeWhy);
         revokeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox list = new VBox(8, listTitle, table, new HBox(8, savePem, p12pw, saveP12), revokeRow, msg);
+        RekeyViewModel rk = vm.rekey();
+        Button rekey = new Button(I18n.t("ui.certificates.rekey"));
+        rekey.setId("rekeyCertificate");
+        rekey.setMnemonicParsing(true);
+        rekey.disableProperty().bind(rk.possibleProperty().not().or(rk.openProperty()).or(rk.busyProperty()));
+        rekey.setOnAction(e -> rk.begin());
+        Label rekeyWhy = new Label();
+        rekeyWhy.setId("rekeyDisabledReason");
+        rekeyWhy.getStyleClass().add("hint");
+        rekeyWhy.setWrapText(true);
+        rekeyWhy.textProperty().bind(rk.blockedProperty());
+        HBox rekeyRow = new HBox(8, rekey, rekeyWhy);
+        rekeyRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label rekeyMsg = new Label();
+        rekeyMsg.setId("rekeyMessage");
+        rekeyMsg.setWrapText(true);
+        rekeyMsg.textProperty().bind(rk.messageProperty());
+        rekeyMsg.visibleProperty().bind(rk.messageProperty().isNotEmpty());
+        rekeyMsg.managedProperty().bind(rekeyMsg.visibleProperty());
+        VBox list = new VBox(8, listTitle, table, new HBox(8, savePem, p12pw, saveP12), revokeRow, msg, rekeyRow,
+                new RekeyView(rk), rekeyMsg);
         list.setPadding(new Insets(12));
 
         setContent(new VBox(4, list, new javafx.scene.control.Separator(), form));

@@ -1,29 +1,20 @@
 package io.atlasonboard.ui.certificates;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import io.atlasonboard.core.atlas.AtlasApiException;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.RevocationReason;
 import io.atlasonboard.core.claims.DomainsException;
+import io.atlasonboard.core.issuance.CertificateExport;
 import io.atlasonboard.core.issuance.IssuanceService;
 import io.atlasonboard.core.issuance.IssueRequest;
-import io.atlasonboard.core.pki.DomainNames;
-import io.atlasonboard.core.pki.EncryptedKeys;
-import io.atlasonboard.core.pki.Pem;
-import io.atlasonboard.core.pki.Pkcs12;
-import io.atlasonboard.core.pki.Pkcs12Profile;
+import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.SecretChars;
 import io.atlasonboard.ui.common.SafeFiles;
@@ -41,7 +32,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
  * Certificates of a provider: an issuance form driven by the validation policy (TLS asks for DNS names, S/MIME for
@@ -50,8 +40,6 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  */
 public final class CertificatesViewModel {
     public enum KeySource { GENERATE, CSR }
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final long providerId;
     private final ProviderConnector connector;
@@ -87,6 +75,7 @@ public final class CertificatesViewModel {
     private final ObjectProperty<RevocationReason> reason = new SimpleObjectProperty<>(RevocationReason.UNSPECIFIED);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty p12Password = new SimpleStringProperty("");
+    private final RekeyViewModel rekey;
 
     public CertificatesViewModel(long providerId, ProviderConnector connector, UiJobs jobs, FileOpener files,
             Clock clock) {
@@ -95,6 +84,13 @@ public final class CertificatesViewModel {
         this.jobs = Objects.requireNonNull(jobs);
         this.files = Objects.requireNonNull(files);
         this.clock = Objects.requireNonNull(clock);
+        this.rekey = new RekeyViewModel(providerId, connector, jobs, files, clock, fresh -> {
+            refresh();
+            if (fresh != null) {
+                selected.set(fresh);
+            }
+        });
+        rekey.targetProperty().bind(selected);
     }
 
     /** Reads the policy (network) and the stored certificates (background). */
@@ -124,35 +120,22 @@ public final class CertificatesViewModel {
         }, e -> message.set(I18n.t("ui.certificates.list.failed", I18n.text(e))));
     }
 
-    /** The names from the text field, validated (DNS names or e-mail addresses as the policy says). */
-    List<String> parsedNames(List<String> problems) {
+    /** The names from the text field as typed (core's RequestBuilder normalises and validates them). */
+    List<String> typedNames() {
         List<String> out = new ArrayList<>();
-        IssuanceRequests.PolicyView v = policy.get();
         for (String s : names.get().split("[,;\\s]+")) {
-            if (s.isBlank()) {
-                continue;
-            }
-            if (v != null && v.smime()) {
-                if (!EMAIL.matcher(s).matches()) {
-                    problems.add(I18n.t("ui.certificates.notEmail", s));
-                } else if (!out.contains(s)) {
-                    out.add(s.toLowerCase(Locale.ROOT));
-                }
-            } else {
-                try {
-                    String d = DomainNames.normalize(s);
-                    if (!out.contains(d)) {
-                        out.add(d);
-                    }
-                } catch (RuntimeException e) {
-                    problems.add(I18n.text(e));
-                }
+            if (!s.isBlank() && !out.contains(s)) {
+                out.add(s);
             }
         }
         return out;
     }
 
-    /** Validates against the policy and sends the request; polls while the API answers 202. */
+    /**
+     * Sends the request; polls while the API answers 202. The request is checked against the account's policy by
+     * core ({@code RequestBuilder}: REQUIRED fields, name counts, validity, key) before anything is sent, and its
+     * refusal is shown in the form. Here only what the form itself must parse: the days, a pasted CSR.
+     */
     public void issue() {
         formError.set("");
         IssuanceRequests.PolicyView v = policy.get();
@@ -161,44 +144,32 @@ public final class CertificatesViewModel {
             return;
         }
         List<String> problems = new ArrayList<>();
-        List<String> list = parsedNames(problems);
         long days;
         try {
             days = Long.parseLong(validityDays.get().strip());
         } catch (NumberFormatException e) {
-            problems.add(I18n.t("ui.certificates.validity.notNumber"));
             days = 0;
         }
-        long seconds = Math.min(days * 86400, v.maxValiditySeconds());
-        if (days * 86400 > v.maxValiditySeconds() + 86399) {
-            problems.add(I18n.t("ui.certificates.validity.max", String.valueOf(v.maxValiditySeconds() / 86400)));
+        if (days <= 0) {
+            problems.add(I18n.t("ui.certificates.validity.notNumber"));
         }
-        String cn = commonName.get().strip();
-        problems.addAll(IssuanceRequests.check(v, cn, list, Math.max(seconds, days == 0 ? 0 : 3600)));
-        PKCS10CertificationRequest suppliedCsr = null;
-        if (keySource.get() == KeySource.CSR) {
-            try {
-                List<Object> objs = Pem.readAll(csrPem.get());
-                suppliedCsr = objs.stream().filter(o -> o instanceof PKCS10CertificationRequest)
-                        .map(o -> (PKCS10CertificationRequest) o).findFirst().orElse(null);
-            } catch (RuntimeException e) {
-                suppliedCsr = null;
-            }
-            if (suppliedCsr == null) {
-                problems.add(I18n.t("ui.certificates.csr.missing"));
-            } else if (v.pksRequired()) {
-                problems.add(I18n.t("ui.certificates.csr.pksRequired"));
-            }
+        // a whole number of days may overshoot a maximum that is not whole days: ask for the maximum then
+        long seconds = days * 86400 > v.maxValiditySeconds() && days * 86400 - v.maxValiditySeconds() < 86400
+                ? v.maxValiditySeconds() : days * 86400;
+        if (keySource.get() == KeySource.CSR && !csrPem.get().contains("CERTIFICATE REQUEST")) { // not user-visible
+            problems.add(I18n.t("ui.certificates.csr.missing"));
         }
         if (!problems.isEmpty()) {
             formError.set(String.join("\n", problems));
             return;
         }
+        String cn = commonName.get().strip();
+        List<String> list = typedNames();
         IssueRequest req = IssueRequest.of(cn.isEmpty() ? null : cn, v.smime() ? List.of() : list,
                 v.smime() ? list : List.of())
                 .withValidity(Duration.ofSeconds(seconds))
-                .withCsr(suppliedCsr == null ? null : csrPem.get());
-        if (suppliedCsr == null) {
+                .withCsr(keySource.get() == KeySource.CSR ? csrPem.get() : null);
+        if (keySource.get() != KeySource.CSR) {
             req = req.withKeyBits(2048);
         }
         IssueRequest request = req;
@@ -226,11 +197,20 @@ public final class CertificatesViewModel {
         }, e -> {
             issuing.set(false);
             progressMessage.set("");
-            Throwable t = e instanceof DomainsException && e.getCause() != null ? e.getCause() : e;
-            formError.set(t instanceof AtlasApiException api
-                    ? I18n.t("ui.certificates.issue.refused", String.valueOf(api.status()), describeApi(api))
-                    : I18n.t("ui.certificates.issue.failed", I18n.text(e)));
+            formError.set(refusal(e, "ui.certificates.issue.refused", "ui.certificates.issue.failed"));
         });
+    }
+
+    /** GlobalSign's refusal with its status and details, core's check of the request, or another failure. */
+    static String refusal(Throwable e, String refusedKey, String failedKey) {
+        Throwable t = e instanceof DomainsException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof AtlasApiException api) {
+            return I18n.t(refusedKey, String.valueOf(api.status()), describeApi(api));
+        }
+        if (t instanceof InvalidInputException) {
+            return I18n.text(t); // core's check of the request against the policy, in the domain's words
+        }
+        return I18n.t(failedKey, I18n.text(e));
     }
 
     private IssuanceService service(AtlasClient c) {
@@ -246,12 +226,6 @@ public final class CertificatesViewModel {
         return sb.toString();
     }
 
-    static X509Certificate parse(String pem) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /** "CN (serial S)": how confirmations name a certificate. */
     /** The list's status column: revoked ones say why. */
     public static String statusText(CertificateRecord c) {
         if (c.status() == io.atlasonboard.core.store.CertificateStatus.REVOKED && c.revocationReason() != null
@@ -279,6 +253,7 @@ public final class CertificatesViewModel {
         return revokeBlocked;
     }
 
+    /** "CN (serial S)": how confirmations name a certificate. */
     public static String describe(CertificateRecord r) {
         return I18n.t("ui.certificates.describe", String.valueOf(r.commonName()), r.serial());
     }
@@ -301,62 +276,49 @@ public final class CertificatesViewModel {
         }, e -> message.set(I18n.t("ui.certificates.revoke.failed", I18n.text(e))));
     }
 
-    /** Saves the selected certificate followed by its chain as PEM. */
+    /** Saves the selected certificate followed by its chain as PEM ({@link CertificateExport#pem}). */
     public void savePem() {
         CertificateRecord r = selected.get();
         if (r == null) {
             return;
         }
-        files.save(I18n.t("ui.certificates.savePem.dialog"), safeName(r) + ".pem", List.of("*.pem")).ifPresent(path ->
-                jobs.run(I18n.t("ui.certificates.job.savePem"), p -> {
-                    String text = r.certificatePem().strip() + "\n" + (r.chainPem() == null ? "" : r.chainPem());
-                    SafeFiles.write(path, text.getBytes(StandardCharsets.US_ASCII), false);
+        files.save(I18n.t("ui.certificates.savePem.dialog"), CertificateExport.fileName(r) + ".pem", List.of("*.pem"))
+                .ifPresent(path -> jobs.run(I18n.t("ui.certificates.job.savePem"), p -> {
+                    SafeFiles.write(path, CertificateExport.pem(r).getBytes(StandardCharsets.US_ASCII), false);
                     return path;
                 }, null, x -> message.set(I18n.t("ui.certificates.saved", String.valueOf(x))),
                         e -> message.set(I18n.t("ui.certificates.save.failed", I18n.text(e)))));
     }
 
-    /** Saves key, certificate and chain as a Modern PKCS#12 protected by {@link #p12PasswordProperty()}. */
+    /**
+     * Saves key, certificate and chain as a Modern PKCS#12 protected by {@link #p12PasswordProperty()}
+     * ({@link CertificateExport#pkcs12(CertificateRecord, io.atlasonboard.core.store.CertificateRepository, char[])}).
+     */
     public void savePkcs12() {
         CertificateRecord r = selected.get();
         if (r == null) {
             return;
         }
-        if (!r.hasPrivateKey()) {
+        if (!CertificateExport.canExportPkcs12(r)) {
             message.set(I18n.t("ui.certificates.saveP12.noKey", describe(r)));
             return;
         }
-        if (p12Password.get().length() < 8) {
-            message.set(I18n.t("ui.certificates.saveP12.shortPassword"));
+        if (p12Password.get().length() < CertificateExport.MIN_PASSWORD_LENGTH) {
+            message.set(I18n.t("ui.certificates.saveP12.shortPassword", CertificateExport.MIN_PASSWORD_LENGTH));
             return;
         }
         char[] pw = p12Password.get().toCharArray();
-        files.save(I18n.t("ui.certificates.saveP12.dialog"), safeName(r) + ".p12", List.of("*.p12")).ifPresentOrElse(path ->
-                jobs.run(I18n.t("ui.certificates.job.saveP12"), p -> {
-                    char[] keyPem = connector.store().certificates().privateKeyPem(r.id());
+        files.save(I18n.t("ui.certificates.saveP12.dialog"), CertificateExport.fileName(r) + ".p12", List.of("*.p12"))
+                .ifPresentOrElse(path -> jobs.run(I18n.t("ui.certificates.job.saveP12"), p -> {
                     try {
-                        PrivateKey key = EncryptedKeys.decrypt(new String(keyPem), new char[0]);
-                        List<X509Certificate> chain = new ArrayList<>();
-                        chain.add(parse(r.certificatePem()));
-                        for (Object o : Pem.readAll(r.chainPem() == null ? "" : r.chainPem())) {
-                            if (o instanceof org.bouncycastle.cert.X509CertificateHolder h) {
-                                chain.add(new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(h));
-                            }
-                        }
-                        byte[] p12 = Pkcs12.write(key, chain, pw, r.commonName(), Pkcs12Profile.MODERN);
-                        SafeFiles.write(path, p12, true);
+                        SafeFiles.write(path, CertificateExport.pkcs12(r, connector.store().certificates(), pw), true);
                         return path;
                     } finally {
-                        SecretChars.wipe(keyPem);
                         SecretChars.wipe(pw);
                     }
                 }, null, x -> message.set(I18n.t("ui.certificates.saved", String.valueOf(x))),
                         e -> message.set(I18n.t("ui.certificates.save.failed", I18n.text(e)))),
-                () -> SecretChars.wipe(pw));
-    }
-
-    private static String safeName(CertificateRecord r) {
-        return (r.commonName() == null ? r.serial() : r.commonName()).replaceAll("[^A-Za-z0-9.@_-]", "_");
+                        () -> SecretChars.wipe(pw));
     }
 
     public Duration pollInterval() {
@@ -381,4 +343,6 @@ public final class CertificatesViewModel {
     public ObjectProperty<RevocationReason> reasonProperty() { return reason; }
     public StringProperty messageProperty() { return message; }
     public StringProperty p12PasswordProperty() { return p12Password; }
+    /** "Rekey…" of the selected certificate. */
+    public RekeyViewModel rekey() { return rekey; }
 }

@@ -1,16 +1,14 @@
 package io.atlasonboard.ui.certificates;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import io.atlasonboard.core.atlas.ValidationPolicy;
 import io.atlasonboard.ui.common.I18n;
 
 /**
- * The account's validation policy in the issuance form's terms, and the form checks run before anything is sent
- * (REQUIRED Common Name, name counts, validity). The request itself is built and sent by
- * {@link io.atlasonboard.core.issuance.IssuanceService} ({@link io.atlasonboard.core.issuance.RequestBuilder}).
+ * The account's validation policy in the issuance form's terms (which names to ask for, the longest validity). The
+ * request is checked against the policy, built and sent by core: {@link io.atlasonboard.core.issuance.IssuanceService}
+ * with {@link io.atlasonboard.core.issuance.RequestBuilder}, whose refusals the form shows as they are.
  */
 public final class IssuanceRequests {
     private IssuanceRequests() {
@@ -46,32 +44,5 @@ public final class IssuanceRequests {
                 names == null || names.mincount() == null ? 0 : names.mincount(),
                 names == null || names.maxcount() == null ? Integer.MAX_VALUE : names.maxcount(), max, fmt,
                 "REQUIRED".equalsIgnoreCase(p.publicKeySignature()));
-    }
-
-    /** Problems with the form under this policy (empty: the request may be sent). */
-    public static List<String> check(PolicyView v, String commonName, List<String> names, long validitySeconds) {
-        List<String> out = new ArrayList<>();
-        boolean hasCn = commonName != null && !commonName.isBlank();
-        if (v.cnRequired() && !hasCn) {
-            out.add(I18n.t("ui.certificates.check.cnRequired"));
-        }
-        if (hasCn && !v.cnSent()) {
-            out.add(I18n.t("ui.certificates.check.cnNotAllowed", v.cnPresence()));
-        }
-        if (names.size() < v.minNames()) {
-            out.add(I18n.t(v.tls() ? "ui.certificates.check.minNames.dns" : "ui.certificates.check.minNames.email",
-                    String.valueOf(v.minNames())));
-        }
-        if (names.size() > v.maxNames()) {
-            out.add(I18n.t(v.tls() ? "ui.certificates.check.maxNames.dns" : "ui.certificates.check.maxNames.email",
-                    String.valueOf(v.maxNames())));
-        }
-        if (validitySeconds > v.maxValiditySeconds()) {
-            out.add(I18n.t("ui.certificates.validity.max", String.valueOf(v.maxValiditySeconds() / 86400)));
-        }
-        if (validitySeconds < 3600) {
-            out.add(I18n.t("ui.certificates.validity.min"));
-        }
-        return out;
     }
 }

@@ -225,13 +225,20 @@ class ProviderViewModelsTest {
         IssuanceRequests.PolicyView v = IssuanceRequests.view(tls);
         assertThat(v.tls()).isTrue();
         assertThat(v.cnRequired()).isTrue();
-        assertThat(IssuanceRequests.check(v, "", List.of("a.example.com"), 86400))
-                .anyMatch(s -> s.contains("REQUIRES a Common Name"));
-        assertThat(IssuanceRequests.check(v, "a.example.com", List.of(), 86400))
-                .anyMatch(s -> s.contains("at least 1"));
-        assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 91L * 86400))
-                .anyMatch(s -> s.contains("at most 90 days"));
-        assertThat(IssuanceRequests.check(v, "a.example.com", List.of("a.example.com"), 86400)).isEmpty();
+        // the form's policy checks are core's (RequestBuilder), in the domain's words, before anything is sent
+        java.util.function.Function<io.atlasonboard.core.issuance.IssueRequest, String> refusal = r -> {
+            try {
+                io.atlasonboard.core.issuance.RequestBuilder.build(tls, io.atlasonboard.core.store.IntendedUse.TLS,
+                        r.withCsr(null).withKeyBits(2048), java.time.Instant.ofEpochSecond(1000));
+                return "";
+            } catch (io.atlasonboard.core.pki.InvalidInputException e) {
+                return e.getMessage();
+            }
+        };
+        assertThat(refusal.apply(io.atlasonboard.core.issuance.IssueRequest.of(null, List.of("a.example.com"),
+                List.of()).withValidity(java.time.Duration.ofDays(1)))).contains("give a Common Name");
+        assertThat(refusal.apply(io.atlasonboard.core.issuance.IssueRequest.of("a.example.com", List.of("a.example.com"),
+                List.of()).withValidity(java.time.Duration.ofDays(91)))).contains("at most 90 days");
         // the request itself is built by core RequestBuilder (what IssuanceService sends for the form)
         var body = io.atlasonboard.core.issuance.RequestBuilder.build(tls, io.atlasonboard.core.store.IntendedUse.TLS,
                 io.atlasonboard.core.issuance.IssueRequest.of("a.example.com", List.of("a.example.com"), List.of())
