@@ -90,7 +90,7 @@ public final class ProviderCommand implements Callable<Integer> {
     static CliException problems(ProviderInputException e) {
         StringBuilder sb = new StringBuilder();
         e.problems().forEach((f, m) -> sb.append(sb.length() == 0 ? "" : "\n").append(option(f)).append(": ")
-                .append(m));
+                .append(m.english()));
         return new CliException(sb.toString(), e);
     }
 
@@ -225,7 +225,7 @@ public final class ProviderCommand implements Callable<Integer> {
                     } catch (ProviderInputException e) {
                         if (e.problems().containsKey(ProviderInput.Field.NAME)
                                 && store.providers().findByName(input.name()).isPresent()) {
-                            throw new CliException("--name: " + e.problems().get(ProviderInput.Field.NAME)
+                            throw new CliException("--name: " + e.problems().get(ProviderInput.Field.NAME).english()
                                     + " (or delete it first: provider delete " + input.name() + ")", e);
                         }
                         throw problems(e);

@@ -238,16 +238,6 @@ public final class SandboxDnsServer implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).retries(1);
     }
 
-    /** The name servers this server names in NS answers (itself, and its partner in a {@link Pair}). */
-    public List<NameServer> nameServers() {
-        return nameServers;
-    }
-
-    /** How late published values reach this server (null: at once). */
-    public Duration lag() {
-        return lag;
-    }
-
     @Override
     public void close() {
         closed = true;

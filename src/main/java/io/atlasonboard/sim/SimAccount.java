@@ -67,12 +67,6 @@ public final class SimAccount {
         }
     }
 
-    public long revokedCount() {
-        synchronized (lock) {
-            return revoked;
-        }
-    }
-
     /** Serials (hex upper case) of the mTLS client certificates bound to this credential set. */
     public List<String> boundCertificateSerials() {
         synchronized (lock) {

@@ -96,7 +96,8 @@ class ArchitectureTest {
     void theRulesSeeClasses() {
         // guards against a rule that passes because the importer found nothing
         for (String p : new String[] {"core.tasks", "core.atlas", "core.store", "core.providers", "core.claims",
-            "core.issuance", "sim", "cli", "ui.shell"}) {
+            "core.issuance", "core.handoff", "core.onboarding", "core.dns", "core.pki", "sim", "cli", "ui.shell",
+            "ui.settings", "ui.help"}) {
             assertThat(classes.containPackage(ROOT + "." + p)).as(p).isTrue();
         }
         assertThat(fixtures.containPackage(FIXTURES + ".core.atlas")).isTrue();

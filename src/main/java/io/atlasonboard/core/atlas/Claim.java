@@ -1,6 +1,5 @@
 package io.atlasonboard.core.atlas;
 
-import java.time.Instant;
 import java.util.List;
 
 /** A domain claim (ATLAS-API.md 4.9). Timestamps are Unix seconds as the API sends them; 0 means "not set". */
@@ -12,10 +11,6 @@ public record Claim(String id, String status, String domain, long createdAt, lon
 
     public boolean verified() {
         return "VERIFIED".equalsIgnoreCase(status);
-    }
-
-    public Instant expiresAtInstant() {
-        return expiresAt == 0 ? null : Instant.ofEpochSecond(expiresAt);
     }
 
     public List<LogEntry> log() {

@@ -128,11 +128,6 @@ public final class PropagationChecker {
             return this;
         }
 
-        /** Same as {@link #maxInFlight(int)} (the older name). */
-        public Builder maxParallel(int n) {
-            return maxInFlight(n);
-        }
-
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c);
             return this;

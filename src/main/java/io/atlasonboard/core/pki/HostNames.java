@@ -3,7 +3,6 @@ package io.atlasonboard.core.pki;
 import io.atlasonboard.core.Msg;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,9 +107,5 @@ public final class HostNames {
     /** Convenience for display: "changed your input: removed the scheme https://; removed the port :8443". */
     public static String describeChanges(Normalized n) {
         return n.changed() ? "Changed the input: " + String.join("; ", n.changes()) : "";
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

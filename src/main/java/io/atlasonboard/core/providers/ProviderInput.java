@@ -1,6 +1,8 @@
 package io.atlasonboard.core.providers;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -14,8 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
+import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.store.DuplicateNameException;
 import io.atlasonboard.core.store.IntendedUse;
 import io.atlasonboard.core.store.ProviderRecord;
@@ -25,7 +30,8 @@ import io.atlasonboard.core.store.SecretChars;
 
 /**
  * What a person enters for a GlobalSign provider (the provider form, {@code provider add}): validates it field by field
- * with sentences a person can act on, and saves it. When editing a stored provider, a secret left empty keeps the
+ * with sentences a person can act on ({@link Msg}s: the form shows them in the user's language, the command line in
+ * English), and saves it. When editing a stored provider, a secret left empty keeps the
  * stored one (the "keep stored secrets" merge). Holds its own copies of the secrets; {@link #close()} wipes them.
  * No JavaFX: the form's view model copies its fields in and shows {@link #problems} next to each field.
  */
@@ -113,7 +119,6 @@ public final class ProviderInput implements AutoCloseable {
     public IntendedUse intendedUse() { return intendedUse; }
     public String apiKey() { return apiKey; }
     public String keystoreFileName() { return keystoreFileName; }
-    public boolean hasKeystore() { return keystore != null; }
     public String trustPem() { return trustPem; }
     public String proxyHost() { return proxyHost; }
     public String proxyPort() { return proxyPort; }
@@ -125,36 +130,54 @@ public final class ProviderInput implements AutoCloseable {
         return editing() && (apiSecret == null || keystorePassword == null || proxyPassword == null);
     }
 
-    // ---------------------------------------------------------------- checks, one per field ("" = fine)
+    // ---------------------------------------------------------------- checks, one per field (empty = fine)
 
     /** The provider name: given, at most 200 characters, not one of {@code otherNames} (case-insensitive). */
-    public static String checkName(String name, Collection<String> otherNames) {
+    public static Optional<Msg> checkName(String name, Collection<String> otherNames) {
         String n = text(name);
         if (n.isEmpty()) {
-            return "Give the provider a name, e.g. \"" + DEFAULT_NAME + "\".";
+            return problem("name.empty", DEFAULT_NAME);
         }
         if (n.length() > MAX_NAME_LENGTH) {
-            return "The name is longer than " + MAX_NAME_LENGTH + " characters.";
+            return problem("name.long", String.valueOf(MAX_NAME_LENGTH));
         }
         if (otherNames != null && otherNames.stream().anyMatch(o -> o != null && o.strip().equalsIgnoreCase(n))) {
-            return taken(n);
+            return Optional.of(taken(n));
         }
-        return "";
+        return Optional.empty();
     }
 
-    /** The HVCA API URL: https, a host, no query (with or without /v2). */
-    public static String checkApiUrl(String url) {
+    /** The HVCA API URL: https, a host, no query or fragment (with or without /v2). */
+    public static Optional<Msg> checkApiUrl(String url) {
+        String s = text(url);
+        if (s.isEmpty()) {
+            return problem("apiUrl.empty");
+        }
+        URI u;
         try {
-            AtlasConnectionConfig.normaliseApiUrl(url);
-            return "";
+            u = new URI(s);
+        } catch (URISyntaxException e) {
+            return problem("apiUrl.invalid", e.getReason());
+        }
+        if (u.getScheme() == null || !u.getScheme().toLowerCase(Locale.ROOT).equals("https")) {
+            return problem("apiUrl.https", s);
+        }
+        if (u.getHost() == null) {
+            return problem("apiUrl.host", s);
+        }
+        if (u.getRawQuery() != null || u.getRawFragment() != null) {
+            return problem("apiUrl.query", s);
+        }
+        try {
+            AtlasConnectionConfig.normaliseApiUrl(s); // the client's own rule has the last word
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            String m = String.valueOf(e.getMessage());
-            return Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".";
+            return problem("apiUrl.invalid", String.valueOf(e.getMessage()));
         }
     }
 
     /** Proxy host, port and user as typed: all empty (no proxy), or a host without port and a port 1..65535. */
-    public static String checkProxy(String host, String port, String user) {
+    public static Optional<Msg> checkProxy(String host, String port, String user) {
         String h = text(host);
         String p = text(port);
         String u = text(user);
@@ -162,36 +185,40 @@ public final class ProviderInput implements AutoCloseable {
             try {
                 int n = Integer.parseInt(p);
                 if (n < 1 || n > 65535) {
-                    return "The proxy port must be between 1 and 65535.";
+                    return problem("proxy.portRange");
                 }
             } catch (NumberFormatException e) {
-                return "The proxy port must be a number between 1 and 65535.";
+                return problem("proxy.portNumber");
             }
         }
         if (h.isEmpty() && (!p.isEmpty() || !u.isEmpty())) {
-            return "Enter the proxy host, or clear the proxy port and user.";
+            return problem("proxy.hostMissing");
         }
         if (!h.isEmpty() && p.isEmpty()) {
-            return "Enter the proxy port (e.g. 3128 or 8080).";
+            return problem("proxy.portMissing");
         }
         if (h.indexOf(':') >= 0 && h.indexOf(':') == h.lastIndexOf(':')) {
             // one colon: "host:port" typed into the host field (an IPv6 address has several)
-            return "Enter the proxy host without a port; the port has its own field.";
+            return problem("proxy.hostWithPort");
         }
-        return "";
+        return Optional.empty();
     }
 
     /** Extra trusted server CA certificates: empty, or PEM text holding at least one certificate. */
-    public static String checkTrustPem(String pem) {
+    public static Optional<Msg> checkTrustPem(String pem) {
         try {
             parseTrustPem(pem);
-            return "";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(e.msg());
         }
     }
 
-    /** The certificates in the extra trusted server CA PEM text (none for empty text). */
+    /**
+     * The certificates in the extra trusted server CA PEM text (none for empty text): the one parser for them (the
+     * form, {@code provider add} and the connection settings of a stored provider). {@link InvalidInputException}
+     * with a sentence (no parser noise) when the text is not PEM certificates.
+     */
     public static List<X509Certificate> parseTrustPem(String pem) {
         if (pem == null || pem.isBlank()) {
             return List.of();
@@ -204,18 +231,13 @@ public final class ProviderInput implements AutoCloseable {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new IllegalArgumentException(noCertificate());
+                throw new InvalidInputException(msg("trust.noCertificate"));
             }
             return out;
         } catch (CertificateException e) {
             // CertificateFactory says "Could not parse certificate: ..." with ASN.1 details nobody can act on
-            throw new IllegalArgumentException("The trusted server CA text is not PEM certificates; paste PEM blocks"
-                    + " (-----BEGIN CERTIFICATE-----) as the CA gave them, complete and unchanged.");
+            throw new InvalidInputException(msg("trust.notPem"));
         }
-    }
-
-    private static String noCertificate() {
-        return "The trusted server CA text holds no certificate; paste PEM blocks (-----BEGIN CERTIFICATE-----).";
     }
 
     /** The intended use from its label or name: "SSL/TLS", "TLS", "SSL", "S/MIME", "SMIME" (any case). */
@@ -224,38 +246,37 @@ public final class ProviderInput implements AutoCloseable {
         return switch (t) {
             case "TLS", "SSL", "SSLTLS" -> IntendedUse.TLS;
             case "SMIME" -> IntendedUse.SMIME;
-            default -> throw new IllegalArgumentException("The intended use must be SSL/TLS or S/MIME, not \""
-                    + text(text) + "\".");
+            default -> throw new InvalidInputException(msg("use.unknown", text(text)));
         };
     }
 
     // ---------------------------------------------------------------- the whole input
 
     /** Every problem, by field, in form order; empty when the input can be saved. */
-    public Map<Field, String> problems(Collection<String> otherNames) {
-        Map<Field, String> p = new EnumMap<>(Field.class);
-        put(p, Field.NAME, checkName(name, otherNames));
-        put(p, Field.API_URL, checkApiUrl(apiUrl));
+    public Map<Field, Msg> problems(Collection<String> otherNames) {
+        Map<Field, Msg> p = new EnumMap<>(Field.class);
+        checkName(name, otherNames).ifPresent(m -> p.put(Field.NAME, m));
+        checkApiUrl(apiUrl).ifPresent(m -> p.put(Field.API_URL, m));
         if (intendedUse == null) {
-            p.put(Field.INTENDED_USE, "Choose what the certificates are for: SSL/TLS or S/MIME.");
+            p.put(Field.INTENDED_USE, msg("use.missing"));
         }
         if (apiKey.isBlank()) {
-            p.put(Field.API_KEY, "Enter the API key from the Atlas portal (step 1).");
+            p.put(Field.API_KEY, msg("apiKey.missing"));
         }
         if (!editing() && apiSecret == null) {
-            p.put(Field.API_SECRET, "Enter the API secret that belongs to this API key.");
+            p.put(Field.API_SECRET, msg("apiSecret.missing"));
         }
         if (keystore == null) {
-            p.put(Field.KEYSTORE, "Choose the PKCS#12 keystore (step 4's file, or an existing .p12/.pfx).");
+            p.put(Field.KEYSTORE, msg("keystore.missing"));
         }
-        put(p, Field.TRUST_PEM, checkTrustPem(trustPem));
-        put(p, Field.PROXY, checkProxy(proxyHost, proxyPort, proxyUser));
+        checkTrustPem(trustPem).ifPresent(m -> p.put(Field.TRUST_PEM, m));
+        checkProxy(proxyHost, proxyPort, proxyUser).ifPresent(m -> p.put(Field.PROXY, m));
         return Collections.unmodifiableMap(p);
     }
 
     /** The record to store (secrets apart); throws {@link ProviderInputException} when a field has a problem. */
     public ProviderRecord toRecord(Collection<String> otherNames) {
-        Map<Field, String> p = problems(otherNames);
+        Map<Field, Msg> p = problems(otherNames);
         if (!p.isEmpty()) {
             throw new ProviderInputException(p);
         }
@@ -324,14 +345,16 @@ public final class ProviderInput implements AutoCloseable {
         return "ProviderInput[" + name + ", " + apiUrl + (editing() ? ", editing " + id : "") + "]"; // no secrets
     }
 
-    private static String taken(String name) {
-        return "A provider named \"" + name + "\" already exists; choose another name.";
+    private static Msg taken(String name) {
+        return msg("name.taken", name);
     }
 
-    private static void put(Map<Field, String> p, Field f, String problem) {
-        if (!problem.isEmpty()) {
-            p.put(f, problem);
-        }
+    private static Msg msg(String key, Object... args) {
+        return Msg.of("core.providers.input." + key, args);
+    }
+
+    private static Optional<Msg> problem(String key, Object... args) {
+        return Optional.of(msg(key, args));
     }
 
     private static String text(String v) {

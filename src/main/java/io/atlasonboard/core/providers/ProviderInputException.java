@@ -4,17 +4,19 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** A provider input that cannot be saved as it is: the problems by field (sentences, no secrets). */
-public final class ProviderInputException extends IllegalArgumentException {
-    private final Map<ProviderInput.Field, String> problems;
+import io.atlasonboard.core.Msg;
 
-    public ProviderInputException(Map<ProviderInput.Field, String> problems) {
-        super(String.join(" ", problems.values()));
+/** A provider input that cannot be saved as it is: the problems by field (messages of the domain, no secrets; {@code getMessage()} is their English text). */
+public final class ProviderInputException extends IllegalArgumentException {
+    private final Map<ProviderInput.Field, Msg> problems;
+
+    public ProviderInputException(Map<ProviderInput.Field, Msg> problems) {
+        super(String.join(" ", problems.values().stream().map(Msg::english).toList()));
         this.problems = Collections.unmodifiableMap(new EnumMap<>(problems));
     }
 
     /** The problems in form order. */
-    public Map<ProviderInput.Field, String> problems() {
+    public Map<ProviderInput.Field, Msg> problems() {
         return problems;
     }
 }

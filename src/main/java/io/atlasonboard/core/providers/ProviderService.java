@@ -8,7 +8,6 @@ import io.atlasonboard.core.atlas.AtlasConnectionConfig;
 import io.atlasonboard.core.atlas.ProxySettings;
 import io.atlasonboard.core.atlas.Sleeper;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -166,16 +165,6 @@ public final class ProviderService {
         if (config.proxy() != null && config.proxy().password() != null) {
             Arrays.fill(config.proxy().password(), '\0');
         }
-    }
-
-    /**
-     * All certificates in a PEM text (one or more BEGIN CERTIFICATE blocks).
-     *
-     * @deprecated one parser for the extra trusted server CAs: {@link ProviderInput#parseTrustPem(String)}.
-     */
-    @Deprecated
-    public static List<X509Certificate> parseCertificates(String pem) {
-        return ProviderInput.parseTrustPem(pem);
     }
 
     /**

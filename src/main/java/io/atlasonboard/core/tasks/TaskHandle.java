@@ -28,10 +28,6 @@ public final class TaskHandle<T> {
         return result;
     }
 
-    public Progress lastProgress() {
-        return last;
-    }
-
     /** Listeners run on the worker thread; UI code marshals to its own thread. */
     public TaskHandle<T> onProgress(Consumer<Progress> listener) {
         listeners.add(listener);

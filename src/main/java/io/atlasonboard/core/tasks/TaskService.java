@@ -1,31 +1,22 @@
 package io.atlasonboard.core.tasks;
 
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one place where network, disk and crypto work runs: a bounded pool of daemon workers plus a scheduler for
- * periodic checks. Callers get a {@link TaskHandle}; nothing here knows about any UI toolkit.
+ * The one place where network, disk and crypto work runs: a bounded pool of daemon workers. Callers get a {@link TaskHandle}; nothing here knows about any UI toolkit.
  */
 public final class TaskService implements AutoCloseable {
     private final ExecutorService workers;
-    private final ScheduledExecutorService scheduler;
 
     public TaskService(int threads) {
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemon("atlas-worker"));
         ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
-        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemon("atlas-scheduler"));
-        s.setRemoveOnCancelPolicy(true);
-        this.scheduler = s;
     }
 
     public static TaskService createDefault() {
@@ -49,14 +40,8 @@ public final class TaskService implements AutoCloseable {
         return handle;
     }
 
-    /** Runs {@code job} now and then every {@code period} until the returned future is cancelled. */
-    public ScheduledFuture<?> every(Duration period, Runnable job) {
-        return scheduler.scheduleWithFixedDelay(() -> workers.submit(job), 0, period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void close() {
-        scheduler.shutdownNow();
         workers.shutdownNow();
     }
 

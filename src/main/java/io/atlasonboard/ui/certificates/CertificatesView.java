@@ -6,6 +6,7 @@ import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.ui.common.Tables;
 import io.atlasonboard.ui.common.Confirmer;
 import io.atlasonboard.ui.common.FormParts;
+import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.common.I18n;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -115,7 +116,7 @@ public final class CertificatesView extends ScrollPane {
         progress.setWrapText(true);
         progress.textProperty().bind(vm.progressMessageProperty());
 
-        VBox form = new VBox(8, title, policy, g, FormParts.error(vm.formErrorProperty(), "certFormError"),
+        VBox form = new VBox(8, title, policy, g, Views.message(vm.formErrorProperty(), "error-text", "certFormError"),
                 new HBox(8, issue), bar, progress);
         form.setPadding(new Insets(12));
 

@@ -120,6 +120,6 @@ public final class RekeyView extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(title, what, gen, csr, newKeyBox, csrBox,
-                FormParts.error(vm.errorProperty(), "rekeyError"), buttons, bar);
+                Views.message(vm.errorProperty(), "error-text", "rekeyError"), buttons, bar);
     }
 }

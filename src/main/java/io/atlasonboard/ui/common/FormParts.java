@@ -15,18 +15,6 @@ public final class FormParts {
     private FormParts() {
     }
 
-    /** A red message label bound to an error property; hidden while empty. */
-    public static Label error(StringProperty text, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.textProperty().bind(text);
-        l.getStyleClass().add(Styles.DANGER);
-        l.visibleProperty().bind(text.isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
-    }
-
     /** A masked field with a "Reveal" toggle; both views edit the same property. */
     public static HBox secret(StringProperty value, String id, String accessibleName) {
         PasswordField masked = new PasswordField();

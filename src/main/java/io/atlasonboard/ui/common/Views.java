@@ -40,7 +40,10 @@ public final class Views {
         return l;
     }
 
-    /** A wrapping message label that hides itself while empty. */
+    /**
+     * A wrapping message label that hides itself while empty: the one error/warning/success label of every view
+     * ({@code styleClass} "error-text", "warning-text", "success-text" or "hint").
+     */
     public static Label message(ObservableStringValue text, String styleClass, String id) {
         Label l = new Label();
         l.setId(id);

@@ -91,7 +91,7 @@ public final class AlternativeValidationView extends VBox {
         tabs.disableProperty().bind(vm.claimProperty().isNull());
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        getChildren().addAll(title, intro, FormParts.error(vm.errorProperty(), "dnsaltError"), tabs);
+        getChildren().addAll(title, intro, Views.message(vm.errorProperty(), "error-text", "dnsaltError"), tabs);
     }
 
     private static ScrollPane scroll(VBox content) {

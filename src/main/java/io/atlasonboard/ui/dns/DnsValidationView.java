@@ -142,7 +142,7 @@ public final class DnsValidationView extends SplitPane {
             head.getChildren().add(FormParts.sandboxBadge());
         }
         VBox left = new VBox(8, head, offeredLabel, offered, new HBox(6, input, preflightButton, claim),
-                FormParts.error(vm.domainErrorProperty(), "domainError"), preflightPane, table, warning,
+                Views.message(vm.domainErrorProperty(), "error-text", "domainError"), preflightPane, table, warning,
                 new javafx.scene.layout.FlowPane(6, 6, verifyAll, verify, reassert, delete, checkAll, handoff,
                         otherMethod), msg);
         left.setPadding(new Insets(12));

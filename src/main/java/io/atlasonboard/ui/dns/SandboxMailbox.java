@@ -16,7 +16,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.atlasonboard.ui.common.I18n;
-import io.atlasonboard.ui.providers.ProviderConnector;
+import io.atlasonboard.core.providers.ProviderInput;
 
 /** The sandbox's mailbox ({@code /portal/sandbox-mail}); blocking calls, run on workers only. */
 public interface SandboxMailbox {
@@ -44,7 +44,7 @@ final class PortalMailbox implements SandboxMailbox {
             KeyStore ts = KeyStore.getInstance("PKCS12"); // not user-visible
             ts.load(null, null);
             int i = 0;
-            for (var c : ProviderConnector.parseTrustPem(trustPem)) {
+            for (var c : ProviderInput.parseTrustPem(trustPem)) {
                 ts.setCertificateEntry("sandbox-" + i++, c); // not user-visible
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

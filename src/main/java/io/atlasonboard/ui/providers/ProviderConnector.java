@@ -1,15 +1,6 @@
 package io.atlasonboard.ui.providers;
 
-import io.atlasonboard.ui.common.I18n;
-
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 import io.atlasonboard.core.atlas.AtlasClient;
@@ -41,32 +32,18 @@ public final class ProviderConnector {
         return store;
     }
 
-    /** Parses PEM text holding one or more certificates (the extra trusted server CAs). */
-    public static List<X509Certificate> parseTrustPem(String pem) {
-        if (pem == null || pem.isBlank()) {
-            return List.of();
-        }
-        try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> out = new ArrayList<>();
-            for (var c : cf.generateCertificates(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)))) {
-                out.add((X509Certificate) c);
-            }
-            if (out.isEmpty()) {
-                throw new IllegalArgumentException(I18n.t("ui.providers.trust.noCertificate"));
-            }
-            return out;
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException(I18n.t("ui.providers.trust.notPem", I18n.text(e)));
-        }
-    }
-
     /** The connection settings of a provider (password arrays are copies; {@code secrets} may be closed after). */
     public AtlasConnectionConfig config(ProviderRecord r, ProviderSecrets secrets) {
         return service.config(r, secrets);
     }
 
-    /** Runs the connection test of a stored provider and records the result with its time. */
+    /**
+     * Runs the connection test of a stored provider and records the result with its time.
+     *
+     * @deprecated decodes no step from progress fractions: use {@link #test(long, ProgressSink, ConnectionListener)}
+     *     and take the step states from its {@link io.atlasonboard.core.providers.ConnectionEvent}s.
+     */
+    @Deprecated
     public ConnectionReport test(long providerId, ProgressSink progress) {
         return test(providerId, progress, ConnectionListener.NONE);
     }

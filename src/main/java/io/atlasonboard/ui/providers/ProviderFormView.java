@@ -3,6 +3,7 @@ package io.atlasonboard.ui.providers;
 import io.atlasonboard.ui.common.I18n;
 
 import io.atlasonboard.ui.common.FormParts;
+import io.atlasonboard.ui.common.Views;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.store.IntendedUse;
@@ -44,10 +45,10 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         row = add(g, row, I18n.t("ui.providers.form.type"), type, null);
         row = add(g, row, I18n.t("ui.providers.form.name"),
                 FormParts.text(vm.nameProperty(), "providerName", I18n.t("ui.providers.form.name.prompt")),
-                FormParts.error(vm.nameErrorProperty(), "providerNameError"));
+                Views.message(vm.nameErrorProperty(), "error-text", "providerNameError"));
         TextField url = FormParts.text(vm.apiUrlProperty(), "apiUrl", I18n.t("ui.providers.form.apiUrl"));
         url.editableProperty().bind(vm.apiUrlLockedProperty().not());
-        row = add(g, row, I18n.t("ui.providers.form.apiUrl"), url, FormParts.error(vm.urlErrorProperty(), "apiUrlError"));
+        row = add(g, row, I18n.t("ui.providers.form.apiUrl"), url, Views.message(vm.urlErrorProperty(), "error-text", "apiUrlError"));
         g.add(note(vm.apiUrlPresetNoteProperty(), "apiUrlPresetNote"), 1, row++);
         ChoiceBox<IntendedUse> use = new ChoiceBox<>();
         use.setId("intendedUse");
@@ -60,7 +61,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         row = add(g, row, I18n.t("ui.providers.form.intendedUse"), use, null);
         row = add(g, row, I18n.t("ui.providers.form.apiKey"),
                 FormParts.text(vm.apiKeyProperty(), "apiKey", I18n.t("ui.providers.form.apiKey")),
-                FormParts.error(vm.apiKeyErrorProperty(), "apiKeyError"));
+                Views.message(vm.apiKeyErrorProperty(), "error-text", "apiKeyError"));
         row = add(g, row, I18n.t("ui.providers.form.apiSecret"),
                 FormParts.secret(vm.apiSecretProperty(), "apiSecret", I18n.t("ui.providers.form.apiSecret")), null);
         Label keepHint = new Label(I18n.t("ui.providers.form.keepHint"));
@@ -76,7 +77,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         openKs.setId("openKeystore");
         openKs.setOnAction(e -> vm.openKeystore());
         row = add(g, row, I18n.t("ui.providers.form.keystore"), new HBox(10, ks, openKs),
-                FormParts.error(vm.keystoreErrorProperty(), "keystoreError"));
+                Views.message(vm.keystoreErrorProperty(), "error-text", "keystoreError"));
         row = add(g, row, I18n.t("ui.providers.form.keystorePassword"), FormParts.secret(
                 vm.keystorePasswordProperty(), "keystorePassword", I18n.t("ui.providers.form.keystorePassword")), null);
 
@@ -91,7 +92,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         Button openPem = new Button(I18n.t("ui.providers.form.openTrustPem"));
         openPem.setId("openTrustPem");
         openPem.setOnAction(e -> vm.openTrustPem());
-        VBox trustBox = new VBox(4, trust, openPem, FormParts.error(vm.trustErrorProperty(), "trustPemError"));
+        VBox trustBox = new VBox(4, trust, openPem, Views.message(vm.trustErrorProperty(), "error-text", "trustPemError"));
 
         GridPane proxy = new GridPane();
         proxy.setHgap(10);
@@ -110,7 +111,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         pr = add(proxy, pr, I18n.t("ui.providers.form.proxyUser"), proxyUser, null);
         pr = add(proxy, pr, I18n.t("ui.providers.form.proxyPassword"),
                 FormParts.secret(vm.proxyPasswordProperty(), "proxyPassword", I18n.t("ui.providers.form.proxyPassword")),
-                FormParts.error(vm.proxyErrorProperty(), "proxyError"));
+                Views.message(vm.proxyErrorProperty(), "error-text", "proxyError"));
         TitledPane advanced = new TitledPane(I18n.t("ui.providers.form.advanced"),
                 new VBox(10, trustLabel, trustBox, proxy));
         advanced.setId("advancedSettings");
@@ -146,7 +147,7 @@ public final class ProviderFormView extends javafx.scene.layout.BorderPane {
         VBox root = new VBox(12, head, hint, presetsProblem, g, advanced);
         root.setPadding(new Insets(16));
         scroll.setContent(root);
-        VBox footer = new VBox(8, FormParts.error(vm.formErrorProperty(), "providerFormError"), save);
+        VBox footer = new VBox(8, Views.message(vm.formErrorProperty(), "error-text", "providerFormError"), save);
         footer.setPadding(new Insets(8, 16, 16, 16));
         setCenter(scroll);
         setBottom(footer);

@@ -9,17 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.atlasonboard.core.atlas.AtlasConnectionConfig;
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.providers.Presets;
-import io.atlasonboard.core.store.DuplicateNameException;
+import io.atlasonboard.core.providers.ProviderInput;
+import io.atlasonboard.core.providers.ProviderInputException;
 import io.atlasonboard.core.store.IntendedUse;
 import io.atlasonboard.core.store.ProviderRecord;
-import io.atlasonboard.core.store.ProviderSecrets;
 import io.atlasonboard.core.store.SecretChars;
 import io.atlasonboard.core.store.Store;
 import javafx.beans.binding.Bindings;
@@ -33,9 +33,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Step 5 (and "Edit" in the providers window): the GlobalSign certificate provider form. Inline validation (https URL,
- * port range, unique name, keystore present); saving stores the record with its secrets encrypted by the store and
- * then hands the saved record to {@link #setOnSaved} (the step runs the connection test there).
+ * Step 5 (and "Edit" in the providers window): the GlobalSign certificate provider form. Validation and saving are
+ * core's {@link ProviderInput} (the same model as {@code provider add}): each field's problem shows inline in the
+ * user's language; saving stores the record with its secrets encrypted by the store (secrets left empty while editing
+ * keep the stored ones) and then hands the saved record to {@link #setOnSaved} (the step runs the connection test).
  */
 public final class ProviderFormViewModel {
     private final Store store;
@@ -76,7 +77,8 @@ public final class ProviderFormViewModel {
     private final StringExpression proxyPresetNote;
 
     private final List<String> otherNames = new ArrayList<>();
-    private Long editingId;
+    /** The stored provider being edited, or null for a new one. */
+    private ProviderRecord editing;
     private Consumer<ProviderRecord> onSaved = r -> { };
     private java.util.function.LongConsumer onStored = id -> { };
 
@@ -106,18 +108,20 @@ public final class ProviderFormViewModel {
                 && String.valueOf(presets.proxyPort().orElse(0)).equals(proxyPort.get()), proxyHost, proxyPort))
                 .then(fromProxy).otherwise("");
         name.addListener((o, a, b) -> validateName());
-        apiUrl.addListener((o, a, b) -> validateUrl());
+        apiUrl.addListener((o, a, b) -> urlError.set(text(ProviderInput.checkApiUrl(b))));
         apiKey.addListener((o, a, b) -> apiKeyError.set(""));
-        proxyHost.addListener((o, a, b) -> validateProxy());
-        proxyPort.addListener((o, a, b) -> validateProxy());
-        proxyUser.addListener((o, a, b) -> validateProxy());
-        trustPem.addListener((o, a, b) -> validateTrust());
+        javafx.beans.InvalidationListener proxy = o -> proxyError.set(text(ProviderInput.checkProxy(proxyHost.get(),
+                proxyPort.get(), proxyUser.get())));
+        proxyHost.addListener(proxy);
+        proxyPort.addListener(proxy);
+        proxyUser.addListener(proxy);
+        trustPem.addListener((o, a, b) -> trustError.set(text(ProviderInput.checkTrustPem(b))));
         loadNames();
     }
 
     /** Reads the names of the other providers (for the unique-name check) in the background. */
     public void loadNames() {
-        Long self = editingId;
+        Long self = editing == null ? null : editing.id();
         jobs.run(I18n.t("ui.providers.form.namesJob"), p -> store.providers().list().stream()
                 .filter(r -> self == null || !r.id().equals(self)).map(ProviderRecord::name).toList(),
                 null, names -> {
@@ -136,7 +140,7 @@ public final class ProviderFormViewModel {
             apiSecret.set(new String(secret));
         }
         if (keystoreBytes != null) {
-            useKeystore(keystoreBytes, fileName == null ? I18n.t("ui.providers.form.step4Keystore") : fileName);
+            keystore(keystoreBytes, fileName, fileName == null ? I18n.t("ui.providers.form.step4Keystore") : fileName);
         }
         if (ksPassword != null) {
             keystorePassword.set(new String(ksPassword));
@@ -151,10 +155,15 @@ public final class ProviderFormViewModel {
         name.set(providerName);
     }
 
+    /** The keystore to store, read from {@code fileName} (shown and stored as its file name). */
     public void useKeystore(byte[] bytes, String fileName) {
+        keystore(bytes, fileName, fileName);
+    }
+
+    private void keystore(byte[] bytes, String fileName, String shown) {
         keystore.set(bytes.clone());
         keystoreFileName.set(fileName);
-        keystoreDescription.set(I18n.t("ui.providers.form.keystoreFile", fileName, String.valueOf(bytes.length)));
+        keystoreDescription.set(I18n.t("ui.providers.form.keystoreFile", shown, String.valueOf(bytes.length)));
         keystoreError.set("");
     }
 
@@ -175,7 +184,7 @@ public final class ProviderFormViewModel {
 
     /** Loads a stored provider for editing (secrets are not shown; empty secret fields keep the stored ones). */
     public void edit(ProviderRecord r) {
-        editingId = r.id();
+        editing = r;
         name.set(r.name());
         apiUrl.set(r.apiUrl());
         intendedUse.set(r.intendedUse());
@@ -185,7 +194,8 @@ public final class ProviderFormViewModel {
         proxyPassword.set("");
         byte[] ks = r.keystore();
         if (ks != null) {
-            useKeystore(ks, r.keystoreFileName() == null ? I18n.t("ui.providers.form.storedKeystore") : r.keystoreFileName());
+            keystore(ks, r.keystoreFileName(), r.keystoreFileName() == null
+                    ? I18n.t("ui.providers.form.storedKeystore") : r.keystoreFileName());
         }
         trustPem.set(r.extraTrustPem() == null ? "" : r.extraTrustPem());
         proxyHost.set(r.proxyHost() == null ? "" : r.proxyHost());
@@ -197,156 +207,91 @@ public final class ProviderFormViewModel {
     }
 
     public boolean isEditing() {
-        return editingId != null;
+        return editing != null;
     }
 
-    // ---------------------------------------------------------------- validation
+    // ---------------------------------------------------------------- validation: core's ProviderInput
 
-    private boolean validateName() {
-        String n = name.get() == null ? "" : name.get().strip();
-        if (n.isEmpty()) {
-            nameError.set(I18n.t("ui.providers.form.error.nameEmpty"));
-        } else if (n.length() > 200) {
-            nameError.set(I18n.t("ui.providers.form.error.nameLong"));
-        } else if (otherNames.stream().anyMatch(o -> o.equalsIgnoreCase(n))) {
-            nameError.set(I18n.t("ui.providers.form.error.nameTaken", n));
-        } else {
-            nameError.set("");
+    /** The form as a {@link ProviderInput}: plain values copied on the UI thread (the caller closes it). */
+    ProviderInput input() {
+        ProviderInput in = editing == null ? new ProviderInput() : ProviderInput.edit(editing);
+        in.name(name.get()).apiUrl(apiUrl.get()).intendedUse(intendedUse.get()).apiKey(apiKey.get())
+                .trustPem(trustPem.get()).proxy(proxyHost.get(), proxyPort.get(), proxyUser.get())
+                .sandbox(sandbox.get());
+        if (keystore.get() != null) {
+            in.keystore(keystore.get(), keystoreFileName.get());
         }
-        return nameError.get().isEmpty();
+        copySecret(apiSecret, in::apiSecret);
+        copySecret(keystorePassword, in::keystorePassword);
+        copySecret(proxyPassword, in::proxyPassword);
+        return in;
     }
 
-    private boolean validateUrl() {
+    private static void copySecret(StringProperty field, Consumer<char[]> to) {
+        char[] c = field.get() == null ? new char[0] : field.get().toCharArray();
         try {
-            AtlasConnectionConfig.normaliseApiUrl(apiUrl.get());
-            urlError.set("");
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            urlError.set(Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".");
+            to.accept(c); // ProviderInput keeps its own copy; empty = not given (keeps the stored one)
+        } finally {
+            SecretChars.wipe(c);
         }
-        return urlError.get().isEmpty();
     }
 
-    private boolean validateProxy() {
-        String host = proxyHost.get() == null ? "" : proxyHost.get().strip();
-        String port = proxyPort.get() == null ? "" : proxyPort.get().strip();
-        String user = proxyUser.get() == null ? "" : proxyUser.get().strip();
-        String err = "";
-        if (!port.isEmpty()) {
-            try {
-                int p = Integer.parseInt(port);
-                if (p < 1 || p > 65535) {
-                    err = I18n.t("ui.providers.form.error.portRange");
-                }
-            } catch (NumberFormatException e) {
-                err = I18n.t("ui.providers.form.error.portNumber");
-            }
-        }
-        if (err.isEmpty() && host.isEmpty() && (!port.isEmpty() || !user.isEmpty())) {
-            err = I18n.t("ui.providers.form.error.proxyHostMissing");
-        }
-        if (err.isEmpty() && !host.isEmpty() && port.isEmpty()) {
-            err = I18n.t("ui.providers.form.error.proxyPortMissing");
-        }
-        if (err.isEmpty() && host.contains(":")) {
-            err = I18n.t("ui.providers.form.error.proxyHostWithPort");
-        }
-        proxyError.set(err);
-        return err.isEmpty();
+    private static String text(Optional<Msg> problem) {
+        return problem.map(I18n::text).orElse("");
     }
 
-    private boolean validateTrust() {
-        try {
-            ProviderConnector.parseTrustPem(trustPem.get());
-            trustError.set("");
-        } catch (IllegalArgumentException e) {
-            trustError.set(e.getMessage());
-        }
-        return trustError.get().isEmpty();
+    private void validateName() {
+        nameError.set(text(ProviderInput.checkName(name.get(), otherNames)));
+    }
+
+    /** Shows each field's problem next to it (and clears the others); true when there is none. */
+    private boolean show(Map<ProviderInput.Field, Msg> problems) {
+        java.util.function.Function<ProviderInput.Field, String> t = f -> text(Optional.ofNullable(problems.get(f)));
+        nameError.set(t.apply(ProviderInput.Field.NAME));
+        urlError.set(t.apply(ProviderInput.Field.API_URL));
+        String key = t.apply(ProviderInput.Field.API_KEY);
+        apiKeyError.set(key.isEmpty() ? t.apply(ProviderInput.Field.API_SECRET) : key);
+        keystoreError.set(t.apply(ProviderInput.Field.KEYSTORE));
+        trustError.set(t.apply(ProviderInput.Field.TRUST_PEM));
+        proxyError.set(t.apply(ProviderInput.Field.PROXY));
+        formError.set(t.apply(ProviderInput.Field.INTENDED_USE));
+        return problems.isEmpty();
     }
 
     /** Runs every check; true when the form can be saved. */
     public boolean validate() {
-        boolean ok = validateName() & validateUrl() & validateProxy() & validateTrust();
-        if (apiKey.get() == null || apiKey.get().isBlank()) {
-            apiKeyError.set(I18n.t("ui.providers.form.error.apiKey"));
-            ok = false;
+        try (ProviderInput in = input()) {
+            return show(in.problems(otherNames));
         }
-        if (!keepStoredSecrets.get() && (apiSecret.get() == null || apiSecret.get().isEmpty())) {
-            apiKeyError.set(I18n.t("ui.providers.form.error.apiSecret"));
-            ok = false;
-        }
-        if (keystore.get() == null) {
-            keystoreError.set(I18n.t("ui.providers.form.error.keystore"));
-            ok = false;
-        }
-        return ok;
     }
 
     // ---------------------------------------------------------------- save
 
-    /** Validates and saves in the background; on success calls the on-saved action with the stored record. */
+    /**
+     * Validates and saves in the background; on success calls the on-saved action with the stored record. The job
+     * gets a {@link ProviderInput} copied here on the UI thread (it reads no property) and wipes it when done.
+     */
     public void save() {
         formError.set("");
-        if (!validate() || busy.get()) {
+        if (busy.get()) {
             return;
         }
-        ProviderRecord.Builder b = ProviderRecord.builder()
-                .id(editingId)
-                .name(name.get().strip())
-                .apiUrl(AtlasConnectionConfig.normaliseApiUrl(apiUrl.get()).toString())
-                .intendedUse(intendedUse.get())
-                .apiKey(apiKey.get().strip())
-                .keystore(keystore.get())
-                .keystoreFileName(keystoreFileName.get())
-                .extraTrustPem(trustPem.get() == null || trustPem.get().isBlank() ? null : trustPem.get().strip())
-                .proxyHost(blankToNull(proxyHost.get()))
-                .proxyPort(blankToNull(proxyPort.get()) == null ? null : Integer.valueOf(proxyPort.get().strip()))
-                .proxyUser(blankToNull(proxyUser.get()))
-                .sandbox(sandbox.get());
-        ProviderRecord record = b.build();
-        boolean secretsChanged = !keepStoredSecrets.get() || !apiSecret.get().isEmpty()
-                || !keystorePassword.get().isEmpty() || !proxyPassword.get().isEmpty();
-        char[] secret = apiSecret.get().toCharArray();
-        char[] ksPw = keystorePassword.get().toCharArray();
-        char[] pxPw = proxyPassword.get().isEmpty() ? null : proxyPassword.get().toCharArray();
-        Long id = editingId;
+        ProviderInput in = input();
+        if (!show(in.problems(otherNames))) {
+            in.close();
+            return;
+        }
+        java.util.function.LongConsumer stored = onStored;
         busy.set(true);
         jobs.run(I18n.t("ui.providers.form.saveJob"), p -> {
-            try {
-                ProviderSecrets secrets = null;
-                if (secretsChanged) {
-                    char[] s = secret;
-                    char[] k = ksPw;
-                    char[] x = pxPw;
-                    if (id != null && keepStoredSecrets.get()) {
-                        // keep what the user left empty
-                        try (ProviderSecrets old = store.providers().secrets(id)) {
-                            if (s.length == 0) { s = SecretChars.copy(old.apiSecret()); }
-                            if (k.length == 0) { k = SecretChars.copy(old.keystorePassword()); }
-                            if (x == null) { x = SecretChars.copy(old.proxyPassword()); }
-                        }
-                    }
-                    secrets = ProviderSecrets.of(s, k, x);
-                }
-                try {
-                    ProviderRecord stored = id == null ? store.providers().save(record, secrets)
-                            : store.providers().update(record, secrets);
-                    onStored.accept(stored.id());
-                    return stored;
-                } finally {
-                    if (secrets != null) {
-                        secrets.close();
-                    }
-                }
-            } finally {
-                SecretChars.wipe(secret);
-                SecretChars.wipe(ksPw);
-                SecretChars.wipe(pxPw);
+            try (in) {
+                ProviderRecord saved = in.save(store.providers()); // keeps the stored secrets left empty
+                stored.accept(saved.id());
+                return saved;
             }
         }, null, saved -> {
             busy.set(false);
-            editingId = saved.id();
+            editing = saved;
             keepStoredSecrets.set(true);
             apiSecret.set("");
             keystorePassword.set("");
@@ -354,16 +299,13 @@ public final class ProviderFormViewModel {
             onSaved.accept(saved);
         }, e -> {
             busy.set(false);
-            if (e instanceof DuplicateNameException) {
-                nameError.set(I18n.t("ui.providers.form.error.nameTaken", record.name()));
+            in.close(); // when the job never ran
+            if (UiJobs.unwrap(e) instanceof ProviderInputException problems) {
+                show(problems.problems());
             } else {
                 formError.set(I18n.t("ui.providers.form.notSaved", I18n.text(UiJobs.unwrap(e))));
             }
         });
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Runs on the background job right after the provider is stored (e.g. to drop cached API clients). */
@@ -383,13 +325,14 @@ public final class ProviderFormViewModel {
         return u == null ? "" : I18n.t("ui.providers.use." + u.name());
     }
 
+    /** The intended use from its label in the user's language, else as core reads it ("SSL/TLS", "SMIME"). */
     public static IntendedUse parseUse(String label) {
         for (IntendedUse u : IntendedUse.values()) {
-            if (u.label().equalsIgnoreCase(label) || u.name().equalsIgnoreCase(label) || useLabel(u).equalsIgnoreCase(label)) {
+            if (useLabel(u).equalsIgnoreCase(label == null ? "" : label.strip())) {
                 return u;
             }
         }
-        throw new IllegalArgumentException("unknown use " + label.toUpperCase(Locale.ROOT));  // not user-visible
+        return ProviderInput.parseUse(label);
     }
 
     public StringProperty nameProperty() { return name; }

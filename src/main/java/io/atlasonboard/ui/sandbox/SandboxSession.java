@@ -21,11 +21,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * <p>Given a data folder, the sandbox survives a restart ({@link Sandbox#open(Path)}): credential sets, mTLS bindings,
  * claims and certificates come back, on the same port when it is free. When it is not, {@link #baseUrlChange()} says
  * "base URL changed from A to B" and {@link #followMove(ProviderService, Sandbox.BaseUrlChange)} points stored sandbox providers at B.
+ * <p>Threads: {@link #sandboxProperty()} is the UI's (bind to it on the UI thread); {@link #current()},
+ * {@link #require()}, {@link #knows(String)} and {@link #publishTxt(String, String)} read a thread-safe holder and may
+ * be called from background jobs.
  */
 public final class SandboxSession implements AutoCloseable {
     private final UiJobs jobs;
     private final Path dataDir;
+    /** For the UI to bind; set on the UI thread only, always together with {@link #running}. */
     private final ReadOnlyObjectWrapper<Sandbox> sandbox = new ReadOnlyObjectWrapper<>();
+    /** The running sandbox for any thread (jobs, DNS publishers): workers never read {@link #sandbox}. */
+    private volatile Sandbox running;
     private boolean starting;
     /** API keys of the credential sets the running sandbox created (a restarted sandbox knows none of the old). */
     private final java.util.Set<String> knownKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -48,8 +54,9 @@ public final class SandboxSession implements AutoCloseable {
 
     /** Starts the sandbox unless it runs; calls {@code ready} on the UI thread with it. */
     public void start(Consumer<Sandbox> ready, Consumer<Throwable> failed) {
-        if (sandbox.get() != null) {
-            ready.accept(sandbox.get());
+        Sandbox now = running;
+        if (now != null) {
+            ready.accept(now);
             return;
         }
         if (starting) {
@@ -61,7 +68,7 @@ public final class SandboxSession implements AutoCloseable {
             return dataDir == null ? Sandbox.start() : Sandbox.open(dataDir);
         }, null, sb -> {
             starting = false;
-            sandbox.set(sb);
+            set(sb);
             ready.accept(sb);
         }, e -> {
             starting = false;
@@ -75,8 +82,10 @@ public final class SandboxSession implements AutoCloseable {
      * Creates a credential set in the running sandbox, in the background; {@code done} gets it on the UI thread.
      */
     public void createCredentials(Consumer<Sandbox.Credentials> done, Consumer<Throwable> failed) {
+        Sandbox s = running; // read here, not on the worker
+        String notRunning = I18n.t("ui.sandbox.notRunning");
         jobs.run(I18n.t("ui.sandbox.task.credentials"), p -> {
-            Sandbox.Credentials c = require().createCredentials();
+            Sandbox.Credentials c = running(s, notRunning).createCredentials();
             knownKeys.add(c.apiKey());
             return c;
         }, null, done, failed);
@@ -84,7 +93,25 @@ public final class SandboxSession implements AutoCloseable {
 
     /** Issues the mTLS certificate for {@code csrPem} bound to {@code apiKey}, in the background (PEM to done). */
     public void issueMtlsCertificate(String apiKey, String csrPem, Consumer<String> done, Consumer<Throwable> failed) {
-        jobs.run(I18n.t("ui.sandbox.task.mtls"), p -> require().issueMtlsCertificate(apiKey, csrPem), null, done, failed);
+        Sandbox s = running;
+        String notRunning = I18n.t("ui.sandbox.notRunning");
+        jobs.run(I18n.t("ui.sandbox.task.mtls"), p -> running(s, notRunning).issueMtlsCertificate(apiKey, csrPem), null,
+                done, failed);
+    }
+
+    /**
+     * Publishes a TXT record in the running sandbox's DNS zone (the DNS pane's publisher for a sandbox provider). Any
+     * thread; {@link IllegalStateException} when the sandbox is not running.
+     */
+    public void publishTxt(String name, String value) {
+        require().publishTxt(name, value);
+    }
+
+    private static Sandbox running(Sandbox s, String notRunning) {
+        if (s == null) {
+            throw new IllegalStateException(notRunning);
+        }
+        return s;
     }
 
     /**
@@ -92,7 +119,7 @@ public final class SandboxSession implements AutoCloseable {
      * with a data folder, in an earlier run). False while no sandbox runs: start it first, then ask.
      */
     public boolean knows(String apiKey) {
-        Sandbox s = sandbox.get();
+        Sandbox s = running;
         return apiKey != null && (knownKeys.contains(apiKey) || (s != null && s.knows(apiKey)));
     }
 
@@ -101,7 +128,7 @@ public final class SandboxSession implements AutoCloseable {
      * {@code from} to {@code to}". Empty when it kept its port, is new, or is not running.
      */
     public Optional<Sandbox.BaseUrlChange> baseUrlChange() {
-        Sandbox s = sandbox.get();
+        Sandbox s = running;
         return s == null ? Optional.empty() : s.baseUrlChange();
     }
 
@@ -113,18 +140,14 @@ public final class SandboxSession implements AutoCloseable {
         return change == null ? List.of() : providers.followMovedSandbox(change.from(), change.to());
     }
 
-    /** The running sandbox, or null. */
+    /** The running sandbox, or null. Any thread. */
     public Sandbox current() {
-        return sandbox.get();
+        return running;
     }
 
-    /** The running sandbox; {@link IllegalStateException} when it is not running. */
+    /** The running sandbox; {@link IllegalStateException} when it is not running. Any thread. */
     public Sandbox require() {
-        Sandbox s = sandbox.get();
-        if (s == null) {
-            throw new IllegalStateException(I18n.t("ui.sandbox.notRunning"));
-        }
-        return s;
+        return running(running, I18n.t("ui.sandbox.notRunning"));
     }
 
     public ReadOnlyObjectProperty<Sandbox> sandboxProperty() {
@@ -133,7 +156,12 @@ public final class SandboxSession implements AutoCloseable {
 
     /** For tests and embedding: adopt an already started sandbox. */
     public void adopt(Sandbox s) {
-        sandbox.set(Objects.requireNonNull(s));
+        set(Objects.requireNonNull(s));
+    }
+
+    private void set(Sandbox s) {
+        running = s;
+        sandbox.set(s);
     }
 
     /**
@@ -141,16 +169,16 @@ public final class SandboxSession implements AutoCloseable {
      * when none runs.
      */
     public Sandbox release() {
-        Sandbox s = sandbox.get();
-        sandbox.set(null);
+        Sandbox s = running;
+        set(null);
         knownKeys.clear();
         return s;
     }
 
     @Override
     public void close() {
-        Sandbox s = sandbox.get();
-        sandbox.set(null);
+        Sandbox s = running;
+        set(null);
         knownKeys.clear();
         if (s != null) {
             s.close();

@@ -129,7 +129,7 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
     public DnsValidationView dns(ProviderRecord provider, List<String> offered) {
         DnsValidationViewModel.TxtPublisher pub = null;
         if (provider.sandbox() && sandbox != null) {
-            pub = (name, value) -> sandbox.require().publishTxt(name, value);
+            pub = sandbox::publishTxt; // any thread: SandboxSession's holder, not its FX property
         }
         DnsValidationViewModel vm = new DnsValidationViewModel(provider.id(), claims, checkerFor(provider), pub, jobs,
                 clock);

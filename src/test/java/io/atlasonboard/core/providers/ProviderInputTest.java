@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.atlas.TestPki;
 import io.atlasonboard.core.providers.ProviderInput.Field;
 import io.atlasonboard.core.store.IntendedUse;
@@ -42,11 +45,13 @@ class ProviderInputTest {
             assertThat(in.name()).isEqualTo("GlobalSign SSL/TLS");
             assertThat(in.apiUrl()).isEqualTo(ProviderRecord.DEFAULT_API_URL);
             assertThat(in.intendedUse()).isEqualTo(IntendedUse.TLS);
-            Map<Field, String> p = in.problems(List.of());
+            Map<Field, Msg> p = in.problems(List.of());
             assertThat(p.keySet()).containsExactly(Field.API_KEY, Field.API_SECRET, Field.KEYSTORE);
-            assertThat(p.get(Field.API_KEY)).isEqualTo("Enter the API key from the Atlas portal (step 1).");
-            assertThat(p.get(Field.API_SECRET)).isEqualTo("Enter the API secret that belongs to this API key.");
-            assertThat(p.get(Field.KEYSTORE))
+            assertThat(p.get(Field.API_KEY).english()).isEqualTo("Enter the API key from the Atlas portal (step 1).");
+            assertThat(p.get(Field.API_SECRET).english()).isEqualTo("Enter the API secret that belongs to this API key.");
+            // the form shows the same message in the user's language
+            assertThat(p.get(Field.API_KEY).render(Locale.GERMAN)).startsWith("Geben Sie den API-Schlüssel");
+            assertThat(p.get(Field.KEYSTORE).english())
                     .isEqualTo("Choose the PKCS#12 keystore (step 4's file, or an existing .p12/.pfx).");
             ProviderInputException e = catchThrowableOfType(ProviderInputException.class,
                     () -> in.toRecord(List.of()));
@@ -61,23 +66,23 @@ class ProviderInputTest {
 
     @Test
     void nameIsGivenShortAndUnique() {
-        assertThat(ProviderInput.checkName("  ", List.of()))
+        assertThat(en(ProviderInput.checkName("  ", List.of())))
                 .isEqualTo("Give the provider a name, e.g. \"GlobalSign SSL/TLS\".");
-        assertThat(ProviderInput.checkName("x".repeat(201), List.of()))
+        assertThat(en(ProviderInput.checkName("x".repeat(201), List.of())))
                 .isEqualTo("The name is longer than 200 characters.");
-        assertThat(ProviderInput.checkName("x".repeat(200), List.of())).isEmpty();
-        assertThat(ProviderInput.checkName(" gs tls ", List.of("Other", "GS TLS")))
+        assertThat(en(ProviderInput.checkName("x".repeat(200), List.of()))).isEmpty();
+        assertThat(en(ProviderInput.checkName(" gs tls ", List.of("Other", "GS TLS"))))
                 .isEqualTo("A provider named \"gs tls\" already exists; choose another name.");
-        assertThat(ProviderInput.checkName("GS TLS 2", List.of("GS TLS"))).isEmpty();
+        assertThat(en(ProviderInput.checkName("GS TLS 2", List.of("GS TLS")))).isEmpty();
     }
 
     @Test
     void apiUrlMustBeHttpsWithAHost() {
-        assertThat(ProviderInput.checkApiUrl("http://hvca.example:8443"))
+        assertThat(en(ProviderInput.checkApiUrl("http://hvca.example:8443")))
                 .startsWith("The API URL must start with https://").endsWith(".");
-        assertThat(ProviderInput.checkApiUrl("")).isEqualTo("The API URL is empty.");
-        assertThat(ProviderInput.checkApiUrl("https://x.example:8443/v2?a=b")).contains("query or fragment");
-        assertThat(ProviderInput.checkApiUrl("https://emea.api.hvca.globalsign.com:8443")).isEmpty();
+        assertThat(en(ProviderInput.checkApiUrl(""))).isEqualTo("The API URL is empty.");
+        assertThat(en(ProviderInput.checkApiUrl("https://x.example:8443/v2?a=b"))).contains("query or fragment");
+        assertThat(en(ProviderInput.checkApiUrl("https://emea.api.hvca.globalsign.com:8443"))).isEmpty();
         try (ProviderInput in = complete().apiUrl("https://127.0.0.1:8443")) {
             assertThat(in.toRecord(List.of()).apiUrl()).isEqualTo("https://127.0.0.1:8443/v2");
         }
@@ -85,22 +90,22 @@ class ProviderInputTest {
 
     @Test
     void proxyHostPortAndUserGoTogether() {
-        assertThat(ProviderInput.checkProxy("", "", "")).isEmpty();
-        assertThat(ProviderInput.checkProxy("proxy.example", "3128", "u")).isEmpty();
-        assertThat(ProviderInput.checkProxy("::1", "3128", "")).as("IPv6 literal").isEmpty();
-        assertThat(ProviderInput.checkProxy("proxy.example", "0", ""))
+        assertThat(en(ProviderInput.checkProxy("", "", ""))).isEmpty();
+        assertThat(en(ProviderInput.checkProxy("proxy.example", "3128", "u"))).isEmpty();
+        assertThat(en(ProviderInput.checkProxy("::1", "3128", ""))).as("IPv6 literal").isEmpty();
+        assertThat(en(ProviderInput.checkProxy("proxy.example", "0", "")))
                 .isEqualTo("The proxy port must be between 1 and 65535.");
-        assertThat(ProviderInput.checkProxy("proxy.example", "70000", ""))
+        assertThat(en(ProviderInput.checkProxy("proxy.example", "70000", "")))
                 .isEqualTo("The proxy port must be between 1 and 65535.");
-        assertThat(ProviderInput.checkProxy("proxy.example", "http", ""))
+        assertThat(en(ProviderInput.checkProxy("proxy.example", "http", "")))
                 .isEqualTo("The proxy port must be a number between 1 and 65535.");
-        assertThat(ProviderInput.checkProxy("", "3128", ""))
+        assertThat(en(ProviderInput.checkProxy("", "3128", "")))
                 .isEqualTo("Enter the proxy host, or clear the proxy port and user.");
-        assertThat(ProviderInput.checkProxy("", "", "user"))
+        assertThat(en(ProviderInput.checkProxy("", "", "user")))
                 .isEqualTo("Enter the proxy host, or clear the proxy port and user.");
-        assertThat(ProviderInput.checkProxy("proxy.example", "", ""))
+        assertThat(en(ProviderInput.checkProxy("proxy.example", "", "")))
                 .isEqualTo("Enter the proxy port (e.g. 3128 or 8080).");
-        assertThat(ProviderInput.checkProxy("proxy.example:3128", "3128", ""))
+        assertThat(en(ProviderInput.checkProxy("proxy.example:3128", "3128", "")))
                 .isEqualTo("Enter the proxy host without a port; the port has its own field.");
         try (ProviderInput in = complete().proxy(" proxy.example ", " 8080 ", "")) {
             ProviderRecord r = in.toRecord(List.of());
@@ -118,20 +123,16 @@ class ProviderInputTest {
         assertThat(ProviderInput.parseTrustPem("  ")).isEmpty();
         assertThat(ProviderInput.parseTrustPem(ca1 + "\n" + ca2)).hasSize(2)
                 .extracting(c -> c.getSubjectX500Principal().getName()).containsExactly("O=Atlas Onboard Tests,CN=Trust One", "O=Atlas Onboard Tests,CN=Trust Two");
-        assertThat(ProviderInput.checkTrustPem(ca1)).isEmpty();
+        assertThat(en(ProviderInput.checkTrustPem(ca1))).isEmpty();
         String damaged = ca1.substring(0, ca1.length() / 2) + "AAAA" + ca1.substring(ca1.length() / 2 + 4);
-        String problem = ProviderInput.checkTrustPem(damaged);
+        String problem = en(ProviderInput.checkTrustPem(damaged));
         assertThat(problem).startsWith("The trusted server CA text is not PEM certificates")
                 .doesNotContain("Exception", "parse", "ASN");
-        assertThat(ProviderInput.checkTrustPem("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----"))
+        assertThat(en(ProviderInput.checkTrustPem("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----")))
                 .startsWith("The trusted server CA text");
         try (ProviderInput in = complete().trustPem("hello")) {
             assertThat(in.problems(List.of())).containsOnlyKeys(Field.TRUST_PEM);
         }
-        // the service's old parser is the same one
-        @SuppressWarnings("deprecation")
-        var viaService = ProviderService.parseCertificates(ca1);
-        assertThat(viaService).hasSize(1);
     }
 
     @Test
@@ -173,7 +174,7 @@ class ProviderInputTest {
                 ProviderInputException e = catchThrowableOfType(ProviderInputException.class,
                         () -> again.save(store.providers()));
                 assertThat(e.problems()).containsOnlyKeys(Field.NAME);
-                assertThat(e.problems().get(Field.NAME))
+                assertThat(e.problems().get(Field.NAME).english())
                         .isEqualTo("A provider named \"gs tls\" already exists; choose another name.");
                 Secrets.assertAbsent(e.getMessage(), "problem text", "secret-one", "ks-pass-1");
             }
@@ -235,6 +236,11 @@ class ProviderInputTest {
         Secrets.assertAbsent(in.toString(), "toString", "secret-one", "ks-pass-1");
         in.close();
         assertThat(in.problems(List.of())).as("wiped secrets count as not given").containsKey(Field.API_SECRET);
+    }
+
+    /** The English text of a field check ("" = fine), as the command line prints it. */
+    private static String en(Optional<Msg> problem) {
+        return problem.map(Msg::english).orElse("");
     }
 
     private static void assertSecrets(Store store, long id, String api, String ks, String proxy) {

@@ -6,11 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.google.gson.Gson;
 import io.atlasonboard.core.atlas.ValidationPolicy;
+import io.atlasonboard.core.providers.ProviderInput;
+import io.atlasonboard.core.store.ProviderRecord;
+import io.atlasonboard.core.store.ProviderSecrets;
 import io.atlasonboard.core.store.Store;
+import io.atlasonboard.core.tasks.BackgroundJob;
+import io.atlasonboard.core.tasks.Progress;
+import io.atlasonboard.core.tasks.TaskHandle;
 import io.atlasonboard.core.tasks.TaskService;
+import io.atlasonboard.testing.Secrets;
+import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.sim.ValidationPolicies;
 import io.atlasonboard.ui.certificates.IssuanceRequests;
 import io.atlasonboard.ui.dns.DnsValidationViewModel;
@@ -67,6 +81,119 @@ class ProviderViewModelsTest {
         assertThat(vm.keystoreErrorProperty().get()).contains("PKCS#12");
         vm.trustPemProperty().set("not a certificate");
         assertThat(vm.trustErrorProperty().get()).isNotEmpty();
+    }
+
+    // ---------------------------------------------------------------- the form on core's ProviderInput
+
+    /** Jobs run on the task service's workers once the test opens the gate; callbacks run on the worker too. */
+    static final class GatedJobs implements UiJobs {
+        final UiJobs real = UiJobs.of(tasks, Runnable::run);
+        final CountDownLatch gate = new CountDownLatch(1);
+        final List<CompletableFuture<?>> jobs = new CopyOnWriteArrayList<>();
+
+        @Override
+        public <T> TaskHandle<T> run(String title, BackgroundJob<T> job, Consumer<Progress> onProgress,
+                Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            TaskHandle<T> h = real.run(title, p -> {
+                assertThat(gate.await(20, TimeUnit.SECONDS)).as("gate opened").isTrue();
+                return job.run(p);
+            }, onProgress, onSuccess, onFailure);
+            jobs.add(h.result());
+            return h;
+        }
+
+        @Override
+        public void onUi(Runnable r) {
+            r.run();
+        }
+
+        void openAndWait() throws Exception {
+            gate.countDown();
+            for (CompletableFuture<?> f : jobs) {
+                f.handle((v, e) -> v).get(20, TimeUnit.SECONDS);
+            }
+            Thread.sleep(100); // callbacks run right after each result
+        }
+    }
+
+    private static long storedProvider(String name) {
+        try (ProviderInput in = new ProviderInput().name(name).apiUrl("https://127.0.0.1:8443").apiKey("key-" + name)
+                .apiSecret("secret-one".toCharArray()).keystore(new byte[] {0x30, 0x03, 0x02, 0x01, 0x03}, "c.p12")
+                .keystorePassword("ks-pass-1".toCharArray())) {
+            return in.save(store.providers()).id();
+        }
+    }
+
+    @Test
+    void saveCopiesTheFormOnTheUiThreadAndKeepsTheStoredSecretsLeftEmpty() throws Exception {
+        long id = storedProvider("Kept secrets");
+        GatedJobs jobs = new GatedJobs();
+        ProviderFormViewModel vm = new ProviderFormViewModel(store, jobs, (t, p) -> java.util.Optional.empty());
+        vm.edit(store.providers().get(id));
+        assertThat(vm.keepStoredSecretsProperty().get()).isTrue();
+        vm.apiUrlProperty().set("https://127.0.0.1:8444");
+        vm.keystorePasswordProperty().set("ks-pass-2");
+        vm.save();
+        assertThat(vm.busyProperty().get()).isTrue();
+        // the user goes on typing while the job waits: the job must save what the form held when Save was pressed
+        vm.keepStoredSecretsProperty().set(false);
+        vm.nameProperty().set("Typed later");
+        vm.keystorePasswordProperty().set("typed-later");
+        jobs.openAndWait();
+
+        ProviderRecord r = store.providers().get(id);
+        assertThat(r.name()).isEqualTo("Kept secrets");
+        assertThat(r.apiUrl()).isEqualTo("https://127.0.0.1:8444/v2");
+        try (ProviderSecrets s = store.providers().secrets(id)) {
+            Secrets.assertSameSecret("secret-one".toCharArray(), s.apiSecret(), "API secret (left empty: kept)");
+            Secrets.assertSameSecret("ks-pass-2".toCharArray(), s.keystorePassword(), "keystore password");
+        }
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.formErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFormShowsCoreProblemsInTheUsersLanguageAndTheWorkersVerdictOnTheName() throws Exception {
+        storedProvider("Taken name");
+        GatedJobs jobs = new GatedJobs();
+        ProviderFormViewModel vm = new ProviderFormViewModel(store, jobs, (t, p) -> java.util.Optional.empty());
+        Locale before = I18n.locale();
+        try {
+            I18n.setLocale(Locale.GERMAN);
+            vm.proxyHostProperty().set("proxy.example");
+            vm.proxyPortProperty().set("70000");
+            assertThat(vm.proxyErrorProperty().get()).isEqualTo("Der Proxy-Port muss zwischen 1 und 65535 liegen.");
+            vm.trustPemProperty().set("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----");
+            assertThat(vm.trustErrorProperty().get()).startsWith("Der Text der vertrauenswürdigen")
+                    .doesNotContain("Exception", "ASN");
+            assertThat(vm.validate()).isFalse();
+            assertThat(vm.apiKeyErrorProperty().get()).startsWith("Geben Sie den API-Schlüssel");
+            assertThat(vm.keystoreErrorProperty().get()).startsWith("Wählen Sie den Schlüsselspeicher");
+            // the command line prints the same problems of the same model in English
+            try (ProviderInput in = new ProviderInput().proxy("proxy.example", "70000", "")) {
+                assertThat(in.problems(List.of()).get(ProviderInput.Field.PROXY).english())
+                        .isEqualTo("The proxy port must be between 1 and 65535.");
+            }
+        } finally {
+            I18n.setLocale(before);
+        }
+
+        // the names are not loaded yet (the job waits): the store's check on the worker refuses the taken name
+        vm.proxyHostProperty().set("");
+        vm.proxyPortProperty().set("");
+        vm.trustPemProperty().set("");
+        vm.nameProperty().set("taken NAME");
+        vm.apiKeyProperty().set("key-x");
+        vm.apiSecretProperty().set("secret-x");
+        vm.useKeystore(new byte[] {0x30, 0x03, 0x02, 0x01, 0x03}, "x.p12");
+        assertThat(vm.validate()).isTrue();
+        vm.save();
+        jobs.openAndWait();
+        assertThat(vm.nameErrorProperty().get())
+                .isEqualTo("A provider named \"taken NAME\" already exists; choose another name.");
+        assertThat(vm.formErrorProperty().get()).isEmpty();
+        assertThat(vm.isEditing()).isFalse();
+        assertThat(store.providers().list()).extracting(ProviderRecord::name).doesNotContain("taken NAME");
     }
 
     @Test
