@@ -4,6 +4,7 @@
 # Class lists are recorded from training runs of the command line (help, PKI, store, DNS) and of the window up to its
 # first frame (under xvfb-run when there is no display; skipped, with a note, when neither is there). The archive
 # must be rebuilt for every new jar and JDK; a JVM given a stale archive says so and runs without it.
+# The archive names the jar by its absolute path (JDK 17 does not accept a moved jar), so it only serves that path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=$(realpath "${1:-target/atlas-onboard.jar}")   # the archive only applies to this exact path
@@ -29,6 +30,8 @@ elif command -v xvfb-run >/dev/null; then
 fi
 [ -s "$T/gui.lst" ] || echo "appcds: no display and no xvfb-run: the window's classes are not in the archive" >&2
 sort -u "$T"/*.lst | grep -v '^#' > "$T/all.lst"
+# APPCDS_LIST=FILE keeps the class list (packaging/jpackage.sh dumps the installed image's archive from it)
+[ -z "${APPCDS_LIST:-}" ] || cp "$T/all.lst" "$APPCDS_LIST"
 java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR" >/dev/null 2>&1 \
   || java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR"
 echo "$OUT"
