@@ -94,6 +94,13 @@ if [ ! -e "/opt/$name" ] && [ -w /opt ]; then
   cds_dump "/opt/$name"
   [ -s "/opt/$name/lib/app/atlas-onboard.jsa" ] && cp -p "/opt/$name/lib/app/atlas-onboard.jsa" "$root/opt/$name/lib/app/"
   rm -rf "/opt/$name"
+  # the archive (about 40 MB) is left out when it would take the package over its installed-size limit
+  jsa="$root/opt/$name/lib/app/atlas-onboard.jsa"
+  if [ -f "$jsa" ] && [ "$(du -sk "$root" | cut -f1)" -gt $((max_installed_mb * 1024)) ]; then
+    echo "note: the AppCDS archive ($(du -m "$jsa" | cut -f1) MB) would take the installed size over" \
+      "$max_installed_mb MB: left out (the launcher starts without it)" >&2
+    rm -f "$jsa"
+  fi
 else
   echo "note: /opt/$name exists or is not writable: the package gets no AppCDS archive (starts without it)" >&2
 fi
