@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # packaging/appcds.sh [JAR] [ARCHIVE]: builds an AppCDS archive for the application jar (JDK 17+), to be used with
 #   java -XX:SharedArchiveFile=ARCHIVE -jar JAR ...     (jpackage: --java-options "-XX:SharedArchiveFile=...")
-# Class lists are recorded from training runs of the command line (help, PKI, store, DNS) and the GUI's first
-# classes are not included (that needs a display). The archive must be rebuilt for every new jar and JDK.
+# Class lists are recorded from training runs of the command line (help, PKI, store, DNS) and of the window up to its
+# first frame (under xvfb-run when there is no display; skipped, with a note, when neither is there). The archive
+# must be rebuilt for every new jar and JDK; a JVM given a stale archive says so and runs without it.
+# The archive names the jar by its absolute path (JDK 17 does not accept a moved jar), so it only serves that path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=$(realpath "${1:-target/atlas-onboard.jar}")   # the archive only applies to this exact path
@@ -19,7 +21,17 @@ run csr csr --cn app.example.com --country DE --org Example --csr-out "$T/r.csr"
 run inspect inspect "$T/r.csr"
 run store --home "$T/h" --passphrase-file "$T/pass" provider list
 run dns dns check example.invalid --expect x --bootstrap 127.0.0.1:9 --timeout-ms 50 --retries 0
+# the first window: -Datlas.bench.firstFrame=exit ends the process after its first frame (ui/shell/FrameMark)
+gui=(java -Xshare:off -XX:DumpLoadedClassList="$T/gui.lst" -Datlas.bench.firstFrame=exit -jar "$JAR" --home "$T/gh")
+if [ -n "${DISPLAY:-}" ]; then
+  timeout 120 "${gui[@]}" >/dev/null 2>&1 || true
+elif command -v xvfb-run >/dev/null; then
+  timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" "${gui[@]}" >/dev/null 2>&1 || true
+fi
+[ -s "$T/gui.lst" ] || echo "appcds: no display and no xvfb-run: the window's classes are not in the archive" >&2
 sort -u "$T"/*.lst | grep -v '^#' > "$T/all.lst"
+# APPCDS_LIST=FILE keeps the class list (packaging/jpackage.sh dumps the installed image's archive from it)
+[ -z "${APPCDS_LIST:-}" ] || cp "$T/all.lst" "$APPCDS_LIST"
 java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR" >/dev/null 2>&1 \
   || java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR"
 echo "$OUT"

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.atlasonboard.core.atlas.AtlasRetryLaterException;
 import io.atlasonboard.core.atlas.Sleeper;
 import io.atlasonboard.core.tasks.ProgressSink;
 
@@ -21,8 +22,14 @@ import io.atlasonboard.core.tasks.ProgressSink;
  * Runs one job per item with bounded concurrency and a backoff shared by all workers: when the server says "slow
  * down" (429/503, after the client's own bounded retries), the job throws {@link RetryLater}; the runner pauses every
  * worker before its next call (exponential, capped) and puts the item back at the end of the queue, so no item is
- * lost and the server is not flooded. Each item ends with exactly one result. Cancellation (through the
- * {@link ProgressSink}) stops dispatching; items not started end with the cancel result.
+ * lost and the server is not flooded. When the server said how long to wait ({@code Retry-After}, carried by
+ * {@link AtlasRetryLaterException}), the pause is at least that long. Each item ends with exactly one result.
+ * Cancellation (through the {@link ProgressSink}) stops dispatching; items not started end with the cancel result.
+ *
+ * <p>The first item runs alone: it pays the login, the first TLS handshake and any once-per-batch lookup (the claim
+ * listing), so the other workers start with the token cached and find what it looked up, instead of all of them
+ * logging in and listing at once. From then on at most {@code concurrency} requests are in flight, each worker
+ * reusing a kept-alive connection of the client's pool (java.net.http keeps idle HTTP/1.1 connections open).
  */
 final class BatchRunner {
 
@@ -70,6 +77,9 @@ final class BatchRunner {
     private final int maxRequeues;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+
+    /** The longest server-asked wait honoured as it is; a longer Retry-After pauses this long, then tries again. */
+    static final Duration MAX_HONOURED_RETRY_AFTER = Duration.ofMinutes(15);
 
     private final Object gateLock = new Object();
     private Instant pausedUntil = Instant.MIN;
@@ -145,14 +155,15 @@ final class BatchRunner {
         });
         CountDownLatch finished = new CountDownLatch(workers);
         AtomicInteger inFlight = new AtomicInteger();
+        boolean[] opened = {false}; // guarded by queue: the first item has finished (see the class comment)
         for (int w = 0; w < workers; w++) {
             pool.execute(() -> {
                 try {
                     while (true) {
                         String item;
                         synchronized (queue) {
-                            while (queue.isEmpty() && inFlight.get() > 0 && !s.isCancelled()) {
-                                // another worker may still put an item back
+                            while ((queue.isEmpty() || !opened[0]) && inFlight.get() > 0 && !s.isCancelled()) {
+                                // another worker may still put an item back, or the first item is still alone
                                 try {
                                     queue.wait(100);
                                 } catch (InterruptedException e) {
@@ -185,7 +196,7 @@ final class BatchRunner {
                             if (n > maxRequeues) {
                                 result = outcomes.gaveUp(item, e.getMessage() + " (gave up after " + n + " attempts)");
                             } else {
-                                pauseAll();
+                                pauseAll(e);
                                 requeue = true;
                                 requeues.incrementAndGet();
                                 s.update(done.get() / (double) total, item + ": " + e.getMessage()
@@ -195,6 +206,7 @@ final class BatchRunner {
                             result = s.isCancelled() ? outcomes.cancelled(item) : outcomes.failed(item, e);
                         }
                         synchronized (queue) {
+                            opened[0] = true;
                             if (requeue) {
                                 queue.addLast(item);
                             } else {
@@ -240,18 +252,35 @@ final class BatchRunner {
         return results;
     }
 
-    private void pauseAll() {
+    private void pauseAll(RetryLater cause) {
+        Duration asked = askedWait(cause);
         synchronized (gateLock) {
             consecutiveSlowDowns++;
             Duration d = initialBackoff.multipliedBy(1L << Math.min(consecutiveSlowDowns - 1, 16));
             if (d.compareTo(maxBackoff) > 0) {
                 d = maxBackoff;
             }
+            if (asked != null && asked.compareTo(d) > 0) {
+                d = asked.compareTo(MAX_HONOURED_RETRY_AFTER) > 0 ? MAX_HONOURED_RETRY_AFTER : asked;
+            }
             Instant until = clock.instant().plus(d);
             if (until.isAfter(pausedUntil)) {
                 pausedUntil = until;
             }
         }
+    }
+
+    /** The wait the server asked for (its Retry-After), when the slow-down came with one; else null. */
+    static Duration askedWait(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AtlasRetryLaterException r && r.asked() != null && !r.asked().isNegative()) {
+                return r.asked();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private void slowDownOver() {

@@ -63,6 +63,9 @@ public class AtlasOnboardApp extends Application {
         taskService = TaskService.createDefault();
         window = compose(home, taskService, new NativeFileDialogs(), Clock.systemUTC());
         window.install(stage);
+        if (FrameMark.wanted()) {
+            FrameMark.arm(stage);
+        }
         stage.show();
     }
 

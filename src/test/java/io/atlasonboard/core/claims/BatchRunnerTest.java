@@ -122,4 +122,77 @@ class BatchRunnerTest {
         assertThat(ok).isLessThanOrEqualTo(11);
         assertThat(cancelled).isGreaterThanOrEqualTo(89);
     }
+
+    @Test
+    void theFirstItemRunsAloneThenUpToTheBound() {
+        BatchRunner r = new BatchRunner(4, Clock.systemUTC(), d -> Thread.sleep(1), 5, Duration.ofMillis(1),
+                Duration.ofMillis(1));
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger max = new AtomicInteger();
+        AtomicInteger duringFirst = new AtomicInteger();
+        AtomicBoolean firstDone = new AtomicBoolean();
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> res = r.run(items(40), (item, pace) -> {
+            int in = now.incrementAndGet();
+            max.accumulateAndGet(in, Math::max);
+            order.add(item);
+            try {
+                if (item.equals("d0")) {
+                    Thread.sleep(50); // the login and the listing of a real batch
+                    duringFirst.set(now.get());
+                    firstDone.set(true);
+                } else {
+                    assertThat(firstDone.get()).as(item + " started before the first item finished").isTrue();
+                    Thread.sleep(3);
+                }
+                return "OK " + item;
+            } finally {
+                now.decrementAndGet();
+            }
+        }, OUT, new Sink(), null);
+        assertThat(res.values()).allMatch(v -> v.startsWith("OK "));
+        assertThat(order.get(0)).isEqualTo("d0");
+        assertThat(duringFirst.get()).as("nothing else in flight during the first item").isEqualTo(1);
+        assertThat(max.get()).isBetween(2, 4);
+    }
+
+    @Test
+    void theServersRetryAfterSetsThePauseWhenLongerThanTheBackoff() {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> t = new java.util.concurrent.atomic
+                .AtomicReference<>(java.time.Instant.parse("2026-12-02T00:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return t.get();
+            }
+        };
+        List<Duration> slept = java.util.Collections.synchronizedList(new ArrayList<>());
+        BatchRunner r = new BatchRunner(1, clock, d -> {
+            slept.add(d);
+            t.updateAndGet(i -> i.plus(d));
+        }, 5, Duration.ofMillis(10), Duration.ofSeconds(1));
+        AtomicBoolean limited = new AtomicBoolean();
+        Map<String, String> res = r.run(items(6), (item, pace) -> {
+            if (item.equals("d3") && limited.compareAndSet(false, true)) {
+                throw new BatchRunner.RetryLater("HTTP 429", new io.atlasonboard.core.atlas.AtlasRetryLaterException(
+                        "POST", "/claims/domains/d3", 429, Duration.ofSeconds(7), Duration.ofSeconds(2)));
+            }
+            return "OK " + item;
+        }, OUT, new Sink(), null);
+        assertThat(res.values()).allMatch(v -> v.startsWith("OK "));
+        assertThat(r.requeues()).isEqualTo(1);
+        // 7 s asked, more than the 10 ms backoff and the 1 s cap of our own backoff: the gate stays shut 7 s
+        assertThat(slept.stream().map(Duration::toMillis).mapToLong(Long::longValue).sum()).isEqualTo(7000);
+        assertThat(BatchRunner.askedWait(new BatchRunner.RetryLater("x", new RuntimeException("y")))).isNull();
+    }
 }

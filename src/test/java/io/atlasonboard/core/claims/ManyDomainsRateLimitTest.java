@@ -97,4 +97,40 @@ class ManyDomainsRateLimitTest {
             assertThat(updates.get()).isGreaterThanOrEqualTo(400);
         }
     }
+
+    /**
+     * Without faults: the first domain runs alone (one login, one listing of the existing claims for the whole batch),
+     * then four at a time over kept-alive connections: 200 claims and 200 verifications on at most four TCP
+     * connections (the simulator records each request's client port).
+     */
+    @Test
+    void oneLoginOneListingAndKeptAliveConnectionsForTwoHundredDomains() throws Exception {
+        try (SimProviderFixture fx = SimProviderFixture.start(SimulatorConfig.defaults(), ValidationPolicies.tls(),
+                IntendedUse.TLS, "many", dir);
+             AtlasClient client = fx.client(1, null)) {
+            List<String> domains = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                domains.add("host" + i + ".kept.test");
+            }
+            ClaimService svc = new ClaimService(fx.store(), fx.provider, client).concurrency(4);
+            fx.sim.clearRequests();
+            List<ClaimResult> claimed = svc.claim(domains, ProgressSink.NONE);
+            assertThat(claimed).allMatch(ClaimResult::ok, "every domain claimed");
+            List<RecordedRequest> reqs = fx.sim.requests();
+            assertThat(reqs.stream().filter(r -> r.path().endsWith("/login"))).hasSize(1);
+            assertThat(reqs.stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/claims/domains")))
+                    .as("the existing claims listed once per batch, not once per worker").hasSize(1);
+            assertThat(reqs.stream().filter(r -> r.method().equals("POST"))).hasSize(201);
+            for (ClaimResult c : claimed) {
+                fx.sim.sandboxZone().publish(c.claim().domain(), c.claim().token());
+            }
+            Map<String, VerifyResult> res = svc.verify(domains, ClaimService.VerifyOptions.waitFor(Duration.ZERO),
+                    ProgressSink.NONE);
+            assertThat(res.values()).allMatch(r -> r.state() == VerifyResult.State.VERIFIED);
+            List<RecordedRequest> all = fx.sim.requests();
+            assertThat(all.size()).isGreaterThan(600);
+            assertThat(all.stream().map(RecordedRequest::clientPort).distinct().count())
+                    .as("connections for %d requests", all.size()).isBetween(1L, 4L);
+        }
+    }
 }

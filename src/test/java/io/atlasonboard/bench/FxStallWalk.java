@@ -1,0 +1,130 @@
+package io.atlasonboard.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Window;
+import org.testfx.api.FxToolkit;
+
+/**
+ * bench/run's GUI harness (not a test; surefire never runs it): an FX-thread heartbeat (an {@link AnimationTimer}, one
+ * call per pulse) records the longest gap between two pulses while the sandbox walk ({@code SandboxWalkUiTest}: a
+ * real key + CSR, the sandbox's mTLS certificate, the PKCS#12, a connection test Bad then Good, the DNS step, a
+ * restart; run by reflection, JUnit's launcher is not on the test class path) runs headless under Monocle, per screen
+ * (a gap that ends on another screen than it began counts as {@code screen-change}: building that screen). With
+ * {@code idle} instead it records the same for a bare window doing nothing for as long (the peer). Prints {@code stall PHASE MS} lines
+ * and {@code walk ok|failed}. Run under {@code /usr/bin/time -v} it also gives the GUI's peak RSS through the walk.
+ */
+public final class FxStallWalk {
+    private static final Map<String, Double> MAX = new LinkedHashMap<>();
+    private static volatile String phase = "start";
+
+    private FxStallWalk() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean idle = args.length > 0 && args[0].equals("idle");
+        long idleMs = args.length > 1 ? Long.parseLong(args[1]) : 20_000;
+        FxToolkit.registerPrimaryStage();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            new AnimationTimer() {
+                private long last;
+
+                @Override
+                public void handle(long now) {
+                    String before = phase;
+                    if (!idle) {
+                        phase = phaseOf();
+                    }
+                    if (last != 0) {
+                        double gap = (now - last) / 1e6;
+                        // a gap that ends on another screen is that screen being built (its first layout and CSS)
+                        String key = before.equals(phase) ? phase : "screen-change";
+                        synchronized (MAX) {
+                            MAX.merge(key, gap, Math::max);
+                            MAX.merge("overall", gap, Math::max);
+                        }
+                    }
+                    last = now;
+                }
+            }.start();
+            started.countDown();
+        });
+        started.await();
+        boolean ok;
+        if (idle) {
+            FxToolkit.setupStage(s -> {
+                s.setScene(new Scene(new javafx.scene.layout.StackPane(new javafx.scene.control.Label("idle")),
+                        1100, 760));
+                s.show();
+            });
+            phase = "idle";
+            Thread.sleep(idleMs);
+            ok = true;
+        } else {
+            ok = walk();
+        }
+        synchronized (MAX) {
+            MAX.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "stall %s %.1f%n", k, v));
+        }
+        System.out.println("walk " + (ok ? "ok" : "failed"));
+        System.out.flush();
+        Runtime.getRuntime().halt(ok ? 0 : 1);
+    }
+
+    /** Runs the walk test's method as JUnit would (its @TempDir given by hand, its @AfterEach after it). */
+    private static boolean walk() throws Exception {
+        Class<?> c = Class.forName("io.atlasonboard.ui.SandboxWalkUiTest");
+        java.lang.reflect.Constructor<?> k = c.getDeclaredConstructor();
+        k.setAccessible(true);
+        Object t = k.newInstance();
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("atlas-walk");
+        java.lang.reflect.Field f = c.getDeclaredField("tmp");
+        f.setAccessible(true);
+        f.set(t, tmp);
+        java.lang.reflect.Method m = c.getDeclaredMethod("walksTheWholeWizardInTheSandboxToGoodAndDns");
+        java.lang.reflect.Method down = c.getDeclaredMethod("tearDown");
+        m.setAccessible(true);
+        down.setAccessible(true);
+        try {
+            m.invoke(t);
+            return true;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            e.getCause().printStackTrace();
+            return false;
+        } finally {
+            down.invoke(t);
+        }
+    }
+
+    /** The screen in the main window, from the ids the wizard's steps carry. */
+    private static String phaseOf() {
+        for (Window w : Window.getWindows()) {
+            Scene s = w.getScene();
+            if (s == null || s.getRoot() == null) {
+                continue;
+            }
+            if (s.lookup("#csrStep") != null) {
+                return "key-generation";
+            }
+            if (s.lookup("#providerStep") != null || s.lookup("#connectionStep") != null) {
+                return "connection-test";
+            }
+            if (s.lookup("#certificateStep") != null || s.lookup("#keystoreStep") != null) {
+                return "mtls-and-pkcs12";
+            }
+            if (s.lookup("#dnsValidationView") != null) {
+                return "dns-step";
+            }
+            if (s.lookup("#unlockTitle") != null) {
+                return "unlock";
+            }
+        }
+        return "other";
+    }
+}
