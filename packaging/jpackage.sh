@@ -60,8 +60,6 @@ app=target/dist/$name
 # path or runtime, it starts without). The archive must come from the image's own runtime and name the jar where it
 # will run (JDK 17 checks the exact class path), so it is dumped by the launcher itself (JAVA_TOOL_OPTIONS) from the
 # class list of packaging/appcds.sh's training runs, with the image at its final place.
-APPCDS_LIST=$PWD/target/appcds.lst bash packaging/appcds.sh target/atlas-onboard.jar target/appcds-jdk.jsa >/dev/null \
-  || echo "note: packaging/appcds.sh failed; no AppCDS archive" >&2
 cds_dump() { # cds_dump IMAGE_DIR: writes IMAGE_DIR/lib/app/atlas-onboard.jsa for the image at that path
   [ -s target/appcds.lst ] || return 0
   rm -f "$1/lib/app/atlas-onboard.jsa"
@@ -76,6 +74,8 @@ cds_dump() { # cds_dump IMAGE_DIR: writes IMAGE_DIR/lib/app/atlas-onboard.jsa fo
 # jlink's --strip-debug leaves the symbol tables of the JDK's shared libraries (libjvm.so alone: 24 -> 20 MB)
 find "$app/lib/runtime" -name '*.so' -exec strip --strip-unneeded {} +
 if [ "$type" = app-image ]; then
+  APPCDS_LIST=$PWD/target/appcds.lst bash packaging/appcds.sh target/atlas-onboard.jar target/appcds-jdk.jsa >/dev/null \
+    || echo "note: packaging/appcds.sh failed; no AppCDS archive" >&2
   cds_dump "$PWD/$app"   # valid while the image stays in target/dist
 fi
 echo "app image: $app ($(du -sm "$app" | cut -f1) MB; runtime $(du -sm "$app/lib/runtime" | cut -f1) MB)"
@@ -87,23 +87,9 @@ root=target/deb-root
 mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/metainfo" \
   "$root/usr/share/doc/$name"
 cp -a "$app" "$root/opt/$name"
-# the archive for /opt/atlas-onboard: dumped with the image copied there for a moment (only when that path is free
-# and writable here, i.e. the package is not installed on the build machine); otherwise the package has none
-if [ ! -e "/opt/$name" ] && [ -w /opt ]; then
-  cp -a "$app" "/opt/$name"
-  cds_dump "/opt/$name"
-  [ -s "/opt/$name/lib/app/atlas-onboard.jsa" ] && cp -p "/opt/$name/lib/app/atlas-onboard.jsa" "$root/opt/$name/lib/app/"
-  rm -rf "/opt/$name"
-  # the archive (about 40 MB) is left out when it would take the package over its installed-size limit
-  jsa="$root/opt/$name/lib/app/atlas-onboard.jsa"
-  if [ -f "$jsa" ] && [ "$(du -sk "$root" | cut -f1)" -gt $((max_installed_mb * 1024)) ]; then
-    echo "note: the AppCDS archive ($(du -m "$jsa" | cut -f1) MB) would take the installed size over" \
-      "$max_installed_mb MB: left out (the launcher starts without it)" >&2
-    rm -f "$jsa"
-  fi
-else
-  echo "note: /opt/$name exists or is not writable: the package gets no AppCDS archive (starts without it)" >&2
-fi
+# No AppCDS archive in the package: JDK 17 needs it dumped for the exact installed path by the image's runtime
+# (about 40 MB, past the installed-size limit below), and the package has no maintainer scripts to make it at
+# install time; the launcher's -Xshare:auto starts without it.
 ln -s "/opt/$name/bin/$name" "$root/usr/bin/$name"
 install -m 644 "packaging/$app_id.desktop" "$root/usr/share/applications/$app_id.desktop"
 for png in icons/atlas-onboard-*.png; do
