@@ -251,8 +251,8 @@ public final class DnsValidationView extends SplitPane {
         servers.getColumns().add(plain(I18n.t("ui.dns.servers.kind"), s -> I18n.t("ui.dns.kind." + s.kind().name())));
         servers.getColumns().add(plain(I18n.t("ui.dns.servers.result"),
                 s -> I18n.t("ui.dns.outcome." + s.outcome().name())));
-        servers.getColumns().add(plain(I18n.t("ui.dns.servers.detail"), s -> s.values().isEmpty() ? s.detail()
-                : I18n.t("ui.dns.servers.detailSeen", s.detail(), String.join(", ", s.values()))));
+        servers.getColumns().add(plain(I18n.t("ui.dns.servers.detail"), s -> s.values().isEmpty() ? detail(s)
+                : I18n.t("ui.dns.servers.detailSeen", detail(s), String.join(", ", s.values()))));
 
         TextArea log = new TextArea();
         log.setId("claimLog");
@@ -388,5 +388,10 @@ public final class DnsValidationView extends SplitPane {
         TableColumn<ClaimRow, String> c = Tables.observed(name, f::apply);
         c.setPrefWidth(width);
         return c;
+    }
+
+    /** A server's detail in the user's language where core gives it as a message. */
+    private static String detail(io.atlasonboard.core.dns.ServerResult s) {
+        return s.detailMsg() != null ? I18n.text(s.detailMsg()) : s.detail();
     }
 }

@@ -306,7 +306,8 @@ public final class DnsValidationViewModel {
     /** A verification outcome in the UI's language: its state, and the core's reason when it gave one. */
     static String describe(VerifyResult res) {
         String state = I18n.t("ui.dns.verifyState." + res.state().name());
-        return res.reason() == null ? state : I18n.t("ui.dns.verifyState.withReason", state, res.reason());
+        return res.reason() == null ? state : I18n.t("ui.dns.verifyState.withReason", state,
+                res.reasonMsg() != null ? I18n.text(res.reasonMsg()) : res.reason());
     }
 
     /** What to show for a failure: a localized one in the UI's language, otherwise the core's message. */

@@ -62,7 +62,8 @@ final class PropagationChecks {
             servers.setAll(rep.results());
             String s = I18n.t("ui.dns.propagation.seen", rep.seen(), rep.total());
             if (!rep.problems().isEmpty()) {
-                s = I18n.t("ui.dns.propagation.seenProblems", s, String.join("; ", rep.problems()));
+                s = I18n.t("ui.dns.propagation.seenProblems", s, String.join("; ", rep.problemMsgs().isEmpty() ? rep.problems()
+                        : rep.problemMsgs().stream().map(I18n::text).toList()));
             }
             summary.set(s);
             if (rep.zone() != null) {
