@@ -47,7 +47,7 @@ public final class FormParts {
     }
 
     public static Label sandboxBadge() {
-        Label l = new Label(io.atlasonboard.sim.Sandbox.LABEL);
+        Label l = new Label(I18n.t("ui.common.sandbox.badge"));
         l.setId("sandboxBadge");
         l.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
         l.setStyle("-fx-border-color: -color-warning-emphasis; -fx-border-radius: 4; -fx-padding: 2 8 2 8;");

@@ -64,7 +64,7 @@ public final class SandboxSession implements AutoCloseable {
         }
         starting = true;
         jobs.run(I18n.t("ui.sandbox.task.start"), p -> {
-            p.update(-1, I18n.t("ui.sandbox.progress.start", Sandbox.LABEL));
+            p.update(-1, I18n.t("ui.sandbox.progress.start", I18n.t("ui.common.sandbox.badge")));
             return dataDir == null ? Sandbox.start() : Sandbox.open(dataDir);
         }, null, sb -> {
             starting = false;

@@ -214,7 +214,7 @@ public final class ProviderSteps implements StepPages {
         Button action;
         Label intro;
         if (index == 0) {
-            intro = Views.hint(I18n.t("ui.wizard.sandbox.credentials.intro", Sandbox.LABEL));
+            intro = Views.hint(I18n.t("ui.wizard.sandbox.credentials.intro", I18n.t("ui.common.sandbox.badge")));
             action = Views.button(I18n.t("ui.wizard.sandbox.credentials"), "mdi2k-key-plus");
             action.setId("sandboxCredentials");
             action.setOnAction(e -> {
