@@ -185,6 +185,7 @@ public final class DnsClaimCommands {
                     return 0;
                 }
                 Instant now = Instant.now();
+                Map<String, Instant> adopted = s.store.domainClaims().adopted(s.provider.id());
                 out.printf("%-40s %-9s %-32s %s%n", "DOMAIN", "STATUS", "CLAIM ID", "DEADLINE / EXPIRY");
                 for (DomainClaimRecord r : recs) {
                     String when = "VERIFIED".equals(r.status())
@@ -192,6 +193,12 @@ public final class DnsClaimCommands {
                             : r.assertBy() == null ? "" : "assert by " + ProviderSession.when(r.assertBy()) + " ("
                                     + ProviderSession.countdown(r.assertBy(), now) + ")";
                     out.printf("%-40s %-9s %-32s %s%n", r.domain(), r.status(), r.claimId(), when);
+                    Instant adoptedAt = adopted.get(r.claimId());
+                    if (adoptedAt != null) {
+                        out.println("    adopted from GlobalSign " + ProviderSession.when(adoptedAt)
+                                + ": the claim existed there but not in this store (made elsewhere, or a run that"
+                                + " stopped before saving it)");
+                    }
                     DnsVerifyMethods.printLifetime(out, r, now);
                     List<io.atlasonboard.core.atlas.Claim.LogEntry> log = ClaimService.log(r);
                     List<io.atlasonboard.core.atlas.Claim.LogEntry> show = fullLog ? log
