@@ -1,7 +1,6 @@
 package io.atlasonboard.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -340,18 +339,22 @@ public final class DnsCommand implements Callable<Integer> {
             }
             Duration timeout = timing.timeout(cl);
             TsigKey key = readKey();
-            ClaimValue claim = value(spec, provider, domain, value, "--value");
-            String name = claim.domain();
-            String v = claim.token();
-            DnsUpdater updater = new DnsUpdater(timeout, timing.retries);
             DnsUpdater.Result result;
+            String name;
+            String v;
             try {
+                ClaimValue claim = value(spec, provider, domain, value, "--value");
+                name = claim.domain();
+                v = claim.token();
+                DnsUpdater updater = new DnsUpdater(timeout, timing.retries);
                 result = remove ? updater.removeTxt(target, zone, name, v, key)
                         : updater.publishTxt(target, zone, name, v, ttl, key);
             } catch (DnsUpdateException e) {
                 throw new CliException(e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
+            } finally {
+                key.destroy(); // the secret is wiped as soon as the update is signed and sent
             }
             PrintWriter out = cl.getOut();
             out.println(result.describe());
@@ -375,13 +378,13 @@ public final class DnsCommand implements Callable<Integer> {
         }
 
         private TsigKey readKey() {
-            byte[] bytes = CliFiles.read(tsigKeyFile, 64 * 1024, "TSIG key");
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            java.util.Arrays.fill(bytes, (byte) 0);
+            byte[] bytes = CliFiles.read(tsigKeyFile, TsigKeyFile.MAX_BYTES, "TSIG key");
             try {
-                return tsigKeyName == null ? TsigKeyFile.parse(text) : TsigKeyFile.parse(text, tsigKeyName);
+                return tsigKeyName == null ? TsigKeyFile.parse(bytes) : TsigKeyFile.parse(bytes, tsigKeyName);
             } catch (IllegalArgumentException e) {
                 throw new CliException("TSIG key file " + tsigKeyFile + ": " + e.getMessage());
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0); // the file's bytes, secret included, never became a String
             }
         }
     }
