@@ -495,7 +495,8 @@ public final class AtlasClient implements AutoCloseable {
         java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request,
                 info -> new CappedBody(MAX_BODY_BYTES, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
-            HttpResponse<byte[]> r = f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r = io.atlasonboard.core.tasks.Cancellation.await(
+                    () -> f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
             observe(at, start, method, path, r.statusCode(), r.statusCode() >= 400 ? problemId(r) : null, null);
             return r;
         } catch (java.util.concurrent.TimeoutException e) {
@@ -506,7 +507,7 @@ public final class AtlasClient implements AutoCloseable {
         } catch (InterruptedException e) {
             f.cancel(true);
             observe(at, start, method, path, null, null, "interrupted");
-            Thread.currentThread().interrupt();
+            keepInterrupt();
             throw new AtlasCancelledException(method + " " + stripQuery(path) + ": cancelled", e);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
@@ -518,6 +519,14 @@ public final class AtlasClient implements AutoCloseable {
                 }
             }
             observe(at, start, method, path, null, null, c.getClass().getSimpleName());
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            if (c instanceof java.net.http.HttpConnectTimeoutException
+                    && tookMs < config.connectTimeout().toMillis() - 250) {
+                // java.net.http reports its request timeout during the connection (TCP accepted, TLS never
+                // answered) as a connect timeout: it was the whole-call deadline that ended it
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish "
+                        + "within " + seconds(limit) + " s", c);
+            }
             if (c instanceof java.net.http.HttpConnectTimeoutException) {
                 throw new AtlasTransportException(method + " " + stripQuery(path) + ": could not connect to "
                         + config.host() + ":" + config.port() + " within " + seconds(config.connectTimeout()) + " s", c);
@@ -625,8 +634,19 @@ public final class AtlasClient implements AutoCloseable {
         try {
             config.sleeper().sleep(d);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            keepInterrupt();
             throw new AtlasCancelledException("cancelled while waiting to retry", e);
+        }
+    }
+
+    /**
+     * An interrupt from outside (a plain {@link Thread#interrupt}) stays visible to the caller; a cancel through
+     * {@link io.atlasonboard.core.tasks.Cancellation} is carried by the exception alone, so that the caller can still
+     * close the store (H2 closes its file on an interrupted thread).
+     */
+    private static void keepInterrupt() {
+        if (!io.atlasonboard.core.tasks.Cancellation.isCancelled()) {
+            Thread.currentThread().interrupt();
         }
     }
 
