@@ -184,9 +184,10 @@ public final class DnsCommand implements Callable<Integer> {
                 description = "Port on which the authoritative servers are asked (default: ${DEFAULT-VALUE}).")
         int authPort;
 
-        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
-                description = "Re-check until every server sees the value or this many seconds pass (default: once).")
-        int waitSeconds;
+        @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "0", converter = CliWait.Converter.class,
+                description = "Re-check until every server sees the value or this long has passed, e.g. 90s, 5m "
+                        + "(default: check once; a number alone is seconds).")
+        Duration wait;
 
         @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
                 description = "Seconds between checks with --wait (default: ${DEFAULT-VALUE}).")
@@ -226,9 +227,11 @@ public final class DnsCommand implements Callable<Integer> {
 
                 @Override
                 public boolean isCancelled() {
-                    return false;
+                    return CliCancellation.cancelled();
                 }
             };
+            boolean waiting = !wait.isZero();
+            Instant until = Instant.now().plus(wait);
             List<TxtCheck> names = new ArrayList<>();
             for (ClaimValue c : claims) {
                 names.add(new TxtCheck(c.domain(), c.token()));
@@ -238,14 +241,12 @@ public final class DnsCommand implements Callable<Integer> {
             try {
                 if (names.size() == 1) {
                     TxtCheck one = names.get(0);
-                    reports = List.of(waitSeconds > 0
-                            ? checker.poll(one.domain(), one.expectedValue(), extra, interval,
-                                    Instant.now().plusSeconds(waitSeconds), sink)
+                    reports = List.of(waiting
+                            ? checker.poll(one.domain(), one.expectedValue(), extra, interval, until, sink)
                             : checker.check(one.domain(), one.expectedValue(), extra));
                 } else {
-                    reports = waitSeconds > 0
-                            ? checker.pollAll(names, extra, interval, Instant.now().plusSeconds(waitSeconds), sink,
-                                    null)
+                    reports = waiting
+                            ? checker.pollAll(names, extra, interval, until, sink, null)
                             : checker.checkAll(names, extra, null, null);
                 }
             } catch (IllegalArgumentException e) {
