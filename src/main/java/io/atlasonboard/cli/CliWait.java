@@ -19,7 +19,7 @@ final class CliWait {
     static final Duration DEFAULT = Duration.ofSeconds(60);
     static final Duration MAX = Duration.ofHours(24);
     static final Duration EVERY = Duration.ofSeconds(10);
-    private static final Pattern PART = Pattern.compile("(\\d{1,6})(h|m|min|s|ms)?");
+    private static final Pattern PART = Pattern.compile("(\\d{1,6})(ms|min|h|m|s)?");
 
     private CliWait() {
     }

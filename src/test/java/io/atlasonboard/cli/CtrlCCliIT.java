@@ -40,6 +40,7 @@ class CtrlCCliIT {
             String claimId;
             try (AtlasClient c = fx.client(0, null)) {
                 claimId = new ClaimService(fx.store(), fx.provider, c).claim(domain).claim().claimId();
+                c.createClaim("orphan.example.com"); // made at GlobalSign, never saved here
             }
             fx.closeStore();
 
@@ -80,6 +81,13 @@ class CtrlCCliIT {
             }
             assertThat(Files.readString(fx.home.resolve("atlas.state.json"))).as("closed cleanly")
                     .contains("\"cleanClose\":true");
+            // the CLI opens it again; dns status imports the orphan and marks it adopted, the other one not
+            io.atlasonboard.testing.ProcessRun st = io.atlasonboard.testing.ProcessRun.atlas("--home",
+                    fx.home.toString(), "--passphrase-file", fx.passphraseFile.toString(), "dns", "status",
+                    "--provider", "sim");
+            assertThat(st.exit).as(st.toString()).isZero();
+            assertThat(st.out).containsPattern("orphan\\.example\\.com .*\\n    adopted from GlobalSign ")
+                    .doesNotContainPattern("ctrlc\\.example\\.com .*\\n    adopted");
             try (Store again = Store.open(fx.home, SimProviderFixture.PASSPHRASE.toCharArray())) {
                 List<DomainClaimRecord> claims = again.domainClaims().findByDomain(fx.provider.id(), domain);
                 assertThat(claims).extracting(DomainClaimRecord::claimId).containsExactly(claimId);
