@@ -21,7 +21,6 @@ import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.Store;
-import io.atlasonboard.core.tasks.ProgressSink;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -101,6 +100,11 @@ public final class CertCommand implements Callable<Integer> {
         @Option(names = "--p12-password-file", paramLabel = "FILE", description = "Password for --p12-out.")
         Path p12PasswordFile;
 
+        @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s", converter = CliWait.Converter.class,
+                description = "How long to keep picking up a certificate GlobalSign is still issuing, e.g. 90s, 5m "
+                        + "(default: ${DEFAULT-VALUE}); after that 'cert list' picks it up later.")
+        Duration wait;
+
         @Option(names = "--force", description = "Overwrite existing output files.")
         boolean force;
 
@@ -136,12 +140,18 @@ public final class CertCommand implements Callable<Integer> {
                 }
             }
             try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
-                IssuanceService svc = new IssuanceService(s.store, s.provider, s.client);
+                IssuanceService svc = new IssuanceService(s.store, s.provider, s.client)
+                        .pickup(wait, Duration.ofSeconds(5));
                 IssueRequest req = IssueRequest.of(cn, dns, emails).withCsr(csrPem)
                         .withValidity(days == null ? null : Duration.ofDays(days));
                 IssuedCertificate c;
                 try {
-                    c = svc.issue(req, ProgressSink.NONE);
+                    c = svc.issue(req, CliCancellation.sink(m -> {
+                        if (m.contains("still being issued")) { // the waits, not every step
+                            spec.commandLine().getErr().println(m);
+                            spec.commandLine().getErr().flush();
+                        }
+                    }));
                 } catch (InvalidInputException | DomainsException e) {
                     throw new CliException(withOptions(e.getMessage()));
                 }

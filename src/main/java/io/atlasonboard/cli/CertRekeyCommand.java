@@ -11,7 +11,6 @@ import io.atlasonboard.core.issuance.CertificateExport;
 import io.atlasonboard.core.issuance.IssuanceService;
 import io.atlasonboard.core.issuance.IssuedCertificate;
 import io.atlasonboard.core.pki.EncryptedKeys;
-import io.atlasonboard.core.tasks.ProgressSink;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -62,7 +61,7 @@ public final class CertRekeyCommand implements Callable<Integer> {
             IssuanceService svc = new IssuanceService(s.store, s.provider, s.client);
             IssuedCertificate c;
             try {
-                c = svc.rekey(serial, csrPem, ProgressSink.NONE);
+                c = svc.rekey(serial, csrPem, CliCancellation.sink(null));
             } catch (DomainsException | IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }

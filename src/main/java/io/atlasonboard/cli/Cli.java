@@ -60,6 +60,10 @@ public final class Cli implements Callable<Integer> {
         }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
+            if (CliCancellation.cancelled()) {
+                CliCancellation.stoppedWith(describe(ex)); // said once, as what was stopped (see CliCancellation)
+                return CliCancellation.exitStatus();
+            }
             if (ex instanceof CliException) {
                 err.println("Error: " + ex.getMessage());
             } else {
@@ -95,7 +99,9 @@ public final class Cli implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** Runs the command line; Ctrl-C cancels the running operation (exit 130, see {@link CliCancellation}). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        return CliCancellation.run(cl, args, () -> cl.execute(args));
     }
 }

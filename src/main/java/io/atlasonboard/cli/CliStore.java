@@ -52,10 +52,48 @@ final class CliStore {
         return unlock(root, home, !Store.exists(home));
     }
 
+    /** The stores this process opened (a command line run opens one or two), for a cancel to close what is left. */
+    private static final java.util.List<Store> OPENED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** True when this run opened a store. */
+    static boolean openedAny() {
+        return !OPENED.isEmpty();
+    }
+
+    /**
+     * Closes the stores this run opened that are still open (after Ctrl-C, when the command did not get to it);
+     * returns how many. The calling thread's interrupt status is cleared first: H2 cannot close on an interrupted
+     * thread.
+     */
+    static int closeLeftOpen() {
+        int n = 0;
+        for (Store s : OPENED) {
+            if (s.isOpen()) {
+                close(s);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Closes {@code s} with the interrupt status cleared for the close (and restored afterwards). */
+    static void close(Store s) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            s.close();
+        } finally {
+            if (interrupted && !CliCancellation.cancelled()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static Store unlock(Cli root, Path home, boolean create) {
         char[] pass = passphrase(root, create);
         try {
-            return create ? Store.create(home, pass) : Store.open(home, pass);
+            Store s = create ? Store.create(home, pass) : Store.open(home, pass);
+            OPENED.add(s);
+            return s;
         } catch (StoreException e) {
             throw new CliException(e.getMessage(), e);
         } finally {

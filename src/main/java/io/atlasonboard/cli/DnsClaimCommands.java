@@ -15,7 +15,6 @@ import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.dns.TxtRecordPresentation;
 import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.store.DomainClaimRecord;
-import io.atlasonboard.core.tasks.ProgressSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +88,7 @@ public final class DnsClaimCommands {
                         }
                     }
                 } else {
-                    for (ClaimResult r : svc.claim(names, ProgressSink.NONE)) {
+                    for (ClaimResult r : svc.claim(names, CliCancellation.sink(null))) {
                         if (!r.ok()) {
                             failed++;
                             err.println(r.domain() + ": " + r.error());
@@ -185,6 +184,7 @@ public final class DnsClaimCommands {
                     return 0;
                 }
                 Instant now = Instant.now();
+                Map<String, Instant> adopted = s.store.domainClaims().adopted(s.provider.id());
                 out.printf("%-40s %-9s %-32s %s%n", "DOMAIN", "STATUS", "CLAIM ID", "DEADLINE / EXPIRY");
                 for (DomainClaimRecord r : recs) {
                     String when = "VERIFIED".equals(r.status())
@@ -192,6 +192,12 @@ public final class DnsClaimCommands {
                             : r.assertBy() == null ? "" : "assert by " + ProviderSession.when(r.assertBy()) + " ("
                                     + ProviderSession.countdown(r.assertBy(), now) + ")";
                     out.printf("%-40s %-9s %-32s %s%n", r.domain(), r.status(), r.claimId(), when);
+                    Instant adoptedAt = adopted.get(r.claimId());
+                    if (adoptedAt != null) {
+                        out.println("    adopted from GlobalSign " + ProviderSession.when(adoptedAt)
+                                + ": the claim existed there but not in this store (made elsewhere, or a run that"
+                                + " stopped before saving it)");
+                    }
                     DnsVerifyMethods.printLifetime(out, r, now);
                     List<io.atlasonboard.core.atlas.Claim.LogEntry> log = ClaimService.log(r);
                     List<io.atlasonboard.core.atlas.Claim.LogEntry> show = fullLog ? log
@@ -220,9 +226,10 @@ public final class DnsClaimCommands {
         @CommandLine.Mixin
         ProviderSession.Name providerName;
 
-        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
-                description = "How long to wait for GlobalSign's check per domain (default: ${DEFAULT-VALUE}).")
-        int waitSeconds;
+        @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s", converter = CliWait.Converter.class,
+                description = "How long to wait for GlobalSign's check per domain, e.g. 90s, 5m, 1h (default: "
+                        + "${DEFAULT-VALUE}; a number alone is seconds).")
+        Duration wait;
 
         @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
                 description = "Domains checked at the same time (default: ${DEFAULT-VALUE}).")
@@ -241,12 +248,9 @@ public final class DnsClaimCommands {
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
-            if (waitSeconds < 0 || waitSeconds > 86_400) {
-                throw new CommandLine.ParameterException(cl, "--wait must be 0..86400 seconds");
-            }
             if (!"dns".equals(methods.method)) {
                 return DnsVerifyMethods.verify(spec, providerName.value, domains(cl, domainArgs), authDomain,
-                        methods, Duration.ofSeconds(waitSeconds));
+                        methods, wait);
             }
             if (concurrency < 1 || concurrency > 16) {
                 throw new CommandLine.ParameterException(cl, "--concurrency must be 1..16");
@@ -260,7 +264,14 @@ public final class DnsClaimCommands {
                 Map<String, String> adns = authDomain != null
                         ? DnsVerifyMethods.authDomains(svc, s.client, names, authDomain)
                         : s.store.domainClaims().authorizationDomains(s.provider.id());
-                res = svc.verify(names, new ClaimService.VerifyOptions(Duration.ofSeconds(waitSeconds), (d, r) -> {
+                java.util.Set<String> open = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>(names));
+                try (CliWait.Ticker ticker = CliWait.progress(cl.getErr(), wait, () -> {
+                    synchronized (open) {
+                        return open.isEmpty() ? null : "GlobalSign to verify " + CliWait.names(List.copyOf(open));
+                    }
+                })) {
+                res = svc.verify(names, new ClaimService.VerifyOptions(wait, (d, r) -> {
+                    open.remove(d);
                     synchronized (out) {
                         out.println(d + ": " + r.describe());
                         if (r.reassertNeeded()) {
@@ -269,7 +280,8 @@ public final class DnsClaimCommands {
                         }
                         out.flush();
                     }
-                }).withAuthorizationDomains(adns), ProgressSink.NONE);
+                }).withAuthorizationDomains(adns), CliCancellation.sink(null));
+                }
             }
             long ok = res.values().stream().filter(r -> r.state() == VerifyResult.State.VERIFIED).count();
             if (ok < res.size()) {

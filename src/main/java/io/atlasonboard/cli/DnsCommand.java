@@ -1,7 +1,6 @@
 package io.atlasonboard.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,9 +184,10 @@ public final class DnsCommand implements Callable<Integer> {
                 description = "Port on which the authoritative servers are asked (default: ${DEFAULT-VALUE}).")
         int authPort;
 
-        @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
-                description = "Re-check until every server sees the value or this many seconds pass (default: once).")
-        int waitSeconds;
+        @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "0", converter = CliWait.Converter.class,
+                description = "Re-check until every server sees the value or this long has passed, e.g. 90s, 5m "
+                        + "(default: check once; a number alone is seconds).")
+        Duration wait;
 
         @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
                 description = "Seconds between checks with --wait (default: ${DEFAULT-VALUE}).")
@@ -227,9 +227,11 @@ public final class DnsCommand implements Callable<Integer> {
 
                 @Override
                 public boolean isCancelled() {
-                    return false;
+                    return CliCancellation.cancelled();
                 }
             };
+            boolean waiting = !wait.isZero();
+            Instant until = Instant.now().plus(wait);
             List<TxtCheck> names = new ArrayList<>();
             for (ClaimValue c : claims) {
                 names.add(new TxtCheck(c.domain(), c.token()));
@@ -239,14 +241,12 @@ public final class DnsCommand implements Callable<Integer> {
             try {
                 if (names.size() == 1) {
                     TxtCheck one = names.get(0);
-                    reports = List.of(waitSeconds > 0
-                            ? checker.poll(one.domain(), one.expectedValue(), extra, interval,
-                                    Instant.now().plusSeconds(waitSeconds), sink)
+                    reports = List.of(waiting
+                            ? checker.poll(one.domain(), one.expectedValue(), extra, interval, until, sink)
                             : checker.check(one.domain(), one.expectedValue(), extra));
                 } else {
-                    reports = waitSeconds > 0
-                            ? checker.pollAll(names, extra, interval, Instant.now().plusSeconds(waitSeconds), sink,
-                                    null)
+                    reports = waiting
+                            ? checker.pollAll(names, extra, interval, until, sink, null)
                             : checker.checkAll(names, extra, null, null);
                 }
             } catch (IllegalArgumentException e) {
@@ -340,18 +340,22 @@ public final class DnsCommand implements Callable<Integer> {
             }
             Duration timeout = timing.timeout(cl);
             TsigKey key = readKey();
-            ClaimValue claim = value(spec, provider, domain, value, "--value");
-            String name = claim.domain();
-            String v = claim.token();
-            DnsUpdater updater = new DnsUpdater(timeout, timing.retries);
             DnsUpdater.Result result;
+            String name;
+            String v;
             try {
+                ClaimValue claim = value(spec, provider, domain, value, "--value");
+                name = claim.domain();
+                v = claim.token();
+                DnsUpdater updater = new DnsUpdater(timeout, timing.retries);
                 result = remove ? updater.removeTxt(target, zone, name, v, key)
                         : updater.publishTxt(target, zone, name, v, ttl, key);
             } catch (DnsUpdateException e) {
                 throw new CliException(e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
+            } finally {
+                key.destroy(); // the secret is wiped as soon as the update is signed and sent
             }
             PrintWriter out = cl.getOut();
             out.println(result.describe());
@@ -375,13 +379,13 @@ public final class DnsCommand implements Callable<Integer> {
         }
 
         private TsigKey readKey() {
-            byte[] bytes = CliFiles.read(tsigKeyFile, 64 * 1024, "TSIG key");
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            java.util.Arrays.fill(bytes, (byte) 0);
+            byte[] bytes = CliFiles.read(tsigKeyFile, TsigKeyFile.MAX_BYTES, "TSIG key");
             try {
-                return tsigKeyName == null ? TsigKeyFile.parse(text) : TsigKeyFile.parse(text, tsigKeyName);
+                return tsigKeyName == null ? TsigKeyFile.parse(bytes) : TsigKeyFile.parse(bytes, tsigKeyName);
             } catch (IllegalArgumentException e) {
                 throw new CliException("TSIG key file " + tsigKeyFile + ": " + e.getMessage());
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0); // the file's bytes, secret included, never became a String
             }
         }
     }

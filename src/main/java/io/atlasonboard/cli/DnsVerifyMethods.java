@@ -154,7 +154,10 @@ final class DnsVerifyMethods {
                                     + "GlobalSign yet");
                         }
                     }
-                    r = alt.verifyHttp(rec, adns.get(d), o.scheme, wait);
+                    out.flush();
+                    try (CliWait.Ticker t = CliWait.progress(cl.getErr(), wait, () -> "GlobalSign to verify " + d)) {
+                        r = alt.verifyHttp(rec, adns.get(d), o.scheme, wait);
+                    }
                 } else {
                     if (o.email == null) {
                         out.println(d + ": approver addresses (source):");
@@ -165,7 +168,10 @@ final class DnsVerifyMethods {
                     }
                     out.println(d + ": sending the approval mail to " + o.email);
                     out.flush();
-                    r = alt.verifyEmail(rec, o.email, wait);
+                    try (CliWait.Ticker t = CliWait.progress(cl.getErr(), wait,
+                            () -> "the approval of the mail for " + d)) {
+                        r = alt.verifyEmail(rec, o.email, wait);
+                    }
                 }
                 out.println(d + ": " + r.describe());
                 out.flush();

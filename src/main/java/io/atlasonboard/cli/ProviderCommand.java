@@ -22,7 +22,6 @@ import io.atlasonboard.core.store.IntendedUse;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.core.store.StoreException;
-import io.atlasonboard.core.tasks.ProgressSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +66,7 @@ public final class ProviderCommand implements Callable<Integer> {
 
     /** Tests the provider, printing the checks to stderr and the report to stdout; exit code 0 when Good. */
     static int test(Store store, ProviderRecord p, CommandSpec spec) {
-        ConnectionReport r = new ProviderService(store.providers()).test(p.id(), ProgressSink.NONE,
+        ConnectionReport r = new ProviderService(store.providers()).test(p.id(), CliCancellation.sink(null),
                 stderrSteps(spec.commandLine().getErr()));
         return printReport(spec.commandLine().getOut(), r);
     }

@@ -101,7 +101,7 @@ final class ProviderRenewCommand implements Callable<Integer> {
             if (mode.restore) {
                 ConnectionReport r;
                 try {
-                    r = renewal.restore(p.id(), io.atlasonboard.core.tasks.ProgressSink.NONE);
+                    r = renewal.restore(p.id(), CliCancellation.sink(null));
                 } catch (IllegalStateException e) {
                     throw new CliException(e.getMessage());
                 }
@@ -111,7 +111,7 @@ final class ProviderRenewCommand implements Callable<Integer> {
             MtlsRenewal.Completed c;
             try {
                 c = renewal.complete(p.id(), new String(certBytes, StandardCharsets.US_ASCII),
-                        io.atlasonboard.core.tasks.ProgressSink.NONE);
+                        CliCancellation.sink(null));
             } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new CliException(e.getMessage());
             }

@@ -75,6 +75,6 @@ final class ProviderSession implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        store.close();
+        CliStore.close(store); // also after Ctrl-C: with the interrupt status cleared, so H2 closes cleanly
     }
 }

@@ -434,10 +434,20 @@ public final class AtlasClient implements AutoCloseable {
         int retries = 0;
         boolean reloggedIn = false;
         Duration waited = Duration.ZERO;
+        // the whole call, every attempt and every wait between them: one request timeout plus the retry-wait cap
+        Duration callLimit = config.requestTimeout().plus(config.maxRetryWait());
+        long callEnd = System.nanoTime() + callLimit.toNanos();
         while (true) {
             String bearer = authenticated ? currentToken() : null;
+            Duration left = Duration.ofNanos(callEnd - System.nanoTime());
+            if (left.compareTo(Duration.ofMillis(100)) < 0) {
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": the call did not finish "
+                        + "within " + seconds(callLimit) + " s (with its retries)",
+                        new java.net.http.HttpTimeoutException("call deadline " + callLimit));
+            }
+            Duration attempt = left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri(path))
-                    .timeout(config.requestTimeout())
+                    .timeout(attempt)
                     .header("Accept", "application/json");
             if (bearer != null) {
                 rb.header("Authorization", "Bearer " + bearer);
@@ -451,7 +461,7 @@ public final class AtlasClient implements AutoCloseable {
             } else {
                 rb.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            HttpResponse<byte[]> r = send(rb.build(), method, path);
+            HttpResponse<byte[]> r = send(rb.build(), method, path, attempt);
             int sc = r.statusCode();
             LOG.debug("{} {} -> {}", method, path, sc);
             if (sc == 401 && authenticated && !reloggedIn) {
@@ -463,6 +473,10 @@ public final class AtlasClient implements AutoCloseable {
             if (retryable && retries < config.maxRetries()) {
                 Duration wait = backoff(retries, r);
                 Duration budget = config.maxRetryWait().minus(waited);
+                Duration beforeEnd = Duration.ofNanos(callEnd - System.nanoTime()).minusSeconds(1);
+                if (beforeEnd.compareTo(budget) < 0) {
+                    budget = beforeEnd; // a wait must leave time for the attempt after it
+                }
                 if (wait.compareTo(budget) > 0) {
                     if (sc == 202) {
                         return r;
@@ -488,14 +502,14 @@ public final class AtlasClient implements AutoCloseable {
      * {@link AtlasConnectionConfig#requestTimeout()}, the body is capped at {@link #MAX_BODY_BYTES}, and an interrupt
      * of the calling thread (Cancel, Ctrl-C) cancels the exchange at once.
      */
-    private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
-        Duration limit = config.requestTimeout();
+    private HttpResponse<byte[]> send(HttpRequest request, String method, String path, Duration limit) {
         Instant at = config.clock().instant();
         long start = System.nanoTime();
         java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request,
                 info -> new CappedBody(MAX_BODY_BYTES, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
         try {
-            HttpResponse<byte[]> r = f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r = io.atlasonboard.core.tasks.Cancellation.await(
+                    () -> f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
             observe(at, start, method, path, r.statusCode(), r.statusCode() >= 400 ? problemId(r) : null, null);
             return r;
         } catch (java.util.concurrent.TimeoutException e) {
@@ -506,7 +520,7 @@ public final class AtlasClient implements AutoCloseable {
         } catch (InterruptedException e) {
             f.cancel(true);
             observe(at, start, method, path, null, null, "interrupted");
-            Thread.currentThread().interrupt();
+            keepInterrupt();
             throw new AtlasCancelledException(method + " " + stripQuery(path) + ": cancelled", e);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
@@ -518,6 +532,14 @@ public final class AtlasClient implements AutoCloseable {
                 }
             }
             observe(at, start, method, path, null, null, c.getClass().getSimpleName());
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            if (c instanceof java.net.http.HttpConnectTimeoutException
+                    && tookMs < config.connectTimeout().toMillis() - 250) {
+                // java.net.http reports its request timeout during the connection (TCP accepted, TLS never
+                // answered) as a connect timeout: it was the whole-call deadline that ended it
+                throw new AtlasTransportException(method + " " + stripQuery(path) + ": the answer did not finish "
+                        + "within " + seconds(limit) + " s", c);
+            }
             if (c instanceof java.net.http.HttpConnectTimeoutException) {
                 throw new AtlasTransportException(method + " " + stripQuery(path) + ": could not connect to "
                         + config.host() + ":" + config.port() + " within " + seconds(config.connectTimeout()) + " s", c);
@@ -536,8 +558,25 @@ public final class AtlasClient implements AutoCloseable {
         }
     }
 
-    /** After a non-TLS answer: a short plain-HTTP probe (direct connections only) tells plain HTTP from garbage. */
     private String notTls() {
+        return notTls(config);
+    }
+
+    /** True for the JDK's "not a TLS record" failure ("Unsupported or unrecognized SSL message"). */
+    public static boolean isNotTls(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException && String.valueOf(c.getMessage()).contains("nrecognized SSL")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After a non-TLS answer: a short plain-HTTP probe (direct connections only) tells plain HTTP ("the server
+     * answered plain HTTP on an https URL") from garbage ("did not answer with TLS").
+     */
+    public static String notTls(AtlasConnectionConfig config) {
         if (config.proxy() == null) {
             try (java.net.Socket s = new java.net.Socket()) {
                 s.connect(new InetSocketAddress(config.host(), config.port()), 3000);
@@ -625,8 +664,19 @@ public final class AtlasClient implements AutoCloseable {
         try {
             config.sleeper().sleep(d);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            keepInterrupt();
             throw new AtlasCancelledException("cancelled while waiting to retry", e);
+        }
+    }
+
+    /**
+     * An interrupt from outside (a plain {@link Thread#interrupt}) stays visible to the caller; a cancel through
+     * {@link io.atlasonboard.core.tasks.Cancellation} is carried by the exception alone, so that the caller can still
+     * close the store (H2 closes its file on an interrupted thread).
+     */
+    private static void keepInterrupt() {
+        if (!io.atlasonboard.core.tasks.Cancellation.isCancelled()) {
+            Thread.currentThread().interrupt();
         }
     }
 

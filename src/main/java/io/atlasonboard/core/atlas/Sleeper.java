@@ -7,5 +7,6 @@ import java.time.Duration;
 public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
 
-    Sleeper REAL = d -> Thread.sleep(d.toMillis());
+    /** A real sleep that a cancel ({@link io.atlasonboard.core.tasks.Cancellation}) ends at once. */
+    Sleeper REAL = io.atlasonboard.core.tasks.Cancellation::sleep;
 }

@@ -279,7 +279,11 @@ public final class ClaimService {
                 if (rec.token() == null) {
                     continue; // a listing without the token: not usable, the claim is created anew
                 }
-                return Optional.of(store.domainClaims().upsert(rec));
+                DomainClaimRecord saved = store.domainClaims().upsert(rec);
+                if (base.id() == null) {
+                    store.domainClaims().markAdopted(providerId, saved.claimId(), clock.instant()); // dns status shows it
+                }
+                return Optional.of(saved);
             }
         }
         return Optional.empty();
@@ -334,7 +338,10 @@ public final class ClaimService {
             DomainClaimRecord base = store.domainClaims().findByClaimId(providerId, c.id())
                     .orElse(DomainClaimRecord.of(providerId, c.id(), stripDot(c.domain()), c.status(), c.token(),
                             null, null));
-            store.domainClaims().upsert(apply(base, c));
+            DomainClaimRecord saved = store.domainClaims().upsert(apply(base, c));
+            if (base.id() == null) {
+                store.domainClaims().markAdopted(providerId, saved.claimId(), clock.instant()); // not made here
+            }
         }
         for (DomainClaimRecord r : list()) {
             if (!seen.contains(r.claimId().toUpperCase(Locale.ROOT)) && !STATUS_DELETED.equals(r.status())) {

@@ -27,6 +27,7 @@ public final class TsigKey {
     private final String name;
     private final String algorithm;
     private final byte[] secret;
+    private volatile boolean destroyed;
 
     /**
      * @param name      the key name as the server knows it (e.g. {@code atlas-update})
@@ -78,8 +79,17 @@ public final class TsigKey {
         return secret.clone();
     }
 
+    /** Overwrites this object's copy of the secret (call when the key is no longer needed); later use fails. */
+    public void destroy() {
+        Arrays.fill(secret, (byte) 0);
+        destroyed = true;
+    }
+
     /** The dnsjava signer for this key. */
     public TSIG toTsig() {
+        if (destroyed) {
+            throw new IllegalStateException("TSIG key '" + name + "' was destroyed after use");
+        }
         try {
             return new TSIG(ALGORITHMS.get(algorithm), Name.fromString(name, Name.root), secret);
         } catch (TextParseException e) {

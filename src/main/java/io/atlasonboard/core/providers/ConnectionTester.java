@@ -488,6 +488,11 @@ public final class ConnectionTester {
             }
             c = c.getCause() == c ? null : c.getCause();
         }
+        if (AtlasClient.isNotTls(e)) { // before the alert words: plain HTTP is not a rejected client certificate
+            return ConnectionReport.bad(STEP_TLS, Diagnosis.TLS_FAILED,
+                    Msg.of("core.providers.diag.TLS_FAILED.3", config.host(), AtlasClient.notTls(config)),
+                    clock.instant());
+        }
         String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         for (String alert : List.of("bad_certificate", "certificate_required", "certificate_expired",
                 "certificate_revoked", "unknown_ca", "certificate_unknown", "access_denied", "handshake_failure",

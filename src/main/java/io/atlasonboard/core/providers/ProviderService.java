@@ -52,7 +52,9 @@ public final class ProviderService {
     public AtlasConnectionConfig.Builder configBuilder(ProviderRecord record, ProviderSecrets secrets) {
         AtlasConnectionConfig.Builder b = AtlasConnectionConfig.builder(record.apiUrl())
                 .clock(clock).sleeper(sleeper)
-                .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(60));
+                // one exchange (connect + TLS + headers + body) within 30 s, the call with its retry waits within
+                // about 60 s (AtlasClient's whole-call deadline = request timeout + retry-wait cap); was 60 s an exchange
+                .connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(30));
         if (record.id() != null) {
             b.observer(AuditTrail.observer(providers.audit(), record.id()));
         }

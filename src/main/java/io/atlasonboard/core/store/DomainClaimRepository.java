@@ -134,6 +134,55 @@ public final class DomainClaimRepository {
         });
     }
 
+    /**
+     * Marks the claim (provider, claim id) as adopted from GlobalSign's list (the store did not create it) at
+     * {@code when}; a claim already marked keeps its first date. False when there is no such claim.
+     */
+    public boolean markAdopted(long providerId, String claimId, Instant when) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE domain_claim SET adopted_at = ? "
+                    + "WHERE provider_id = ? AND claim_id = ? AND adopted_at IS NULL")) {
+                Sql.setInstant(ps, 1, when == null ? Sql.now() : when);
+                ps.setLong(2, providerId);
+                ps.setString(3, claimId);
+                return ps.executeUpdate() > 0 || adoptedAt(c, providerId, claimId).isPresent();
+            }
+        });
+    }
+
+    /** When the claim was adopted from GlobalSign's list; empty for a claim this store created (or none). */
+    public Optional<Instant> adoptedAt(long providerId, String claimId) {
+        return db.tx(c -> adoptedAt(c, providerId, claimId));
+    }
+
+    /** The adopted claims of a provider: claim id to the moment it was adopted. */
+    public java.util.Map<String, Instant> adopted(long providerId) {
+        return db.tx(c -> {
+            java.util.Map<String, Instant> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT claim_id, adopted_at FROM domain_claim "
+                    + "WHERE provider_id = ? AND adopted_at IS NOT NULL ORDER BY domain")) {
+                ps.setLong(1, providerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString("claim_id"), Sql.getInstant(rs, "adopted_at"));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Optional<Instant> adoptedAt(Connection c, long providerId, String claimId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT adopted_at FROM domain_claim WHERE provider_id = ? "
+                + "AND claim_id = ?")) {
+            ps.setLong(1, providerId);
+            ps.setString(2, claimId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Sql.getInstant(rs, "adopted_at")) : Optional.empty();
+            }
+        }
+    }
+
     public boolean delete(long id) {
         return db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM domain_claim WHERE id = ?")) {

@@ -39,7 +39,7 @@ public final class Store implements AutoCloseable {
     public static final String DB_NAME = "atlas";
     public static final String DB_FILE = DB_NAME + ".mv.db";
     /** Highest schema version this build knows (the V&lt;n&gt; of the last migration). */
-    public static final int SCHEMA_VERSION = 44;
+    public static final int SCHEMA_VERSION = 45;
     /** Minimum passphrase length enforced by {@link #create}. */
     public static final int MIN_PASSPHRASE_LENGTH = PassphraseStrength.MIN_LENGTH;
 

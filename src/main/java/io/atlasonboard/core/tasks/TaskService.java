@@ -27,14 +27,20 @@ public final class TaskService implements AutoCloseable {
         TaskHandle<T> handle = new TaskHandle<>(title);
         ProgressSink sink = handle.sink();
         handle.attach(workers.submit(() -> {
-            if (handle.isCancelled()) {
+            if (!handle.started(Thread.currentThread())) {
+                handle.finished(new java.util.concurrent.CancellationException("cancelled before it started"));
                 return;
             }
+            Throwable failure = null;
             try {
                 T value = job.run(sink);
                 handle.result().complete(value);
             } catch (Throwable t) {
+                failure = t;
                 handle.result().completeExceptionally(t);
+            } finally {
+                Thread.interrupted(); // a pool thread goes on to other work
+                handle.finished(failure);
             }
         }));
         return handle;

@@ -38,7 +38,9 @@ class HostilePeerReliabilityTest {
             try (HostilePeer peer = new HostilePeer(mode, fx);
                  AtlasClient client = new AtlasClient(AtlasConnectionConfig.builder(peer.url())
                          .trust(List.of(fx.serverCa.cert())).pkcs12(fx.p12A, AtlasFixture.P12_PASSWORD.clone())
-                         .connectTimeout(DEADLINE).requestTimeout(deadline(mode)).build(),
+                         // the connect bound longer than the whole-call deadline: the deadline is what must end
+                         // a silent peer (equal bounds raced: "could not connect within 3 s" half the time)
+                         .connectTimeout(DEADLINE.multipliedBy(3)).requestTimeout(deadline(mode)).build(),
                          AtlasFixture.KEY_A, AtlasFixture.SECRET_A.toCharArray())) {
                 long t0 = System.nanoTime();
                 Throwable e = catchThrowable(client::login);

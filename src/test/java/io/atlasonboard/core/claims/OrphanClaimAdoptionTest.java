@@ -57,6 +57,9 @@ class OrphanClaimAdoptionTest {
         List<Claim> atServer = client.listAllClaims(null).stream()
                 .filter(c -> c.domain().replaceAll("\\.$", "").equals("orphan.example.com")).toList();
         assertThat(atServer).hasSize(1);
+        assertThat(fx.store().domainClaims().adoptedAt(fx.provider.id(), r.claim().claimId()))
+                .as("marked as adopted (dns status shows it)").isPresent();
+        assertThat(fx.store().domainClaims().adopted(fx.provider.id())).containsKey(r.claim().claimId());
         // and a second run reuses the stored one
         assertThat(svc.claim("orphan.example.com").claim().claimId()).isEqualToIgnoringCase(orphan.id());
     }
@@ -66,5 +69,7 @@ class OrphanClaimAdoptionTest {
         ClaimService svc = new ClaimService(fx.store(), fx.provider, client);
         ClaimResult r = svc.claim("fresh.example.com");
         assertThat(r.created()).isTrue();
+        assertThat(fx.store().domainClaims().adoptedAt(fx.provider.id(), r.claim().claimId()))
+                .as("a claim this store created is not marked adopted").isEmpty();
     }
 }
