@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,7 +29,8 @@ final class ReadBack {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ExportException("The written file " + file + " cannot be read back: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.readBack.unreadable", file.toString(),
+                    ExportException.part(e)), e);
         }
     }
 
@@ -44,11 +46,11 @@ final class ReadBack {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new ExportException("The " + what + " holds no certificate");
+                throw ExportException.of("core.handoff.readBack.noCertificate", what);
             }
             return out;
         } catch (CertificateException e) {
-            throw new ExportException("The " + what + " is not a readable certificate: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.readBack.badCertificate", what, e.getMessage()), e);
         }
     }
 
@@ -57,13 +59,13 @@ final class ReadBack {
         try {
             return EncryptedKeys.decrypt(pem, passphrase);
         } catch (PkiException | IllegalArgumentException e) {
-            throw new ExportException("The " + what + " does not open: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.readBack.keyDoesNotOpen", what, ExportException.part(e)), e);
         }
     }
 
     static void identity(ExportMaterial m, X509Certificate cert, PrivateKey key, String what) {
         if (!m.sameIdentity(cert, key)) {
-            throw new ExportException("The " + what + " is not the provider's mTLS certificate with its key");
+            throw ExportException.of("core.handoff.readBack.wrongIdentity", what);
         }
     }
 
@@ -86,7 +88,7 @@ final class ReadBack {
         byte[] b = bytes(file);
         try {
             if (!sameSecret(b, secret)) {
-                throw new ExportException("The " + what + " file does not hold the stored value");
+                throw ExportException.of("core.handoff.readBack.secretMismatch", what);
             }
         } finally {
             Arrays.fill(b, (byte) 0);

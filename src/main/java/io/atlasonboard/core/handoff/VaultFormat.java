@@ -51,14 +51,14 @@ final class VaultFormat implements BundleFormat {
         String s = ReadBack.text(folder.resolve(SCRIPT));
         for (String f : List.of(API_KEY, API_SECRET, CERT, KEY)) {
             if (!s.contains("=@" + f)) {
-                throw new ExportException(SCRIPT + " does not read " + f);
+                throw ExportException.of("core.handoff.vault.doesNotRead", SCRIPT, f);
             }
         }
         if (!s.contains("vault secrets enable atlas") || !s.contains("vault write atlas/config/authn")) {
-            throw new ExportException(SCRIPT + " is incomplete");
+            throw ExportException.of("core.handoff.vault.incomplete", SCRIPT);
         }
         if (!ReadBack.text(folder.resolve(API_KEY)).equals(m.provider.apiKey())) {
-            throw new ExportException(API_KEY + " does not hold the API key");
+            throw ExportException.of("core.handoff.vault.apiKeyMismatch", API_KEY);
         }
         ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, "API secret");
         Base64.Decoder d = Base64.getDecoder();
