@@ -122,10 +122,10 @@ final class CertManagerFormat implements BundleFormat {
             throw ExportException.of("core.handoff.certManager.secretMismatch", SECRET);
         }
         X509Certificate cert = ReadBack.certificates(new String(d.decode(field(secret, SECRET, "data", "cert")),
-                StandardCharsets.US_ASCII), "Secret's cert").get(0);
+                StandardCharsets.US_ASCII), Msg.of("core.handoff.what.secretCert")).get(0);
         PrivateKey key = ReadBack.key(new String(d.decode(field(secret, SECRET, "data", "certkey")),
-                StandardCharsets.US_ASCII), null, "Secret's certkey");
-        ReadBack.identity(m, cert, key, "Secret's cert and certkey");
+                StandardCharsets.US_ASCII), null, Msg.of("core.handoff.what.secretKey"));
+        ReadBack.identity(m, cert, key, Msg.of("core.handoff.what.secretPair"));
         String kind = field(issuer, ISSUER, "kind");
         if (!API_VERSION.equals(field(issuer, ISSUER, "apiVersion"))
                 || !kind.equals(o.cluster() ? "ClusterIssuer" : "Issuer")

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -97,8 +98,8 @@ final class EnvFormat implements BundleFormat {
         }
         var cert = ReadBack.certificates(ReadBack.text(Path.of(v.get("ATLAS_CERT_FILE"))), CERT).get(0);
         var key = ReadBack.key(ReadBack.text(Path.of(v.get("ATLAS_KEY_FILE"))),
-                v.get("ATLAS_KEY_PASSPHRASE").toCharArray(), KEY + " with ATLAS_KEY_PASSPHRASE");
-        ReadBack.identity(m, cert, key, CERT + " and " + KEY);
+                v.get("ATLAS_KEY_PASSPHRASE").toCharArray(), Msg.of("core.handoff.what.keyWithPassphrase", KEY));
+        ReadBack.identity(m, cert, key, Msg.of("core.handoff.what.pair", CERT, KEY));
         checks.add(ENV + " parses; " + KEY + " decrypts with ATLAS_KEY_PASSPHRASE and matches " + CERT);
     }
 }

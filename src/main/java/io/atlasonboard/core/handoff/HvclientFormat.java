@@ -121,11 +121,11 @@ final class HvclientFormat implements BundleFormat {
             throw ExportException.of("core.handoff.config.mismatch", CONFIG);
         }
         X509Certificate cert = ReadBack.certificates(ReadBack.text(Path.of(cfg.get("cert_file").getAsString())),
-                "certificate file").get(0);
+                Msg.of("core.handoff.what.certificateFile")).get(0);
         String pass = cfg.get("key_passphrase").getAsString();
         PrivateKey key = ReadBack.key(ReadBack.text(Path.of(cfg.get("key_file").getAsString())),
-                pass.isEmpty() ? null : pass.toCharArray(), "key file with the configured passphrase");
-        ReadBack.identity(m, cert, key, "certificate and key named in " + CONFIG);
+                pass.isEmpty() ? null : pass.toCharArray(), Msg.of("core.handoff.what.keyFile"));
+        ReadBack.identity(m, cert, key, Msg.of("core.handoff.what.configuredPair", CONFIG));
         checks.add(CONFIG + " parses as JSON with url, api_key, api_secret, cert_file, key_file, key_passphrase, "
                 + "timeout");
         checks.add(KEY + (pass.isEmpty() ? " (plain)" : " decrypts with key_passphrase and") + " matches " + CERT);

@@ -100,8 +100,8 @@ final class MtgClmFormat implements BundleFormat {
     @Override
     public void check(ExportMaterial m, ExportOptions o, Path folder, List<String> checks) {
         String ks = keystoreName(m.provider);
-        ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, "API secret");
-        ReadBack.secretFile(folder.resolve(KEYSTORE_PASSWORD), m.keystorePassword, "keystore password");
+        ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, Msg.of("core.handoff.what.apiSecret"));
+        ReadBack.secretFile(folder.resolve(KEYSTORE_PASSWORD), m.keystorePassword, Msg.of("core.handoff.what.keystorePassword"));
         byte[] p12 = ReadBack.bytes(folder.resolve(ks));
         Pkcs12Contents c;
         try {
@@ -109,7 +109,7 @@ final class MtgClmFormat implements BundleFormat {
         } catch (PkiException | IllegalArgumentException e) {
             throw new ExportException(Msg.of("core.handoff.keystore.doesNotOpen", ExportException.part(e)), e);
         }
-        ReadBack.identity(m, c.chain().get(0), c.key(), "written keystore");
+        ReadBack.identity(m, c.chain().get(0), c.key(), Msg.of("core.handoff.what.writtenKeystore"));
         String html = ReadBack.text(folder.resolve(SHEET));
         if (!html.contains(MtgClmFormat.esc(m.provider.apiKey())) || !html.toLowerCase(Locale.ROOT).contains("</html>")) {
             throw ExportException.of("core.handoff.sheet.incomplete");

@@ -38,7 +38,7 @@ final class ReadBack {
         return new String(bytes(file), StandardCharsets.UTF_8);
     }
 
-    static List<X509Certificate> certificates(String pem, String what) {
+    static List<X509Certificate> certificates(String pem, Object what) {
         try {
             List<X509Certificate> out = new ArrayList<>();
             for (Certificate c : CertificateFactory.getInstance("X.509")
@@ -55,7 +55,7 @@ final class ReadBack {
     }
 
     /** Decrypts (or reads, when {@code passphrase} is null) the key; a wrong passphrase fails the export. */
-    static PrivateKey key(String pem, char[] passphrase, String what) {
+    static PrivateKey key(String pem, char[] passphrase, Object what) {
         try {
             return EncryptedKeys.decrypt(pem, passphrase);
         } catch (PkiException | IllegalArgumentException e) {
@@ -63,7 +63,7 @@ final class ReadBack {
         }
     }
 
-    static void identity(ExportMaterial m, X509Certificate cert, PrivateKey key, String what) {
+    static void identity(ExportMaterial m, X509Certificate cert, PrivateKey key, Object what) {
         if (!m.sameIdentity(cert, key)) {
             throw ExportException.of("core.handoff.readBack.wrongIdentity", what);
         }
@@ -84,7 +84,7 @@ final class ReadBack {
         }
     }
 
-    static void secretFile(Path file, char[] secret, String what) {
+    static void secretFile(Path file, char[] secret, Object what) {
         byte[] b = bytes(file);
         try {
             if (!sameSecret(b, secret)) {

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -60,13 +61,13 @@ final class VaultFormat implements BundleFormat {
         if (!ReadBack.text(folder.resolve(API_KEY)).equals(m.provider.apiKey())) {
             throw ExportException.of("core.handoff.vault.apiKeyMismatch", API_KEY);
         }
-        ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, "API secret");
+        ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, Msg.of("core.handoff.what.apiSecret"));
         Base64.Decoder d = Base64.getDecoder();
         var cert = ReadBack.certificates(new String(d.decode(ReadBack.text(folder.resolve(CERT))),
                 StandardCharsets.US_ASCII), CERT).get(0);
         var key = ReadBack.key(new String(d.decode(ReadBack.text(folder.resolve(KEY))), StandardCharsets.US_ASCII),
                 null, KEY);
-        ReadBack.identity(m, cert, key, CERT + " and " + KEY);
+        ReadBack.identity(m, cert, key, Msg.of("core.handoff.what.pair", CERT, KEY));
         checks.add(SCRIPT + " reads api_key, api_secret, api_cert, api_cert_key from files; " + CERT + " and " + KEY
                 + " decode to the matching certificate and key");
     }
