@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.atlasonboard.core.Localized;
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.atlas.AtlasApiException;
 import io.atlasonboard.core.atlas.AtlasClient;
 import io.atlasonboard.core.atlas.AtlasTransportException;
@@ -73,8 +75,29 @@ public final class AlternativeValidation {
         return new HttpFile(URI.create(scheme + "://" + host + HTTP_PATH), claim.token());
     }
 
-    /** Outcome of fetching the file from this machine before asking GlobalSign. */
-    public record Precheck(boolean ok, URI fetched, String detail) {
+    /**
+     * Outcome of fetching the file from this machine before asking GlobalSign: {@code detail} is English (CLI, logs),
+     * {@code detailMsg} the same sentence for the UI.
+     */
+    public record Precheck(boolean ok, URI fetched, String detail, Msg detailMsg) {
+        Precheck(boolean ok, URI fetched, Msg detail) {
+            this(ok, fetched, detail.english(), detail);
+        }
+    }
+
+    /** A refusal of GlobalSign shown in the user's language; {@code getMessage()} is English. */
+    static final class Refused extends DomainsException implements Localized {
+        private final transient Msg msg;
+
+        Refused(Msg msg, Throwable cause) {
+            super(msg.english(), cause);
+            this.msg = msg;
+        }
+
+        @Override
+        public Msg msg() {
+            return msg;
+        }
     }
 
     /**
@@ -93,27 +116,29 @@ public final class AlternativeValidation {
                 body = in.readNBytes(MAX_FILE_BYTES + 1);
             }
             if (r.statusCode() != 200) {
-                return new Precheck(false, u, u + " answered HTTP " + r.statusCode() + " (GlobalSign needs 200 with "
-                        + "the token as the body)");
+                return new Precheck(false, u, Msg.of("core.validation.http.status", u.toString(),
+                        String.valueOf(r.statusCode())));
             }
             if (body.length > MAX_FILE_BYTES) {
-                return new Precheck(false, u, u + " serves more than " + MAX_FILE_BYTES / 1024 + " KiB; the file must "
-                        + "hold only the token");
+                return new Precheck(false, u, Msg.of("core.validation.http.tooLarge", u.toString(),
+                        String.valueOf(MAX_FILE_BYTES / 1024)));
             }
             String seen = new String(body, StandardCharsets.UTF_8).strip();
             if (seen.equals(file.content())) {
-                return new Precheck(true, u, u + " serves the token");
+                return new Precheck(true, u, Msg.of("core.validation.http.ok", u.toString()));
             }
             String shown = seen.length() > 80 ? seen.substring(0, 80) + "..." : seen;
-            return new Precheck(false, u, u + " serves other content: '" + shown.replaceAll("\\p{Cntrl}", "?")
-                    + "' (expected exactly '" + file.content() + "')");
+            return new Precheck(false, u, Msg.of("core.validation.http.otherContent", u.toString(),
+                    shown.replaceAll("\\p{Cntrl}", "?"), file.content()));
         } catch (IOException e) {
-            return new Precheck(false, u, "fetching " + u + " failed: " + AtlasClient.describe(e));
+            return new Precheck(false, u, Msg.of("core.validation.http.fetchFailed", u.toString(),
+                    AtlasClient.describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Precheck(false, u, "interrupted while fetching " + u);
+            return new Precheck(false, u, Msg.of("core.validation.http.interrupted", u.toString()));
         } catch (IllegalArgumentException e) {
-            return new Precheck(false, u, "cannot fetch " + u + ": " + e.getMessage());
+            return new Precheck(false, u, Msg.of("core.validation.http.cannotFetch", u.toString(),
+                    e.getMessage()));
         }
     }
 
@@ -130,8 +155,7 @@ public final class AlternativeValidation {
         try {
             return client.approverEmails(claim.claimId()).all();
         } catch (AtlasApiException e) {
-            throw new DomainsException("GlobalSign did not list the approver addresses for " + claim.domain() + ": "
-                    + ClaimService.describe(e), e);
+            throw new Refused(Msg.of("core.validation.email.notListed", claim.domain(), ClaimService.describe(e)), e);
         }
     }
 
@@ -147,8 +171,8 @@ public final class AlternativeValidation {
             for (ApproverEmails.Address x : listed) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(x.email());
             }
-            return VerifyResult.error(claim.domain(), claim.claimId(), address + " is not an approver address for "
-                    + claim.domain() + "; GlobalSign accepts: " + sb);
+            return VerifyResult.error(claim.domain(), claim.claimId(), Msg.of("core.validation.email.notApprover",
+                    address, claim.domain(), sb.toString()));
         }
         return run(claim, maxWait, () -> client.assertEmail(claim.claimId(), address.strip()), "e-mail");
     }
@@ -167,8 +191,8 @@ public final class AlternativeValidation {
             a = ask.call();
         } catch (AtlasApiException e) {
             refresh(domain);
-            return new VerifyResult(domain, VerifyResult.State.ERROR, claim.claimId(), "GlobalSign could not verify it "
-                    + "by " + method + ": " + ClaimService.describe(e), e.status() == 424);
+            return new VerifyResult(domain, VerifyResult.State.ERROR, claim.claimId(), Msg.of(
+                    "core.validation.couldNotVerify", methodMsg(method), ClaimService.describe(e)), e.status() == 424);
         } catch (AtlasTransportException e) {
             return VerifyResult.error(domain, claim.claimId(), e.getMessage());
         }
@@ -182,8 +206,8 @@ public final class AlternativeValidation {
             try {
                 c = client.getClaim(claim.claimId());
             } catch (AtlasApiException e) {
-                return VerifyResult.error(domain, claim.claimId(), "reading the claim failed: "
-                        + ClaimService.describe(e));
+                return VerifyResult.error(domain, claim.claimId(), Msg.of("core.validation.readFailed",
+                        ClaimService.describe(e)));
             } catch (AtlasTransportException e) {
                 return VerifyResult.error(domain, claim.claimId(), e.getMessage());
             }
@@ -194,24 +218,28 @@ public final class AlternativeValidation {
             List<Claim.LogEntry> log = c.log();
             for (int i = Math.min(baseline, log.size()); i < log.size(); i++) {
                 if ("ERROR".equalsIgnoreCase(log.get(i).status())) {
-                    return VerifyResult.error(domain, claim.claimId(), "GlobalSign's " + method + " check failed: "
-                            + log.get(i).description());
+                    return VerifyResult.error(domain, claim.claimId(), Msg.of("core.validation.checkFailed",
+                            methodMsg(method), log.get(i).description()));
                 }
             }
             Instant now = clock.instant();
             if (!now.isBefore(deadline)) {
-                return VerifyResult.pending(domain, claim.claimId(), "GlobalSign has not confirmed it yet"
-                        + ("e-mail".equals(method) ? " (the approval mail may still be unanswered)" : "")
-                        + "; verify again later");
+                return VerifyResult.pending(domain, claim.claimId(), Msg.of("e-mail".equals(method)
+                        ? "core.validation.notConfirmedEmail" : "core.validation.notConfirmed"));
             }
             Duration left = Duration.between(now, deadline);
             try {
                 sleeper.sleep(left.compareTo(pollInterval) < 0 ? left : pollInterval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return VerifyResult.pending(domain, claim.claimId(), "cancelled while GlobalSign was checking");
+                return VerifyResult.pending(domain, claim.claimId(), Msg.of("core.validation.cancelled"));
             }
         }
+    }
+
+    /** The method's name as a message argument ("HTTP", "e-mail"). */
+    private static Msg methodMsg(String method) {
+        return Msg.of("e-mail".equals(method) ? "core.validation.method.email" : "core.validation.method.http");
     }
 
     private void refresh(String domain) {

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -77,20 +78,19 @@ final class Bundle implements AutoCloseable {
         try {
             if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new ExportException(folder + " exists and is not a folder");
+                    throw ExportException.of("core.handoff.folder.notFolder", folder.toString());
                 }
                 if (posix) {
                     Set<PosixFilePermission> p = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
                     if (p.stream().anyMatch(x -> x.name().startsWith("GROUP") || x.name().startsWith("OTHERS"))) {
-                        throw new ExportException("The folder " + folder + " can be entered by other users ("
-                                + PosixFilePermissions.toString(p) + "); choose a new folder (it is created "
-                                + "owner-only) or restrict this one to its owner");
+                        throw ExportException.of("core.handoff.folder.openToOthers", folder.toString(),
+                                PosixFilePermissions.toString(p));
                     }
                 }
             } else {
                 Path parent = folder.getParent();
                 if (parent != null && !Files.isDirectory(parent)) {
-                    throw new ExportException("The folder " + parent + " does not exist");
+                    throw ExportException.of("core.handoff.folder.missing", parent.toString());
                 }
                 if (posix) {
                     Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(DIR_MODE));
@@ -106,14 +106,15 @@ final class Bundle implements AutoCloseable {
                 }
             }
             if (!existing.isEmpty() && !replace) {
-                throw new ExportException("The folder " + folder + " already holds " + String.join(", ", existing)
-                        + "; nothing was written. Choose another folder or allow replacing the existing files.");
+                throw ExportException.of("core.handoff.folder.occupied", folder.toString(),
+                        String.join(", ", existing));
             }
             for (Map.Entry<String, byte[]> e : contents.entrySet()) {
                 writeOne(path(e.getKey()), e.getValue(), posix);
             }
         } catch (IOException e) {
-            throw new ExportException("Cannot write the export to " + folder + ": " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.folder.writeFailed", folder.toString(),
+                    ExportException.part(e)), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -81,13 +82,13 @@ final class CertManagerFormat implements BundleFormat {
         try {
             Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
             if (!(o instanceof Map<?, ?> map)) {
-                throw new ExportException(what + " is not a YAML mapping");
+                throw ExportException.of("core.handoff.yaml.notMapping", what);
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) map;
             return m;
         } catch (YAMLException e) {
-            throw new ExportException(what + " is not valid YAML: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.yaml.invalid", what, e.getMessage()), e);
         }
     }
 
@@ -96,12 +97,12 @@ final class CertManagerFormat implements BundleFormat {
         Object cur = m;
         for (String p : path) {
             if (!(cur instanceof Map<?, ?> mm) || !mm.containsKey(p)) {
-                throw new ExportException(what + " lacks " + String.join(".", path));
+                throw ExportException.of("core.handoff.yaml.lacks", what, String.join(".", path));
             }
             cur = ((Map<String, Object>) mm).get(p);
         }
         if (!(cur instanceof String s)) {
-            throw new ExportException(what + ": " + String.join(".", path) + " is not a string");
+            throw ExportException.of("core.handoff.yaml.notString", what, String.join(".", path));
         }
         return s;
     }
@@ -113,24 +114,24 @@ final class CertManagerFormat implements BundleFormat {
         Base64.Decoder d = Base64.getDecoder();
         if (!"Secret".equals(field(secret, SECRET, "kind"))
                 || !o.secretName().equals(field(secret, SECRET, "metadata", "name"))) {
-            throw new ExportException(SECRET + " is not the Secret " + o.secretName());
+            throw ExportException.of("core.handoff.certManager.wrongSecret", SECRET, o.secretName());
         }
         String apiKey = new String(d.decode(field(secret, SECRET, "data", "apikey")), StandardCharsets.UTF_8);
         byte[] apiSecret = d.decode(field(secret, SECRET, "data", "apisecret"));
         if (!apiKey.equals(m.provider.apiKey()) || !ReadBack.sameSecret(apiSecret, m.apiSecret)) {
-            throw new ExportException(SECRET + " does not hold the provider's API key and secret");
+            throw ExportException.of("core.handoff.certManager.secretMismatch", SECRET);
         }
         X509Certificate cert = ReadBack.certificates(new String(d.decode(field(secret, SECRET, "data", "cert")),
-                StandardCharsets.US_ASCII), "Secret's cert").get(0);
+                StandardCharsets.US_ASCII), Msg.of("core.handoff.what.secretCert")).get(0);
         PrivateKey key = ReadBack.key(new String(d.decode(field(secret, SECRET, "data", "certkey")),
-                StandardCharsets.US_ASCII), null, "Secret's certkey");
-        ReadBack.identity(m, cert, key, "Secret's cert and certkey");
+                StandardCharsets.US_ASCII), null, Msg.of("core.handoff.what.secretKey"));
+        ReadBack.identity(m, cert, key, Msg.of("core.handoff.what.secretPair"));
         String kind = field(issuer, ISSUER, "kind");
         if (!API_VERSION.equals(field(issuer, ISSUER, "apiVersion"))
                 || !kind.equals(o.cluster() ? "ClusterIssuer" : "Issuer")
                 || !o.secretName().equals(field(issuer, ISSUER, "spec", "authSecretName"))
                 || !m.provider.apiUrl().equals(field(issuer, ISSUER, "spec", "url"))) {
-            throw new ExportException(ISSUER + " does not name the API URL and the Secret");
+            throw ExportException.of("core.handoff.certManager.issuerMismatch", ISSUER);
         }
         checks.add(SECRET + " parses as YAML; its cert and certkey match, apikey and apisecret are the stored ones");
         checks.add(ISSUER + " parses as YAML: " + kind + " " + o.issuerName() + " -> Secret " + o.secretName());

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,8 +56,7 @@ final class EnvFormat implements BundleFormat {
 
     private static String quote(String name, String value) {
         if (value.indexOf('\'') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw new ExportException("The value of " + name + " contains a quote or a line break; it cannot be "
-                    + "written to a dotenv file");
+            throw ExportException.of("core.handoff.env.unquotable", name);
         }
         return "'" + value + "'";
     }
@@ -70,12 +70,12 @@ final class EnvFormat implements BundleFormat {
             }
             int eq = line.indexOf('=');
             if (eq <= 0 || !line.substring(0, eq).matches("[A-Z_][A-Z0-9_]*")) {
-                throw new ExportException(ENV + " has a line that is not NAME='value'");
+                throw ExportException.of("core.handoff.env.badLine", ENV);
             }
             String v = line.substring(eq + 1);
             if (v.length() < 2 || v.charAt(0) != '\'' || v.charAt(v.length() - 1) != '\''
                     || v.substring(1, v.length() - 1).indexOf('\'') >= 0) {
-                throw new ExportException(ENV + ": the value of " + line.substring(0, eq) + " is not single-quoted");
+                throw ExportException.of("core.handoff.env.notQuoted", ENV, line.substring(0, eq));
             }
             out.put(line.substring(0, eq), v.substring(1, v.length() - 1));
         }
@@ -88,18 +88,18 @@ final class EnvFormat implements BundleFormat {
         for (String k : List.of("ATLAS_API_URL", "ATLAS_API_KEY", "ATLAS_API_SECRET", "ATLAS_CERT_FILE",
                 "ATLAS_KEY_FILE", "ATLAS_KEY_PASSPHRASE")) {
             if (!v.containsKey(k)) {
-                throw new ExportException(ENV + " lacks " + k);
+                throw ExportException.of("core.handoff.env.lacks", ENV, k);
             }
         }
         if (!v.get("ATLAS_API_URL").equals(m.provider.apiUrl()) || !v.get("ATLAS_API_KEY").equals(m.provider.apiKey())
                 || !ReadBack.sameSecret(v.get("ATLAS_API_SECRET").getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         m.apiSecret)) {
-            throw new ExportException(ENV + " does not hold the provider's URL, API key and secret");
+            throw ExportException.of("core.handoff.config.mismatch", ENV);
         }
         var cert = ReadBack.certificates(ReadBack.text(Path.of(v.get("ATLAS_CERT_FILE"))), CERT).get(0);
         var key = ReadBack.key(ReadBack.text(Path.of(v.get("ATLAS_KEY_FILE"))),
-                v.get("ATLAS_KEY_PASSPHRASE").toCharArray(), KEY + " with ATLAS_KEY_PASSPHRASE");
-        ReadBack.identity(m, cert, key, CERT + " and " + KEY);
+                v.get("ATLAS_KEY_PASSPHRASE").toCharArray(), Msg.of("core.handoff.what.keyWithPassphrase", KEY));
+        ReadBack.identity(m, cert, key, Msg.of("core.handoff.what.pair", CERT, KEY));
         checks.add(ENV + " parses; " + KEY + " decrypts with ATLAS_KEY_PASSPHRASE and matches " + CERT);
     }
 }

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -38,11 +39,11 @@ final class ExportMaterial implements AutoCloseable {
 
     static ExportMaterial of(ProviderRecord p, ProviderSecrets s) {
         if (s.apiSecret() == null || s.apiSecret().length == 0) {
-            throw new ExportException("Provider '" + p.name() + "' has no API secret stored; nothing to hand off.");
+            throw ExportException.of("core.handoff.material.noApiSecret", p.name());
         }
         byte[] ks = p.keystore();
         if (ks == null || ks.length == 0) {
-            throw new ExportException("Provider '" + p.name() + "' has no mTLS keystore stored.");
+            throw ExportException.of("core.handoff.material.noKeystore", p.name());
         }
         char[] ksPw = s.keystorePassword() == null ? new char[0] : s.keystorePassword().clone();
         Pkcs12Contents c;
@@ -50,8 +51,8 @@ final class ExportMaterial implements AutoCloseable {
             c = Pkcs12.read(ks, ksPw);
         } catch (PkiException | IllegalArgumentException e) {
             Arrays.fill(ksPw, '\0');
-            throw new ExportException("The stored mTLS keystore of provider '" + p.name() + "' does not open: "
-                    + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.material.keystoreDoesNotOpen", p.name(),
+                    ExportException.part(e)), e);
         }
         return new ExportMaterial(p, s.apiSecret().clone(), ksPw, ks, c.key(), c.chain());
     }

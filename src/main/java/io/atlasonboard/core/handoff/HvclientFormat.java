@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -100,31 +101,31 @@ final class HvclientFormat implements BundleFormat {
         try {
             JsonElement e = JsonParser.parseString(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
             if (!e.isJsonObject()) {
-                throw new ExportException(CONFIG + " is not a JSON object");
+                throw ExportException.of("core.handoff.json.notObject", CONFIG);
             }
             cfg = e.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new ExportException(CONFIG + " is not valid JSON", e);
+            throw new ExportException(Msg.of("core.handoff.json.invalid", CONFIG), e);
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
         for (String f : List.of("url", "api_key", "api_secret", "cert_file", "key_file", "key_passphrase", "timeout")) {
             if (!cfg.has(f) || !cfg.get(f).isJsonPrimitive()) {
-                throw new ExportException(CONFIG + " lacks the field " + f);
+                throw ExportException.of("core.handoff.json.lacksField", CONFIG, f);
             }
         }
         if (!cfg.get("url").getAsString().equals(m.provider.apiUrl())
                 || !cfg.get("api_key").getAsString().equals(m.provider.apiKey())
                 || !ReadBack.sameSecret(cfg.get("api_secret").getAsString().getBytes(
                         java.nio.charset.StandardCharsets.UTF_8), m.apiSecret)) {
-            throw new ExportException(CONFIG + " does not hold the provider's URL, API key and secret");
+            throw ExportException.of("core.handoff.config.mismatch", CONFIG);
         }
         X509Certificate cert = ReadBack.certificates(ReadBack.text(Path.of(cfg.get("cert_file").getAsString())),
-                "certificate file").get(0);
+                Msg.of("core.handoff.what.certificateFile")).get(0);
         String pass = cfg.get("key_passphrase").getAsString();
         PrivateKey key = ReadBack.key(ReadBack.text(Path.of(cfg.get("key_file").getAsString())),
-                pass.isEmpty() ? null : pass.toCharArray(), "key file with the configured passphrase");
-        ReadBack.identity(m, cert, key, "certificate and key named in " + CONFIG);
+                pass.isEmpty() ? null : pass.toCharArray(), Msg.of("core.handoff.what.keyFile"));
+        ReadBack.identity(m, cert, key, Msg.of("core.handoff.what.configuredPair", CONFIG));
         checks.add(CONFIG + " parses as JSON with url, api_key, api_secret, cert_file, key_file, key_passphrase, "
                 + "timeout");
         checks.add(KEY + (pass.isEmpty() ? " (plain)" : " decrypts with key_passphrase and") + " matches " + CERT);

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ final class MtgClmFormat implements BundleFormat {
         try {
             p12 = Pkcs12.write(m.key, m.chain, m.keystorePassword.clone(), "atlas-mtls", o.keystoreProfile());
         } catch (PkiException e) {
-            throw new ExportException("The keystore cannot be written: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.keystore.writeFailed", ExportException.part(e)), e);
         }
         b.add(ks, true, "PKCS#12 keystore (" + o.keystoreProfile().label() + ")", p12);
         b.addSecret(KEYSTORE_PASSWORD, "keystore password", m.keystorePassword);
@@ -99,19 +100,19 @@ final class MtgClmFormat implements BundleFormat {
     @Override
     public void check(ExportMaterial m, ExportOptions o, Path folder, List<String> checks) {
         String ks = keystoreName(m.provider);
-        ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, "API secret");
-        ReadBack.secretFile(folder.resolve(KEYSTORE_PASSWORD), m.keystorePassword, "keystore password");
+        ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, Msg.of("core.handoff.what.apiSecret"));
+        ReadBack.secretFile(folder.resolve(KEYSTORE_PASSWORD), m.keystorePassword, Msg.of("core.handoff.what.keystorePassword"));
         byte[] p12 = ReadBack.bytes(folder.resolve(ks));
         Pkcs12Contents c;
         try {
             c = Pkcs12.read(p12, m.keystorePassword.clone());
         } catch (PkiException | IllegalArgumentException e) {
-            throw new ExportException("The written keystore does not open with its password: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.keystore.doesNotOpen", ExportException.part(e)), e);
         }
-        ReadBack.identity(m, c.chain().get(0), c.key(), "written keystore");
+        ReadBack.identity(m, c.chain().get(0), c.key(), Msg.of("core.handoff.what.writtenKeystore"));
         String html = ReadBack.text(folder.resolve(SHEET));
         if (!html.contains(MtgClmFormat.esc(m.provider.apiKey())) || !html.toLowerCase(Locale.ROOT).contains("</html>")) {
-            throw new ExportException("The written sheet is incomplete");
+            throw ExportException.of("core.handoff.sheet.incomplete");
         }
         checks.add(ks + " opens with the password in " + KEYSTORE_PASSWORD + " and holds the mTLS certificate "
                 + "with its key");

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.security.PrivateKey;
@@ -30,7 +31,7 @@ final class PemKeys {
         try {
             return write(new JcaMiscPEMGenerator(key, enc));
         } catch (IOException e) {
-            throw new ExportException("The private key cannot be encrypted as PEM: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.pem.encryptFailed", e.getMessage()), e);
         }
     }
 
@@ -39,7 +40,7 @@ final class PemKeys {
         try {
             return write(new JcaPKCS8Generator(key, null));
         } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
-            throw new ExportException("The private key cannot be written as PEM: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.pem.writeFailed", e.getMessage()), e);
         }
     }
 
@@ -48,7 +49,7 @@ final class PemKeys {
         try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
             w.writeObject((org.bouncycastle.util.io.pem.PemObjectGenerator) generator);
         } catch (IOException e) {
-            throw new ExportException("The private key cannot be written as PEM: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.pem.writeFailed", e.getMessage()), e);
         }
         return sw.toString();
     }

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -104,23 +105,23 @@ public final class ProviderExporter {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         try {
             if (posix && !Files.getPosixFilePermissions(b.folder(), LinkOption.NOFOLLOW_LINKS).equals(Bundle.DIR_MODE)) {
-                throw new ExportException("The folder " + b.folder() + " is not owner-only");
+                throw ExportException.of("core.handoff.check.folderNotOwnerOnly", b.folder().toString());
             }
             for (ExportedFile f : b.files()) {
                 Path file = b.path(f.name());
                 if (posix && !Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).equals(Bundle.FILE_MODE)) {
-                    throw new ExportException("The file " + file + " is not owner-only");
+                    throw ExportException.of("core.handoff.check.fileNotOwnerOnly", file.toString());
                 }
                 if (!f.secret()) {
                     String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                     if (contains(text, m.apiSecret) || (m.keystorePassword.length > 0
                             && contains(text, m.keystorePassword)) || text.contains("PRIVATE KEY")) {
-                        throw new ExportException("The file " + f.name() + " is not marked secret but holds a secret");
+                        throw ExportException.of("core.handoff.check.secretInPlainFile", f.name());
                     }
                 }
             }
         } catch (IOException e) {
-            throw new ExportException("The written bundle cannot be checked: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.check.unreadable", ExportException.part(e)), e);
         }
         checks.add("folder 0700, every file 0600; no secret in a file not marked secret");
     }

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,7 +29,8 @@ final class ReadBack {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ExportException("The written file " + file + " cannot be read back: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.readBack.unreadable", file.toString(),
+                    ExportException.part(e)), e);
         }
     }
 
@@ -36,7 +38,7 @@ final class ReadBack {
         return new String(bytes(file), StandardCharsets.UTF_8);
     }
 
-    static List<X509Certificate> certificates(String pem, String what) {
+    static List<X509Certificate> certificates(String pem, Object what) {
         try {
             List<X509Certificate> out = new ArrayList<>();
             for (Certificate c : CertificateFactory.getInstance("X.509")
@@ -44,26 +46,26 @@ final class ReadBack {
                 out.add((X509Certificate) c);
             }
             if (out.isEmpty()) {
-                throw new ExportException("The " + what + " holds no certificate");
+                throw ExportException.of("core.handoff.readBack.noCertificate", what);
             }
             return out;
         } catch (CertificateException e) {
-            throw new ExportException("The " + what + " is not a readable certificate: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.readBack.badCertificate", what, e.getMessage()), e);
         }
     }
 
     /** Decrypts (or reads, when {@code passphrase} is null) the key; a wrong passphrase fails the export. */
-    static PrivateKey key(String pem, char[] passphrase, String what) {
+    static PrivateKey key(String pem, char[] passphrase, Object what) {
         try {
             return EncryptedKeys.decrypt(pem, passphrase);
         } catch (PkiException | IllegalArgumentException e) {
-            throw new ExportException("The " + what + " does not open: " + e.getMessage(), e);
+            throw new ExportException(Msg.of("core.handoff.readBack.keyDoesNotOpen", what, ExportException.part(e)), e);
         }
     }
 
-    static void identity(ExportMaterial m, X509Certificate cert, PrivateKey key, String what) {
+    static void identity(ExportMaterial m, X509Certificate cert, PrivateKey key, Object what) {
         if (!m.sameIdentity(cert, key)) {
-            throw new ExportException("The " + what + " is not the provider's mTLS certificate with its key");
+            throw ExportException.of("core.handoff.readBack.wrongIdentity", what);
         }
     }
 
@@ -82,11 +84,11 @@ final class ReadBack {
         }
     }
 
-    static void secretFile(Path file, char[] secret, String what) {
+    static void secretFile(Path file, char[] secret, Object what) {
         byte[] b = bytes(file);
         try {
             if (!sameSecret(b, secret)) {
-                throw new ExportException("The " + what + " file does not hold the stored value");
+                throw ExportException.of("core.handoff.readBack.secretMismatch", what);
             }
         } finally {
             Arrays.fill(b, (byte) 0);

@@ -1,5 +1,6 @@
 package io.atlasonboard.core.handoff;
 
+import io.atlasonboard.core.Msg;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -51,22 +52,22 @@ final class VaultFormat implements BundleFormat {
         String s = ReadBack.text(folder.resolve(SCRIPT));
         for (String f : List.of(API_KEY, API_SECRET, CERT, KEY)) {
             if (!s.contains("=@" + f)) {
-                throw new ExportException(SCRIPT + " does not read " + f);
+                throw ExportException.of("core.handoff.vault.doesNotRead", SCRIPT, f);
             }
         }
         if (!s.contains("vault secrets enable atlas") || !s.contains("vault write atlas/config/authn")) {
-            throw new ExportException(SCRIPT + " is incomplete");
+            throw ExportException.of("core.handoff.vault.incomplete", SCRIPT);
         }
         if (!ReadBack.text(folder.resolve(API_KEY)).equals(m.provider.apiKey())) {
-            throw new ExportException(API_KEY + " does not hold the API key");
+            throw ExportException.of("core.handoff.vault.apiKeyMismatch", API_KEY);
         }
-        ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, "API secret");
+        ReadBack.secretFile(folder.resolve(API_SECRET), m.apiSecret, Msg.of("core.handoff.what.apiSecret"));
         Base64.Decoder d = Base64.getDecoder();
         var cert = ReadBack.certificates(new String(d.decode(ReadBack.text(folder.resolve(CERT))),
                 StandardCharsets.US_ASCII), CERT).get(0);
         var key = ReadBack.key(new String(d.decode(ReadBack.text(folder.resolve(KEY))), StandardCharsets.US_ASCII),
                 null, KEY);
-        ReadBack.identity(m, cert, key, CERT + " and " + KEY);
+        ReadBack.identity(m, cert, key, Msg.of("core.handoff.what.pair", CERT, KEY));
         checks.add(SCRIPT + " reads api_key, api_secret, api_cert, api_cert_key from files; " + CERT + " and " + KEY
                 + " decode to the matching certificate and key");
     }

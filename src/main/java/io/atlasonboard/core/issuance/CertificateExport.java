@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.pki.EncryptedKeys;
 import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.pki.Pkcs12;
@@ -47,8 +48,12 @@ public final class CertificateExport {
 
     /** "" when {@code password} may protect an exported keystore, else the sentence saying why not. */
     public static String checkPassword(char[] password) {
-        return password == null || password.length < MIN_PASSWORD_LENGTH
-                ? "Enter a keystore password of at least " + MIN_PASSWORD_LENGTH + " characters." : "";
+        return password == null || password.length < MIN_PASSWORD_LENGTH ? passwordMsg().english() : "";
+    }
+
+    /** The sentence of {@link #checkPassword} as a message, for a reader in another language. */
+    public static Msg passwordMsg() {
+        return Msg.of("core.issuance.export.passwordShort", String.valueOf(MIN_PASSWORD_LENGTH));
     }
 
     /** True when a keystore can be exported: the private key of the certificate is kept in the store. */
@@ -64,13 +69,12 @@ public final class CertificateExport {
     public static byte[] pkcs12(CertificateRecord r, CertificateRepository certificates, char[] password) {
         requireIssued(r);
         if (!r.hasPrivateKey()) {
-            throw new InvalidInputException("The private key of certificate " + r.serial() + " is not kept here (a"
-                    + " certificate request was supplied, so the key stayed with its owner); export it as PEM.");
+            throw new InvalidInputException(Msg.of("core.issuance.export.keyNotKept", r.serial()));
         }
         requirePassword(password);
         char[] keyPem = Objects.requireNonNull(certificates, "certificates").privateKeyPem(r.id());
         if (keyPem == null) {
-            throw new InvalidInputException("The private key of certificate " + r.serial() + " is not in the store.");
+            throw new InvalidInputException(Msg.of("core.issuance.export.keyMissing", r.serial()));
         }
         try {
             PrivateKey key = EncryptedKeys.decrypt(new String(keyPem), new char[0]);
@@ -83,12 +87,10 @@ public final class CertificateExport {
     /** A PKCS#12 of a just-issued certificate with the key generated for it (null key: a CSR was supplied). */
     public static byte[] pkcs12(IssuedCertificate c, char[] password) {
         if (c.pending()) {
-            throw new InvalidInputException("Certificate " + c.serial() + " is still being issued; export it once"
-                    + " GlobalSign has issued it.");
+            throw new InvalidInputException(Msg.of("core.issuance.export.pending", c.serial()));
         }
         if (c.privateKey() == null) {
-            throw new InvalidInputException("The private key of certificate " + c.serial() + " is not kept here (a"
-                    + " certificate request was supplied, so the key stayed with its owner); export it as PEM.");
+            throw new InvalidInputException(Msg.of("core.issuance.export.keyNotKept", c.serial()));
         }
         requirePassword(password);
         String cn = c.record() == null ? null : c.record().commonName();
@@ -118,15 +120,13 @@ public final class CertificateExport {
 
     private static void requireIssued(CertificateRecord r) {
         if (r.certificatePem() == null || r.certificatePem().isBlank()) {
-            throw new InvalidInputException("Certificate " + r.serial() + " is still being issued; export it once"
-                    + " GlobalSign has issued it.");
+            throw new InvalidInputException(Msg.of("core.issuance.export.pending", r.serial()));
         }
     }
 
     private static void requirePassword(char[] password) {
-        String problem = checkPassword(password);
-        if (!problem.isEmpty()) {
-            throw new InvalidInputException(problem);
+        if (!checkPassword(password).isEmpty()) {
+            throw new InvalidInputException(passwordMsg());
         }
     }
 
@@ -139,8 +139,7 @@ public final class CertificateExport {
             }
             return out;
         } catch (CertificateException e) {
-            throw new InvalidInputException("The stored certificate cannot be read; refresh the certificate list"
-                    + " to fetch it again from GlobalSign.", e);
+            throw new InvalidInputException(Msg.of("core.issuance.export.unreadable"), e);
         }
     }
 }

@@ -41,6 +41,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 import io.atlasonboard.core.atlas.ValidationPolicy;
 import io.atlasonboard.core.pki.DomainNames;
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.pki.Pem;
 import io.atlasonboard.core.store.IntendedUse;
@@ -82,7 +83,7 @@ public final class RequestBuilder {
     }
 
     public static Built build(ValidationPolicy policy, IntendedUse use, IssueRequest req, Instant now) {
-        List<String> problems = new ArrayList<>();
+        List<Msg> problems = new ArrayList<>();
         JsonObject body = new JsonObject();
 
         // ---- validity
@@ -94,14 +95,14 @@ public final class RequestBuilder {
         if (req.validity() != null) {
             seconds = req.validity().toSeconds();
             if (max != null && seconds > max) {
-                problems.add("validity: the policy allows at most " + days(max) + " (" + max + " s); asked for "
-                        + days(seconds));
+                problems.add(Msg.of("core.issuance.policy.validityTooLong", String.valueOf(max / 86400),
+                        String.valueOf(max), String.valueOf(seconds / 86400)));
             }
         } else {
             seconds = max != null ? max : Duration.ofDays(90).toSeconds();
         }
         if (min != null && seconds < min) {
-            problems.add("validity: the policy requires at least " + min + " s; asked for " + seconds + " s");
+            problems.add(Msg.of("core.issuance.policy.validityTooShort", String.valueOf(min), String.valueOf(seconds)));
         }
         long na = nb + seconds;
         if (v != null && v.issuerExpiry() != null && v.issuerExpiry() > 0 && na > v.issuerExpiry()) {
@@ -125,12 +126,12 @@ public final class RequestBuilder {
         for (Map.Entry<String, String> e : req.subject().entrySet()) {
             String name = e.getKey().strip().toLowerCase(Locale.ROOT);
             if (name.equals("common_name") || name.equals("organizational_unit")) {
-                problems.add("subject_dn." + name + ": give it through its own option");
+                problems.add(Msg.of("core.issuance.policy.ownOption", name));
                 continue;
             }
             ValidationPolicy.FieldRule rule = policy.subjectField(name);
             if (rule == null) {
-                problems.add("subject_dn." + name + ": the account's validation policy has no such field");
+                problems.add(Msg.of("core.issuance.policy.noSuchField", name));
                 continue;
             }
             String p = presence(rule);
@@ -138,7 +139,7 @@ public final class RequestBuilder {
                 continue; // the CA fills in the static value
             }
             if (p.equals("FORBIDDEN")) {
-                problems.add("subject_dn." + name + ": FORBIDDEN by the account's validation policy; leave it out");
+                problems.add(Msg.of("core.issuance.policy.forbidden", name));
                 continue;
             }
             field(subject, name, e.getValue(), rule, problems);
@@ -149,8 +150,8 @@ public final class RequestBuilder {
                 ValidationPolicy.FieldRule rule = policy.subjectField(e.getKey());
                 if (rule != null && "REQUIRED".equalsIgnoreCase(rule.presence()) && !subject.has(e.getKey())
                         && !(e.getKey().equals("common_name") && cn != null)) {
-                    problems.add("subject_dn." + e.getKey() + ": REQUIRED by the account's validation policy"
-                            + (e.getKey().equals("common_name") ? " (give a Common Name)" : " (give it as a subject field)"));
+                    problems.add(Msg.of(e.getKey().equals("common_name") ? "core.issuance.policy.requiredCommonName"
+                            : "core.issuance.policy.requiredField", e.getKey()));
                 }
             }
         }
@@ -172,7 +173,7 @@ public final class RequestBuilder {
             try {
                 dns.add(DomainNames.normalize(d));
             } catch (IllegalArgumentException e) {
-                problems.add("san.dns_names: " + e.getMessage());
+                problems.add(Msg.of("core.issuance.policy.dnsName", part(e)));
             }
         }
         ValidationPolicy.ListRule dnsRule = sanRule == null ? null : sanRule.dnsNames();
@@ -195,16 +196,16 @@ public final class RequestBuilder {
         for (String e : req.emails()) {
             String t = e.strip();
             if (!t.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                problems.add("san.emails: '" + t + "' is not an e-mail address");
+                problems.add(Msg.of("core.issuance.policy.notEmail", t));
             } else if (!emails.contains(t)) {
                 emails.add(t);
             }
         }
         if (use == IntendedUse.TLS && dns.isEmpty()) {
-            problems.add("san.dns_names: a TLS certificate needs a DNS name (give a Common Name or at least one DNS name)");
+            problems.add(Msg.of("core.issuance.policy.tlsNeedsDns"));
         }
         if (use == IntendedUse.SMIME && emails.isEmpty()) {
-            problems.add("san.emails: an S/MIME certificate needs at least one e-mail address");
+            problems.add(Msg.of("core.issuance.policy.smimeNeedsEmail"));
         }
         JsonArray dnsArr = list("san.dns_names", new ArrayList<>(dns), dnsRule, problems);
         if (dnsArr != null) {
@@ -229,8 +230,7 @@ public final class RequestBuilder {
                 }
             }
             if (arr.size() < ekus.ekus().mincount()) {
-                problems.add("extended_key_usages: REQUIRED by the account's validation policy, which does not say "
-                        + "which ones");
+                problems.add(Msg.of("core.issuance.policy.ekuUnspecified"));
             } else {
                 body.add("extended_key_usages", arr);
             }
@@ -243,8 +243,7 @@ public final class RequestBuilder {
             for (Map.Entry<String, JsonElement> e : raw.getAsJsonObject("custom_extensions").entrySet()) {
                 if (e.getValue().isJsonObject() && "REQUIRED".equalsIgnoreCase(str(e.getValue().getAsJsonObject(),
                         "presence"))) {
-                    problems.add("custom_extensions." + e.getKey() + ": REQUIRED by the account's validation policy; "
-                            + "this tool cannot fill it");
+                    problems.add(Msg.of("core.issuance.policy.customExtension", e.getKey()));
                 }
             }
         }
@@ -259,8 +258,7 @@ public final class RequestBuilder {
         String hash = chooseHash(policy);
 
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("The request does not fit the account's validation policy: "
-                    + String.join("; ", problems));
+            throw new InvalidInputException(Msg.of("core.issuance.policy.refused", joined(problems, 0)));
         }
 
         KeyPair generated = null;
@@ -271,13 +269,11 @@ public final class RequestBuilder {
             try {
                 publicKey = new JcaPKCS10CertificationRequest(csr).getPublicKey();
             } catch (GeneralSecurityException e) {
-                throw new InvalidInputException("The CSR's public key cannot be read: " + e.getMessage(), e);
+                throw new InvalidInputException(Msg.of("core.issuance.csr.keyUnreadable", e.getMessage()), e);
             }
             checkKey(publicKey, keyType, lengths);
             if (format.equals("PKCS8") && pks.equals("REQUIRED")) {
-                throw new InvalidInputException("public_key_signature: REQUIRED by the account's validation policy "
-                        + "(proof of possession with the private key); let this tool generate the key instead of "
-                        + "supplying a CSR");
+                throw new InvalidInputException(Msg.of("core.issuance.policy.proofOfPossession"));
             }
         } else {
             generated = generate(keyType, lengths, req.keyBits());
@@ -302,8 +298,8 @@ public final class RequestBuilder {
             String alg = keyType.equals("ECDSA") ? "ECDSA" : "RSA";
             List<String> allowed = sr.algorithm().list() == null ? List.of() : sr.algorithm().list();
             if (!allowed.isEmpty() && allowed.stream().noneMatch(a -> a.equalsIgnoreCase(alg))) {
-                throw new InvalidInputException("signature.algorithm: REQUIRED, and the policy allows only " + allowed
-                        + ", which does not fit a " + keyType + " key");
+                throw new InvalidInputException(Msg.of("core.issuance.policy.signatureAlgorithm", allowed.toString(),
+                        keyType));
             }
             sig.addProperty("algorithm", alg);
         }
@@ -324,7 +320,7 @@ public final class RequestBuilder {
     }
 
     private static void field(JsonObject subject, String name, String value, ValidationPolicy.FieldRule rule,
-            List<String> problems) {
+            List<Msg> problems) {
         String p = presence(rule);
         if (value == null || value.isBlank()) {
             return; // REQUIRED ones are reported together afterwards
@@ -336,7 +332,7 @@ public final class RequestBuilder {
         if (f != null && !f.isEmpty()) {
             try {
                 if (!Pattern.compile(f).matcher(value).find()) {
-                    problems.add("subject_dn." + name + ": '" + value + "' does not match the policy's format " + f);
+                    problems.add(Msg.of("core.issuance.policy.format", name, value, f));
                     return;
                 }
             } catch (PatternSyntaxException ignored) {
@@ -363,22 +359,23 @@ public final class RequestBuilder {
 
     /** The values as a JSON array, or null when nothing is to be sent (none given, or the list is static). */
     private static JsonArray list(String field, List<String> values, ValidationPolicy.ListRule rule,
-            List<String> problems) {
+            List<Msg> problems) {
         if (rule != null && Boolean.TRUE.equals(rule.isStatic())) {
             return null; // the CA puts in the policy's values
         }
         int n = values.size();
         if (rule != null) {
             if (rule.maxcount() != null && rule.maxcount() == 0 && n > 0) {
-                problems.add(field + ": the account's validation policy allows none");
+                problems.add(Msg.of("core.issuance.policy.none", field));
                 return null;
             }
             int min = rule.mincount() == null ? 0 : rule.mincount();
             int max = rule.maxcount() == null ? Integer.MAX_VALUE : rule.maxcount();
             if (n < min || n > max) {
-                problems.add(field + ": the account's validation policy requires "
-                        + (max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max)
-                        + ", got " + n);
+                problems.add(max == Integer.MAX_VALUE
+                        ? Msg.of("core.issuance.policy.countAtLeast", field, String.valueOf(min), String.valueOf(n))
+                        : Msg.of("core.issuance.policy.countBetween", field, String.valueOf(min), String.valueOf(max),
+                                String.valueOf(n)));
                 return null;
             }
         }
@@ -404,8 +401,15 @@ public final class RequestBuilder {
         return "SHA-256";
     }
 
-    private static String days(long seconds) {
-        return (seconds / 86400) + " days";
+    /** The problems from {@code i} on as one message, "a; b; c", each rendered in the reader's language. */
+    private static Msg joined(List<Msg> problems, int i) {
+        return i == problems.size() - 1 ? problems.get(i)
+                : Msg.of("core.issuance.policy.list", problems.get(i), joined(problems, i + 1));
+    }
+
+    /** The message of {@code e} as an argument: its {@link Msg} when it has one. */
+    private static Object part(Throwable e) {
+        return e instanceof io.atlasonboard.core.Localized l && l.msg() != null ? l.msg() : e.getMessage();
     }
 
     private static String str(JsonObject o, String k) {
@@ -419,17 +423,15 @@ public final class RequestBuilder {
                 try {
                     if (!c.isSignatureValid(new JcaContentVerifierProviderBuilder()
                             .build(c.getSubjectPublicKeyInfo()))) {
-                        throw new InvalidInputException("The CSR's signature does not verify: it was damaged or "
-                                + "edited after signing");
+                        throw new InvalidInputException(Msg.of("core.issuance.csr.badSignature"));
                     }
                 } catch (OperatorCreationException | PKCSException e) {
-                    throw new InvalidInputException("The CSR's signature cannot be checked: " + e.getMessage(), e);
+                    throw new InvalidInputException(Msg.of("core.issuance.csr.signatureUnchecked", e.getMessage()), e);
                 }
                 return c;
             }
         }
-        throw new InvalidInputException("The file holds no certificate request (expected -----BEGIN CERTIFICATE "
-                + "REQUEST-----)");
+        throw new InvalidInputException(Msg.of("core.issuance.csr.none"));
     }
 
     private static void checkKey(PublicKey key, String keyType, List<Integer> lengths) {
@@ -442,15 +444,14 @@ public final class RequestBuilder {
             type = "ECDSA";
             len = ec.getParams().getCurve().getField().getFieldSize();
         } else {
-            throw new InvalidInputException("public_key: unsupported key algorithm " + key.getAlgorithm());
+            throw new InvalidInputException(Msg.of("core.issuance.key.unsupportedAlgorithm", key.getAlgorithm()));
         }
         if (!type.equals(keyType)) {
-            throw new InvalidInputException("public_key: the account's validation policy requires a " + keyType
-                    + " key; the CSR has a " + type + " key");
+            throw new InvalidInputException(Msg.of("core.issuance.key.wrongType", keyType, type));
         }
         if (!lengths.isEmpty() && !lengths.contains(len)) {
-            throw new InvalidInputException("public_key: key length " + len + " is not allowed by the account's "
-                    + "validation policy (allowed: " + lengths + ")");
+            throw new InvalidInputException(Msg.of("core.issuance.key.lengthNotAllowed", String.valueOf(len),
+                    lengths.toString()));
         }
     }
 
@@ -460,21 +461,21 @@ public final class RequestBuilder {
                 int bits = wanted != null ? wanted : lengths.isEmpty() ? 256 : lengths.stream().min(Integer::compare)
                         .orElse(256);
                 if (!lengths.isEmpty() && !lengths.contains(bits)) {
-                    throw new InvalidInputException("public_key: key length " + bits + " is not allowed (allowed: "
-                            + lengths + ")");
+                    throw new InvalidInputException(Msg.of("core.issuance.key.lengthNotAllowedShort",
+                            String.valueOf(bits), lengths.toString()));
                 }
                 String curve = switch (bits) {
                     case 256 -> "secp256r1";
                     case 384 -> "secp384r1";
                     case 521 -> "secp521r1";
-                    default -> throw new InvalidInputException("public_key: no curve for ECDSA length " + bits);
+                    default -> throw new InvalidInputException(Msg.of("core.issuance.key.noCurve", String.valueOf(bits)));
                 };
                 KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
                 g.initialize(new ECGenParameterSpec(curve), new SecureRandom());
                 return g.generateKeyPair();
             }
             if (!keyType.equals("RSA")) {
-                throw new InvalidInputException("public_key: key type " + keyType + " is not supported");
+                throw new InvalidInputException(Msg.of("core.issuance.key.typeUnsupported", keyType));
             }
             int bits;
             if (wanted != null) {
@@ -483,11 +484,11 @@ public final class RequestBuilder {
                 bits = lengths.stream().filter(l -> l >= 2048).min(Integer::compare).orElse(2048);
             }
             if (!lengths.isEmpty() && !lengths.contains(bits)) {
-                throw new InvalidInputException("public_key: key length " + bits + " is not allowed by the account's "
-                        + "validation policy (allowed: " + lengths + ")");
+                throw new InvalidInputException(Msg.of("core.issuance.key.lengthNotAllowed", String.valueOf(bits),
+                        lengths.toString()));
             }
             if (bits < 2048) {
-                throw new InvalidInputException("public_key: RSA keys shorter than 2048 bits are not generated");
+                throw new InvalidInputException(Msg.of("core.issuance.key.rsaTooShort"));
             }
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(bits, new SecureRandom());

@@ -24,10 +24,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.atlas.AtlasConnectionConfig;
 import io.atlasonboard.core.pki.CertificateChecks;
 import io.atlasonboard.core.pki.Csrs;
 import io.atlasonboard.core.pki.Finding;
+import io.atlasonboard.core.pki.InvalidInputException;
 import io.atlasonboard.core.pki.GlobalSignProfile;
 import io.atlasonboard.core.pki.Passwords;
 import io.atlasonboard.core.pki.Pkcs12;
@@ -78,8 +80,12 @@ public final class MtlsRenewal {
         }
     }
 
-    /** The result of completing: switched (Good with the new certificate) or refused with the report of the test. */
-    public record Completed(boolean switched, ConnectionReport report, X509Certificate certificate, String reason) {
+    /**
+     * The result of completing: switched (Good with the new certificate) or refused with the report of the test;
+     * {@code reason} is the English text of {@code reasonMsg} (both null when switched).
+     */
+    public record Completed(boolean switched, ConnectionReport report, X509Certificate certificate, String reason,
+                            Msg reasonMsg) {
     }
 
     public Started start(long providerId) {
@@ -98,7 +104,7 @@ public final class MtlsRenewal {
             }
             csr = b.build(new JcaContentSignerBuilder(Csrs.SIGNATURE_ALGORITHM).build(kp.getPrivate()));
         } catch (Exception e) {
-            throw new IllegalStateException("The renewal request could not be made: " + e.getMessage(), e);
+            throw new RenewalException(Msg.of("core.providers.renewal.csrFailed", e.getMessage()), e);
         }
         String pem = Csrs.toPem(csr);
         byte[] der = kp.getPrivate().getEncoded();
@@ -117,15 +123,15 @@ public final class MtlsRenewal {
     public Completed complete(long providerId, String certificatePem, ProgressSink progress) {
         ProviderRecord p = store.providers().get(providerId);
         MtlsRenewalRepository.Pending pending = store.mtlsRenewals().pending(providerId).orElseThrow(() ->
-                new IllegalStateException("Provider '" + p.name() + "' has no renewal in progress; start one first "
-                        + "(a new key and CSR)."));
+                new RenewalException(Msg.of("core.providers.renewal.notStarted", p.name())));
         X509Certificate cert = parse(certificatePem);
         PrivateKey key = decodeKey(pending.keyDer());
         Arrays.fill(pending.keyDer(), (byte) 0);
         List<Finding> findings = CertificateChecks.check(cert, service.publicKey(key), clock.instant());
         if (CertificateChecks.hasErrors(findings)) {
-            return new Completed(false, null, cert, "The certificate does not belong to the renewal's new key; "
-                    + "the provider is unchanged.\n" + findings.get(0).message());
+            Finding first = findings.get(0);
+            Msg why = Msg.of("core.providers.renewal.wrongKey", first.msg() != null ? first.msg() : first.message());
+            return new Completed(false, null, cert, why.english(), why);
         }
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(cert);
@@ -147,8 +153,8 @@ public final class MtlsRenewal {
                     Arrays.fill(config.identity().password(), '\0');
                 }
                 if (!report.good()) {
-                    return new Completed(false, report, cert, "The new identity did not test Good; the provider "
-                            + "keeps its current mTLS certificate.");
+                    Msg why = Msg.of("core.providers.renewal.notGood");
+                    return new Completed(false, report, cert, why.english(), why);
                 }
                 char[] oldPw = s.keystorePassword() == null ? new char[0] : s.keystorePassword();
                 store.mtlsRenewals().keep(providerId, p.keystore(), p.keystoreFileName(), oldPw);
@@ -156,7 +162,7 @@ public final class MtlsRenewal {
             }
             service.recordReport(providerId, report);
             store.mtlsRenewals().deletePending(providerId);
-            return new Completed(true, report, cert, null);
+            return new Completed(true, report, cert, null, null);
         } finally {
             Arrays.fill(newPw, '\0');
         }
@@ -166,7 +172,7 @@ public final class MtlsRenewal {
     public ConnectionReport restore(long providerId, ProgressSink progress) {
         ProviderRecord p = store.providers().get(providerId);
         MtlsRenewalRepository.Backup b = store.mtlsRenewals().latest(providerId).orElseThrow(() ->
-                new IllegalStateException("Provider '" + p.name() + "' has no earlier keystore to restore."));
+                new RenewalException(Msg.of("core.providers.renewal.nothingToRestore", p.name())));
         try (ProviderSecrets s = store.providers().secrets(providerId);
              ProviderSecrets restored = ProviderSecrets.of(s.apiSecret(), b.keystorePassword(), s.proxyPassword())) {
             store.mtlsRenewals().keep(providerId, p.keystore(), p.keystoreFileName(),
@@ -203,8 +209,7 @@ public final class MtlsRenewal {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                     new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException | ClassCastException e) {
-            throw new IllegalArgumentException("The returned text is not a certificate (PEM or DER): "
-                    + e.getMessage(), e);
+            throw new InvalidInputException(Msg.of("core.providers.renewal.notCertificate", e.getMessage()), e);
         }
     }
 
@@ -212,7 +217,7 @@ public final class MtlsRenewal {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (Exception e) {
-            throw new IllegalStateException("The pending renewal key cannot be read: " + e.getMessage(), e);
+            throw new RenewalException(Msg.of("core.providers.renewal.keyUnreadable", e.getMessage()), e);
         }
     }
 }

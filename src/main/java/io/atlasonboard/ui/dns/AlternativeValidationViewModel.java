@@ -200,7 +200,7 @@ public final class AlternativeValidationViewModel {
                     busy.set(false);
                     precheckOk.set(r.ok());
                     precheck.set(r.ok() ? I18n.t("ui.dnsalt.http.check.ok", r.fetched())
-                            : I18n.t("ui.dnsalt.http.check.bad", r.detail()));
+                            : I18n.t("ui.dnsalt.http.check.bad", r.detailMsg()));
                 }, e -> {
                     busy.set(false);
                     precheck.set(I18n.t("ui.dnsalt.http.check.bad", UiJobs.describe(e)));
@@ -288,9 +288,9 @@ public final class AlternativeValidationViewModel {
             verified.set(true);
             result.set(I18n.t("ui.dnsalt.verified", r.domain()));
         } else if (r.state() == VerifyResult.State.PENDING) {
-            result.set(I18n.t("ui.dnsalt.pending", r.domain(), String.valueOf(r.reason())));
+            result.set(I18n.t("ui.dnsalt.pending", r.domain(), r.reasonMsg() != null ? r.reasonMsg() : String.valueOf(r.reason())));
         } else {
-            result.set(I18n.t("ui.dnsalt.refused", r.domain(), String.valueOf(r.reason())));
+            result.set(I18n.t("ui.dnsalt.refused", r.domain(), r.reasonMsg() != null ? r.reasonMsg() : String.valueOf(r.reason())));
         }
         DomainClaimRecord before = claim.get();
         jobs.run(I18n.t("ui.dnsalt.job.load"), p -> stored(), null, rec -> {
