@@ -138,11 +138,13 @@ class UiTestSupport {
             Node n = robot.lookup(query).query();
             n.getScene().getRoot().applyCss();
             n.getScene().getRoot().layout();
-            javafx.scene.Parent p = n.getParent();
-            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
-                p = p.getParent();
-            }
-            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            // every scroll pane around the node, innermost first (a pane inside a scrolled step scrolls twice)
+            for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+                if (!(p instanceof javafx.scene.control.ScrollPane sp) || sp.getContent() == null) {
+                    continue;
+                }
+                sp.applyCss();
+                sp.layout();
                 Node content = sp.getContent();
                 javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
                 double contentH = content.getBoundsInLocal().getHeight();
@@ -152,6 +154,7 @@ class UiTestSupport {
                     if (b.getMinY() < top || b.getMaxY() > top + viewH) {
                         double target = Math.max(0, Math.min(contentH - viewH, b.getMinY() - 60));
                         sp.setVvalue(target / (contentH - viewH));
+                        n.getScene().getRoot().layout();
                     }
                 }
             }

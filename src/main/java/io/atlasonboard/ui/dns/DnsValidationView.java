@@ -164,6 +164,15 @@ public final class DnsValidationView extends SplitPane {
         adn.setAccessibleText(adnLabel.getText());
         adn.setTooltip(new Tooltip(I18n.t("ui.dns.adn.tip")));
         adn.setMaxWidth(Double.MAX_VALUE);
+        adn.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // a long domain in a narrow column: the full name stays readable
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         adn.valueProperty().bindBidirectional(vm.authorizationDomains().choiceProperty());
         adn.disableProperty().bind(Bindings.isEmpty(vm.authorizationDomains().choices()));
         rec.add(adn, 1, r++);
