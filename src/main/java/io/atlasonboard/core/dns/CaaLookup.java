@@ -69,9 +69,20 @@ public final class CaaLookup {
     /**
      * The relevant record set: {@code owner} is where it was found (after CNAMEs; null when no name up the tree has
      * CAA records), {@code path} the names asked in order ("a -> CNAME b" steps included), {@code failure} set when a
-     * lookup failed so that the answer is unknown (a CA then refuses to issue).
+     * lookup failed so that the answer is unknown (a CA then refuses to issue); {@code failureMsg} is the same failure
+     * as a {@link Msg} for the UI.
      */
-    public record RecordSet(String name, String owner, List<Entry> entries, List<String> path, String failure) {
+    public record RecordSet(String name, String owner, List<Entry> entries, List<String> path, String failure,
+            Msg failureMsg) {
+        public RecordSet(String name, String owner, List<Entry> entries, List<String> path, String failure) {
+            this(name, owner, entries, path, failure, failure == null ? null : Msg.of("core.dns.problem.failed",
+                    failure));
+        }
+
+        static RecordSet failed(String name, List<String> path, Msg failure) {
+            return new RecordSet(name, null, List.of(), path, failure.english(), failure);
+        }
+
         public boolean found() {
             return owner != null && !entries.isEmpty();
         }
@@ -80,7 +91,8 @@ public final class CaaLookup {
         public Verdict evaluate(String caDomain, Kind kind) {
             String ca = caDomain.toLowerCase(Locale.ROOT);
             if (failure != null) {
-                return new Verdict(false, true, owner, List.of(), Msg.of("core.dns.caa.unreadable", failure));
+                return new Verdict(false, true, owner, List.of(), Msg.of("core.dns.caa.unreadable",
+                        failureMsg != null ? failureMsg : failure));
             }
             if (!found()) {
                 return new Verdict(true, false, null, List.of(), Msg.of("core.dns.caa.none", name));
@@ -157,18 +169,20 @@ public final class CaaLookup {
             Set<Name> seen = new LinkedHashSet<>();
             for (int hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
                 if (!seen.add(at)) {
-                    return new RecordSet(DnsAsk.text(start), null, List.of(), path, "CNAME loop at " + at);
+                    return RecordSet.failed(DnsAsk.text(start), path, Msg.of("core.dns.problem.cnameLoop",
+                            String.valueOf(at)));
                 }
                 Message m;
                 try {
                     m = ask.recursive(at, Type.CAA, false, false);
                 } catch (DnsAsk.Failure e) {
-                    return new RecordSet(DnsAsk.text(start), null, List.of(), path, e.getMessage());
+                    return RecordSet.failed(DnsAsk.text(start), path, Msg.of("core.dns.problem.failed",
+                            e.getMessage()));
                 }
                 int rc = m.getRcode();
                 if (rc != Rcode.NOERROR && rc != Rcode.NXDOMAIN) {
-                    return new RecordSet(DnsAsk.text(start), null, List.of(), path, "CAA " + at + " answered "
-                            + Rcode.string(rc));
+                    return RecordSet.failed(DnsAsk.text(start), path, Msg.of("core.dns.caa.answered",
+                            String.valueOf(at), Rcode.string(rc)));
                 }
                 // the resolver may have followed CNAMEs already: walk the chain inside the answer
                 Name owner = at;

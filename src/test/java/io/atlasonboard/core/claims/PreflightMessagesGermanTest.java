@@ -92,10 +92,15 @@ class PreflightMessagesGermanTest {
                 "no CAA record at www.none.test or any parent domain: every CA may issue",
                 "kein CAA-Eintrag bei www.none.test oder einer übergeordneten Domäne: jede Zertifizierungsstelle darf "
                         + "ausstellen");
-        caa(new CaaLookup.RecordSet("www.x.test", null, List.of(), List.of(), "CNAME loop at a.x.test.")
-                        .evaluate("globalsign.com", CaaLookup.Kind.SERVER),
+        caa(new CaaLookup.RecordSet("www.x.test", null, List.of(), List.of(), "CNAME loop at a.x.test.",
+                        Msg.of("core.dns.problem.cnameLoop", "a.x.test.")).evaluate("globalsign.com",
+                        CaaLookup.Kind.SERVER),
                 "the CAA records could not be read: CNAME loop at a.x.test.",
-                "die CAA-Einträge konnten nicht gelesen werden: CNAME loop at a.x.test.");
+                "die CAA-Einträge konnten nicht gelesen werden: CNAME-Schleife bei a.x.test.");
+        assertThat(de(Msg.of("core.dns.caa.answered", "www.x.test.", "SERVFAIL")))
+                .isEqualTo("die CAA-Abfrage für www.x.test. wurde mit SERVFAIL beantwortet");
+        assertThat(Msg.of("core.dns.caa.answered", "www.x.test.", "SERVFAIL").english())
+                .isEqualTo("CAA www.x.test. answered SERVFAIL");
         caa(verdict("x.test", CaaLookup.Kind.SERVER, new CaaLookup.Entry(128, "tbs", "unknown")),
                 "the record at x.test has the critical property 'tbs' that CAs do not know, so no CA may issue",
                 "der Eintrag bei x.test hat die kritische Eigenschaft „tbs“, die Zertifizierungsstellen nicht kennen; "
