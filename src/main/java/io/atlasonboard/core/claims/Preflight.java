@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
+import io.atlasonboard.core.Msg;
 import io.atlasonboard.core.dns.CaaLookup;
 import io.atlasonboard.core.dns.DelegationCheck;
 import io.atlasonboard.core.dns.DnsAsk;
@@ -156,8 +157,7 @@ public final class Preflight {
         out.addAll(delegation(domain));
         if (wildcard) {
             out.add(new PreflightFinding(domain, PreflightFinding.Check.WILDCARD, PreflightFinding.Level.NOTE,
-                    "a wildcard name can only be validated by DNS (TXT record); HTTP and e-mail validation do not "
-                            + "cover it", null));
+                    Msg.of("core.claims.preflight.wildcard"), null));
         }
         return out;
     }
@@ -170,16 +170,20 @@ public final class Preflight {
         String who = caName();
         if (v.mayIssue()) {
             return new PreflightFinding(domain, PreflightFinding.Check.CAA, PreflightFinding.Level.OK,
-                    who + " may issue: " + v.reason(), null);
+                    Msg.of("core.claims.preflight.caa.may", who, reason(v)), null);
         }
         if (v.unknown()) {
             return new PreflightFinding(domain, PreflightFinding.Check.CAA, PreflightFinding.Level.BLOCKING,
-                    "unknown whether " + who + " may issue: " + v.reason() + "; " + who
-                            + " does not issue while the CAA lookup fails", null);
+                    Msg.of("core.claims.preflight.caa.unknown", who,
+                            Msg.of("core.claims.preflight.caa.unknownDetail", who, reason(v))), null);
         }
         String owner = v.owner() != null ? v.owner() : set.name();
         return new PreflightFinding(domain, PreflightFinding.Check.CAA, PreflightFinding.Level.BLOCKING,
-                who + " may NOT issue: " + v.reason(), CaaLookup.lineToAdd(owner, caDomain, kind));
+                Msg.of("core.claims.preflight.caa.mayNot", who, reason(v)), CaaLookup.lineToAdd(owner, caDomain, kind));
+    }
+
+    private static Msg reason(CaaLookup.Verdict v) {
+        return v.reasonMsg() != null ? v.reasonMsg() : Msg.of("core.dns.problem.failed", v.reason());
     }
 
     private String caName() {
@@ -195,18 +199,9 @@ public final class Preflight {
         };
         String fix = r.state() == DnssecCheck.State.BOGUS ? "re-sign the zone (or fix the DS record at the parent); "
                 + "GlobalSign validates DNSSEC and the claim will not verify until a validating resolver answers" : null;
-        return new PreflightFinding(domain, PreflightFinding.Check.DNSSEC, level, "DNSSEC " + label(r.state()) + ": "
-                + r.detail(), fix);
-    }
-
-    private static String label(DnssecCheck.State s) {
-        return switch (s) {
-            case UNSIGNED -> "unsigned";
-            case SIGNED_VALID -> "signed and valid";
-            case SIGNED_NOT_VALIDATED -> "signed, not validated";
-            case BOGUS -> "bogus";
-            case UNKNOWN -> "unknown";
-        };
+        Msg detail = r.detailMsg() != null ? r.detailMsg() : Msg.of("core.dns.problem.failed", r.detail());
+        return new PreflightFinding(domain, PreflightFinding.Check.DNSSEC, level,
+                Msg.of("core.claims.preflight.dnssec." + r.state().name(), detail), fix);
     }
 
     private List<PreflightFinding> delegation(String domain) {
@@ -214,27 +209,26 @@ public final class Preflight {
         List<PreflightFinding> out = new ArrayList<>();
         if (r.problem() != null) {
             out.add(new PreflightFinding(domain, PreflightFinding.Check.DELEGATION, PreflightFinding.Level.BLOCKING,
-                    "delegation could not be checked: " + r.problem(), null));
+                    Msg.of("core.claims.preflight.delegation.unchecked", r.problemMsg() != null ? r.problemMsg()
+                            : Msg.of("core.dns.problem.failed", r.problem())), null));
             return out;
         }
         if (r.healthy()) {
             out.add(new PreflightFinding(domain, PreflightFinding.Check.DELEGATION, PreflightFinding.Level.OK,
-                    "zone " + r.zone() + ": all " + r.servers().size() + " name server addresses answer "
-                            + "authoritatively", null));
+                    Msg.of("core.claims.preflight.delegation.healthy", r.zone(), r.servers().size()), null));
             return out;
         }
         PreflightFinding.Level level = r.okCount() == 0 ? PreflightFinding.Level.BLOCKING
                 : PreflightFinding.Level.WARNING;
         for (DelegationCheck.Server s : r.servers()) {
             if (s.state() != DelegationCheck.State.OK) {
-                out.add(new PreflightFinding(domain, PreflightFinding.Check.DELEGATION, level, "zone " + r.zone()
-                        + ": name server " + s.describe(), "fix or remove " + s.host() + " from the NS records of "
+                out.add(new PreflightFinding(domain, PreflightFinding.Check.DELEGATION, level,
+                        Msg.of("core.claims.preflight.delegation.server", r.zone(), s.describeMsg()), "fix or remove " + s.host() + " from the NS records of "
                         + r.zone() + " (and at the parent); GlobalSign may ask any of them"));
             }
         }
         out.add(new PreflightFinding(domain, PreflightFinding.Check.DELEGATION, PreflightFinding.Level.NOTE,
-                "zone " + r.zone() + ": " + r.okCount() + " of " + r.servers().size()
-                        + " name server addresses answer authoritatively", null));
+                Msg.of("core.claims.preflight.delegation.count", r.zone(), r.okCount(), r.servers().size()), null));
         return out;
     }
 }

@@ -16,6 +16,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.atlasonboard.core.Msg;
+
 /**
  * Finds the relevant CAA record set of a name as a CA does (RFC 8659 section 3): ask for CAA at the name itself,
  * following CNAMEs; when that gives no CAA records, climb to the parent, and so on up to (not including) the root.
@@ -67,9 +69,20 @@ public final class CaaLookup {
     /**
      * The relevant record set: {@code owner} is where it was found (after CNAMEs; null when no name up the tree has
      * CAA records), {@code path} the names asked in order ("a -> CNAME b" steps included), {@code failure} set when a
-     * lookup failed so that the answer is unknown (a CA then refuses to issue).
+     * lookup failed so that the answer is unknown (a CA then refuses to issue); {@code failureMsg} is the same failure
+     * as a {@link Msg} for the UI.
      */
-    public record RecordSet(String name, String owner, List<Entry> entries, List<String> path, String failure) {
+    public record RecordSet(String name, String owner, List<Entry> entries, List<String> path, String failure,
+            Msg failureMsg) {
+        public RecordSet(String name, String owner, List<Entry> entries, List<String> path, String failure) {
+            this(name, owner, entries, path, failure, failure == null ? null : Msg.of("core.dns.problem.failed",
+                    failure));
+        }
+
+        static RecordSet failed(String name, List<String> path, Msg failure) {
+            return new RecordSet(name, null, List.of(), path, failure.english(), failure);
+        }
+
         public boolean found() {
             return owner != null && !entries.isEmpty();
         }
@@ -78,16 +91,16 @@ public final class CaaLookup {
         public Verdict evaluate(String caDomain, Kind kind) {
             String ca = caDomain.toLowerCase(Locale.ROOT);
             if (failure != null) {
-                return new Verdict(false, true, owner, List.of(), "the CAA records could not be read: " + failure);
+                return new Verdict(false, true, owner, List.of(), Msg.of("core.dns.caa.unreadable",
+                        failureMsg != null ? failureMsg : failure));
             }
             if (!found()) {
-                return new Verdict(true, false, null, List.of(), "no CAA record at " + name
-                        + " or any parent domain: every CA may issue");
+                return new Verdict(true, false, null, List.of(), Msg.of("core.dns.caa.none", name));
             }
             for (Entry e : entries) {
                 if (e.critical() && !KNOWN_TAGS.contains(e.tag().toLowerCase(Locale.ROOT))) {
-                    return new Verdict(false, false, owner, List.of(), "the record at " + owner + " has the critical "
-                            + "property '" + e.tag() + "' that CAs do not know, so no CA may issue");
+                    return new Verdict(false, false, owner, List.of(), Msg.of("core.dns.caa.critical", owner,
+                            e.tag()));
                 }
             }
             List<Entry> relevant = tagged(kind.tag);
@@ -95,9 +108,8 @@ public final class CaaLookup {
                 relevant = tagged("issue");
             }
             if (relevant.isEmpty()) {
-                return new Verdict(true, false, owner, List.of(), "the CAA records at " + owner + " do not restrict "
-                        + (kind == Kind.EMAIL ? "S/MIME issuance (no issuemail)" : kind == Kind.WILDCARD
-                        ? "wildcard issuance (no issuewild or issue)" : "issuance (no issue property)"));
+                return new Verdict(true, false, owner, List.of(), Msg.of("core.dns.caa.unrestricted." + kind.name(),
+                        owner));
             }
             Set<String> allowed = new LinkedHashSet<>();
             for (Entry e : relevant) {
@@ -106,12 +118,12 @@ public final class CaaLookup {
                 }
             }
             if (allowed.contains(ca)) {
-                return new Verdict(true, false, owner, List.copyOf(allowed), "the " + relevant.get(0).tag()
-                        + " records at " + owner + " allow " + ca);
+                return new Verdict(true, false, owner, List.copyOf(allowed), Msg.of("core.dns.caa.allows",
+                        relevant.get(0).tag(), owner, ca));
             }
-            return new Verdict(false, false, owner, List.copyOf(allowed), "the record at " + owner + " allows only "
-                    + (allowed.isEmpty() ? "no CA at all (" + relevant.get(0) + ")" : String.join(", ", allowed))
-                    + " (" + relevant.get(0).tag() + ")");
+            return new Verdict(false, false, owner, List.copyOf(allowed), allowed.isEmpty()
+                    ? Msg.of("core.dns.caa.allowsNone", owner, relevant.get(0).toString(), relevant.get(0).tag())
+                    : Msg.of("core.dns.caa.allowsOnly", owner, String.join(", ", allowed), relevant.get(0).tag()));
         }
 
         private List<Entry> tagged(String tag) {
@@ -127,9 +139,15 @@ public final class CaaLookup {
 
     /**
      * {@code mayIssue}; {@code unknown} when the lookup failed; {@code owner} where the relevant set is; the issuer
-     * domains it allows for the kind asked; a reason for a person.
+     * domains it allows for the kind asked; a reason for a person in English ({@code reason}, the command line) and
+     * as a {@link Msg} ({@code reasonMsg}, the UI; null where a caller gave only English).
      */
-    public record Verdict(boolean mayIssue, boolean unknown, String owner, List<String> allowed, String reason) {
+    public record Verdict(boolean mayIssue, boolean unknown, String owner, List<String> allowed, String reason,
+            Msg reasonMsg) {
+        /** A verdict whose reason is a {@link Msg}; {@link #reason()} is its English. */
+        public Verdict(boolean mayIssue, boolean unknown, String owner, List<String> allowed, Msg reason) {
+            this(mayIssue, unknown, owner, allowed, reason.english(), reason);
+        }
     }
 
     /** The zone-file line that lets {@code caDomain} issue for {@code kind}, at {@code owner}. */
@@ -151,18 +169,20 @@ public final class CaaLookup {
             Set<Name> seen = new LinkedHashSet<>();
             for (int hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
                 if (!seen.add(at)) {
-                    return new RecordSet(DnsAsk.text(start), null, List.of(), path, "CNAME loop at " + at);
+                    return RecordSet.failed(DnsAsk.text(start), path, Msg.of("core.dns.problem.cnameLoop",
+                            String.valueOf(at)));
                 }
                 Message m;
                 try {
                     m = ask.recursive(at, Type.CAA, false, false);
                 } catch (DnsAsk.Failure e) {
-                    return new RecordSet(DnsAsk.text(start), null, List.of(), path, e.getMessage());
+                    return RecordSet.failed(DnsAsk.text(start), path, Msg.of("core.dns.problem.failed",
+                            e.getMessage()));
                 }
                 int rc = m.getRcode();
                 if (rc != Rcode.NOERROR && rc != Rcode.NXDOMAIN) {
-                    return new RecordSet(DnsAsk.text(start), null, List.of(), path, "CAA " + at + " answered "
-                            + Rcode.string(rc));
+                    return RecordSet.failed(DnsAsk.text(start), path, Msg.of("core.dns.caa.answered",
+                            String.valueOf(at), Rcode.string(rc)));
                 }
                 // the resolver may have followed CNAMEs already: walk the chain inside the answer
                 Name owner = at;

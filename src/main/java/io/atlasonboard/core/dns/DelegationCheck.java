@@ -18,6 +18,8 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.atlasonboard.core.Msg;
+
 /**
  * Delegation health of the zone that holds a name: find the zone (SOA), its NS set, each server's addresses, and ask
  * every address for the zone's SOA without recursion. A server must answer authoritatively (AA set, NOERROR, the
@@ -30,20 +32,33 @@ public final class DelegationCheck {
         OK, LAME, UNREACHABLE, NO_ADDRESS
     }
 
-    /** One name server address and how it answered. */
-    public record Server(String host, String address, State state, String detail) {
+    /** One name server address and how it answered ({@code detail} in English, {@code detailMsg} for the UI). */
+    public record Server(String host, String address, State state, String detail, Msg detailMsg) {
+        Server(String host, String address, State state, Msg detail) {
+            this(host, address, state, detail == null ? "" : detail.english(), detail);
+        }
+
         public String describe() {
-            return host + (address == null ? "" : " (" + address + ")") + ": " + switch (state) {
-                case OK -> "answers authoritatively";
-                case LAME -> "lame: " + detail;
-                case UNREACHABLE -> "unreachable: " + detail;
-                case NO_ADDRESS -> "no address: " + detail;
-            };
+            return describeMsg().english();
+        }
+
+        /** {@link #describe()} as a {@link Msg}: the server, then how it answered. */
+        public Msg describeMsg() {
+            String who = host + (address == null ? "" : " (" + address + ")");
+            return Msg.of("core.dns.delegation.server." + state.name(), who,
+                    detailMsg != null ? detailMsg : Msg.of("core.dns.problem.failed", detail));
         }
     }
 
-    /** The zone, every server's result, and problems that kept the check from running (zone not found). */
-    public record Report(String name, String zone, List<Server> servers, String problem) {
+    /**
+     * The zone, every server's result, and problems that kept the check from running (zone not found): English in
+     * {@code problem}, the same as a {@link Msg} in {@code problemMsg}.
+     */
+    public record Report(String name, String zone, List<Server> servers, String problem, Msg problemMsg) {
+        Report(String name, String zone, List<Server> servers, Msg problem) {
+            this(name, zone, servers, problem == null ? null : problem.english(), problem);
+        }
+
         public boolean healthy() {
             return problem == null && !servers.isEmpty() && servers.stream().allMatch(s -> s.state() == State.OK);
         }
@@ -68,7 +83,7 @@ public final class DelegationCheck {
         try {
             zone = zoneOf(DnsAsk.name(d));
         } catch (DnsAsk.Failure e) {
-            return new Report(d, null, List.of(), e.getMessage());
+            return new Report(d, null, List.of(), Msg.of("core.dns.problem.failed", e.getMessage()));
         }
         List<Name> hosts = new ArrayList<>();
         try {
@@ -79,11 +94,12 @@ public final class DelegationCheck {
                 }
             }
         } catch (DnsAsk.Failure e) {
-            return new Report(d, DnsAsk.text(zone), List.of(), "the NS records of " + DnsAsk.text(zone)
-                    + " could not be read: " + e.getMessage());
+            return new Report(d, DnsAsk.text(zone), List.of(), Msg.of("core.dns.delegation.nsUnreadable",
+                    DnsAsk.text(zone), e.getMessage()));
         }
         if (hosts.isEmpty()) {
-            return new Report(d, DnsAsk.text(zone), List.of(), "the zone " + DnsAsk.text(zone) + " has no NS records");
+            return new Report(d, DnsAsk.text(zone), List.of(), Msg.of("core.dns.delegation.noNs",
+                    DnsAsk.text(zone)));
         }
         hosts.sort(null);
         List<Server> out = new ArrayList<>();
@@ -106,14 +122,14 @@ public final class DelegationCheck {
             }
             if (addrs.isEmpty()) {
                 out.add(new Server(DnsAsk.text(host), null, State.NO_ADDRESS, failure == null
-                        ? "the name has no A or AAAA record" : failure));
+                        ? Msg.of("core.dns.delegation.noAddressRecord") : Msg.of("core.dns.problem.failed", failure)));
                 continue;
             }
             for (InetAddress a : addrs) {
                 out.add(askServer(host, new InetSocketAddress(a, authoritativePort), zone));
             }
         }
-        return new Report(d, DnsAsk.text(zone), List.copyOf(out), null);
+        return new Report(d, DnsAsk.text(zone), List.copyOf(out), (Msg) null);
     }
 
     private Server askServer(Name host, InetSocketAddress addr, Name zone) {
@@ -123,22 +139,23 @@ public final class DelegationCheck {
         try {
             m = ask.once(addr, zone, Type.SOA, false, false, false);
         } catch (DnsAsk.Failure e) {
-            return new Server(h, a, State.UNREACHABLE, e.getMessage());
+            return new Server(h, a, State.UNREACHABLE, Msg.of("core.dns.problem.failed", e.getMessage()));
         }
         int rc = m.getRcode();
         if (rc != Rcode.NOERROR) {
-            return new Server(h, a, State.LAME, "answers " + Rcode.string(rc) + " for " + DnsAsk.text(zone)
-                    + " (it does not serve the zone)");
+            return new Server(h, a, State.LAME, Msg.of("core.dns.delegation.rcode", Rcode.string(rc),
+                    DnsAsk.text(zone)));
         }
         if (!m.getHeader().getFlag(Flags.AA)) {
-            return new Server(h, a, State.LAME, "answers without authority for " + DnsAsk.text(zone));
+            return new Server(h, a, State.LAME, Msg.of("core.dns.delegation.noAuthority", DnsAsk.text(zone)));
         }
         boolean soa = m.getSection(Section.ANSWER).stream().anyMatch(r -> r instanceof SOARecord
                 && r.getName().equals(zone));
         if (!soa) {
-            return new Server(h, a, State.LAME, "answers authoritatively but without the SOA of " + DnsAsk.text(zone));
+            return new Server(h, a, State.LAME, Msg.of("core.dns.delegation.noSoa",
+                    DnsAsk.text(zone)));
         }
-        return new Server(h, a, State.OK, "");
+        return new Server(h, a, State.OK, (Msg) null);
     }
 
     /** The zone cut above (or at) the name: an SOA at the name, or the SOA in the authority section of the answer. */

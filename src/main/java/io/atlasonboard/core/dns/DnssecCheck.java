@@ -11,6 +11,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
+import io.atlasonboard.core.Msg;
+
 /**
  * The DNSSEC state of a name as a validating resolver sees it (CAs validate DNSSEC since CA/B Forum ballot SC-085v2):
  * ask for the TXT records at the name with the DNSSEC OK bit. SERVFAIL that turns into an answer when Checking
@@ -24,8 +26,11 @@ public final class DnssecCheck {
         UNSIGNED, SIGNED_VALID, SIGNED_NOT_VALIDATED, BOGUS, UNKNOWN
     }
 
-    /** The state and a sentence for a person. */
-    public record Result(String name, State state, String detail) {
+    /** The state and a sentence for a person: English ({@code detail}, the command line) and as a {@link Msg}. */
+    public record Result(String name, State state, String detail, Msg detailMsg) {
+        public Result(String name, State state, Msg detail) {
+            this(name, state, detail.english(), detail);
+        }
     }
 
     private final DnsAsk validating;
@@ -43,37 +48,34 @@ public final class DnssecCheck {
         try {
             m = validating.recursive(n, Type.TXT, true, false);
         } catch (DnsAsk.Failure e) {
-            return new Result(d, State.UNKNOWN, "the resolver gave no answer: " + e.getMessage());
+            return new Result(d, State.UNKNOWN, Msg.of("core.dns.dnssec.noAnswer", e.getMessage()));
         }
         if (m.getRcode() == Rcode.SERVFAIL) {
             Message cd;
             try {
                 cd = validating.recursive(n, Type.TXT, true, true);
             } catch (DnsAsk.Failure e) {
-                return new Result(d, State.UNKNOWN, "SERVFAIL from " + who + ", and no answer with checking disabled: "
-                        + e.getMessage());
+                return new Result(d, State.UNKNOWN, Msg.of("core.dns.dnssec.servfailNoAnswer", who,
+                        e.getMessage()));
             }
             int rc = cd.getRcode();
             if (rc == Rcode.NOERROR || rc == Rcode.NXDOMAIN) {
-                return new Result(d, State.BOGUS, "DNSSEC validation fails (bogus): " + who + " answers SERVFAIL, "
-                        + "but answers " + Rcode.string(rc) + " with checking disabled; the zone's signatures or keys "
-                        + "are broken (expired or wrong RRSIG, DS not matching the DNSKEY)");
+                return new Result(d, State.BOGUS, Msg.of("core.dns.dnssec.bogus", who,
+                        Rcode.string(rc)));
             }
-            return new Result(d, State.UNKNOWN, who + " answers SERVFAIL even with checking disabled: the name "
-                    + "servers of the zone do not answer properly");
+            return new Result(d, State.UNKNOWN, Msg.of("core.dns.dnssec.servfailAlways", who));
         }
         if (m.getRcode() != Rcode.NOERROR && m.getRcode() != Rcode.NXDOMAIN) {
-            return new Result(d, State.UNKNOWN, who + " answered " + Rcode.string(m.getRcode()));
+            return new Result(d, State.UNKNOWN, Msg.of("core.dns.dnssec.answered", who,
+                    Rcode.string(m.getRcode())));
         }
         if (m.getHeader().getFlag(Flags.AD)) {
-            return new Result(d, State.SIGNED_VALID, "signed, and the signatures validate (" + who
-                    + " sets Authenticated Data)");
+            return new Result(d, State.SIGNED_VALID, Msg.of("core.dns.dnssec.valid", who));
         }
         if (signed(m)) {
-            return new Result(d, State.SIGNED_NOT_VALIDATED, "signed, but " + who + " did not validate it (not a "
-                    + "validating resolver, or no chain of trust from the parent: check the DS record)");
+            return new Result(d, State.SIGNED_NOT_VALIDATED, Msg.of("core.dns.dnssec.notValidated", who));
         }
-        return new Result(d, State.UNSIGNED, "not signed (no DNSSEC); nothing to validate");
+        return new Result(d, State.UNSIGNED, Msg.of("core.dns.dnssec.unsigned"));
     }
 
     private static boolean signed(Message m) {

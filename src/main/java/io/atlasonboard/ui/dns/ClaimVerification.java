@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.atlasonboard.core.atlas.AtlasApiException;
 import io.atlasonboard.core.atlas.DnsAssertion;
@@ -65,11 +66,17 @@ final class ClaimVerification {
         List<String> domains = new ArrayList<>(byDomain.keySet());
         long providerId = vm.providerId();
         Duration wait = pollInterval.multipliedBy(maxPolls);
+        int total = domains.size();
+        AtomicInteger done = new AtomicInteger();
         jobs.run(I18n.t("ui.dns.job.verifyMany", domains.size()), p -> {
             claims.verify(providerId, domains, wait, (d, res) -> {
                 // on a worker: the claim as now stored (its log was refreshed after the verification)
                 DomainClaimRecord now = find(claims.stored(providerId), d);
+                int n = done.incrementAndGet();
                 jobs.onUi(() -> {
+                    // the batch's own progress line is English: say it from the result, in the UI's language
+                    vm.messageProperty().set(I18n.t("ui.dns.verify.progress", d, DnsValidationViewModel.describe(res),
+                            n, total));
                     ClaimRow row = byDomain.get(d);
                     if (now != null) {
                         vm.upsertRow(now);
@@ -82,7 +89,7 @@ final class ClaimVerification {
                 });
             }, p);
             return claims.stored(providerId);
-        }, prog -> vm.messageProperty().set(prog.message() == null ? "" : prog.message()), list -> {
+        }, null, list -> {
             for (DomainClaimRecord r : list) {
                 if (byDomain.containsKey(r.domain())) {
                     vm.upsertRow(r);

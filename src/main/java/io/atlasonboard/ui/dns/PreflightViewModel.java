@@ -21,7 +21,10 @@ import javafx.collections.ObservableList;
  * action it guards, with the reason said; the user fixes the zone and tries again. UI thread only.
  */
 public final class PreflightViewModel {
-    /** One finding as shown: a headline in the UI's language, the core's detail, and the fix (e.g. a CAA line). */
+    /**
+     * One finding as shown: a headline and the core's detail, both in the UI's language, and the fix (e.g. a CAA
+     * line).
+     */
     public record Line(String domain, PreflightFinding.Check check, PreflightFinding.Level level, String headline,
             String detail, String fix) {
         /** The line as the findings list shows it. */
@@ -117,16 +120,9 @@ public final class PreflightViewModel {
         return new Line(f.domain(), f.check(), f.level(), headline, detail(f), f.fix());
     }
 
-    /** The core's sentence, for CAA without its leading verdict ("GlobalSign may NOT issue: "). */
+    /** The core's sentence in the UI's language, for CAA without its leading verdict ("GlobalSign may NOT issue"). */
     static String detail(PreflightFinding f) {
-        String m = f.message();
-        if (f.check() == PreflightFinding.Check.CAA) {
-            int colon = m.indexOf(": ");
-            if (colon > 0) {
-                return m.substring(colon + 2);
-            }
-        }
-        return m;
+        return I18n.text(f.detailMsg());
     }
 
     public ObservableList<Line> lines() { return lines; }

@@ -361,8 +361,7 @@ class DnsValidationUiTest {
                 problems.addAll(UiChecks.lowContrast(root));
                 if (german) {
                     try {
-                        // the preflight's detail sentences come from core in English (a known gap)
-                        problems.addAll(UiChecks.englishTexts(root, java.util.Set.of("preflightFindings")));
+                        problems.addAll(UiChecks.englishTexts(root));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
