@@ -26,15 +26,19 @@ class ClaimAuthorizationDomainTest {
             pid = s.providers().save(ProviderRecord.builder().name("P").apiKey("k").build(), null).id();
             claim = s.domainClaims().upsert(DomainClaimRecord.of(pid, "01ADN", "www.example.test", "PENDING", "tok",
                     null, null));
-            // as schema 41 left it: no column, V42 not applied
+            // as schema 41 left it: V42 and every later migration undone and out of the history
             s.db().tx(c -> {
-                try (PreparedStatement drop = c.prepareStatement(
-                        "ALTER TABLE domain_claim DROP COLUMN authorization_domain");
-                     PreparedStatement hist = c.prepareStatement(
-                             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '42'")) {
-                    drop.executeUpdate();
-                    return hist.executeUpdate();
+                for (String sql : new String[] {"ALTER TABLE domain_claim DROP COLUMN authorization_domain",
+                    "ALTER TABLE provider DROP COLUMN status_diagnosis_msg",
+                    "ALTER TABLE provider DROP COLUMN status_summary_msg",
+                    "ALTER TABLE onboarding DROP COLUMN api_key_enc",
+                    "ALTER TABLE domain_claim DROP COLUMN adopted_at",
+                    "DELETE FROM \"flyway_schema_history\" WHERE CAST(\"version\" AS INT) > 41"}) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.executeUpdate();
+                    }
                 }
+                return null;
             });
             assertThat(columnExists(s)).isFalse();
         }
