@@ -59,20 +59,25 @@ final class StallSampler {
         for (StackTraceElement[] st : samples) {
             java.util.Set<String> seen = new java.util.HashSet<>();
             int app = 0;
+            String leaf = null;
             for (int i = 0; i < st.length; i++) {
                 String f = st[i].toString();
                 String cls = st[i].getClassName();
                 boolean mine = cls.startsWith("io.atlasonboard.") && !cls.startsWith("io.atlasonboard.bench.");
+                if (mine && leaf == null) {
+                    leaf = f;
+                }
                 if ((i < 6 || mine && app++ < 12) && seen.add(f)) {
                     count.merge((i < 6 ? "top " : "app ") + f, 1, Integer::sum);
                 }
             }
+            count.merge("in  " + (leaf == null ? "(no application frame: the pulse's CSS, layout, render)" : leaf), 1, Integer::sum);
         }
         StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "gap %s %.0f ms (%d samples)%n",
                 phase, ms, samples.size()));
-        for (String kind : new String[] {"top ", "app "}) {
+        for (String kind : new String[] {"in  ", "top ", "app "}) {
             count.entrySet().stream().filter(e -> e.getKey().startsWith(kind))
-                    .sorted((a, c) -> c.getValue() - a.getValue()).limit(kind.equals("top ") ? 12 : 30)
+                    .sorted((a, c) -> c.getValue() - a.getValue()).limit(kind.equals("app ") ? 30 : 12)
                     .forEach(e -> b.append("    ").append(e.getValue()).append(' ').append(e.getKey()).append('\n'));
         }
         System.err.print(b);
