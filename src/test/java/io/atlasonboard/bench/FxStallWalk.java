@@ -17,15 +17,17 @@ import org.testfx.api.FxToolkit;
  * restart; run by reflection, JUnit's launcher is not on the test class path) runs headless under Monocle, per screen
  * (a gap that ends on another screen than it began counts as {@code screen-change}: building that screen). With
  * {@code idle} instead it records the same for a bare window doing nothing for as long (the peer). After the walk,
- * the 200-domain check in the DNS pane ({@link Dns200Walk}; {@code -Dbench.noDns200=true} skips it). Prints
+ * the 200-domain check in the DNS pane ({@link Dns200Walk}; {@code -Dbench.noDns200=true} skips it, {@code -Dbench.onlyDns200=true} runs only it). Prints
  * {@code stall PHASE MS} lines (the longest gap), {@code cpu PHASE MS} lines (the most FX-thread CPU time within one
  * gap of that phase: on a loaded machine a long gap with little CPU is the thread waiting for a core, not work to
- * move) and {@code walk ok|failed}; {@code -Dbench.sample=true} names each gap's calls on stderr ({@link StallSampler}). Run under {@code /usr/bin/time -v} it also gives the GUI's peak RSS through the walk.
+ * move), {@code cpusum PHASE MS} (all FX-thread CPU time in that phase) and {@code walk ok|failed}; {@code -Dbench.sample=true} names each gap's calls on stderr ({@link StallSampler}). Run under {@code /usr/bin/time -v} it also gives the GUI's peak RSS through the walk.
  */
 public final class FxStallWalk {
     private static final Map<String, Double> MAX = new LinkedHashMap<>();
     /** Per phase: the most FX-thread CPU time spent within one gap (what the thread itself did, not the load). */
     private static final Map<String, Double> CPU = new LinkedHashMap<>();
+    /** Per phase: all FX-thread CPU time spent in it (between pulses and in them). */
+    private static final Map<String, Double> CPU_SUM = new LinkedHashMap<>();
     /** Set by the 200-domain part (its screen has the same ids as the walk's DNS step). */
     private static volatile String forced;
     private static volatile String phase = "start";
@@ -66,6 +68,7 @@ public final class FxStallWalk {
                             MAX.merge(key, gap, Math::max);
                             MAX.merge("overall", gap, Math::max);
                             CPU.merge(key, cpuGap, Math::max);
+                            CPU_SUM.merge(key, cpuGap, Double::sum);
                         }
                     }
                     lastCpu = cpu;
@@ -91,7 +94,7 @@ public final class FxStallWalk {
             Thread.sleep(idleMs);
             ok = true;
         } else {
-            ok = walk();
+            ok = Boolean.getBoolean("bench.onlyDns200") || walk();
             if (ok && !Boolean.getBoolean("bench.noDns200")) {
                 try {
                     Dns200Walk.run(p -> forced = p);
@@ -104,6 +107,7 @@ public final class FxStallWalk {
         synchronized (MAX) {
             MAX.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "stall %s %.1f%n", k, v));
             CPU.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "cpu %s %.1f%n", k, v));
+            CPU_SUM.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "cpusum %s %.1f%n", k, v));
         }
         System.out.println("walk " + (ok ? "ok" : "failed"));
         System.out.flush();
