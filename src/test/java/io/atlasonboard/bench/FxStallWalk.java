@@ -16,12 +16,24 @@ import org.testfx.api.FxToolkit;
  * real key + CSR, the sandbox's mTLS certificate, the PKCS#12, a connection test Bad then Good, the DNS step, a
  * restart; run by reflection, JUnit's launcher is not on the test class path) runs headless under Monocle, per screen
  * (a gap that ends on another screen than it began counts as {@code screen-change}: building that screen). With
- * {@code idle} instead it records the same for a bare window doing nothing for as long (the peer). Prints {@code stall PHASE MS} lines
- * and {@code walk ok|failed}. Run under {@code /usr/bin/time -v} it also gives the GUI's peak RSS through the walk.
+ * {@code idle} instead it records the same for a bare window doing nothing for as long (the peer). After the walk,
+ * the 200-domain check in the DNS pane ({@link Dns200Walk}; {@code -Dbench.noDns200=true} skips it, {@code -Dbench.onlyDns200=true} runs only it). Prints
+ * {@code stall PHASE MS} lines (the longest gap), {@code cpu PHASE MS} lines (the most FX-thread CPU time within one
+ * gap of that phase: on a loaded machine a long gap with little CPU is the thread waiting for a core, not work to
+ * move), {@code cpusum PHASE MS} (all FX-thread CPU time in that phase) and {@code walk ok|failed}; {@code -Dbench.sample=true} names each gap's calls on stderr ({@link StallSampler}). Run under {@code /usr/bin/time -v} it also gives the GUI's peak RSS through the walk.
  */
 public final class FxStallWalk {
     private static final Map<String, Double> MAX = new LinkedHashMap<>();
+    /** Per phase: the most FX-thread CPU time spent within one gap (what the thread itself did, not the load). */
+    private static final Map<String, Double> CPU = new LinkedHashMap<>();
+    /** Per phase: all FX-thread CPU time spent in it (between pulses and in them). */
+    private static final Map<String, Double> CPU_SUM = new LinkedHashMap<>();
+    /** Set by the 200-domain part (its screen has the same ids as the walk's DNS step). */
+    private static volatile String forced;
     private static volatile String phase = "start";
+    /** The last pulse (System.nanoTime) and the FX thread, for the sampler. */
+    private static volatile long lastPulse;
+    private static volatile Thread fxThread;
 
     private FxStallWalk() {
     }
@@ -34,6 +46,9 @@ public final class FxStallWalk {
         Platform.runLater(() -> {
             new AnimationTimer() {
                 private long last;
+                private long lastCpu;
+                private final java.lang.management.ThreadMXBean mx =
+                        java.lang.management.ManagementFactory.getThreadMXBean();
 
                 @Override
                 public void handle(long now) {
@@ -41,21 +56,33 @@ public final class FxStallWalk {
                     if (!idle) {
                         phase = phaseOf();
                     }
+                    long cpu = mx.getCurrentThreadCpuTime();
                     if (last != 0) {
                         double gap = (now - last) / 1e6;
-                        // a gap that ends on another screen is that screen being built (its first layout and CSS)
-                        String key = before.equals(phase) ? phase : "screen-change";
+                        double cpuGap = (cpu - lastCpu) / 1e6;
+                        // a gap that ends on another screen is that screen being built (its first layout and CSS);
+                        // one that ends on the unlock screen from elsewhere is the window being composed (start-up)
+                        String key = before.equals(phase) ? phase
+                                : phase.equals("unlock") ? "first-window" : "screen-change";
                         synchronized (MAX) {
                             MAX.merge(key, gap, Math::max);
                             MAX.merge("overall", gap, Math::max);
+                            CPU.merge(key, cpuGap, Math::max);
+                            CPU_SUM.merge(key, cpuGap, Double::sum);
                         }
                     }
+                    lastCpu = cpu;
                     last = now;
+                    lastPulse = System.nanoTime();
                 }
             }.start();
+            fxThread = Thread.currentThread();
             started.countDown();
         });
         started.await();
+        if (Boolean.getBoolean("bench.sample")) {
+            StallSampler.start(() -> lastPulse, () -> fxThread, () -> phase);
+        }
         boolean ok;
         if (idle) {
             FxToolkit.setupStage(s -> {
@@ -67,10 +94,20 @@ public final class FxStallWalk {
             Thread.sleep(idleMs);
             ok = true;
         } else {
-            ok = walk();
+            ok = Boolean.getBoolean("bench.onlyDns200") || walk();
+            if (ok && !Boolean.getBoolean("bench.noDns200")) {
+                try {
+                    Dns200Walk.run(p -> forced = p);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    ok = false;
+                }
+            }
         }
         synchronized (MAX) {
             MAX.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "stall %s %.1f%n", k, v));
+            CPU.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "cpu %s %.1f%n", k, v));
+            CPU_SUM.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "cpusum %s %.1f%n", k, v));
         }
         System.out.println("walk " + (ok ? "ok" : "failed"));
         System.out.flush();
@@ -104,6 +141,9 @@ public final class FxStallWalk {
 
     /** The screen in the main window, from the ids the wizard's steps carry. */
     private static String phaseOf() {
+        if (forced != null) {
+            return forced;
+        }
         for (Window w : Window.getWindows()) {
             Scene s = w.getScene();
             if (s == null || s.getRoot() == null) {

@@ -43,14 +43,15 @@ final class PreflightPane {
         VBox findings = new VBox(2);
         findings.setId("preflightFindings");
         pf.lines().addListener((ListChangeListener<PreflightViewModel.Line>) c -> {
-            findings.getChildren().clear();
+            // built detached and added at once: 200 domains are 200 lines (issue 12: no FX-thread stall)
+            List<javafx.scene.Node> rows = new ArrayList<>();
             // what needs doing first (blocking, then warnings, then notes), each on its own line
             int n = 0;
             for (PreflightFinding.Level level : List.of(PreflightFinding.Level.BLOCKING,
                     PreflightFinding.Level.WARNING, PreflightFinding.Level.NOTE)) {
                 for (PreflightViewModel.Line l : pf.lines()) {
                     if (l.level() == level) {
-                        findings.getChildren().add(line("preflightFinding" + n++, l.text(), level, null));
+                        rows.add(line("preflightFinding" + n++, l.text(), level, null));
                     }
                 }
             }
@@ -69,8 +70,9 @@ final class PreflightPane {
                 Label head = line("preflightDomain" + i++, I18n.t("ui.dns.preflight.domainLine", e.getKey(),
                         String.join(" · ", heads)), ok ? PreflightFinding.Level.OK : PreflightFinding.Level.NOTE, tip);
                 head.getStyleClass().add(Styles.TEXT_BOLD);
-                findings.getChildren().add(head);
+                rows.add(head);
             }
+            findings.getChildren().setAll(rows);
         });
         ScrollPane findingsScroll = new ScrollPane(findings);
         findingsScroll.setFitToWidth(true);
@@ -110,7 +112,13 @@ final class PreflightPane {
         line.setMinHeight(Label.USE_PREF_SIZE);
         line.getStyleClass().add(style(level));
         if (tip != null) {
-            line.setTooltip(new javafx.scene.control.Tooltip(tip));
+            // the tooltip made on the first hover: a Tooltip per line (a popup control each) cost most of the time
+            // of showing 200 domains' lines (issue 12)
+            line.setOnMouseEntered(e -> {
+                if (line.getTooltip() == null) {
+                    line.setTooltip(new javafx.scene.control.Tooltip(tip));
+                }
+            });
         }
         return line;
     }
