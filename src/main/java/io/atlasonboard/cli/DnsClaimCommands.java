@@ -98,7 +98,12 @@ public final class DnsClaimCommands {
                                 : " (existing)") + ", status " + r.claim().status());
                         if (authDomain != null || listAuthDomains) {
                             try {
-                                DnsVerifyMethods.printAuthDomains(out, s.client, r.claim(), authDomain, now);
+                                String chosen = DnsVerifyMethods.printAuthDomains(out, s.client, r.claim(),
+                                        authDomain, now);
+                                if (chosen != null) { // kept with the claim: dns verify and the UI use it
+                                    s.store.domainClaims().setAuthorizationDomain(s.provider.id(),
+                                            r.claim().claimId(), chosen);
+                                }
                             } catch (DomainsException e) {
                                 failed++;
                                 err.println(r.domain() + ": " + e.getMessage());

@@ -76,18 +76,20 @@ final class DnsVerifyMethods {
     }
 
     /** {@code dns claim --list-auth-domains / --auth-domain}: the usable ADNs and the record at the chosen one. */
-    static void printAuthDomains(PrintWriter out, AtlasClient client, DomainClaimRecord rec, String adn, Instant now) {
+    /** Prints the usable authorization domains and, when {@code adn} is given, the record there; returns the choice. */
+    static String printAuthDomains(PrintWriter out, AtlasClient client, DomainClaimRecord rec, String adn,
+            Instant now) {
         AuthorizationDomains adns = new AuthorizationDomains(client);
         List<String> usable = adns.usable(rec);
         out.println("  Authorization domains: " + String.join(", ", usable));
         if (adn == null) {
-            return;
+            return null;
         }
         String chosen = adns.choose(rec, adn);
         out.println("  Authorization domain: " + chosen + " (one record there covers " + rec.domain() + ")");
         if ("VERIFIED".equals(rec.status())) {
             out.println("  Verified; expires " + ProviderSession.when(rec.expiresAt()));
-            return;
+            return chosen;
         }
         TxtRecordPresentation p = AuthorizationDomains.presentation(rec, chosen);
         out.println("  Host:     " + p.host());
@@ -97,6 +99,7 @@ final class DnsVerifyMethods {
         out.println("  Deadline: " + ProviderSession.when(rec.assertBy()) + " ("
                 + ProviderSession.countdown(rec.assertBy(), now) + ")");
         out.println("  Zone file line: " + p.zoneFileLine());
+        return chosen;
     }
 
     /**

@@ -50,6 +50,31 @@ class DnsVerifyStoredAdnCliIT {
         }
     }
 
+    @Test
+    void claimWithAnAuthorizationDomainKeepsTheChoiceForVerify() throws Exception {
+        try (SimProviderFixture fx = SimProviderFixture.start(SimulatorConfig.defaults(), ValidationPolicies.tls(),
+                IntendedUse.TLS, "sim", dir)) {
+            fx.closeStore();
+            ProcessRun claim = atlas(fx, "dns", "claim", "--provider", "sim", "--auth-domain", "example.test",
+                    "www.example.test");
+            assertThat(claim.exit).as(claim.toString()).isZero();
+            assertThat(claim.out).contains("Authorization domain: example.test");
+            Matcher v = Pattern.compile("Value:\\s+(\\S+)").matcher(claim.out);
+            assertThat(v.find()).as(claim.out).isTrue();
+            fx.sim.sandboxZone().publish("example.test.", v.group(1)); // on the parent only
+
+            DomainClaimRecord rec = fx.store().domainClaims().findByDomain(fx.provider.id(), "www.example.test")
+                    .get(0);
+            assertThat(fx.store().domainClaims().authorizationDomain(fx.provider.id(), rec.claimId()))
+                    .contains("example.test");
+            fx.closeStore();
+
+            ProcessRun verify = atlas(fx, "dns", "verify", "--provider", "sim", "www.example.test", "--wait", "10");
+            assertThat(verify.exit).as(verify.toString()).isZero();
+            assertThat(verify.out).contains("www.example.test: VERIFIED");
+        }
+    }
+
     private static ProcessRun atlas(SimProviderFixture fx, String... args) {
         List<String> all = new ArrayList<>(List.of("--home", fx.home.toString(), "--passphrase-file",
                 fx.passphraseFile.toString()));
