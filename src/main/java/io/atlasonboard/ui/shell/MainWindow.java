@@ -136,7 +136,8 @@ public final class MainWindow {
 
     /** F1: the help window, open on the wizard's current step (or the overview outside the wizard). */
     public Stage openHelp() {
-        int step = currentWizard == null ? 0 : io.atlasonboard.ui.wizard.StepNumbers.toNumber(currentWizard.state().step.get());
+        int step = currentWizard == null ? 0
+                : io.atlasonboard.ui.wizard.StepNumbers.toNumber(currentWizard.state().stepProperty().get());
         return HelpView.show(stage, step);
     }
 
@@ -318,18 +319,19 @@ public final class MainWindow {
             currentWizard = vm;
             Runnable show = () -> {
                 // decided once the sandbox runs: a kept sandbox still knows the onboarding's credentials
-                boolean stale = state.sandbox.get() && !state.apiKey.get().isBlank()
-                        && !sandbox.knows(state.apiKey.get());
-                if (stale && state.step.get() > 0) {
-                    state.step.set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
+                boolean stale = state.sandboxProperty().get() && !state.apiKeyProperty().get().isBlank()
+                        && !sandbox.knows(state.apiKeyProperty().get());
+                if (stale && state.stepProperty().get() > 0) {
+                    state.stepProperty().set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
                 }
                 ProviderSteps later = new ProviderSteps(vm, panes, sandbox, store, jobs(), stale);
-                Runnable finish = () -> showCompletion(new CompletionViewModel.Finished(id, state.label.get(),
-                        state.sandbox.get(), state.providerId.get(), state.keystorePath.get()));
+                Runnable finish = () -> showCompletion(new CompletionViewModel.Finished(id, state.labelProperty().get(),
+                        state.sandboxProperty().get(), state.providerIdProperty().get(),
+                        state.keystorePathProperty().get()));
                 setContent(new WizardView(vm, ctx.fileDialogs(), later, this::showStart, finish));
                 later.start();
             };
-            if (state.sandbox.get() && sandbox.current() == null) {
+            if (state.sandboxProperty().get() && sandbox.current() == null) {
                 loading.setText(I18n.t("ui.shell.sandbox.startingKept", sandbox.dataDir()));
                 sandbox.start(sb -> followSandbox(show), e -> {
                     storeInfo.setText(I18n.t("ui.shell.sandbox.startFailed", UiJobs.describe(e)));
@@ -354,7 +356,8 @@ public final class MainWindow {
         }
         Sandbox.BaseUrlChange c = change.get();
         ProviderService providers = new ProviderService(store.providers());
-        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c), p -> { },
+        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c),
+                p -> { },
                 moved -> {
                     storeInfo.setText(I18n.t("ui.shell.sandbox.moved", c.from(), c.to(), moved.size()));
                     then.run();
