@@ -71,7 +71,6 @@ public final class MainWindow {
     private Store store;
     private OnboardingSync currentSync;
     private WizardViewModel currentWizard;
-    private StartView startView;
     private Stage stage;
     private final SandboxSession sandbox;
     private ProviderPanes panes;
@@ -200,11 +199,6 @@ public final class MainWindow {
         stage.maximizedProperty().addListener(track);
     }
 
-    /** The window's place as last seen on the UI thread (what {@link #shutdown()} saves). */
-    public WindowPlacement.Place placement() {
-        return placement;
-    }
-
     public BorderPane root() {
         return root;
     }
@@ -240,7 +234,7 @@ public final class MainWindow {
                 pv.openRenewal(name);
             }
         });
-        startView = new StartView(vm);
+        StartView startView = new StartView(vm);
         startView.extensions().getChildren().setAll(startEntries());
         setContent(startView);
     }
@@ -290,11 +284,6 @@ public final class MainWindow {
         }
         providersWindow = panes.openProvidersWindow(stage);
         return providersWindow;
-    }
-
-    /** For the sandbox / providers entries of later issues. */
-    public StartView startView() {
-        return startView;
     }
 
     /** An onboarding loaded off the FX thread with its wizard values read. */

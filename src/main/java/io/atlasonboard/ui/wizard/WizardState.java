@@ -91,10 +91,6 @@ public final class WizardState {
     public ObjectProperty<Long> providerIdProperty() { return providerId; }
     public BooleanProperty connectionGoodProperty() { return connectionGood; }
 
-    public boolean hasCsr() {
-        return !csrPem.get().isBlank();
-    }
-
     public boolean hasCertificate() {
         return !certificatePem.get().isBlank();
     }
