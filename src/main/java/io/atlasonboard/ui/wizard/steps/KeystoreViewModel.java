@@ -9,6 +9,7 @@ import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
+import io.atlasonboard.ui.common.StrengthMeter;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -109,21 +110,7 @@ public final class KeystoreViewModel {
     }
 
     private void assess(String pw) {
-        if (pw == null || pw.isEmpty()) {
-            strengthText.set("");
-            strengthFraction.set(0);
-            strongEnough.set(false);
-            return;
-        }
-        char[] chars = pw.toCharArray();
-        try {
-            io.atlasonboard.core.store.PassphraseStrength s = io.atlasonboard.core.store.PassphraseStrength.assess(chars);
-            strengthText.set(s.hint(I18n.locale()));
-            strengthFraction.set(Math.max(0, Math.min(1, s.score() / 4.0)));
-            strongEnough.set(s.acceptable());
-        } finally {
-            Arrays.fill(chars, '\0');
-        }
+        StrengthMeter.assess(pw, strengthText, strengthFraction, strongEnough);
     }
 
     /** "The passwords match." / "do not match yet", or "" while the confirmation is empty. */
