@@ -1,5 +1,6 @@
 package io.atlasonboard.bench;
 
+import io.atlasonboard.core.providers.ConnectionListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,6 @@ public class ConnectionBench {
 
     @Benchmark
     public ConnectionReport test() {
-        return ConnectionTester.test(config, apiKey, apiSecret.clone(), ProgressSink.NONE);
+        return ConnectionTester.test(config, apiKey, apiSecret.clone(), ProgressSink.NONE, ConnectionListener.NONE);
     }
 }

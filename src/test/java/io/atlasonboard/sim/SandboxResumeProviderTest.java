@@ -1,5 +1,6 @@
 package io.atlasonboard.sim;
 
+import io.atlasonboard.core.providers.ConnectionListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -65,7 +66,8 @@ class SandboxResumeProviderTest {
                         null)) {
                     providerId = store.providers().save(rec, s).id();
                 }
-                assertThat(new ProviderService(store.providers()).test(providerId, ProgressSink.NONE).good())
+                assertThat(new ProviderService(store.providers()).test(providerId, ProgressSink.NONE,
+                        ConnectionListener.NONE).good())
                         .isTrue();
             }
 
@@ -73,7 +75,7 @@ class SandboxResumeProviderTest {
             // restarted: same port, the stored provider works as it is
             try (Sandbox again = Sandbox.open(data)) {
                 assertThat(again.simulator().port()).isEqualTo(firstPort);
-                ConnectionReport r = service.test(providerId, ProgressSink.NONE);
+                ConnectionReport r = service.test(providerId, ProgressSink.NONE, ConnectionListener.NONE);
                 assertThat(r.good()).as(r.toText()).isTrue();
             }
 
@@ -82,12 +84,12 @@ class SandboxResumeProviderTest {
                 squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), firstPort));
                 try (Sandbox moved = Sandbox.open(data)) {
                     Sandbox.BaseUrlChange change = moved.baseUrlChange().orElseThrow();
-                    ConnectionReport before = service.test(providerId, ProgressSink.NONE);
+                    ConnectionReport before = service.test(providerId, ProgressSink.NONE, ConnectionListener.NONE);
                     assertThat(before.good()).as("still pointing at the old port").isFalse();
                     List<ProviderRecord> followed = service.followMovedSandbox(change.from(), change.to());
                     assertThat(followed).extracting(ProviderRecord::id).containsExactly(providerId);
                     assertThat(store.providers().get(providerId).apiUrl()).isEqualTo(moved.baseUrl());
-                    ConnectionReport after = service.test(providerId, ProgressSink.NONE);
+                    ConnectionReport after = service.test(providerId, ProgressSink.NONE, ConnectionListener.NONE);
                     assertThat(after.good()).as(after.toText()).isTrue();
                     // nothing else moves: a second call finds no provider at the old URL
                     assertThat(service.followMovedSandbox(change.from(), change.to())).isEmpty();

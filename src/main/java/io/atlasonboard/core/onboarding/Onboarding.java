@@ -269,10 +269,6 @@ public final class Onboarding {
         set(KEY_PASSWORD, v);
     }
 
-    public boolean hasKeyPassword() {
-        return has(KEY_PASSWORD);
-    }
-
     public boolean isCompleted() {
         return Boolean.TRUE.equals(get(COMPLETED));
     }
@@ -312,10 +308,6 @@ public final class Onboarding {
 
     public void setKeystorePassword(char[] v) {
         set(KEYSTORE_PASSWORD, v);
-    }
-
-    public boolean hasKeystorePassword() {
-        return has(KEYSTORE_PASSWORD);
     }
 
     public String getFriendlyName() {

@@ -73,19 +73,6 @@ public final class ConnectionTester {
     }
 
     /**
-     * As {@link #test(AtlasConnectionConfig, String, char[], ProgressSink, ConnectionListener)} without step events.
-     *
-     * @deprecated the progress fractions are no contract for which step runs; pass a {@link ConnectionListener} to
-     *     {@link #test(AtlasConnectionConfig, String, char[], ProgressSink, ConnectionListener)} and take the step
-     *     states from its {@link ConnectionEvent}s.
-     */
-    @Deprecated
-    public static ConnectionReport test(AtlasConnectionConfig config, String apiKey, char[] apiSecret,
-            ProgressSink progress) {
-        return test(config, apiKey, apiSecret, progress, ConnectionListener.NONE);
-    }
-
-    /**
      * Runs the checks in {@link ConnectionStep} order. {@code listener} hears each check start, pass or fail (on this
      * thread); {@code progress} (may be null) gets a sentence per check and is asked about cancellation between
      * checks ({@link CancellationException} then, with no event for the check that was running).

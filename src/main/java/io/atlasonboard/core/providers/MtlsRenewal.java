@@ -148,7 +148,7 @@ public final class MtlsRenewal {
                 AtlasConnectionConfig config = service.config(candidate, trial);
                 try {
                     report = ConnectionTester.test(config, p.apiKey(), s.apiSecret() == null ? new char[0]
-                            : s.apiSecret(), progress);
+                            : s.apiSecret(), progress, ConnectionListener.NONE);
                 } finally {
                     Arrays.fill(config.identity().password(), '\0');
                 }
@@ -185,7 +185,7 @@ public final class MtlsRenewal {
                 Arrays.fill(b.keystorePassword(), '\0');
             }
         }
-        return service.test(providerId, progress);
+        return service.test(providerId, progress, ConnectionListener.NONE);
     }
 
     private X509Certificate currentCertificate(ProviderRecord p) {

@@ -76,17 +76,6 @@ public final class ProviderService {
     }
 
     /**
-     * As {@link #test(long, ProgressSink, ConnectionListener)} without step events.
-     *
-     * @deprecated take the step states from {@link ConnectionEvent}s: use
-     *     {@link #test(long, ProgressSink, ConnectionListener)}.
-     */
-    @Deprecated
-    public ConnectionReport test(long providerId, ProgressSink progress) {
-        return test(providerId, progress, ConnectionListener.NONE);
-    }
-
-    /**
      * Runs the connection test of the provider and records the result (state, time, step, diagnosis, summary);
      * {@code listener} hears each check start, pass or fail (see {@link ConnectionTester}).
      */

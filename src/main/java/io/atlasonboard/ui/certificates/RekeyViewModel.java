@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,12 +15,12 @@ import io.atlasonboard.core.issuance.IssuedCertificate;
 import io.atlasonboard.core.pki.BoundedFiles;
 import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.CertificateStatus;
-import io.atlasonboard.core.store.PassphraseStrength;
 import io.atlasonboard.core.store.SecretChars;
 import io.atlasonboard.core.tasks.TaskHandle;
 import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
+import io.atlasonboard.ui.common.StrengthMeter;
 import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.providers.ProviderConnector;
 import javafx.beans.binding.Bindings;
@@ -114,21 +113,7 @@ public final class RekeyViewModel {
 
     private void assess(String pw) {
         error.set("");
-        if (pw == null || pw.isEmpty()) {
-            strengthText.set("");
-            strengthFraction.set(0);
-            strongEnough.set(false);
-            return;
-        }
-        char[] chars = pw.toCharArray();
-        try {
-            PassphraseStrength s = PassphraseStrength.assess(chars);
-            strengthText.set(s.hint(I18n.locale()));
-            strengthFraction.set(Math.max(0, Math.min(1, s.score() / 4.0)));
-            strongEnough.set(s.acceptable());
-        } finally {
-            Arrays.fill(chars, '\0');
-        }
+        StrengthMeter.assess(pw, strengthText, strengthFraction, strongEnough);
     }
 
     /** Opens the rekey form for the selected certificate (only when it can be rekeyed). */

@@ -56,20 +56,29 @@ final class ClaimCreation {
         return problems.isEmpty() ? out : List.of();
     }
 
-    /** Creates claims for the typed names plus the given offered ones. */
-    void createClaims(List<String> offeredChosen) {
+    /** The chosen offered names and the typed ones; null when the typed ones have a problem (then shown). */
+    private Set<String> chosenAndTyped(List<String> offeredChosen) {
         Set<String> names = new LinkedHashSet<>();
         for (String o : offeredChosen) {
             names.addAll(parseDomains(o));
         }
         List<String> typed = parseDomains(vm.domainInputProperty().get());
         if (!vm.domainErrorProperty().get().isEmpty()) {
-            return;
+            return null;
         }
         names.addAll(typed);
+        return names;
+    }
+
+    /** Creates claims for the typed names plus the given offered ones. */
+    void createClaims(List<String> offeredChosen) {
+        Set<String> names = chosenAndTyped(offeredChosen);
+        if (names == null) {
+            return;
+        }
+        boolean nothingChosen = offeredChosen.isEmpty() && names.isEmpty();
         vm.rows().forEach(r -> names.remove(r.domainProperty().get()));
         if (names.isEmpty()) {
-            boolean nothingChosen = offeredChosen.isEmpty() && typed.isEmpty();
             vm.domainErrorProperty().set(nothingChosen && !vm.offeredDomains().isEmpty()
                     ? I18n.t("ui.dns.error.chooseOffered")
                     : nothingChosen ? I18n.t("ui.dns.error.typeOne")
@@ -84,15 +93,10 @@ final class ClaimCreation {
 
     /** Runs the preflight alone for the chosen and typed names (no claim is created). */
     void preflightOnly(List<String> offeredChosen) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String o : offeredChosen) {
-            names.addAll(parseDomains(o));
-        }
-        List<String> typed = parseDomains(vm.domainInputProperty().get());
-        if (!vm.domainErrorProperty().get().isEmpty()) {
+        Set<String> names = chosenAndTyped(offeredChosen);
+        if (names == null) {
             return;
         }
-        names.addAll(typed);
         if (names.isEmpty()) {
             vm.rows().forEach(r -> names.add(r.record().domain()));
         }

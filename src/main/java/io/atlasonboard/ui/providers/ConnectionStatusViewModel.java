@@ -76,7 +76,6 @@ public final class ConnectionStatusViewModel {
     private final StringProperty policySummary = new SimpleStringProperty("");
     private final StringProperty quota = new SimpleStringProperty("");
     private final StringProperty checkedAt = new SimpleStringProperty("");
-    private final ObjectProperty<ConnectionReport> report = new SimpleObjectProperty<>();
     private long providerId = -1;
     private int run; // events of an earlier test arriving late are ignored
     private Runnable onFinished = () -> { };
@@ -126,7 +125,6 @@ public final class ConnectionStatusViewModel {
         providerId = id;
         running.set(true);
         progress.set(0);
-        report.set(null);
         state.set(ConnectionStatus.State.UNKNOWN);
         headline.set(I18n.t("ui.providers.status.checking"));
         failedStep.set("");
@@ -182,7 +180,6 @@ public final class ConnectionStatusViewModel {
 
     private void onReport(ConnectionReport r) {
         running.set(false);
-        report.set(r);
         progress.set(1);
         checkedAt.set(I18n.t("ui.providers.status.checked",
                 I18n.dateTime(r.checkedAt() == null ? Instant.now() : r.checkedAt())));
@@ -225,5 +222,4 @@ public final class ConnectionStatusViewModel {
     public StringProperty policySummaryProperty() { return policySummary; }
     public StringProperty quotaProperty() { return quota; }
     public StringProperty checkedAtProperty() { return checkedAt; }
-    public ObjectProperty<ConnectionReport> reportProperty() { return report; }
 }

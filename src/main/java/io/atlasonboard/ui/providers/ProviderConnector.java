@@ -38,17 +38,9 @@ public final class ProviderConnector {
     }
 
     /**
-     * Runs the connection test of a stored provider and records the result with its time.
-     *
-     * @deprecated decodes no step from progress fractions: use {@link #test(long, ProgressSink, ConnectionListener)}
-     *     and take the step states from its {@link io.atlasonboard.core.providers.ConnectionEvent}s.
+     * Runs the connection test of a stored provider and records the result with its time; {@code events} hears
+     * each check start, pass or fail (worker thread).
      */
-    @Deprecated
-    public ConnectionReport test(long providerId, ProgressSink progress) {
-        return test(providerId, progress, ConnectionListener.NONE);
-    }
-
-    /** As {@link #test(long, ProgressSink)}; {@code events} hears each check start, pass or fail (worker thread). */
     public ConnectionReport test(long providerId, ProgressSink progress, ConnectionListener events) {
         return service.test(providerId, progress, events);
     }

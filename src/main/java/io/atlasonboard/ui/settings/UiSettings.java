@@ -54,14 +54,6 @@ public record UiSettings(Language language, ThemeChoice theme) {
         theme = theme == null ? ThemeChoice.SYSTEM : theme;
     }
 
-    public UiSettings withLanguage(Language l) {
-        return new UiSettings(l, theme);
-    }
-
-    public UiSettings withTheme(ThemeChoice t) {
-        return new UiSettings(language, t);
-    }
-
     /** The settings saved in {@code home}; {@link #DEFAULT} when there are none or the file cannot be read. */
     public static UiSettings load(Path home) {
         Properties p = read(home.resolve(FILE));

@@ -71,7 +71,6 @@ public final class MainWindow {
     private Store store;
     private OnboardingSync currentSync;
     private WizardViewModel currentWizard;
-    private StartView startView;
     private Stage stage;
     private final SandboxSession sandbox;
     private ProviderPanes panes;
@@ -136,7 +135,8 @@ public final class MainWindow {
 
     /** F1: the help window, open on the wizard's current step (or the overview outside the wizard). */
     public Stage openHelp() {
-        int step = currentWizard == null ? 0 : io.atlasonboard.ui.wizard.StepNumbers.toNumber(currentWizard.state().step.get());
+        int step = currentWizard == null ? 0
+                : io.atlasonboard.ui.wizard.StepNumbers.toNumber(currentWizard.state().stepProperty().get());
         return HelpView.show(stage, step);
     }
 
@@ -199,11 +199,6 @@ public final class MainWindow {
         stage.maximizedProperty().addListener(track);
     }
 
-    /** The window's place as last seen on the UI thread (what {@link #shutdown()} saves). */
-    public WindowPlacement.Place placement() {
-        return placement;
-    }
-
     public BorderPane root() {
         return root;
     }
@@ -239,7 +234,7 @@ public final class MainWindow {
                 pv.openRenewal(name);
             }
         });
-        startView = new StartView(vm);
+        StartView startView = new StartView(vm);
         startView.extensions().getChildren().setAll(startEntries());
         setContent(startView);
     }
@@ -291,11 +286,6 @@ public final class MainWindow {
         return providersWindow;
     }
 
-    /** For the sandbox / providers entries of later issues. */
-    public StartView startView() {
-        return startView;
-    }
-
     /** An onboarding loaded off the FX thread with its wizard values read. */
     private record Opened(Onboarding onboarding, OnboardingSync.Snapshot snapshot) {
     }
@@ -318,18 +308,19 @@ public final class MainWindow {
             currentWizard = vm;
             Runnable show = () -> {
                 // decided once the sandbox runs: a kept sandbox still knows the onboarding's credentials
-                boolean stale = state.sandbox.get() && !state.apiKey.get().isBlank()
-                        && !sandbox.knows(state.apiKey.get());
-                if (stale && state.step.get() > 0) {
-                    state.step.set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
+                boolean stale = state.sandboxProperty().get() && !state.apiKeyProperty().get().isBlank()
+                        && !sandbox.knows(state.apiKeyProperty().get());
+                if (stale && state.stepProperty().get() > 0) {
+                    state.stepProperty().set(0); // the sandbox's old credentials are gone: redo step 1 (and 3)
                 }
                 ProviderSteps later = new ProviderSteps(vm, panes, sandbox, store, jobs(), stale);
-                Runnable finish = () -> showCompletion(new CompletionViewModel.Finished(id, state.label.get(),
-                        state.sandbox.get(), state.providerId.get(), state.keystorePath.get()));
+                Runnable finish = () -> showCompletion(new CompletionViewModel.Finished(id, state.labelProperty().get(),
+                        state.sandboxProperty().get(), state.providerIdProperty().get(),
+                        state.keystorePathProperty().get()));
                 setContent(new WizardView(vm, ctx.fileDialogs(), later, this::showStart, finish));
                 later.start();
             };
-            if (state.sandbox.get() && sandbox.current() == null) {
+            if (state.sandboxProperty().get() && sandbox.current() == null) {
                 loading.setText(I18n.t("ui.shell.sandbox.startingKept", sandbox.dataDir()));
                 sandbox.start(sb -> followSandbox(show), e -> {
                     storeInfo.setText(I18n.t("ui.shell.sandbox.startFailed", UiJobs.describe(e)));
@@ -354,7 +345,8 @@ public final class MainWindow {
         }
         Sandbox.BaseUrlChange c = change.get();
         ProviderService providers = new ProviderService(store.providers());
-        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c), p -> { },
+        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c),
+                p -> { },
                 moved -> {
                     storeInfo.setText(I18n.t("ui.shell.sandbox.moved", c.from(), c.to(), moved.size()));
                     then.run();

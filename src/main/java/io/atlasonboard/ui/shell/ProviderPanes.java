@@ -99,10 +99,6 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
                 Confirmer.alerts(), ctx.clock(), PropagationChecker.withDefaults(), sandbox, null);
     }
 
-    public ProviderConnector connector() {
-        return connector;
-    }
-
     /** Step 5 form (new provider). Wire {@code form.viewModel().setOnSaved(...)} to run step 6. */
     @Override
     public ProviderFormView providerForm() {

@@ -109,8 +109,9 @@ public final class OnboardingSync {
             snap.wipe();
         }
         // a stored step past the provider step needs the provider (5) it was reached with
-        int last = s.providerId.get() == null ? WizardViewModel.PROVIDER_STEP : WizardViewModel.AVAILABLE_STEPS - 1;
-        s.step.set(Math.max(0, Math.min(last, s.step.get())));
+        int last = s.providerIdProperty().get() == null ? WizardViewModel.PROVIDER_STEP
+                : WizardViewModel.AVAILABLE_STEPS - 1;
+        s.stepProperty().set(Math.max(0, Math.min(last, s.stepProperty().get())));
         if (attached) {
             return;
         }

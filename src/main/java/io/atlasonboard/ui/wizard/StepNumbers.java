@@ -3,7 +3,7 @@ package io.atlasonboard.ui.wizard;
 import io.atlasonboard.core.onboarding.Onboarding;
 
 /**
- * The one boundary between the wizard's step <em>index</em> (0-based: {@link WizardState#step}, the step bar, the
+ * The one boundary between the wizard's step <em>index</em> (0-based: {@link WizardState#stepProperty()}, the step bar, the
  * pages) and the step <em>number</em> people read and the store keeps (1-based: {@link Onboarding#getStep()}, the
  * start page's "Step 7", the help window). Every conversion goes through here.
  */

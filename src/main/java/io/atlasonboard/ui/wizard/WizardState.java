@@ -29,47 +29,67 @@ public final class WizardState {
     /** Declared first: the property initializers below register into it. */
     private final List<FieldBinding<?>> bindings = new ArrayList<>();
 
-    public final StringProperty label = text(OnboardingField.LABEL, "");
-    public final BooleanProperty sandbox = flag(OnboardingField.SANDBOX);
+    private final StringProperty label = text(OnboardingField.LABEL, "");
+    private final BooleanProperty sandbox = flag(OnboardingField.SANDBOX);
     /** 0-based index of the step the user is on (stored 1-based; {@link StepNumbers} is the one conversion). */
-    public final IntegerProperty step = bind(new SimpleIntegerProperty(0), OnboardingField.STEP,
+    private final IntegerProperty step = bind(new SimpleIntegerProperty(0), OnboardingField.STEP,
             n -> n == null ? 0 : StepNumbers.toIndex(n), i -> StepNumbers.toNumber(i.intValue()));
 
     // step 1
-    public final StringProperty apiKey = secretText(OnboardingField.API_KEY);
-    public final StringProperty apiSecret = secretText(OnboardingField.API_SECRET);
+    private final StringProperty apiKey = secretText(OnboardingField.API_KEY);
+    private final StringProperty apiSecret = secretText(OnboardingField.API_SECRET);
 
     // step 2
-    public final StringProperty commonName = text(OnboardingField.COMMON_NAME, "");
-    public final StringProperty country = text(OnboardingField.COUNTRY, "DE");
-    public final StringProperty organization = text(OnboardingField.ORGANIZATION, "");
-    public final ObservableList<String> domains = list(OnboardingField.DOMAINS);
-    public final StringProperty csrPem = text(OnboardingField.CSR_PEM, "");
-    public final StringProperty encryptedKeyPem = text(OnboardingField.ENCRYPTED_KEY_PEM, "");
-    public final StringProperty keyPassword = secretText(OnboardingField.KEY_PASSWORD);
-    public final BooleanProperty downloadsConfirmed = flag(OnboardingField.DOWNLOADS_CONFIRMED);
+    private final StringProperty commonName = text(OnboardingField.COMMON_NAME, "");
+    private final StringProperty country = text(OnboardingField.COUNTRY, "DE");
+    private final StringProperty organization = text(OnboardingField.ORGANIZATION, "");
+    private final ObservableList<String> domains = list(OnboardingField.DOMAINS);
+    private final StringProperty csrPem = text(OnboardingField.CSR_PEM, "");
+    private final StringProperty encryptedKeyPem = text(OnboardingField.ENCRYPTED_KEY_PEM, "");
+    private final StringProperty keyPassword = secretText(OnboardingField.KEY_PASSWORD);
+    private final BooleanProperty downloadsConfirmed = flag(OnboardingField.DOWNLOADS_CONFIRMED);
 
     // step 3
-    public final StringProperty certificatePem = text(OnboardingField.CERTIFICATE_PEM, "");
+    private final StringProperty certificatePem = text(OnboardingField.CERTIFICATE_PEM, "");
 
     // step 4
-    public final StringProperty keystorePassword = secretText(OnboardingField.KEYSTORE_PASSWORD);
-    public final StringProperty friendlyName = text(OnboardingField.FRIENDLY_NAME, "");
-    public final ObjectProperty<Pkcs12Profile> profile = bind(new SimpleObjectProperty<>(Pkcs12Profile.MODERN),
+    private final StringProperty keystorePassword = secretText(OnboardingField.KEYSTORE_PASSWORD);
+    private final StringProperty friendlyName = text(OnboardingField.FRIENDLY_NAME, "");
+    private final ObjectProperty<Pkcs12Profile> profile = bind(new SimpleObjectProperty<>(Pkcs12Profile.MODERN),
             OnboardingField.P12_PROFILE, WizardState::profileOf, p -> p == null ? null : p.name());
-    public final StringProperty keystorePath = text(OnboardingField.KEYSTORE_PATH, "");
-    public final ObjectProperty<byte[]> keystore = bind(new SimpleObjectProperty<>(), OnboardingField.KEYSTORE,
+    private final StringProperty keystorePath = text(OnboardingField.KEYSTORE_PATH, "");
+    private final ObjectProperty<byte[]> keystore = bind(new SimpleObjectProperty<>(), OnboardingField.KEYSTORE,
             b -> b, b -> b);
 
     // step 5: the provider record made from steps 1-4, null until saved
-    public final ObjectProperty<Long> providerId = bind(new SimpleObjectProperty<>(), OnboardingField.PROVIDER_ID,
+    private final ObjectProperty<Long> providerId = bind(new SimpleObjectProperty<>(), OnboardingField.PROVIDER_ID,
             id -> id, id -> id);
     // step 6 (not persisted): the last connection test of that provider said Good
-    public final BooleanProperty connectionGood = new SimpleBooleanProperty(false);
+    private final BooleanProperty connectionGood = new SimpleBooleanProperty(false);
 
-    public boolean hasCsr() {
-        return !csrPem.get().isBlank();
-    }
+    // ---- accessors (views bind to these) ----
+
+    public StringProperty labelProperty() { return label; }
+    public BooleanProperty sandboxProperty() { return sandbox; }
+    public IntegerProperty stepProperty() { return step; }
+    public StringProperty apiKeyProperty() { return apiKey; }
+    public StringProperty apiSecretProperty() { return apiSecret; }
+    public StringProperty commonNameProperty() { return commonName; }
+    public StringProperty countryProperty() { return country; }
+    public StringProperty organizationProperty() { return organization; }
+    public ObservableList<String> domains() { return domains; }
+    public StringProperty csrPemProperty() { return csrPem; }
+    public StringProperty encryptedKeyPemProperty() { return encryptedKeyPem; }
+    public StringProperty keyPasswordProperty() { return keyPassword; }
+    public BooleanProperty downloadsConfirmedProperty() { return downloadsConfirmed; }
+    public StringProperty certificatePemProperty() { return certificatePem; }
+    public StringProperty keystorePasswordProperty() { return keystorePassword; }
+    public StringProperty friendlyNameProperty() { return friendlyName; }
+    public ObjectProperty<Pkcs12Profile> profileProperty() { return profile; }
+    public StringProperty keystorePathProperty() { return keystorePath; }
+    public ObjectProperty<byte[]> keystoreProperty() { return keystore; }
+    public ObjectProperty<Long> providerIdProperty() { return providerId; }
+    public BooleanProperty connectionGoodProperty() { return connectionGood; }
 
     public boolean hasCertificate() {
         return !certificatePem.get().isBlank();

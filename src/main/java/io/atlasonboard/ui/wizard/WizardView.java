@@ -40,14 +40,15 @@ public final class WizardView extends BorderPane {
         this.later = later;
         setId("wizardView");
         StepHeader header = new StepHeader(WizardViewModel.stepTitles(), WizardViewModel.AVAILABLE_STEPS);
-        header.currentProperty().bind(vm.state().step);
+        header.currentProperty().bind(vm.state().stepProperty());
         header.reachedProperty().bind(vm.furthestProperty());
         header.setOnPick(vm::goTo);
         Label onboardingLabel = new Label();
         onboardingLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        onboardingLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.state().sandbox.get()
-                ? I18n.t("ui.wizard.label.sandbox", vm.state().label.get()) : vm.state().label.get(),
-                vm.state().label, vm.state().sandbox));
+        onboardingLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.state().sandboxProperty().get()
+                ? I18n.t("ui.wizard.label.sandbox", vm.state().labelProperty().get())
+                : vm.state().labelProperty().get(),
+                vm.state().labelProperty(), vm.state().sandboxProperty()));
         onboardingLabel.setId("onboardingLabel");
         VBox top = new VBox(header);
         setTop(top);
@@ -94,8 +95,8 @@ public final class WizardView extends BorderPane {
         footer.getStyleClass().add("wizard-footer");
         setBottom(footer);
 
-        vm.state().step.addListener((o, a, b) -> show(b.intValue()));
-        show(vm.state().step.get());
+        vm.state().stepProperty().addListener((o, a, b) -> show(b.intValue()));
+        show(vm.state().stepProperty().get());
     }
 
     private void show(int index) {
@@ -108,7 +109,7 @@ public final class WizardView extends BorderPane {
             Node page = switch (index) {
                 case 0 -> new CredentialsView(vm.credentials(), dialogs);
                 case 1 -> new CsrView(vm.csr(), dialogs);
-                case 2 -> new CertificateView(vm.certificate(), dialogs, vm.state().apiKey.get());
+                case 2 -> new CertificateView(vm.certificate(), dialogs, vm.state().apiKeyProperty().get());
                 default -> new KeystoreView(vm.keystore(), vm.state(), dialogs);
             };
             Node banner = later.banner(index);

@@ -53,30 +53,31 @@ public final class WizardViewModel {
         this.csr = new CsrViewModel(state, tasks, files);
         this.certificate = new CertificateViewModel(state, tasks, clock);
         this.keystore = new KeystoreViewModel(state, tasks);
-        BooleanExpression providerSaved = Bindings.createBooleanBinding(() -> state.providerId.get() != null,
-                state.providerId);
-        BooleanExpression good = state.connectionGood;
+        BooleanExpression providerSaved = Bindings.createBooleanBinding(() -> state.providerIdProperty().get() != null,
+                state.providerIdProperty());
+        BooleanExpression good = state.connectionGoodProperty();
         BooleanExpression dnsDone = new javafx.beans.property.SimpleBooleanProperty(true);
         this.complete = List.of(credentials.completeProperty(), csr.completeProperty(),
                 certificate.completeProperty(), keystore.completeProperty(), providerSaved, good, dnsDone);
-        canGoNext = Bindings.createBooleanBinding(() -> complete.get(state.step.get()).get(),
-                state.step, complete.get(0), complete.get(1), complete.get(2), complete.get(3), complete.get(4),
+        canGoNext = Bindings.createBooleanBinding(() -> complete.get(state.stepProperty().get()).get(),
+                state.stepProperty(), complete.get(0), complete.get(1), complete.get(2), complete.get(3),
+                complete.get(4),
                 complete.get(5), complete.get(6));
         // a new certificate (e.g. issued again by a restarted sandbox) makes the old keystore out of date
-        state.certificatePem.addListener((o, a, b) -> {
+        state.certificatePemProperty().addListener((o, a, b) -> {
             if (a != null && !a.isBlank() && !a.equals(b)) {
-                state.keystore.set(null);
-                state.keystorePath.set("");
+                state.keystoreProperty().set(null);
+                state.keystorePathProperty().set("");
             }
         });
-        canGoBack = state.step.greaterThan(0);
-        onLastStep = state.step.isEqualTo(AVAILABLE_STEPS - 1);
-        furthest.set(state.step.get());
-        state.step.addListener((o, a, b) -> {
+        canGoBack = state.stepProperty().greaterThan(0);
+        onLastStep = state.stepProperty().isEqualTo(AVAILABLE_STEPS - 1);
+        furthest.set(state.stepProperty().get());
+        state.stepProperty().addListener((o, a, b) -> {
             furthest.set(Math.max(furthest.get(), b.intValue()));
             entered(b.intValue());
         });
-        entered(state.step.get());
+        entered(state.stepProperty().get());
     }
 
     private void entered(int step) {
@@ -114,14 +115,14 @@ public final class WizardViewModel {
         if (!canGoNext.get()) {
             return false;
         }
-        int s = state.step.get();
+        int s = state.stepProperty().get();
         if (s == CSR_STEP) {
             csr.hidePassword();
         }
         if (s + 1 >= AVAILABLE_STEPS) {
             return false;
         }
-        state.step.set(s + 1);
+        state.stepProperty().set(s + 1);
         return true;
     }
 
@@ -131,7 +132,7 @@ public final class WizardViewModel {
      */
     public void commitPending() {
         String typed = csr.commonNameInputProperty().get();
-        if (typed != null && !typed.isBlank() && !typed.strip().equals(state.commonName.get())) {
+        if (typed != null && !typed.isBlank() && !typed.strip().equals(state.commonNameProperty().get())) {
             csr.commitCommonName();
         }
     }
@@ -147,7 +148,7 @@ public final class WizardViewModel {
      * @return true when the step changed
      */
     public boolean goTo(int target) {
-        int s = state.step.get();
+        int s = state.stepProperty().get();
         if (target == s || target < 0 || target > furthest.get() || target >= AVAILABLE_STEPS) {
             return false;
         }
@@ -159,17 +160,17 @@ public final class WizardViewModel {
         if (s == CSR_STEP) {
             csr.hidePassword();
         }
-        state.step.set(target);
+        state.stepProperty().set(target);
         return true;
     }
 
     public void back() {
-        int s = state.step.get();
+        int s = state.stepProperty().get();
         if (s == CSR_STEP) {
             csr.hidePassword();
         }
         if (s > 0) {
-            state.step.set(s - 1);
+            state.stepProperty().set(s - 1);
         }
     }
 

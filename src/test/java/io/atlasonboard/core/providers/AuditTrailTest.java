@@ -55,7 +55,8 @@ class AuditTrailTest {
                 assertThat(e.id()).isNotBlank();
                 problemId = e.id();
             }
-            assertThat(new ProviderService(fx.store().providers()).test(id, null).good()).isTrue();
+            assertThat(new ProviderService(fx.store().providers()).test(id, null,
+                    ConnectionListener.NONE).good()).isTrue();
 
             List<AuditEntry> log = fx.store().audit().list(id, null);
             assertThat(log).extracting(AuditEntry::method, AuditEntry::path, AuditEntry::status).startsWith(
@@ -70,7 +71,8 @@ class AuditTrailTest {
             // the connection test's calls are recorded too
             assertThat(log.subList(4, log.size())).extracting(AuditEntry::path)
                     .contains("/login", "/validationpolicy", "/quotas/issuance");
-            assertThat(AuditTrail.since(fx.store().audit(), id, Duration.ofHours(1), Instant.now())).hasSize(log.size());
+            assertThat(AuditTrail.since(fx.store().audit(), id, Duration.ofHours(1),
+                    Instant.now())).hasSize(log.size());
             assertThat(AuditTrail.since(fx.store().audit(), id, Duration.ofHours(1), Instant.now().plus(
                     Duration.ofHours(2)))).isEmpty();
 

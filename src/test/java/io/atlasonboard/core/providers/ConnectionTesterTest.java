@@ -46,7 +46,7 @@ class ConnectionTesterTest {
     }
 
     private ConnectionReport run(AtlasConnectionConfig cfg, String key, String secret) {
-        return ConnectionTester.test(cfg, key, secret.toCharArray(), ProgressSink.NONE);
+        return ConnectionTester.test(cfg, key, secret.toCharArray(), ProgressSink.NONE, ConnectionListener.NONE);
     }
 
     private ConnectionReport runA(byte[] p12) {
@@ -68,7 +68,7 @@ class ConnectionTesterTest {
             }
         };
         ConnectionReport r = ConnectionTester.test(fx.config(server.baseUrl() + "/", fx.p12A, sleeper).build(),
-                AtlasFixture.KEY_A, AtlasFixture.SECRET_A.toCharArray(), sink);
+                AtlasFixture.KEY_A, AtlasFixture.SECRET_A.toCharArray(), sink, ConnectionListener.NONE);
         assertThat(r.status()).as(r.toText()).isEqualTo(ConnectionReport.Status.GOOD);
         assertThat(r.remainingQuota()).isEqualTo(999881L);
         assertThat(r.policySummary()).contains("RSA 2048 or 4096 bits", "Maximum validity: 90 days", "clientAuth");

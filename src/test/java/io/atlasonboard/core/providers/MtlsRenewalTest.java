@@ -66,7 +66,8 @@ class MtlsRenewalTest {
                         List.of(oldCert), pw.clone(), "old", Pkcs12Profile.MODERN)).build(), next);
             }
             byte[] oldKeystore = store.providers().get(id).keystore();
-            MtlsLifetime life = MtlsLifetime.of(store.providers(), store.providers().get(id), Instant.now()).orElseThrow();
+            MtlsLifetime life = MtlsLifetime.of(store.providers(), store.providers().get(id),
+                    Instant.now()).orElseThrow();
             assertThat(life.level()).isEqualTo(MtlsLifetime.Level.RED);
             assertThat(life.daysLeft()).isBetween(19L, 20L);
             assertThat(life.sentence()).contains("GS Renew").contains("renew");
@@ -105,7 +106,8 @@ class MtlsRenewalTest {
             assertThat(store.mtlsRenewals().latest(id).orElseThrow().keystore()).isEqualTo(oldKeystore);
             assertThat(MtlsLifetime.of(store.providers(), store.providers().get(id), Instant.now()).orElseThrow()
                     .level()).isEqualTo(MtlsLifetime.Level.OK);
-            ConnectionReport again = new ProviderService(store.providers()).test(id, ProgressSink.NONE);
+            ConnectionReport again = new ProviderService(store.providers()).test(id, ProgressSink.NONE,
+                    ConnectionListener.NONE);
             assertThat(again.good()).isTrue();
 
             // restore puts the old keystore back (and keeps the new one restorable)

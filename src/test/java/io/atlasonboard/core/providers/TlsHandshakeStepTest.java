@@ -92,7 +92,8 @@ class TlsHandshakeStepTest {
     private static ConnectionReport run(int port, byte[] p12) {
         AtlasConnectionConfig cfg = fx.config("https://127.0.0.1:" + port + "/v2", p12,
                 new AtlasFixture.RecordingSleeper()).maxRetries(0).build();
-        return ConnectionTester.test(cfg, AtlasFixture.KEY_A, AtlasFixture.SECRET_A.toCharArray(), ProgressSink.NONE);
+        return ConnectionTester.test(cfg, AtlasFixture.KEY_A, AtlasFixture.SECRET_A.toCharArray(), ProgressSink.NONE,
+                ConnectionListener.NONE);
     }
 
     @ParameterizedTest

@@ -57,18 +57,18 @@ class WizardViewModelsTest {
         CsrViewModel vm = csrVm(s);
         vm.commonNameInputProperty().set("https://Atlas.Example.org:8443/login?x=1");
         assertThat(vm.commitCommonName()).isTrue();
-        assertThat(s.commonName.get()).isEqualTo("atlas.example.org");
+        assertThat(s.commonNameProperty().get()).isEqualTo("atlas.example.org");
         assertThat(vm.commonNameChangesProperty().get()).contains("scheme").contains("port");
-        assertThat(s.domains).containsExactly("atlas.example.org");
+        assertThat(s.domains()).containsExactly("atlas.example.org");
         assertThat(vm.cnInSansProperty().get()).isTrue();
         vm.removeDomain("atlas.example.org");
         assertThat(vm.cnInSansProperty().get()).isFalse();
         vm.putCnBackInSans();
-        assertThat(s.domains).containsExactly("atlas.example.org");
+        assertThat(s.domains()).containsExactly("atlas.example.org");
         // a changed CN replaces the old one in the list
         vm.commonNameInputProperty().set("other.example.org");
         vm.commitCommonName();
-        assertThat(s.domains).containsExactly("other.example.org");
+        assertThat(s.domains()).containsExactly("other.example.org");
         assertThat(vm.commonNameChangesProperty().get()).isEmpty();
     }
 
@@ -76,18 +76,18 @@ class WizardViewModelsTest {
     void countryIsValidatedLiveAndBlocksGeneration() {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
-        assertThat(s.country.get()).isEqualTo("DE");
+        assertThat(s.countryProperty().get()).isEqualTo("DE");
         assertThat(vm.countryErrorProperty().get()).isEmpty();
-        s.country.set("XX");
+        s.countryProperty().set("XX");
         assertThat(vm.countryErrorProperty().get()).contains("XX");
         vm.commonNameInputProperty().set("a.example.com");
         vm.commitCommonName();
-        s.organization.set("Example AG");
+        s.organizationProperty().set("Example AG");
         assertThat(vm.canGenerateProperty().get()).isFalse();
-        s.country.set("at");
+        s.countryProperty().set("at");
         assertThat(vm.countryErrorProperty().get()).isEmpty();
         vm.commitCountry();
-        assertThat(s.country.get()).isEqualTo("AT");
+        assertThat(s.countryProperty().get()).isEqualTo("AT");
         assertThat(vm.canGenerateProperty().get()).isTrue();
     }
 
@@ -103,11 +103,11 @@ class WizardViewModelsTest {
         assertThat(vm.domainInputProperty().get()).as("the typed value stays for correction").isEqualTo("www.*.example.com");
         vm.domainInputProperty().set("bücher.example");
         assertThat(vm.addDomain()).isTrue();
-        assertThat(s.domains).containsExactly("*.example.com", "xn--bcher-kva.example");
+        assertThat(s.domains()).containsExactly("*.example.com", "xn--bcher-kva.example");
         vm.domainInputProperty().set("XN--BCHER-KVA.example");
         assertThat(vm.addDomain()).isFalse();
         assertThat(vm.domainErrorProperty().get()).contains("twice");
-        assertThat(s.domains).hasSize(2);
+        assertThat(s.domains()).hasSize(2);
     }
 
     @Test
@@ -115,18 +115,19 @@ class WizardViewModelsTest {
         WizardState s = new WizardState();
         CsrViewModel vm = csrVm(s);
         vm.commonNameInputProperty().set("pki.example.com");
-        s.organization.set("Example AG");
+        s.organizationProperty().set("Example AG");
         vm.generate().result().get(60, TimeUnit.SECONDS);
         assertThat(vm.generateErrorProperty().get()).isEmpty();
-        assertThat(s.csrPem.get()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
-        assertThat(s.encryptedKeyPem.get()).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        assertThat(s.csrPemProperty().get()).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+        assertThat(s.encryptedKeyPemProperty().get()).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
         assertThat(vm.showPasswordOnceProperty().get()).isTrue();
-        PrivateKey key = EncryptedKeys.decrypt(s.encryptedKeyPem.get(), s.keyPassword.get().toCharArray());
+        PrivateKey key = EncryptedKeys.decrypt(s.encryptedKeyPemProperty().get(),
+                s.keyPasswordProperty().get().toCharArray());
         assertThat(Keys.size(key)).isEqualTo(2048);
-        PublicKey fromCsr = CertificateViewModelAccess.csrKey(s.csrPem.get());
+        PublicKey fromCsr = CertificateViewModelAccess.csrKey(s.csrPemProperty().get());
         assertThat(Keys.matches(Keys.publicKeyOf(key), fromCsr)).isTrue();
         assertThat(vm.completeProperty().get()).isFalse();
-        s.downloadsConfirmed.set(true);
+        s.downloadsConfirmedProperty().set(true);
         assertThat(vm.completeProperty().get()).isTrue();
         assertThat(vm.canGenerateProperty().get()).as("no second key over the first").isFalse();
         vm.hidePassword();
@@ -134,7 +135,7 @@ class WizardViewModelsTest {
 
         Path keyFile = tmp.resolve("k.pem");
         vm.saveKey(keyFile).result().get(10, TimeUnit.SECONDS);
-        assertThat(Files.readString(keyFile)).isEqualTo(s.encryptedKeyPem.get());
+        assertThat(Files.readString(keyFile)).isEqualTo(s.encryptedKeyPemProperty().get());
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
                 .isEqualTo("rw-------");
 
@@ -149,7 +150,7 @@ class WizardViewModelsTest {
         assertThat(cert.errorProperty().get()).contains("different key");
         assertThat(cert.expectedSpkiProperty().get()).isEqualTo(Keys.spkiSha256(fromCsr));
         assertThat(cert.certificateSpkiProperty().get()).isEqualTo(Keys.spkiSha256(other));
-        assertThat(s.certificatePem.get()).isEmpty();
+        assertThat(s.certificatePemProperty().get()).isEmpty();
         assertThat(cert.completeProperty().get()).isFalse();
 
         // a damaged PEM block: said in the user's words, no library class names
@@ -160,7 +161,7 @@ class WizardViewModelsTest {
         String said = cert.errorProperty().get() + cert.explanationProperty().get();
         assertThat(said).isNotBlank().doesNotContain("org.bouncycastle").doesNotContain("Exception");
 
-        cert.pastedProperty().set(s.csrPem.get());
+        cert.pastedProperty().set(s.csrPemProperty().get());
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
         assertThat(cert.explanationProperty().get()).containsIgnoringCase("request");
         assertThat(cert.expectedSpkiProperty().get()).isEmpty();
@@ -170,37 +171,37 @@ class WizardViewModelsTest {
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
         assertThat(cert.explanationProperty().get()).containsIgnoringCase("private key");
         assertThat(cert.pastedProperty().get()).isEmpty();
-        assertThat(s.certificatePem.get()).isEmpty();
+        assertThat(s.certificatePemProperty().get()).isEmpty();
 
         cert.pastedProperty().set(TestCa.pem(ca.caCert(), ca.issue(fromCsr, "pki.example.com")));
         cert.checkPasted().result().get(10, TimeUnit.SECONDS);
         assertThat(cert.errorProperty().get()).isEmpty();
         assertThat(cert.completeProperty().get()).isTrue();
         assertThat(cert.summaryProperty().get().subject()).contains("pki.example.com");
-        assertThat(s.certificatePem.get()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(s.certificatePemProperty().get()).startsWith("-----BEGIN CERTIFICATE-----");
         // the leaf is stored first even though the CA came first in the paste
-        assertThat(CertificateViewModelAccess.firstCertSubject(s.certificatePem.get())).contains("pki.example.com");
+        assertThat(CertificateViewModelAccess.firstCertSubject(s.certificatePemProperty().get())).contains("pki.example.com");
 
         // a DER file opens too
         java.security.cert.X509Certificate derCert = ca.issue(fromCsr, "pki.example.com");
         Path der = tmp.resolve("cert.der");
         Files.write(der, derCert.getEncoded());
         WizardState other2 = new WizardState();
-        other2.csrPem.set(s.csrPem.get());
+        other2.csrPemProperty().set(s.csrPemProperty().get());
         CertificateViewModel fromFile = new CertificateViewModel(other2, fx, Clock.systemUTC());
         fromFile.open(der).result().get(10, TimeUnit.SECONDS);
         assertThat(fromFile.errorProperty().get()).isEmpty();
         assertThat(fromFile.summaryProperty().get().serialHex()).isEqualToIgnoringCase(derCert.getSerialNumber().toString(16));
-        assertThat(other2.certificatePem.get()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(other2.certificatePemProperty().get()).startsWith("-----BEGIN CERTIFICATE-----");
 
         // step 4 with the key password asked (not in the vault): a wrong one is refused, the right one writes
-        String realKeyPassword = s.keyPassword.get();
-        s.keyPassword.set("");
+        String realKeyPassword = s.keyPasswordProperty().get();
+        s.keyPasswordProperty().set("");
         KeystoreViewModel ks = new KeystoreViewModel(s, fx);
         ks.prepare();
-        assertThat(s.friendlyName.get()).contains("pki.example.com");
+        assertThat(s.friendlyNameProperty().get()).contains("pki.example.com");
         assertThat(ks.keyPasswordKnownProperty().get()).isFalse();
-        s.profile.set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
+        s.profileProperty().set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
         assertThat(ks.opensslCommandProperty().get()).contains("-legacy");
         ks.askedKeyPasswordProperty().set("not-the-password");
         ks.sameAsKeyPasswordProperty().set(true);
@@ -213,8 +214,8 @@ class WizardViewModelsTest {
         ks.write(p12).result().get(60, TimeUnit.SECONDS);
         assertThat(ks.errorProperty().get()).isEmpty();
         assertThat(ks.completeProperty().get()).isTrue();
-        assertThat(s.keyPassword.get().equals(realKeyPassword)).as("asked password kept in the vault").isTrue();
-        assertThat(s.keystorePassword.get().equals(realKeyPassword)).as("same as key password").isTrue();
+        assertThat(s.keyPasswordProperty().get().equals(realKeyPassword)).as("asked password kept in the vault").isTrue();
+        assertThat(s.keystorePasswordProperty().get().equals(realKeyPassword)).as("same as key password").isTrue();
         java.security.KeyStore loaded = java.security.KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(p12)) {
             loaded.load(in, realKeyPassword.toCharArray());
@@ -223,11 +224,11 @@ class WizardViewModelsTest {
 
         // discarding the key clears everything made from it
         vm.discardKey();
-        assertThat(s.csrPem.get()).isEmpty();
-        assertThat(s.encryptedKeyPem.get()).isEmpty();
-        assertThat(s.keyPassword.get().isEmpty()).as("s.keyPassword.get() is empty").isTrue();
-        assertThat(s.certificatePem.get()).isEmpty();
-        assertThat(s.keystorePath.get()).isEmpty();
+        assertThat(s.csrPemProperty().get()).isEmpty();
+        assertThat(s.encryptedKeyPemProperty().get()).isEmpty();
+        assertThat(s.keyPasswordProperty().get().isEmpty()).as("s.keyPassword.get() is empty").isTrue();
+        assertThat(s.certificatePemProperty().get()).isEmpty();
+        assertThat(s.keystorePathProperty().get()).isEmpty();
         assertThat(vm.canGenerateProperty().get()).isTrue();
     }
 
@@ -242,20 +243,20 @@ class WizardViewModelsTest {
             OnboardingSync sync = new OnboardingSync(o, tasks, Runnable::run);
             WizardState s = new WizardState();
             sync.attach(s, OnboardingSync.read(o));
-            s.apiKey.set("ApiKey-Draft-Wz71");
-            s.apiSecret.set("secret-value-1");
-            s.commonName.set("pki.example.com");
-            s.country.set("CH");
-            s.organization.set("Example AG");
-            s.domains.setAll("pki.example.com", "www.example.com");
-            s.keyPassword.set("key-pass-1");
-            s.downloadsConfirmed.set(true);
-            s.friendlyName.set("friendly");
-            s.profile.set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
-            s.keystorePassword.set("ks-pass-Wz72");
-            s.keystore.set(new byte[] {7, 8, 9});
-            s.keystorePath.set("/tmp/x.p12");
-            s.step.set(2);
+            s.apiKeyProperty().set("ApiKey-Draft-Wz71");
+            s.apiSecretProperty().set("secret-value-1");
+            s.commonNameProperty().set("pki.example.com");
+            s.countryProperty().set("CH");
+            s.organizationProperty().set("Example AG");
+            s.domains().setAll("pki.example.com", "www.example.com");
+            s.keyPasswordProperty().set("key-pass-1");
+            s.downloadsConfirmedProperty().set(true);
+            s.friendlyNameProperty().set("friendly");
+            s.profileProperty().set(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
+            s.keystorePasswordProperty().set("ks-pass-Wz72");
+            s.keystoreProperty().set(new byte[] {7, 8, 9});
+            s.keystorePathProperty().set("/tmp/x.p12");
+            s.stepProperty().set(2);
             sync.flush().get(10, TimeUnit.SECONDS);
             assertThat(o.getStep()).as("index 2 is stored as step number 3").isEqualTo(3);
             assertThat(sync.statusProperty().get()).isEqualTo("All changes saved");
@@ -269,18 +270,18 @@ class WizardViewModelsTest {
             Onboarding o = store.onboardings().load(id);
             WizardState s = new WizardState();
             new OnboardingSync(o, tasks, Runnable::run).attach(s, OnboardingSync.read(o));
-            assertThat(s.step.get()).isEqualTo(2);
-            assertThat(s.apiKey.get()).isEqualTo("ApiKey-Draft-Wz71");
-            assertThat(s.apiSecret.get().equals("secret-value-1")).isTrue();
-            assertThat(s.keystorePassword.get().equals("ks-pass-Wz72")).isTrue();
-            assertThat(s.keystore.get()).containsExactly(7, 8, 9);
-            assertThat(s.keystorePath.get()).isEqualTo("/tmp/x.p12");
-            assertThat(s.country.get()).isEqualTo("CH");
-            assertThat(s.domains).containsExactly("pki.example.com", "www.example.com");
-            assertThat(s.keyPassword.get().equals("key-pass-1")).isTrue();
-            assertThat(s.downloadsConfirmed.get()).isTrue();
-            assertThat(s.friendlyName.get()).isEqualTo("friendly");
-            assertThat(s.profile.get()).isEqualTo(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
+            assertThat(s.stepProperty().get()).isEqualTo(2);
+            assertThat(s.apiKeyProperty().get()).isEqualTo("ApiKey-Draft-Wz71");
+            assertThat(s.apiSecretProperty().get().equals("secret-value-1")).isTrue();
+            assertThat(s.keystorePasswordProperty().get().equals("ks-pass-Wz72")).isTrue();
+            assertThat(s.keystoreProperty().get()).containsExactly(7, 8, 9);
+            assertThat(s.keystorePathProperty().get()).isEqualTo("/tmp/x.p12");
+            assertThat(s.countryProperty().get()).isEqualTo("CH");
+            assertThat(s.domains()).containsExactly("pki.example.com", "www.example.com");
+            assertThat(s.keyPasswordProperty().get().equals("key-pass-1")).isTrue();
+            assertThat(s.downloadsConfirmedProperty().get()).isTrue();
+            assertThat(s.friendlyNameProperty().get()).isEqualTo("friendly");
+            assertThat(s.profileProperty().get()).isEqualTo(io.atlasonboard.core.pki.Pkcs12Profile.COMPATIBILITY);
         }
     }
 
@@ -303,8 +304,8 @@ class WizardViewModelsTest {
     @Test
     void keystorePasswordNeedsStrengthAndConfirmationLikeTheMasterPassphrase() {
         WizardState s = new WizardState();
-        s.certificatePem.set("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-        s.keyPassword.set("key-pass-from-step-2");
+        s.certificatePemProperty().set("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        s.keyPasswordProperty().set("key-pass-from-step-2");
         KeystoreViewModel ks = new KeystoreViewModel(s, fx);
         ks.newPasswordProperty().set("abc");
         assertThat(ks.canWriteProperty().get()).isFalse();
@@ -334,15 +335,15 @@ class WizardViewModelsTest {
             sync.attach(s, OnboardingSync.read(o));
             WizardViewModel vm = new WizardViewModel(s, sync, fx, Clock.systemUTC(), SafeFiles::write);
             assertThat(vm.goTo(2)).as("step 3 not reached yet").isFalse();
-            s.apiKey.set("key-1");
-            s.apiSecret.set("secret-value-1");
+            s.apiKeyProperty().set("key-1");
+            s.apiSecretProperty().set("secret-value-1");
             assertThat(vm.next()).isTrue();
             assertThat(vm.furthestProperty().get()).isEqualTo(1);
             assertThat(vm.goTo(0)).isTrue();
-            assertThat(s.step.get()).isZero();
+            assertThat(s.stepProperty().get()).isZero();
             assertThat(vm.goTo(1)).as("back to the furthest step over a complete step 1").isTrue();
             assertThat(vm.goTo(0)).isTrue();
-            s.apiSecret.set("");
+            s.apiSecretProperty().set("");
             assertThat(vm.goTo(1)).as("step 1 is no longer complete").isFalse();
             sync.flush().get(10, TimeUnit.SECONDS);
         }
@@ -371,11 +372,11 @@ class WizardViewModelsTest {
             o.setStep(4);
             WizardState s = new WizardState();
             new OnboardingSync(o, tasks, Runnable::run).attach(s, OnboardingSync.read(o));
-            assertThat(s.step.get()).as("stored step 4 is index 3").isEqualTo(3);
+            assertThat(s.stepProperty().get()).as("stored step 4 is index 3").isEqualTo(3);
             o.setStep(7);
             WizardState later = new WizardState();
             new OnboardingSync(o, tasks, Runnable::run).attach(later, OnboardingSync.read(o));
-            assertThat(later.step.get()).as("no provider saved: resumes at the provider step")
+            assertThat(later.stepProperty().get()).as("no provider saved: resumes at the provider step")
                     .isEqualTo(WizardViewModel.PROVIDER_STEP);
         }
     }
@@ -394,12 +395,12 @@ class WizardViewModelsTest {
             WizardState s = new WizardState();
             OnboardingSync sync = new OnboardingSync(o, tasks, Runnable::run);
             sync.attach(s, snap);
-            assertThat(s.apiSecret.get().equals("Secret-In-Snapshot-1")).isTrue();
+            assertThat(s.apiSecretProperty().get().equals("Secret-In-Snapshot-1")).isTrue();
             assertThat(new String(secret).chars().allMatch(c -> c == 0)).as("snapshot secret wiped").isTrue();
             assertThat(new String(key).chars().allMatch(c -> c == 0)).as("snapshot API key wiped").isTrue();
             assertThat(snap.toString()).doesNotContain("Secret-In-Snapshot-1");
-            s.apiSecret.set("Replaced-Before-Write-2");
-            s.apiSecret.set("Written-Secret-3");
+            s.apiSecretProperty().set("Replaced-Before-Write-2");
+            s.apiSecretProperty().set("Written-Secret-3");
             sync.flush().get(10, TimeUnit.SECONDS);
             char[] back = o.getApiSecret();
             assertThat(new String(back).equals("Written-Secret-3")).as("the latest secret is the one stored").isTrue();

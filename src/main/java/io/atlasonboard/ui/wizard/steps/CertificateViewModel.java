@@ -59,13 +59,14 @@ public final class CertificateViewModel {
         this.state = state;
         this.tasks = tasks;
         this.clock = clock;
-        complete = Bindings.createBooleanBinding(() -> !state.certificatePem.get().isBlank(), state.certificatePem);
+        complete = Bindings.createBooleanBinding(() -> !state.certificatePemProperty().get().isBlank(),
+                state.certificatePemProperty());
     }
 
     /** On entering the step: show what was accepted before (e.g. after a restart). */
     public void showAccepted() {
         if (state.hasCertificate() && summary.get() == null) {
-            check(state.certificatePem.get().getBytes(StandardCharsets.US_ASCII), false);
+            check(state.certificatePemProperty().get().getBytes(StandardCharsets.US_ASCII), false);
         }
     }
 
@@ -77,7 +78,7 @@ public final class CertificateViewModel {
     public FxTask<Outcome> open(Path file) {
         clear();
         checking.set(true);
-        String csrPem = state.csrPem.get();
+        String csrPem = state.csrPemProperty().get();
         FxTask<Outcome> t = tasks.run(I18n.t("ui.certificate.task.read", file.getFileName()),
                 p -> analyse(SafeFiles.read(file, 1024 * 1024), csrPem));
         t.whenDone((o, e) -> {
@@ -105,7 +106,7 @@ public final class CertificateViewModel {
     private FxTask<Outcome> check(byte[] input, boolean fromUser) {
         clear();
         checking.set(true);
-        String csrPem = state.csrPem.get();
+        String csrPem = state.csrPemProperty().get();
         FxTask<Outcome> t = tasks.run(I18n.t("ui.certificate.task.check"), p -> analyse(input, csrPem));
         t.whenDone((o, e) -> {
             checking.set(false);
@@ -202,7 +203,7 @@ public final class CertificateViewModel {
             }
         }
         if (!refused && fromUser) {
-            state.certificatePem.set(o.pem());
+            state.certificatePemProperty().set(o.pem());
             pasted.set("");
         }
     }

@@ -29,15 +29,16 @@ public final class CredentialsViewModel {
         this.state = state;
         this.tasks = tasks;
         complete = Bindings.createBooleanBinding(
-                () -> !state.apiKey.get().isBlank() && !state.apiSecret.get().isBlank(), state.apiKey, state.apiSecret);
+                () -> !state.apiKeyProperty().get().isBlank() && !state.apiSecretProperty().get().isBlank(),
+                state.apiKeyProperty(), state.apiSecretProperty());
     }
 
     public StringProperty apiKeyProperty() {
-        return state.apiKey;
+        return state.apiKeyProperty();
     }
 
     public StringProperty apiSecretProperty() {
-        return state.apiSecret;
+        return state.apiSecretProperty();
     }
 
     /** Reads and parses the CSV in the background; on error the fields keep what they had. */
@@ -51,11 +52,12 @@ public final class CredentialsViewModel {
         t.whenDone((c, e) -> {
             importing.set(false);
             if (e != null) {
-                importError.set(I18n.t("ui.credentials.import.failed", file.getFileName(), I18n.text(FxTask.unwrap(e))));
+                importError.set(I18n.t("ui.credentials.import.failed", file.getFileName(),
+                        I18n.text(FxTask.unwrap(e))));
                 return;
             }
-            state.apiKey.set(c.apiKey());
-            state.apiSecret.set(new String(c.apiSecret()));
+            state.apiKeyProperty().set(c.apiKey());
+            state.apiSecretProperty().set(new String(c.apiSecret()));
             c.wipe();
             importMessage.set(I18n.t("ui.credentials.import.done", file.getFileName()));
         });

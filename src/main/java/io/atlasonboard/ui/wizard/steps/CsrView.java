@@ -51,7 +51,7 @@ public final class CsrView extends VBox {
         country.setId("country");
         country.setPrefColumnCount(4);
         country.setMaxWidth(80);
-        country.textProperty().bindBidirectional(state.country);
+        country.textProperty().bindBidirectional(state.countryProperty());
         country.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 vm.commitCountry();
@@ -62,7 +62,7 @@ public final class CsrView extends VBox {
         TextField org = new TextField();
         org.setId("organization");
         org.setPromptText(I18n.t("ui.csr.org.prompt"));
-        org.textProperty().bindBidirectional(state.organization);
+        org.textProperty().bindBidirectional(state.organizationProperty());
         Views.flagErrors(org, vm.organizationErrorProperty());
 
         Label algorithm = new Label(I18n.t("ui.csr.algorithm.fixed", CsrViewModel.KEY_ALGORITHM));
@@ -88,11 +88,11 @@ public final class CsrView extends VBox {
         countryName.textProperty().bind(Bindings.createStringBinding(() -> {
             try {
                 return io.atlasonboard.core.pki.Countries.displayName(
-                        io.atlasonboard.core.pki.Countries.normalize(state.country.get()));
+                        io.atlasonboard.core.pki.Countries.normalize(state.countryProperty().get()));
             } catch (RuntimeException e) {
                 return "";
             }
-        }, state.country, vm.countryErrorProperty()));
+        }, state.countryProperty(), vm.countryErrorProperty()));
         HBox countryRow = new HBox(10, country, countryName);
         countryRow.setAlignment(Pos.CENTER_LEFT);
         grid.add(countryRow, 1, r++);
@@ -118,7 +118,7 @@ public final class CsrView extends VBox {
         });
         HBox.setHgrow(domain, Priority.ALWAYS);
         HBox addRow = new HBox(6, domain, add);
-        ListView<String> list = new ListView<>(state.domains);
+        ListView<String> list = new ListView<>(state.domains());
         list.setId("domainList");
         list.setPrefHeight(150);
         list.setAccessibleText(I18n.t("ui.csr.domain.list"));
@@ -128,7 +128,7 @@ public final class CsrView extends VBox {
         Hyperlink putBack = new Hyperlink(I18n.t("ui.csr.domain.putBack"));
         putBack.setId("putCnBack");
         putBack.setOnAction(e -> vm.putCnBackInSans());
-        putBack.visibleProperty().bind(vm.cnInSansProperty().not().and(state.commonName.isNotEmpty()));
+        putBack.visibleProperty().bind(vm.cnInSansProperty().not().and(state.commonNameProperty().isNotEmpty()));
         putBack.managedProperty().bind(putBack.visibleProperty());
         grid.add(Views.fieldLabel(I18n.t("ui.csr.domain.label"), domain), 0, r);
         grid.add(addRow, 1, r++);
@@ -176,18 +176,20 @@ public final class CsrView extends VBox {
         csr.getStyleClass().add("pem-area");
         csr.setEditable(false);
         csr.setPrefRowCount(8);
-        csr.textProperty().bind(state.csrPem);
+        csr.textProperty().bind(state.csrPemProperty());
         csr.setAccessibleText(I18n.t("ui.csr.pem.accessible"));
-        Button copy = Views.copyButton(I18n.t("ui.csr.copy"), "copyCsr", state.csrPem::get);
+        Button copy = Views.copyButton(I18n.t("ui.csr.copy"), "copyCsr", state.csrPemProperty()::get);
         Button saveCsr = Views.button(I18n.t("ui.csr.saveCsr"), "mdi2c-content-save-outline");
         saveCsr.setId("saveCsr");
         saveCsr.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.csr.saveCsr.dialogTitle"),
                 vm.suggestedBaseName() + ".csr",
-                List.of(new FileDialogs.Filter(I18n.t("ui.csr.saveCsr.filter"), List.of("*.csr", "*.pem")))).ifPresent(vm::saveCsr));
+                List.of(new FileDialogs.Filter(I18n.t("ui.csr.saveCsr.filter"), List.of("*.csr",
+                "*.pem")))).ifPresent(vm::saveCsr));
         Button saveKey = Views.button(I18n.t("ui.csr.saveKey"), "mdi2k-key-outline");
         saveKey.setId("saveKey");
         saveKey.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.csr.saveKey.dialogTitle"),
-                vm.suggestedBaseName() + ".key.pem", List.of(new FileDialogs.Filter(I18n.t("ui.csr.saveKey.filter"), List.of("*.pem", "*.key"))))
+                vm.suggestedBaseName() + ".key.pem", List.of(new FileDialogs.Filter(I18n.t("ui.csr.saveKey.filter"),
+                List.of("*.pem", "*.key"))))
                 .ifPresent(vm::saveKey));
 
         // the key password: shown once, then only "stored in the vault"
@@ -195,10 +197,11 @@ public final class CsrView extends VBox {
         pw.setId("keyPassword");
         pw.setEditable(false);
         pw.getStyleClass().add("mono");
-        pw.textProperty().bind(state.keyPassword);
+        pw.textProperty().bind(state.keyPasswordProperty());
         pw.setPrefColumnCount(26);
         pw.setAccessibleText(I18n.t("ui.csr.password.accessible"));
-        Button copyPw = Views.copyButton(I18n.t("ui.csr.password.copy"), "copyKeyPassword", state.keyPassword::get);
+        Button copyPw = Views.copyButton(I18n.t("ui.csr.password.copy"), "copyKeyPassword",
+                state.keyPasswordProperty()::get);
         copyPw.setAccessibleText(I18n.t("ui.csr.password.copyAccessible"));
         HBox pwRow = new HBox(6, pw, copyPw);
         Label pwLabel = new Label(I18n.t("ui.csr.password.label"));
@@ -216,7 +219,7 @@ public final class CsrView extends VBox {
         CheckBox done = new CheckBox(I18n.t("ui.csr.downloadsDone"));
         done.setMnemonicParsing(true);
         done.setId("downloadsComplete");
-        done.selectedProperty().bindBidirectional(state.downloadsConfirmed);
+        done.selectedProperty().bindBidirectional(state.downloadsConfirmedProperty());
         done.setWrapText(true);
 
         Button discard = Views.button(I18n.t("ui.csr.discard"), "mdi2d-delete-outline");
@@ -254,7 +257,7 @@ public final class CsrView extends VBox {
             }
             Label name = new Label(item);
             name.getStyleClass().add("mono");
-            boolean isCn = item.equalsIgnoreCase(vm.state().commonName.get());
+            boolean isCn = item.equalsIgnoreCase(vm.state().commonNameProperty().get());
             Label tag = new Label(isCn ? I18n.t("ui.csr.domain.cnTag") : "");
             tag.getStyleClass().addAll("hint");
             Region grow = new Region();

@@ -69,26 +69,27 @@ public final class CsrViewModel {
         this.state = state;
         this.tasks = tasks;
         this.files = files;
-        commonNameInput.set(state.commonName.get());
-        state.commonName.addListener((o, a, b) -> {
+        commonNameInput.set(state.commonNameProperty().get());
+        state.commonNameProperty().addListener((o, a, b) -> {
             if (!b.equals(commonNameInput.get()) && commonNameChanges.get().isEmpty()) {
                 commonNameInput.set(b);
             }
         });
         commonNameInput.addListener((o, a, b) -> commonNameError.set(""));
-        state.country.addListener((o, a, b) -> validateCountry());
-        state.organization.addListener((o, a, b) -> validateOrganization());
+        state.countryProperty().addListener((o, a, b) -> validateCountry());
+        state.organizationProperty().addListener((o, a, b) -> validateOrganization());
         domainInput.addListener((o, a, b) -> domainError.set(""));
         validateCountry();
-        cnInSans = Bindings.createBooleanBinding(() -> !state.commonName.get().isBlank()
-                && state.domains.stream().anyMatch(d -> d.equalsIgnoreCase(state.commonName.get())),
-                state.commonName, state.domains);
-        hasCsr = Bindings.createBooleanBinding(() -> !state.csrPem.get().isBlank(), state.csrPem);
+        cnInSans = Bindings.createBooleanBinding(() -> !state.commonNameProperty().get().isBlank()
+                && state.domains().stream().anyMatch(d -> d.equalsIgnoreCase(state.commonNameProperty().get())),
+                state.commonNameProperty(), state.domains());
+        hasCsr = Bindings.createBooleanBinding(() -> !state.csrPemProperty().get().isBlank(), state.csrPemProperty());
         canGenerate = Bindings.createBooleanBinding(() -> !generating.get() && !hasCsr.get()
-                && !state.commonName.get().isBlank() && commonNameError.get().isEmpty()
-                && countryError.get().isEmpty() && !state.organization.get().isBlank(),
-                generating, hasCsr, state.commonName, commonNameError, countryError, state.organization);
-        complete = hasCsr.and(state.downloadsConfirmed);
+                && !state.commonNameProperty().get().isBlank() && commonNameError.get().isEmpty()
+                && countryError.get().isEmpty() && !state.organizationProperty().get().isBlank(),
+                generating, hasCsr, state.commonNameProperty(), commonNameError, countryError,
+                state.organizationProperty());
+        complete = hasCsr.and(state.downloadsConfirmedProperty());
     }
 
     public WizardState state() {
@@ -105,17 +106,18 @@ public final class CsrViewModel {
         }
         try {
             Normalized n = HostNames.normalizeCommonName(typed);
-            String old = state.commonName.get();
+            String old = state.commonNameProperty().get();
             commonNameError.set("");
-            commonNameChanges.set(n.changed() ? I18n.t("ui.csr.cn.using", n.value(), HostNames.describeChanges(n)) : "");
-            state.commonName.set(n.value());
+            commonNameChanges.set(n.changed() ? I18n.t("ui.csr.cn.using", n.value(), HostNames.describeChanges(n))
+                    : "");
+            state.commonNameProperty().set(n.value());
             commonNameInput.set(n.value());
             // the CN goes into the SAN list (the user may remove it); a changed CN replaces the old one there
             if (!old.isBlank() && !old.equalsIgnoreCase(n.value())) {
-                state.domains.removeIf(d -> d.equalsIgnoreCase(old));
+                state.domains().removeIf(d -> d.equalsIgnoreCase(old));
             }
-            if (state.domains.stream().noneMatch(d -> d.equalsIgnoreCase(n.value()))) {
-                state.domains.add(0, n.value());
+            if (state.domains().stream().noneMatch(d -> d.equalsIgnoreCase(n.value()))) {
+                state.domains().add(0, n.value());
             }
             return true;
         } catch (InvalidInputException e) {
@@ -126,7 +128,7 @@ public final class CsrViewModel {
     }
 
     private void validateCountry() {
-        String c = state.country.get();
+        String c = state.countryProperty().get();
         try {
             Countries.normalize(c);
             countryError.set("");
@@ -138,22 +140,22 @@ public final class CsrViewModel {
     /** Upper-cases a valid country code in place, once the user leaves the field. */
     public void commitCountry() {
         try {
-            state.country.set(Countries.normalize(state.country.get()));
+            state.countryProperty().set(Countries.normalize(state.countryProperty().get()));
         } catch (InvalidInputException e) {
             countryError.set(I18n.text(e));
         }
     }
 
     private void validateOrganization() {
-        String o = state.organization.get();
+        String o = state.organizationProperty().get();
         organizationError.set(o != null && o.strip().length() > 64
                 ? I18n.t("ui.csr.org.tooLong", o.strip().length()) : "");
     }
 
     public boolean addDomain() {
         try {
-            List<String> next = DomainNames.add(new ArrayList<>(state.domains), domainInput.get());
-            state.domains.setAll(next);
+            List<String> next = DomainNames.add(new ArrayList<>(state.domains()), domainInput.get());
+            state.domains().setAll(next);
             domainInput.set("");
             domainError.set("");
             return true;
@@ -164,12 +166,12 @@ public final class CsrViewModel {
     }
 
     public void removeDomain(String name) {
-        state.domains.remove(name);
+        state.domains().remove(name);
     }
 
     public void putCnBackInSans() {
-        if (!cnInSans.get() && !state.commonName.get().isBlank()) {
-            state.domains.add(0, state.commonName.get());
+        if (!cnInSans.get() && !state.commonNameProperty().get().isBlank()) {
+            state.domains().add(0, state.commonNameProperty().get());
         }
     }
 
@@ -180,8 +182,9 @@ public final class CsrViewModel {
         if (!canGenerate.get()) {
             return null;
         }
-        CsrRequest request = new CsrRequest(state.commonName.get(), state.country.get(), state.organization.get(),
-                List.copyOf(state.domains));
+        CsrRequest request = new CsrRequest(state.commonNameProperty().get(), state.countryProperty().get(),
+                state.organizationProperty().get(),
+                List.copyOf(state.domains()));
         generating.set(true);
         generateError.set("");
         domainError.set("");
@@ -213,10 +216,10 @@ public final class CsrViewModel {
                 generateError.set(I18n.text(FxTask.unwrap(e)));
                 return;
             }
-            state.keyPassword.set(g.keyPassword());
-            state.encryptedKeyPem.set(g.encryptedKeyPem());
-            state.csrPem.set(g.csrPem());
-            state.downloadsConfirmed.set(false);
+            state.keyPasswordProperty().set(g.keyPassword());
+            state.encryptedKeyPemProperty().set(g.encryptedKeyPem());
+            state.csrPemProperty().set(g.csrPem());
+            state.downloadsConfirmedProperty().set(false);
             showPasswordOnce.set(true);
         });
         return t;
@@ -234,13 +237,13 @@ public final class CsrViewModel {
      * corrected and a new key generated. The view asks for confirmation first.
      */
     public void discardKey() {
-        state.certificatePem.set("");
-        state.keystorePath.set("");
-        state.keystore.set(null);
-        state.csrPem.set("");
-        state.encryptedKeyPem.set("");
-        state.keyPassword.set("");
-        state.downloadsConfirmed.set(false);
+        state.certificatePemProperty().set("");
+        state.keystorePathProperty().set("");
+        state.keystoreProperty().set(null);
+        state.csrPemProperty().set("");
+        state.encryptedKeyPemProperty().set("");
+        state.keyPasswordProperty().set("");
+        state.downloadsConfirmedProperty().set(false);
         showPasswordOnce.set(false);
         fileMessage.set("");
     }
@@ -251,16 +254,16 @@ public final class CsrViewModel {
     }
 
     public String suggestedBaseName() {
-        String cn = state.commonName.get().isBlank() ? "atlas-mtls" : state.commonName.get();
+        String cn = state.commonNameProperty().get().isBlank() ? "atlas-mtls" : state.commonNameProperty().get();
         return cn.replace('*', '_');
     }
 
     public FxTask<Void> saveCsr(Path file) {
-        return save(file, state.csrPem.get(), false, "csr");
+        return save(file, state.csrPemProperty().get(), false, "csr");
     }
 
     public FxTask<Void> saveKey(Path file) {
-        return save(file, state.encryptedKeyPem.get(), true, "key");
+        return save(file, state.encryptedKeyPemProperty().get(), true, "key");
     }
 
     private FxTask<Void> save(Path file, String content, boolean ownerOnly, String kind) {

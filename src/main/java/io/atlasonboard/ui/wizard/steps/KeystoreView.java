@@ -96,7 +96,7 @@ public final class KeystoreView extends VBox {
 
         TextField friendly = new TextField();
         friendly.setId("friendlyName");
-        friendly.textProperty().bindBidirectional(state.friendlyName);
+        friendly.textProperty().bindBidirectional(state.friendlyNameProperty());
 
         ToggleGroup group = new ToggleGroup();
         VBox profiles = new VBox(6);
@@ -106,14 +106,14 @@ public final class KeystoreView extends VBox {
             rb.setWrapText(true); // the cipher list is long in German
             rb.setToggleGroup(group);
             rb.setUserData(p);
-            rb.setSelected(state.profile.get() == p);
+            rb.setSelected(state.profileProperty().get() == p);
             Label d = Views.hint(I18n.t("ui.keystore.profile.description." + p.name()));
             d.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
             profiles.getChildren().addAll(rb, d);
         }
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
-                state.profile.set((Pkcs12Profile) b.getUserData());
+                state.profileProperty().set((Pkcs12Profile) b.getUserData());
             }
         });
 

@@ -9,6 +9,7 @@ import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
+import io.atlasonboard.ui.common.StrengthMeter;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,15 +59,17 @@ public final class KeystoreViewModel {
         this.state = state;
         this.tasks = tasks;
         newPassword.addListener((o, a, b) -> assess(b));
-        if (!state.keystorePassword.get().isBlank()) {
-            newPassword.set(state.keystorePassword.get());
-            confirmation.set(state.keystorePassword.get()); // stored earlier: already confirmed then
+        if (!state.keystorePasswordProperty().get().isBlank()) {
+            newPassword.set(state.keystorePasswordProperty().get());
+            confirmation.set(state.keystorePasswordProperty().get()); // stored earlier: already confirmed then
         }
-        keyPasswordKnown = Bindings.createBooleanBinding(() -> !state.keyPassword.get().isBlank(), state.keyPassword);
+        keyPasswordKnown = Bindings.createBooleanBinding(() -> !state.keyPasswordProperty().get().isBlank(),
+                state.keyPasswordProperty());
         canWrite = Bindings.createBooleanBinding(() -> !writing.get() && state.hasCertificate()
                 && (keyPasswordKnown.get() || !askedKeyPassword.get().isEmpty())
                 && (sameAsKeyPassword.get() || newPasswordOk()),
-                writing, state.certificatePem, keyPasswordKnown, askedKeyPassword, sameAsKeyPassword, newPassword,
+                writing, state.certificatePemProperty(), keyPasswordKnown, askedKeyPassword, sameAsKeyPassword,
+                newPassword,
                 confirmation, strongEnough);
         blockedReason = Bindings.createStringBinding(() -> {
             if (writing.get()) {
@@ -88,13 +91,16 @@ public final class KeystoreViewModel {
                 return I18n.t("ui.keystore.blocked.weak");
             }
             return newPassword.get().equals(confirmation.get()) ? "" : I18n.t("ui.keystore.blocked.repeat");
-        }, writing, state.certificatePem, keyPasswordKnown, askedKeyPassword, sameAsKeyPassword, newPassword,
+        }, writing, state.certificatePemProperty(), keyPasswordKnown, askedKeyPassword, sameAsKeyPassword, newPassword,
                 confirmation, strongEnough);
-        complete = Bindings.createBooleanBinding(() -> !state.keystorePath.get().isBlank(), state.keystorePath);
+        complete = Bindings.createBooleanBinding(() -> !state.keystorePathProperty().get().isBlank(),
+                state.keystorePathProperty());
         opensslCommand = Bindings.createStringBinding(() -> Pkcs12.opensslCommand("certificate.crt",
-                        state.certificatePem.get().split(PEM_CERTIFICATE).length > 2 ? "chain.pem" : null,
-                        suggestedBaseName() + ".key.pem", outName(), state.friendlyName.get(), state.profile.get()),
-                state.certificatePem, state.friendlyName, state.profile, state.keystorePath);
+                        state.certificatePemProperty().get().split(PEM_CERTIFICATE).length > 2 ? "chain.pem" : null,
+                        suggestedBaseName() + ".key.pem", outName(), state.friendlyNameProperty().get(),
+                        state.profileProperty().get()),
+                state.certificatePemProperty(), state.friendlyNameProperty(), state.profileProperty(),
+                state.keystorePathProperty());
         newPassword.addListener((o, a, b) -> error.set(""));
         askedKeyPassword.addListener((o, a, b) -> error.set(""));
     }
@@ -104,21 +110,7 @@ public final class KeystoreViewModel {
     }
 
     private void assess(String pw) {
-        if (pw == null || pw.isEmpty()) {
-            strengthText.set("");
-            strengthFraction.set(0);
-            strongEnough.set(false);
-            return;
-        }
-        char[] chars = pw.toCharArray();
-        try {
-            io.atlasonboard.core.store.PassphraseStrength s = io.atlasonboard.core.store.PassphraseStrength.assess(chars);
-            strengthText.set(s.hint(I18n.locale()));
-            strengthFraction.set(Math.max(0, Math.min(1, s.score() / 4.0)));
-            strongEnough.set(s.acceptable());
-        } finally {
-            Arrays.fill(chars, '\0');
-        }
+        StrengthMeter.assess(pw, strengthText, strengthFraction, strongEnough);
     }
 
     /** "The passwords match." / "do not match yet", or "" while the confirmation is empty. */
@@ -132,23 +124,23 @@ public final class KeystoreViewModel {
 
     /** On entering the step: a friendly name from the CN unless the user chose one. */
     public void prepare() {
-        if (state.friendlyName.get().isBlank()) {
-            state.friendlyName.set(defaultFriendlyName());
+        if (state.friendlyNameProperty().get().isBlank()) {
+            state.friendlyNameProperty().set(defaultFriendlyName());
         }
     }
 
     private String outName() {
-        String p = state.keystorePath.get();
+        String p = state.keystorePathProperty().get();
         return p.isBlank() ? suggestedBaseName() + ".p12" : p;
     }
 
     public String defaultFriendlyName() {
-        String cn = state.commonName.get();
+        String cn = state.commonNameProperty().get();
         return cn.isBlank() ? FRIENDLY_NAME : FRIENDLY_NAME + " " + cn;
     }
 
     public String suggestedBaseName() {
-        String cn = state.commonName.get();
+        String cn = state.commonNameProperty().get();
         return cn.isBlank() ? "certificate-and-private-key" : cn.replace('*', '_');
     }
 
@@ -168,12 +160,13 @@ public final class KeystoreViewModel {
         error.set("");
         success.set("");
         writing.set(true);
-        char[] keyPw = (keyPasswordKnown.get() ? state.keyPassword.get() : askedKeyPassword.get()).toCharArray();
+        char[] keyPw = (keyPasswordKnown.get() ? state.keyPasswordProperty().get()
+                : askedKeyPassword.get()).toCharArray();
         char[] storePw = sameAsKeyPassword.get() ? keyPw.clone() : newPassword.get().toCharArray();
-        String keyPem = state.encryptedKeyPem.get();
-        String certPem = state.certificatePem.get();
-        String friendly = state.friendlyName.get().strip();
-        Pkcs12Profile profile = state.profile.get();
+        String keyPem = state.encryptedKeyPemProperty().get();
+        String certPem = state.certificatePemProperty().get();
+        String friendly = state.friendlyNameProperty().get().strip();
+        Pkcs12Profile profile = state.profileProperty().get();
         FxTask<byte[]> t = tasks.run(I18n.t("ui.keystore.task"), p -> {
             try {
                 p.update(0.1, I18n.t("ui.keystore.progress.decrypt"));
@@ -197,7 +190,7 @@ public final class KeystoreViewModel {
         });
         progressMessage.bind(t.messageProperty());
         boolean same = sameAsKeyPassword.get();
-        String newPw = same ? (keyPasswordKnown.get() ? state.keyPassword.get() : askedKeyPassword.get())
+        String newPw = same ? (keyPasswordKnown.get() ? state.keyPasswordProperty().get() : askedKeyPassword.get())
                 : newPassword.get();
         t.whenDone((data, e) -> {
             progressMessage.unbind();
@@ -209,11 +202,11 @@ public final class KeystoreViewModel {
                 return;
             }
             if (!keyPasswordKnown.get()) {
-                state.keyPassword.set(askedKeyPassword.get());
+                state.keyPasswordProperty().set(askedKeyPassword.get());
             }
-            state.keystorePassword.set(newPw);
-            state.keystore.set(data);
-            state.keystorePath.set(file.toString());
+            state.keystorePasswordProperty().set(newPw);
+            state.keystoreProperty().set(data);
+            state.keystorePathProperty().set(file.toString());
             success.set(I18n.t(certPem.split(PEM_CERTIFICATE).length > 2
                     ? "ui.keystore.success.chain" : "ui.keystore.success", file.toString(),
                     Integer.toString(data.length)));

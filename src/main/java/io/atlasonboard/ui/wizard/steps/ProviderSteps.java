@@ -57,12 +57,12 @@ public final class ProviderSteps implements StepPages {
         this.staleSandbox = staleSandbox;
         dnsHolder.setId("dnsStep");
         dnsHolder.setPadding(new Insets(0, 0, 8, 0));
-        state.step.addListener((o, a, b) -> entered(a.intValue(), b.intValue()));
+        state.stepProperty().addListener((o, a, b) -> entered(a.intValue(), b.intValue()));
     }
 
     /** Called once the wizard view shows its first page (so a resume on step 6 runs the test). */
     public void start() {
-        entered(-1, state.step.get());
+        entered(-1, state.stepProperty().get());
     }
 
     @Override
@@ -79,8 +79,8 @@ public final class ProviderSteps implements StepPages {
             form = panes.providerForm();
             form.setId("providerStep");
             ProviderFormViewModel fvm = form.viewModel();
-            prefillFromSteps(fvm, state.providerId.get() == null);
-            Long id = state.providerId.get();
+            prefillFromSteps(fvm, state.providerIdProperty().get() == null);
+            Long id = state.providerIdProperty().get();
             if (id != null) {
                 // resumed (or back from a later step in a new session): edit the stored record, then apply what
                 // steps 1-4 hold now (e.g. new sandbox credentials and keystore)
@@ -89,19 +89,19 @@ public final class ProviderSteps implements StepPages {
                         fvm.edit(r);
                         prefillFromSteps(fvm, false);
                     } else {
-                        state.providerId.set(null);
+                        state.providerIdProperty().set(null);
                     }
                 }, e -> fvm.formErrorProperty().set(I18n.t("ui.wizard.provider.cannotRead",
                         UiJobs.describe(e))));
             }
             fvm.setOnSaved(saved -> {
-                state.connectionGood.set(false);
-                state.providerId.set(saved.id());
+                state.connectionGoodProperty().set(false);
+                state.providerIdProperty().set(saved.id());
                 dnsProvider = null;
-                if (state.step.get() == WizardViewModel.CONNECTION_STEP) {
+                if (state.stepProperty().get() == WizardViewModel.CONNECTION_STEP) {
                     runTest();
                 } else {
-                    state.step.set(WizardViewModel.CONNECTION_STEP);
+                    state.stepProperty().set(WizardViewModel.CONNECTION_STEP);
                 }
             });
         }
@@ -113,11 +113,12 @@ public final class ProviderSteps implements StepPages {
      * one gets the sandbox's provider name; an edited one keeps the name the user gave it.
      */
     private void prefillFromSteps(ProviderFormViewModel fvm, boolean fresh) {
-        fvm.prefill(state.apiKey.get(), blankToNull(state.apiSecret.get()), state.keystore.get(),
-                state.keystorePath.get().isBlank() ? null
-                        : java.nio.file.Path.of(state.keystorePath.get()).getFileName().toString(),
-                blankToNull(state.keystorePassword.get()));
-        if (state.sandbox.get() && sandbox != null && sandbox.current() != null) {
+        fvm.prefill(state.apiKeyProperty().get(), blankToNull(state.apiSecretProperty().get()),
+                state.keystoreProperty().get(),
+                state.keystorePathProperty().get().isBlank() ? null
+                        : java.nio.file.Path.of(state.keystorePathProperty().get()).getFileName().toString(),
+                blankToNull(state.keystorePasswordProperty().get()));
+        if (state.sandboxProperty().get() && sandbox != null && sandbox.current() != null) {
             String name = fvm.nameProperty().get();
             fvm.prefillSandbox(sandbox.current().baseUrl(), sandbox.current().serverCaPem(),
                     fresh || name == null || name.isBlank() ? Sandbox.PROVIDER_NAME : name);
@@ -145,15 +146,15 @@ public final class ProviderSteps implements StepPages {
     }
 
     private void updateGood() {
-        state.connectionGood.set(status.viewModel().stateProperty().get() == ConnectionStatus.State.GOOD
+        state.connectionGoodProperty().set(status.viewModel().stateProperty().get() == ConnectionStatus.State.GOOD
                 && !status.viewModel().runningProperty().get());
     }
 
     private void runTest() {
         statusPage();
-        Long id = state.providerId.get();
+        Long id = state.providerIdProperty().get();
         if (id != null) {
-            state.connectionGood.set(false);
+            state.connectionGoodProperty().set(false);
             status.viewModel().test(id);
         }
     }
@@ -172,7 +173,7 @@ public final class ProviderSteps implements StepPages {
     }
 
     private void showDns() {
-        Long id = state.providerId.get();
+        Long id = state.providerIdProperty().get();
         if (id == null || id.equals(dnsProvider)) {
             return;
         }
@@ -180,10 +181,10 @@ public final class ProviderSteps implements StepPages {
         dnsHolder.getChildren().setAll(new Label(I18n.t("ui.wizard.provider.reading")));
         jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().get(id), null, (ProviderRecord r) -> {
             java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
-            if (!state.commonName.get().isBlank()) {
-                names.add(state.commonName.get().strip());
+            if (!state.commonNameProperty().get().isBlank()) {
+                names.add(state.commonNameProperty().get().strip());
             }
-            names.addAll(state.domains);
+            names.addAll(state.domains());
             Node dns = panes.dns(r, java.util.List.copyOf(names));
             if (dns instanceof javafx.scene.layout.Region region) {
                 region.setPrefHeight(640);
@@ -202,7 +203,7 @@ public final class ProviderSteps implements StepPages {
 
     @Override
     public Node banner(int index) {
-        if (!state.sandbox.get() || sandbox == null || (index != 0 && index != 2)) {
+        if (!state.sandboxProperty().get() || sandbox == null || (index != 0 && index != 2)) {
             return null;
         }
         StringProperty message = new SimpleStringProperty("");
@@ -220,8 +221,8 @@ public final class ProviderSteps implements StepPages {
             action.setOnAction(e -> {
                 error.set("");
                 sandbox.createCredentials(c -> {
-                    state.apiKey.set(c.apiKey());
-                    state.apiSecret.set(c.apiSecret());
+                    state.apiKeyProperty().set(c.apiKey());
+                    state.apiSecretProperty().set(c.apiSecret());
                     notice.set("");
                     message.set(I18n.t("ui.wizard.sandbox.credentials.done", c.apiKey()));
                 }, ex -> error.set(I18n.t("ui.wizard.sandbox.credentials.failed",
@@ -233,11 +234,11 @@ public final class ProviderSteps implements StepPages {
             action.setId("sandboxIssue");
             action.setOnAction(e -> {
                 error.set("");
-                if (!sandbox.knows(state.apiKey.get())) {
-                    error.set(I18n.t("ui.wizard.sandbox.issue.unknownKey", state.apiKey.get()));
+                if (!sandbox.knows(state.apiKeyProperty().get())) {
+                    error.set(I18n.t("ui.wizard.sandbox.issue.unknownKey", state.apiKeyProperty().get()));
                     return;
                 }
-                sandbox.issueMtlsCertificate(state.apiKey.get(), state.csrPem.get(), pem -> {
+                sandbox.issueMtlsCertificate(state.apiKeyProperty().get(), state.csrPemProperty().get(), pem -> {
                     wizard.certificate().pastedProperty().set(pem);
                     wizard.certificate().checkPasted();
                     notice.set("");
