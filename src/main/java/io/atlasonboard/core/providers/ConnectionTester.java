@@ -227,12 +227,25 @@ public final class ConnectionTester {
     // ------------------------------------------------------------------ step 2
 
     private static ConnectionReport handshake(AtlasConnectionConfig config, AtlasTls tls, Clock clock) {
+        PostHandshakeWatch raw = new PostHandshakeWatch();
+        // an interrupt does not stop a plain socket's connect or handshake: a cancel closes the socket instead
+        try (io.atlasonboard.core.tasks.Cancellation.Guard g = io.atlasonboard.core.tasks.Cancellation
+                .closeOnCancel(raw)) {
+            ConnectionReport r = handshake(config, tls, clock, raw);
+            if (io.atlasonboard.core.tasks.Cancellation.isCancelled()) {
+                throw new CancellationException("cancelled during the TLS handshake with " + config.host());
+            }
+            return r;
+        }
+    }
+
+    private static ConnectionReport handshake(AtlasConnectionConfig config, AtlasTls tls, Clock clock,
+            PostHandshakeWatch raw) {
         String host = config.host();
         int port = config.port();
         int connectMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         int readMs = (int) Math.min(Integer.MAX_VALUE, config.requestTimeout().toMillis());
         ProxySettings proxy = config.proxy();
-        PostHandshakeWatch raw = new PostHandshakeWatch();
         try {
             if (proxy != null) {
                 InetSocketAddress pa = new InetSocketAddress(proxy.host(), proxy.port());

@@ -2,6 +2,7 @@ package io.atlasonboard.core.tasks;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,7 @@ public final class Cancellation {
     private static final Object LOCK = new Object();
     private static final Set<Thread> WAITING = new HashSet<>();
     private static final Set<Thread> CANCELLED = new HashSet<>();
+    private static final java.util.Map<Thread, java.io.Closeable> CLOSERS = new java.util.HashMap<>();
     private static volatile String all;
 
     private Cancellation() {
@@ -78,13 +80,56 @@ public final class Cancellation {
         }
     }
 
+    /** Ends a {@link #closeOnCancel} registration. */
+    public interface Guard extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * For blocking socket I/O that an interrupt cannot stop (a handshake on a plain socket): until the guard is
+     * closed, a cancel of this thread (or of the process) closes {@code resource}, so the blocked call fails at once;
+     * the caller then checks {@link #isCancelled()}. Closed at once when the thread is already cancelled.
+     */
+    public static Guard closeOnCancel(java.io.Closeable resource) {
+        Thread t = Thread.currentThread();
+        boolean now;
+        synchronized (LOCK) {
+            now = why(t) != null;
+            if (!now) {
+                CLOSERS.put(t, resource);
+            }
+        }
+        if (now) {
+            closeQuietly(resource);
+        }
+        return () -> {
+            synchronized (LOCK) {
+                CLOSERS.remove(t, resource);
+            }
+        };
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the blocked call fails with the close; that is the point
+        }
+    }
+
     /** Cancels one thread's work: interrupted now if it waits, refused at its next wait otherwise. */
     public static void cancel(Thread t) {
+        java.io.Closeable closer;
         synchronized (LOCK) {
             CANCELLED.add(t);
             if (WAITING.contains(t)) {
                 t.interrupt();
             }
+            closer = CLOSERS.get(t);
+        }
+        if (closer != null) {
+            closeQuietly(closer);
         }
     }
 
@@ -97,12 +142,15 @@ public final class Cancellation {
 
     /** Cancels everything this process waits on (Ctrl-C on the command line); {@code reason} names the cause. */
     public static void cancelAll(String reason) {
+        List<java.io.Closeable> closers;
         synchronized (LOCK) {
             all = reason == null ? "cancelled" : reason;
             for (Thread t : WAITING) {
                 t.interrupt();
             }
+            closers = List.copyOf(CLOSERS.values());
         }
+        closers.forEach(Cancellation::closeQuietly);
     }
 
     /** True once {@link #cancelAll} was called. */

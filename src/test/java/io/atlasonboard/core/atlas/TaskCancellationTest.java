@@ -61,6 +61,28 @@ class TaskCancellationTest {
     }
 
     @Test
+    void cancelEndsTheConnectionTestsOwnHandshake() throws Exception {
+        AtlasFixture fx = AtlasFixture.get();
+        try (HostilePeer peer = new HostilePeer(HostilePeer.Mode.ACCEPT_AND_SILENCE, fx)) {
+            AtlasConnectionConfig cfg = AtlasConnectionConfig.builder(peer.url()).trust(List.of(fx.serverCa.cert()))
+                    .pkcs12(fx.p12A, AtlasFixture.P12_PASSWORD.clone()).connectTimeout(Duration.ofSeconds(60))
+                    .requestTimeout(Duration.ofSeconds(60)).build();
+            TaskHandle<io.atlasonboard.core.providers.ConnectionReport> h = tasks.submit("test", sink ->
+                    io.atlasonboard.core.providers.ConnectionTester.test(cfg, AtlasFixture.KEY_A,
+                            AtlasFixture.SECRET_A.toCharArray(), sink,
+                            io.atlasonboard.core.providers.ConnectionListener.NONE));
+            Thread.sleep(1500); // the TLS step now waits for a ServerHello that never comes (a plain socket read)
+            long t0 = System.nanoTime();
+            h.cancel();
+            Throwable why = h.ended().get(10, TimeUnit.SECONDS);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(why).isInstanceOf(java.util.concurrent.CancellationException.class);
+            assertThat(ms).as("ended %d ms after Cancel (the read timeout is 60 s)", ms).isLessThan(3000);
+            assertThat(h.result()).isCancelled();
+        }
+    }
+
+    @Test
     void busyWorkIsNotInterruptedButTheNextWaitIsRefused() throws Exception {
         CountDownLatch busy = new CountDownLatch(1);
         CountDownLatch go = new CountDownLatch(1);
