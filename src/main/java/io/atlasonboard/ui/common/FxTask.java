@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -26,6 +27,7 @@ public final class FxTask<T> {
     private final CompletableFuture<T> done = new CompletableFuture<>();
     private final AtomicReference<Progress> pending = new AtomicReference<>();
     private final List<BiConsumer<? super T, ? super Throwable>> handlers = new ArrayList<>();
+    private final List<Consumer<? super Progress>> progressListeners = new CopyOnWriteArrayList<>();
     private boolean finished;
     private T outcome;
     private Throwable failure;
@@ -40,6 +42,9 @@ public final class FxTask<T> {
                     if (last != null) {
                         progress.set(last.fraction());
                         message.set(last.message() == null ? "" : last.message());
+                        for (Consumer<? super Progress> l : progressListeners) {
+                            l.accept(last);
+                        }
                     }
                 });
             }
@@ -83,6 +88,12 @@ public final class FxTask<T> {
         if (now) {
             handler.accept(outcome, failure);
         }
+        return this;
+    }
+
+    /** Calls {@code listener} on the UI thread with the newest progress (coalesced like {@link #progressProperty()}). */
+    public FxTask<T> onProgress(Consumer<? super Progress> listener) {
+        progressListeners.add(listener);
         return this;
     }
 

@@ -354,11 +354,11 @@ public final class MainWindow {
         }
         Sandbox.BaseUrlChange c = change.get();
         ProviderService providers = new ProviderService(store.providers());
-        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c), p -> { },
-                moved -> {
+        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c))
+                .onSuccess(moved -> {
                     storeInfo.setText(I18n.t("ui.shell.sandbox.moved", c.from(), c.to(), moved.size()));
                     then.run();
-                }, e -> {
+                }).onFailure(e -> {
                     storeInfo.setText(I18n.t("ui.shell.sandbox.moveFailed", c.to(), UiJobs.describe(e)));
                     then.run();
                 });
