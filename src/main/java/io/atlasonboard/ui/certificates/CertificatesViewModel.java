@@ -111,7 +111,8 @@ public final class CertificatesViewModel {
     }
 
     public void refresh() {
-        jobs.run(I18n.t("ui.certificates.job.list"), p -> connector.store().certificates().list(providerId)).onSuccess(list -> {
+        jobs.run(I18n.t("ui.certificates.job.list"), p -> connector.store().certificates().list(providerId))
+                .onSuccess(list -> {
             CertificateRecord sel = selected.get();
             certificates.setAll(list);
             if (sel != null) {

@@ -91,7 +91,7 @@ public final class FxTask<T> {
         return this;
     }
 
-    /** Calls {@code listener} on the UI thread with the newest progress (coalesced like {@link #progressProperty()}). */
+    /** Calls {@code listener} on the UI thread with the newest progress, coalesced as {@link #progressProperty()}. */
     public FxTask<T> onProgress(Consumer<? super Progress> listener) {
         progressListeners.add(listener);
         return this;

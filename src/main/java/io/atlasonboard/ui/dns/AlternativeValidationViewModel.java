@@ -195,7 +195,8 @@ public final class AlternativeValidationViewModel {
         AlternativeValidation.HttpFile f = AlternativeValidation.httpFile(rec, adn(), schemeName());
         busy.set(true);
         precheck.set(I18n.t("ui.dnsalt.http.checking", via == null ? f.url() : via));
-        jobs.run(I18n.t("ui.dnsalt.job.precheck"), p -> AlternativeValidation.precheck(f, via, Duration.ofSeconds(10))).onSuccess(r -> {
+        jobs.run(I18n.t("ui.dnsalt.job.precheck"), p -> AlternativeValidation.precheck(f, via, Duration.ofSeconds(10)))
+                .onSuccess(r -> {
                     busy.set(false);
                     precheckOk.set(r.ok());
                     precheck.set(r.ok() ? I18n.t("ui.dnsalt.http.check.ok", r.fetched())

@@ -46,7 +46,8 @@ public final class AuthorizationDomainChoice {
             return;
         }
         String claimId = row.record().claimId();
-        jobs.run(I18n.t("ui.dns.job.adns"), p -> claims.authorizationDomains(vm.providerId(), claimId)).onSuccess(list -> {
+        jobs.run(I18n.t("ui.dns.job.adns"), p -> claims.authorizationDomains(vm.providerId(), claimId))
+                .onSuccess(list -> {
             if (row != vm.selectedProperty().get()) {
                 return;
             }

@@ -128,7 +128,8 @@ public final class DnsValidationViewModel {
     /** Re-reads the stored claims (background) and updates their rows, e.g. after another validation method. */
     public void reloadStored() {
         jobs.run(I18n.t("ui.dns.job.load"), p -> claims.stored(providerId))
-                .onSuccess(list -> list.forEach(this::upsertRow)).onFailure(e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
+                .onSuccess(list -> list.forEach(this::upsertRow))
+                .onFailure(e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
     }
 
     /** Parses the typed names (comma, space or newline separated); sets {@link #domainErrorProperty()}. */

@@ -53,7 +53,8 @@ final class PropagationChecks {
         checking.set(true);
         servers.clear();
         summary.set(I18n.t("ui.dns.propagation.asking", d));
-        jobs.run(I18n.t("ui.dns.job.propagation", d), p -> checker.check(d, token, extra)).onSuccess((PropagationReport rep) -> {
+        jobs.run(I18n.t("ui.dns.job.propagation", d), p -> checker.check(d, token, extra))
+                .onSuccess((PropagationReport rep) -> {
             checking.set(false);
             row.seenProperty().set(I18n.t("ui.dns.propagation.seen", rep.seen(), rep.total()));
             if (row != vm.selectedProperty().get()) {

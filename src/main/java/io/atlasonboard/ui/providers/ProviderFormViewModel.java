@@ -123,7 +123,8 @@ public final class ProviderFormViewModel {
     public void loadNames() {
         Long self = editing == null ? null : editing.id();
         jobs.run(I18n.t("ui.providers.form.namesJob"), p -> store.providers().list().stream()
-                .filter(r -> self == null || !r.id().equals(self)).map(ProviderRecord::name).toList()).onSuccess(names -> {
+                .filter(r -> self == null || !r.id().equals(self)).map(ProviderRecord::name).toList())
+                .onSuccess(names -> {
                     otherNames.clear();
                     otherNames.addAll(names);
                     validateName();

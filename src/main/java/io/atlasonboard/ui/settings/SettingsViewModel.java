@@ -90,7 +90,8 @@ public final class SettingsViewModel {
                 }
             }
             return n;
-        }).onSuccess(done -> error.set("")).onFailure(e -> error.set(I18n.t("ui.settings.error.save", home, UiJobs.describe(e))))
+        }).onSuccess(done -> error.set(""))
+                .onFailure(e -> error.set(I18n.t("ui.settings.error.save", home, UiJobs.describe(e))))
                 .result();
     }
 

@@ -95,7 +95,7 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
                 return d.folder(owner.get(), title);
             }
         };
-        return new ProviderPanes(store, UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor()), files,
+        return new ProviderPanes(store, ctx.fxTasks(), files,
                 Confirmer.alerts(), ctx.clock(), PropagationChecker.withDefaults(), sandbox, null);
     }
 

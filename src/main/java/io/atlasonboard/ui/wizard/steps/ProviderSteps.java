@@ -84,7 +84,8 @@ public final class ProviderSteps implements StepPages {
             if (id != null) {
                 // resumed (or back from a later step in a new session): edit the stored record, then apply what
                 // steps 1-4 hold now (e.g. new sandbox credentials and keystore)
-                jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().find(id).orElse(null)).onSuccess(r -> {
+                jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().find(id).orElse(null))
+                        .onSuccess(r -> {
                     if (r != null) {
                         fvm.edit(r);
                         prefillFromSteps(fvm, false);
