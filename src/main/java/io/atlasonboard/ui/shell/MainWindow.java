@@ -226,7 +226,7 @@ public final class MainWindow {
 
     private void opened(Store s) {
         this.store = s;
-        this.panes = ProviderPanes.forApp(ctx, s, () -> stage, sandbox);
+        this.panes = ProviderPanes.forApp(ctx, s, sandbox);
         storeInfo.setText(I18n.t("ui.shell.dataFolder", ctx.home()));
         showStart();
     }
