@@ -18,7 +18,10 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** A background job seen from the UI thread: progress properties and a result future completed on the UI thread. */
+/**
+ * A background job seen from the UI thread, as {@link UiJobs#run} returns it: progress properties and listeners, outcome
+ * handlers and a result future, all on the UI thread; {@link #cancel()} cancels the job.
+ */
 public final class FxTask<T> {
     private final TaskHandle<T> handle;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
@@ -114,7 +117,11 @@ public final class FxTask<T> {
         return done;
     }
 
+    /** Runs {@code action} with the value on the UI thread if the job succeeds; a null action does nothing. */
     public FxTask<T> onSuccess(Consumer<T> action) {
+        if (action == null) {
+            return this;
+        }
         return whenDone((v, e) -> {
             if (e == null) {
                 action.accept(v);
@@ -122,7 +129,11 @@ public final class FxTask<T> {
         });
     }
 
+    /** Runs {@code action} with the unwrapped error on the UI thread if the job fails; a null action does nothing. */
     public FxTask<T> onFailure(Consumer<Throwable> action) {
+        if (action == null) {
+            return this;
+        }
         return whenDone((v, e) -> {
             if (e != null) {
                 action.accept(e);
