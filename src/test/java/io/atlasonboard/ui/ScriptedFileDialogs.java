@@ -1,6 +1,6 @@
 package io.atlasonboard.ui;
 
-import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.FileOpener;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import javafx.stage.Window;
 
 /** File dialogs for headless tests: each open/save takes the next queued path, and records what was asked. */
-public final class ScriptedFileDialogs implements FileDialogs {
+public final class ScriptedFileDialogs implements FileOpener {
     private final Deque<Path> next = new ArrayDeque<>();
     public final List<String> asked = new ArrayList<>();
 
@@ -21,13 +20,13 @@ public final class ScriptedFileDialogs implements FileDialogs {
     }
 
     @Override
-    public Optional<Path> open(Window owner, String title, List<Filter> filters) {
+    public Optional<Path> open(String title, List<String> patterns) {
         asked.add("open: " + title);
         return take(title);
     }
 
     @Override
-    public Optional<Path> save(Window owner, String title, String suggestedName, List<Filter> filters) {
+    public Optional<Path> save(String title, String suggestedName, List<String> patterns) {
         asked.add("save: " + title + " [" + suggestedName + "]");
         return take(title);
     }

@@ -101,23 +101,24 @@ public final class CertificatesViewModel {
                 var vp = c.validationPolicy();
                 return new Object[] {IssuanceRequests.view(vp), I18n.text(io.atlasonboard.core.providers.PolicySummary.msg(vp))};
             }
-        }, null, r -> {
+        }).onSuccess(r -> {
             IssuanceRequests.PolicyView v = (IssuanceRequests.PolicyView) r[0];
             policy.set(v);
             namesLabel.set(v.namesLabel());
             validityDays.set(String.valueOf(Math.min(90, Math.max(1, v.maxValiditySeconds() / 86400))));
             policyText.set(I18n.t(v.tls() ? "ui.certificates.policy.tls" : "ui.certificates.policy.smime", r[1]));
-        }, e -> policyText.set(I18n.t("ui.certificates.policy.failed", I18n.text(e))));
+        }).onFailure(e -> policyText.set(I18n.t("ui.certificates.policy.failed", I18n.text(e))));
     }
 
     public void refresh() {
-        jobs.run(I18n.t("ui.certificates.job.list"), p -> connector.store().certificates().list(providerId), null, list -> {
+        jobs.run(I18n.t("ui.certificates.job.list"), p -> connector.store().certificates().list(providerId))
+                .onSuccess(list -> {
             CertificateRecord sel = selected.get();
             certificates.setAll(list);
             if (sel != null) {
                 list.stream().filter(c -> c.serial().equals(sel.serial())).findFirst().ifPresent(selected::set);
             }
-        }, e -> message.set(I18n.t("ui.certificates.list.failed", I18n.text(e))));
+        }).onFailure(e -> message.set(I18n.t("ui.certificates.list.failed", I18n.text(e))));
     }
 
     /** The names from the text field as typed (core's RequestBuilder normalises and validates them). */
@@ -181,12 +182,12 @@ public final class CertificatesViewModel {
             try (AtlasClient c = connector.client(providerId)) {
                 return service(c).issue(request, p);
             }
-        }, pr -> {
+        }).onProgress(pr -> {
             if (pr.fraction() >= 0) {
                 progress.set(pr.fraction());
             }
             progressMessage.set(pr.message());
-        }, issued -> {
+        }).onSuccess(issued -> {
             issuing.set(false);
             progress.set(1);
             progressMessage.set(issued.pending()
@@ -194,7 +195,7 @@ public final class CertificatesViewModel {
                     : I18n.t("ui.certificates.issue.done", issued.serial()));
             refresh();
             selected.set(issued.record());
-        }, e -> {
+        }).onFailure(e -> {
             issuing.set(false);
             progressMessage.set("");
             formError.set(refusal(e, "ui.certificates.issue.refused", "ui.certificates.issue.failed"));
@@ -270,10 +271,10 @@ public final class CertificatesViewModel {
             try (AtlasClient c = connector.client(providerId)) {
                 return service(c).revoke(r.serial(), why);
             }
-        }, null, rec -> {
+        }).onSuccess(rec -> {
             message.set(I18n.t("ui.certificates.revoked", describe(r), CertificatesView.reasonText(why)));
             refresh();
-        }, e -> message.set(I18n.t("ui.certificates.revoke.failed", I18n.text(e))));
+        }).onFailure(e -> message.set(I18n.t("ui.certificates.revoke.failed", I18n.text(e))));
     }
 
     /** Saves the selected certificate followed by its chain as PEM ({@link CertificateExport#pem}). */
@@ -286,8 +287,8 @@ public final class CertificatesViewModel {
                 .ifPresent(path -> jobs.run(I18n.t("ui.certificates.job.savePem"), p -> {
                     SafeFiles.write(path, CertificateExport.pem(r).getBytes(StandardCharsets.US_ASCII), false);
                     return path;
-                }, null, x -> message.set(I18n.t("ui.certificates.saved", String.valueOf(x))),
-                        e -> message.set(I18n.t("ui.certificates.save.failed", I18n.text(e)))));
+                }).onSuccess(x -> message.set(I18n.t("ui.certificates.saved", String.valueOf(x))))
+                        .onFailure(e -> message.set(I18n.t("ui.certificates.save.failed", I18n.text(e)))));
     }
 
     /**
@@ -316,8 +317,8 @@ public final class CertificatesViewModel {
                     } finally {
                         SecretChars.wipe(pw);
                     }
-                }, null, x -> message.set(I18n.t("ui.certificates.saved", String.valueOf(x))),
-                        e -> message.set(I18n.t("ui.certificates.save.failed", I18n.text(e)))),
+                }).onSuccess(x -> message.set(I18n.t("ui.certificates.saved", String.valueOf(x))))
+                        .onFailure(e -> message.set(I18n.t("ui.certificates.save.failed", I18n.text(e)))),
                         () -> SecretChars.wipe(pw));
     }
 

@@ -16,8 +16,8 @@ import io.atlasonboard.core.pki.BoundedFiles;
 import io.atlasonboard.core.store.CertificateRecord;
 import io.atlasonboard.core.store.CertificateStatus;
 import io.atlasonboard.core.store.SecretChars;
-import io.atlasonboard.core.tasks.TaskHandle;
 import io.atlasonboard.ui.common.FileOpener;
+import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.common.StrengthMeter;
@@ -68,7 +68,7 @@ public final class RekeyViewModel {
     private final StringBinding blocked;
     private final BooleanBinding possible;
     private final StringBinding confirmationHint;
-    private TaskHandle<?> running;
+    private FxTask<?> running;
 
     /** @param onRekeyed gets the new certificate's record (on the UI thread) once it is stored */
     public RekeyViewModel(long providerId, ProviderConnector connector, UiJobs jobs, FileOpener files, Clock clock,
@@ -199,11 +199,11 @@ public final class RekeyViewModel {
             } finally {
                 SecretChars.wipe(pw);
             }
-        }, pr -> {
+        }).onProgress(pr -> {
             if (pr.fraction() >= 0) {
                 progress.set(pr.fraction());
             }
-        }, issued -> {
+        }).onSuccess(issued -> {
             running = null;
             busy.set(false);
             progress.set(1);
@@ -215,7 +215,7 @@ public final class RekeyViewModel {
                     : I18n.t("ui.certificates.rekey.done", old.serial(), issued.serial(), String.valueOf(out)));
             open.set(false);
             onRekeyed.accept(issued.record());
-        }, e -> {
+        }).onFailure(e -> {
             running = null;
             busy.set(false);
             message.set("");

@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks a file to open or a place to save (native choosers in the app, scripted paths in tests). The shell's
- * {@code FileDialogs} adapts with {@code (title, patterns) -> dialogs.open(window, title, List.of(new Filter(title, patterns)))}.
+ * The UI's one file-dialog service: picks a file to open, a place to save or a folder. Features never pass a window:
+ * the shell supplies the owner ({@link NativeFileDialogs} over the main window in the app; tests script the paths).
+ * A filter is given as its patterns (the dialog's title names it) or as a {@link Filter} with its own description.
  */
 public interface FileOpener {
+    /** A filter as shown to the user, e.g. ("Certificates", List.of("*.pem", "*.crt")). */
+    record Filter(String description, List<String> patterns) {
+    }
+
     Optional<Path> open(String title, List<String> patterns);
 
     /** Where to save; the default implementation offers no choice. */
@@ -19,5 +24,15 @@ public interface FileOpener {
     /** A folder to write into; the default implementation offers no choice. */
     default Optional<Path> folder(String title) {
         return Optional.empty();
+    }
+
+    /** Opens with a described filter; implementations that cannot show the description use its patterns. */
+    default Optional<Path> open(String title, Filter filter) {
+        return open(title, filter.patterns());
+    }
+
+    /** Saves with a described filter; implementations that cannot show the description use its patterns. */
+    default Optional<Path> save(String title, String suggestedName, Filter filter) {
+        return save(title, suggestedName, filter.patterns());
     }
 }

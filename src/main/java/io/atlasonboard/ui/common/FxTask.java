@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -17,7 +18,10 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** A background job seen from the UI thread: progress properties and a result future completed on the UI thread. */
+/**
+ * A background job seen from the UI thread, as {@link UiJobs#run} returns it: progress properties and listeners, outcome
+ * handlers and a result future, all on the UI thread; {@link #cancel()} cancels the job.
+ */
 public final class FxTask<T> {
     private final TaskHandle<T> handle;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
@@ -26,6 +30,7 @@ public final class FxTask<T> {
     private final CompletableFuture<T> done = new CompletableFuture<>();
     private final AtomicReference<Progress> pending = new AtomicReference<>();
     private final List<BiConsumer<? super T, ? super Throwable>> handlers = new ArrayList<>();
+    private final List<Consumer<? super Progress>> progressListeners = new CopyOnWriteArrayList<>();
     private boolean finished;
     private T outcome;
     private Throwable failure;
@@ -40,6 +45,9 @@ public final class FxTask<T> {
                     if (last != null) {
                         progress.set(last.fraction());
                         message.set(last.message() == null ? "" : last.message());
+                        for (Consumer<? super Progress> l : progressListeners) {
+                            l.accept(last);
+                        }
                     }
                 });
             }
@@ -86,6 +94,12 @@ public final class FxTask<T> {
         return this;
     }
 
+    /** Calls {@code listener} on the UI thread with the newest progress, coalesced as {@link #progressProperty()}. */
+    public FxTask<T> onProgress(Consumer<? super Progress> listener) {
+        progressListeners.add(listener);
+        return this;
+    }
+
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -103,7 +117,11 @@ public final class FxTask<T> {
         return done;
     }
 
+    /** Runs {@code action} with the value on the UI thread if the job succeeds; a null action does nothing. */
     public FxTask<T> onSuccess(Consumer<T> action) {
+        if (action == null) {
+            return this;
+        }
         return whenDone((v, e) -> {
             if (e == null) {
                 action.accept(v);
@@ -111,7 +129,11 @@ public final class FxTask<T> {
         });
     }
 
+    /** Runs {@code action} with the unwrapped error on the UI thread if the job fails; a null action does nothing. */
     public FxTask<T> onFailure(Consumer<Throwable> action) {
+        if (action == null) {
+            return this;
+        }
         return whenDone((v, e) -> {
             if (e != null) {
                 action.accept(e);

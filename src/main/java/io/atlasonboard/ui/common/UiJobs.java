@@ -3,22 +3,22 @@ package io.atlasonboard.ui.common;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 import io.atlasonboard.core.tasks.BackgroundJob;
-import io.atlasonboard.core.tasks.Progress;
-import io.atlasonboard.core.tasks.TaskHandle;
 import io.atlasonboard.core.tasks.TaskService;
 
 /**
- * The callback style of the one task bridge ({@link FxTasks}): core work on the {@link TaskService}, progress and the
- * outcome delivered through the UI executor ({@code Platform::runLater} in the app, a direct executor in tests).
+ * The UI's one task bridge, the type features are given: core work runs on the {@link TaskService}, and the returned
+ * {@link FxTask} hands progress ({@link FxTask#progressProperty()}, {@link FxTask#onProgress}, coalesced) and the
+ * outcome ({@link FxTask#onSuccess}, {@link FxTask#onFailure}, {@link FxTask#whenDone}) back on the UI executor:
+ * {@code Platform::runLater} in the application, a direct executor in view-model tests. {@link FxTask#cancel()}
+ * cancels the job. One call style everywhere:
+ * <pre>{@code jobs.run(title, p -> work(p)).onSuccess(this::show).onFailure(e -> error.set(I18n.text(e)));}</pre>
  */
 public interface UiJobs {
 
-    /** Runs {@code job} in the background; every callback runs on the UI executor. Returns the handle (cancel). */
-    <T> TaskHandle<T> run(String title, BackgroundJob<T> job, Consumer<Progress> onProgress, Consumer<T> onSuccess,
-            Consumer<Throwable> onFailure);
+    /** Runs {@code job} in the background; everything the returned task reports happens on the UI executor. */
+    <T> FxTask<T> run(String title, BackgroundJob<T> job);
 
     /** Runs {@code r} on the UI thread (for listeners called from workers). */
     void onUi(Runnable r);

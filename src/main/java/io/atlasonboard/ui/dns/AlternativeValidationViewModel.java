@@ -19,7 +19,7 @@ import io.atlasonboard.core.claims.ClaimService;
 import io.atlasonboard.core.claims.VerifyResult;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.tasks.ProgressSink;
-import io.atlasonboard.core.tasks.TaskHandle;
+import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.providers.ProviderConnector;
@@ -76,7 +76,7 @@ public final class AlternativeValidationViewModel {
     private Duration emailWait = Duration.ofMinutes(15);
     private Duration pollInterval = Duration.ofSeconds(5);
     private Consumer<DomainClaimRecord> onVerified = r -> { };
-    private TaskHandle<?> running;
+    private FxTask<?> running;
     private boolean stopped;
 
     /**
@@ -109,7 +109,7 @@ public final class AlternativeValidationViewModel {
             } catch (RuntimeException e) {
                 return new Loaded(rec, List.of(rec.domain()), UiJobs.describe(e));
             }
-        }, null, l -> {
+        }).onSuccess(l -> {
             List<String> adns = new ArrayList<>(l.adns());
             if (!adns.contains(l.claim().domain())) {
                 adns.add(0, l.claim().domain());
@@ -121,7 +121,7 @@ public final class AlternativeValidationViewModel {
                 error.set(I18n.t("ui.dnsalt.adn.failed", l.adnProblem()));
             }
             loadAddresses();
-        }, e -> error.set(I18n.t("ui.dnsalt.load.failed", domain, UiJobs.describe(e))));
+        }).onFailure(e -> error.set(I18n.t("ui.dnsalt.load.failed", domain, UiJobs.describe(e))));
     }
 
     private DomainClaimRecord stored() {
@@ -136,13 +136,13 @@ public final class AlternativeValidationViewModel {
             try (AtlasClient c = connector.client(providerId)) {
                 return alternative(c, p).approverAddresses(rec);
             }
-        }, null, list -> {
+        }).onSuccess(list -> {
             addresses.setAll(list);
             addressesMessage.set(list.isEmpty() ? I18n.t("ui.dnsalt.email.none", rec.domain()) : "");
             if (!list.isEmpty() && address.get() == null) {
                 address.set(list.get(0));
             }
-        }, e -> addressesMessage.set(I18n.t("ui.dnsalt.email.failed", UiJobs.describe(e))));
+        }).onFailure(e -> addressesMessage.set(I18n.t("ui.dnsalt.email.failed", UiJobs.describe(e))));
     }
 
     private void updateFile() {
@@ -195,13 +195,13 @@ public final class AlternativeValidationViewModel {
         AlternativeValidation.HttpFile f = AlternativeValidation.httpFile(rec, adn(), schemeName());
         busy.set(true);
         precheck.set(I18n.t("ui.dnsalt.http.checking", via == null ? f.url() : via));
-        jobs.run(I18n.t("ui.dnsalt.job.precheck"), p -> AlternativeValidation.precheck(f, via, Duration.ofSeconds(10)),
-                null, r -> {
+        jobs.run(I18n.t("ui.dnsalt.job.precheck"), p -> AlternativeValidation.precheck(f, via, Duration.ofSeconds(10)))
+                .onSuccess(r -> {
                     busy.set(false);
                     precheckOk.set(r.ok());
                     precheck.set(r.ok() ? I18n.t("ui.dnsalt.http.check.ok", r.fetched())
                             : I18n.t("ui.dnsalt.http.check.bad", r.detailMsg()));
-                }, e -> {
+                }).onFailure(e -> {
                     busy.set(false);
                     precheck.set(I18n.t("ui.dnsalt.http.check.bad", UiJobs.describe(e)));
                 });
@@ -268,10 +268,10 @@ public final class AlternativeValidationViewModel {
                 });
                 return verify.run(alt, p);
             }
-        }, pr -> {
+        }).onProgress(pr -> {
             progress.set(pr.fraction());
             waitMessage.set(pr.message());
-        }, r -> finished(r, null), e -> finished(null, e));
+        }).onSuccess(r -> finished(r, null)).onFailure(e -> finished(null, e));
     }
 
     private void finished(VerifyResult r, Throwable e) {
@@ -293,12 +293,12 @@ public final class AlternativeValidationViewModel {
             result.set(I18n.t("ui.dnsalt.refused", r.domain(), r.reasonMsg() != null ? r.reasonMsg() : String.valueOf(r.reason())));
         }
         DomainClaimRecord before = claim.get();
-        jobs.run(I18n.t("ui.dnsalt.job.load"), p -> stored(), null, rec -> {
+        jobs.run(I18n.t("ui.dnsalt.job.load"), p -> stored()).onSuccess(rec -> {
             claim.set(rec);
             if (verified.get()) {
                 onVerified.accept(rec);
             }
-        }, x -> claim.set(before));
+        }).onFailure(x -> claim.set(before));
     }
 
     /** Stops waiting (GlobalSign may still answer later; the claim's status then shows it). */
@@ -328,11 +328,11 @@ public final class AlternativeValidationViewModel {
         if (mailbox == null || to == null) {
             return;
         }
-        jobs.run(I18n.t("ui.dnsalt.job.mailbox"), p -> mailbox.mails(to.email()), null, list -> {
+        jobs.run(I18n.t("ui.dnsalt.job.mailbox"), p -> mailbox.mails(to.email())).onSuccess(list -> {
             sandboxMails.setAll(list);
             sandboxMessage.set(list.isEmpty() ? I18n.t("ui.dnsalt.sandbox.empty", to.email())
                     : I18n.t("ui.dnsalt.sandbox.found", list.size(), to.email()));
-        }, e -> sandboxMessage.set(I18n.t("ui.dnsalt.sandbox.failed", UiJobs.describe(e))));
+        }).onFailure(e -> sandboxMessage.set(I18n.t("ui.dnsalt.sandbox.failed", UiJobs.describe(e))));
     }
 
     /** Approves the newest unapproved sandbox mail, as its recipient would ("Approve" in the mail). */
@@ -344,10 +344,10 @@ public final class AlternativeValidationViewModel {
         jobs.run(I18n.t("ui.dnsalt.job.approve"), p -> {
             mailbox.approve(m);
             return mailbox.mails(m.to());
-        }, null, list -> {
+        }).onSuccess(list -> {
             sandboxMails.setAll(list);
             sandboxMessage.set(I18n.t("ui.dnsalt.sandbox.approved", m.to()));
-        }, e -> sandboxMessage.set(I18n.t("ui.dnsalt.sandbox.failed", UiJobs.describe(e))));
+        }).onFailure(e -> sandboxMessage.set(I18n.t("ui.dnsalt.sandbox.failed", UiJobs.describe(e))));
     }
 
     // ------------------------------------------------------------------------------------------------ wiring

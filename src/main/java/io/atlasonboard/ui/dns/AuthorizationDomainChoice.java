@@ -46,7 +46,8 @@ public final class AuthorizationDomainChoice {
             return;
         }
         String claimId = row.record().claimId();
-        jobs.run(I18n.t("ui.dns.job.adns"), p -> claims.authorizationDomains(vm.providerId(), claimId), null, list -> {
+        jobs.run(I18n.t("ui.dns.job.adns"), p -> claims.authorizationDomains(vm.providerId(), claimId))
+                .onSuccess(list -> {
             if (row != vm.selectedProperty().get()) {
                 return;
             }
@@ -54,7 +55,7 @@ public final class AuthorizationDomainChoice {
             adnChoices.setAll(list);
             adnChoice.set(list.contains(row.recordName()) ? row.recordName() : list.isEmpty() ? null : list.get(0));
             showingAdns = false;
-        }, e -> adnMessage.set(I18n.t("ui.dns.adn.failed", DnsValidationViewModel.failure(e))));
+        }).onFailure(e -> adnMessage.set(I18n.t("ui.dns.adn.failed", DnsValidationViewModel.failure(e))));
     }
 
     /** Stores the chosen ADN with the claim (checked against GlobalSign's list); the record moves there. */
@@ -67,7 +68,7 @@ public final class AuthorizationDomainChoice {
         jobs.run(I18n.t("ui.dns.job.adnChoose"), p -> {
             String stored = claims.chooseAuthorizationDomain(vm.providerId(), claimId, adn);
             return stored == null ? "" : stored;
-        }, null, stored -> {
+        }).onSuccess(stored -> {
             row.authorizationDomainProperty().set(stored);
             row.seenProperty().set("");
             adnMessage.set(stored.isEmpty() ? I18n.t("ui.dns.adn.own", row.record().domain())
@@ -75,7 +76,7 @@ public final class AuthorizationDomainChoice {
             if (row == vm.selectedProperty().get()) {
                 vm.present(row);
             }
-        }, e -> adnMessage.set(I18n.t("ui.dns.adn.failed", DnsValidationViewModel.failure(e))));
+        }).onFailure(e -> adnMessage.set(I18n.t("ui.dns.adn.failed", DnsValidationViewModel.failure(e))));
     }
 
     /** The ADNs GlobalSign accepts for the selected claim (the claimed name first). */

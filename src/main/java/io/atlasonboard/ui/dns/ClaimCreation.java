@@ -111,14 +111,14 @@ final class ClaimCreation {
         vm.busyProperty().set(true);
         int[] done = {0};
         for (String d : todo) {
-            jobs.run(I18n.t("ui.dns.job.claim", d), p -> claims.create(vm.providerId(), d), null, r -> {
+            jobs.run(I18n.t("ui.dns.job.claim", d), p -> claims.create(vm.providerId(), d)).onSuccess(r -> {
                 vm.upsertRow(r);
                 if (++done[0] == todo.size()) {
                     vm.busyProperty().set(false);
                     vm.domainInputProperty().set("");
                     vm.messageProperty().set(I18n.t("ui.dns.claimed", todo.size()));
                 }
-            }, e -> {
+            }).onFailure(e -> {
                 vm.domainErrorProperty().set(I18n.t("ui.dns.error.domain", d, DnsValidationViewModel.failure(e)));
                 if (++done[0] == todo.size()) {
                     vm.busyProperty().set(false);

@@ -89,7 +89,7 @@ final class ClaimVerification {
                 });
             }, p);
             return claims.stored(providerId);
-        }, null, list -> {
+        }).onSuccess(list -> {
             for (DomainClaimRecord r : list) {
                 if (byDomain.containsKey(r.domain())) {
                     vm.upsertRow(r);
@@ -98,7 +98,7 @@ final class ClaimVerification {
             long ok = list.stream().filter(r -> byDomain.containsKey(r.domain())
                     && "VERIFIED".equalsIgnoreCase(r.status())).count();
             vm.messageProperty().set(I18n.t("ui.dns.verify.count", ok, domains.size()));
-        }, e -> vm.messageProperty().set(I18n.t("ui.dns.verify.stopped", DnsValidationViewModel.failure(e))));
+        }).onFailure(e -> vm.messageProperty().set(I18n.t("ui.dns.verify.stopped", DnsValidationViewModel.failure(e))));
     }
 
     private static DomainClaimRecord find(List<DomainClaimRecord> list, String domain) {
@@ -140,11 +140,11 @@ final class ClaimVerification {
             } finally {
                 verifySlots.release();
             }
-        }, prog -> row.progressProperty().set(prog.message()), r -> {
+        }).onProgress(prog -> row.progressProperty().set(prog.message())).onSuccess(r -> {
             vm.upsertRow(r);
             row.progressProperty().set("VERIFIED".equalsIgnoreCase(r.status()) ? ClaimRow.statusText("VERIFIED")
                     : I18n.t("ui.dns.verify.still", ClaimRow.statusText(r.status())));
-        }, e -> {
+        }).onFailure(e -> {
             String m = DnsValidationViewModel.failure(e);
             if (e instanceof AtlasApiException api && api.status() == 424) {
                 m = I18n.t("ui.dns.verify.reassertNeeded");

@@ -111,7 +111,7 @@ public final class DnsValidationViewModel {
         record Loaded(List<DomainClaimRecord> claims, Map<String, String> adns) {
         }
         jobs.run(I18n.t("ui.dns.job.load"), p -> new Loaded(claims.stored(providerId),
-                claims.storedAuthorizationDomains(providerId)), null, loaded -> {
+                claims.storedAuthorizationDomains(providerId))).onSuccess(loaded -> {
             rows.clear();
             for (DomainClaimRecord r : loaded.claims()) {
                 ClaimRow row = new ClaimRow(r);
@@ -122,13 +122,14 @@ public final class DnsValidationViewModel {
             if (!rows.isEmpty() && selected.get() == null) {
                 selected.set(rows.get(0));
             }
-        }, e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
+        }).onFailure(e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
     }
 
     /** Re-reads the stored claims (background) and updates their rows, e.g. after another validation method. */
     public void reloadStored() {
-        jobs.run(I18n.t("ui.dns.job.load"), p -> claims.stored(providerId), null,
-                list -> list.forEach(this::upsertRow), e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
+        jobs.run(I18n.t("ui.dns.job.load"), p -> claims.stored(providerId))
+                .onSuccess(list -> list.forEach(this::upsertRow))
+                .onFailure(e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
     }
 
     /** Parses the typed names (comma, space or newline separated); sets {@link #domainErrorProperty()}. */
@@ -239,8 +240,8 @@ public final class DnsValidationViewModel {
         jobs.run(I18n.t("ui.dns.job.publish"), p -> {
             sandboxPublisher.publish(d, token);
             return d;
-        }, null, x -> row.progressProperty().set(I18n.t("ui.dns.published")),
-                e -> row.progressProperty().set(I18n.t("ui.dns.publish.failed", failure(e))));
+        }).onSuccess(x -> row.progressProperty().set(I18n.t("ui.dns.published")))
+                .onFailure(e -> row.progressProperty().set(I18n.t("ui.dns.publish.failed", failure(e))));
     }
 
     public boolean sandbox() {
@@ -279,13 +280,13 @@ public final class DnsValidationViewModel {
         }
         String claimId = row.record().claimId();
         row.progressProperty().set(I18n.t("ui.dns.reasserting"));
-        jobs.run(I18n.t("ui.dns.job.reassert"), p -> claims.reassert(providerId, claimId), null, r -> {
+        jobs.run(I18n.t("ui.dns.job.reassert"), p -> claims.reassert(providerId, claimId)).onSuccess(r -> {
             upsertRow(r);
             row.progressProperty().set(I18n.t("ui.dns.reasserted"));
             if (row == selected.get()) {
                 present(row);
             }
-        }, e -> row.progressProperty().set(I18n.t("ui.dns.reassert.failed", failure(e))));
+        }).onFailure(e -> row.progressProperty().set(I18n.t("ui.dns.reassert.failed", failure(e))));
     }
 
     public void deleteSelected() {
@@ -297,10 +298,10 @@ public final class DnsValidationViewModel {
         jobs.run(I18n.t("ui.dns.job.delete"), p -> {
             claims.delete(providerId, claimId);
             return claimId;
-        }, null, x -> {
+        }).onSuccess(x -> {
             rows.remove(row);
             selected.set(rows.isEmpty() ? null : rows.get(0));
-        }, e -> message.set(I18n.t("ui.dns.delete.failed", failure(e))));
+        }).onFailure(e -> message.set(I18n.t("ui.dns.delete.failed", failure(e))));
     }
 
     /** A verification outcome in the UI's language: its state, and the core's reason when it gave one. */

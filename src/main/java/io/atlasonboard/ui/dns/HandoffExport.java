@@ -56,8 +56,10 @@ public final class HandoffExport {
             SafeFiles.write(html, sheet.html().getBytes(StandardCharsets.UTF_8), false);
             SafeFiles.write(text, sheet.text().getBytes(StandardCharsets.UTF_8), false);
             return sheet.entries().size();
-        }, null, n -> vm.messageProperty().set(I18n.t("ui.dns.handoff.saved", n, html.toString(), text.getFileName().toString())),
-                e -> vm.messageProperty().set(I18n.t("ui.dns.handoff.failed", DnsValidationViewModel.failure(e))));
+        }).onSuccess(n -> vm.messageProperty().set(I18n.t("ui.dns.handoff.saved", n, html.toString(),
+                text.getFileName().toString())))
+                .onFailure(e -> vm.messageProperty().set(I18n.t("ui.dns.handoff.failed",
+                        DnsValidationViewModel.failure(e))));
     }
 
 }

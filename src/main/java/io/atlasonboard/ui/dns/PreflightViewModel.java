@@ -72,7 +72,7 @@ public final class PreflightViewModel {
         running.set(true);
         summary.set(I18n.t("ui.dns.preflight.running", domains.size()));
         List<String> names = List.copyOf(domains);
-        jobs.run(I18n.t("ui.dns.job.preflight"), p -> claims.preflight(providerId, names), null, rep -> {
+        jobs.run(I18n.t("ui.dns.job.preflight"), p -> claims.preflight(providerId, names)).onSuccess(rep -> {
             running.set(false);
             show(rep);
             if (rep.blocking()) {
@@ -88,7 +88,7 @@ public final class PreflightViewModel {
                     onClear.run();
                 }
             }
-        }, e -> {
+        }).onFailure(e -> {
             running.set(false);
             summary.set(I18n.t("ui.dns.preflight.failed", DnsValidationViewModel.failure(e)));
             if (onStopped != null) {

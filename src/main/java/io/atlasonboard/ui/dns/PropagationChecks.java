@@ -53,7 +53,8 @@ final class PropagationChecks {
         checking.set(true);
         servers.clear();
         summary.set(I18n.t("ui.dns.propagation.asking", d));
-        jobs.run(I18n.t("ui.dns.job.propagation", d), p -> checker.check(d, token, extra), null, (PropagationReport rep) -> {
+        jobs.run(I18n.t("ui.dns.job.propagation", d), p -> checker.check(d, token, extra))
+                .onSuccess((PropagationReport rep) -> {
             checking.set(false);
             row.seenProperty().set(I18n.t("ui.dns.propagation.seen", rep.seen(), rep.total()));
             if (row != vm.selectedProperty().get()) {
@@ -69,7 +70,7 @@ final class PropagationChecks {
             if (rep.zone() != null) {
                 vm.relativeNameProperty().set(DnsValidationViewModel.relative(TxtRecordPresentation.of(d, token, null, null), rep.zone()));
             }
-        }, e -> {
+        }).onFailure(e -> {
             checking.set(false);
             summary.set(I18n.t("ui.dns.propagation.failed", DnsValidationViewModel.failure(e)));
         });
@@ -114,11 +115,11 @@ final class PropagationChecks {
                     if (todo.get(i) == vm.selectedProperty().get()) {
                         servers.setAll(rep.results());
                     }
-                }), null), null, reps -> {
+                }), null)).onSuccess(reps -> {
                     checking.set(false);
                     long complete = reps.stream().filter(r -> r.total() > 0 && r.seen() == r.total()).count();
                     summary.set(I18n.t("ui.dns.propagation.namesSeen", complete, reps.size()));
-                }, e -> {
+                }).onFailure(e -> {
                     checking.set(false);
                     summary.set(I18n.t("ui.dns.propagation.failed", DnsValidationViewModel.failure(e)));
                 });

@@ -69,11 +69,11 @@ public final class AuditLogViewModel {
         running.set(true);
         error.set("");
         jobs.run(I18n.t("ui.handoff.log.job"), p -> AuditTrail.since(store.audit(), provider.id(), d,
-                clock.instant()), null, list -> {
+                clock.instant())).onSuccess(list -> {
                     running.set(false);
                     entries.setAll(list);
                     message.set(I18n.t("ui.handoff.log.count", list.size()));
-                }, e -> {
+                }).onFailure(e -> {
                     running.set(false);
                     error.set(I18n.t("ui.handoff.log.failed", I18n.text(UiJobs.unwrap(e))));
                 });
@@ -87,10 +87,10 @@ public final class AuditLogViewModel {
         jobs.run(I18n.t("ui.handoff.log.csvJob"), p -> {
             SafeFiles.write(file, AuditTrail.csv(now).getBytes(StandardCharsets.UTF_8), false);
             return now.size();
-        }, null, n -> {
+        }).onSuccess(n -> {
             running.set(false);
             message.set(I18n.t("ui.handoff.log.saved", n, file));
-        }, e -> {
+        }).onFailure(e -> {
             running.set(false);
             error.set(I18n.t("ui.handoff.log.saveFailed", I18n.text(UiJobs.unwrap(e))));
         });

@@ -136,26 +136,26 @@ public final class ExportViewModel {
         warnings.clear();
         resultFolder.set("");
         running.set(true);
-        jobs.run(I18n.t("ui.handoff.export.checkJob"), p -> holdsFiles(o.folder()), null, occupied -> {
+        jobs.run(I18n.t("ui.handoff.export.checkJob"), p -> holdsFiles(o.folder())).onSuccess(occupied -> {
             if (occupied && !confirmReplace.test(o.folder())) {
                 running.set(false);
                 message.set(I18n.t("ui.handoff.export.notReplaced", o.folder()));
                 return;
             }
             write(o.replacing(occupied));
-        }, this::failed);
+        }).onFailure(this::failed);
     }
 
     private void write(ExportOptions o) {
         message.set(I18n.t("ui.handoff.export.writing", label(o.format()), o.folder()));
-        jobs.run(I18n.t("ui.handoff.export.job", label(o.format())), p -> exporter.export(provider.id(), o), null,
-                r -> {
+        jobs.run(I18n.t("ui.handoff.export.job", label(o.format())), p -> exporter.export(provider.id(), o))
+                .onSuccess(r -> {
                     running.set(false);
                     files.setAll(r.files());
                     warnings.setAll(warningsOf(r, o));
                     resultFolder.set(r.folder().toString());
                     message.set(I18n.t("ui.handoff.export.done", label(r.format()), r.folder(), r.files().size()));
-                }, this::failed);
+                }).onFailure(this::failed);
     }
 
     private void failed(Throwable e) {

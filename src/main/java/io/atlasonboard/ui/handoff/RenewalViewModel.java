@@ -79,7 +79,7 @@ public final class RenewalViewModel {
             pending.ifPresent(x -> java.util.Arrays.fill(x.keyDer(), (byte) 0));
             return new Loaded(l, pending.map(x -> x.csrPem()).orElse(null),
                     pending.map(x -> x.createdAt()).orElse(null), store.mtlsRenewals().count(provider.id()));
-        }, null, l -> {
+        }).onSuccess(l -> {
             current.set(l.lifetime() == null ? I18n.t("ui.handoff.renew.current.unknown")
                     : I18n.t("ui.handoff.renew.current", serial(l.lifetime().serial()),
                             I18n.date(l.lifetime().notAfter()), l.lifetime().daysLeft()));
@@ -89,7 +89,7 @@ public final class RenewalViewModel {
                 started.set(true);
                 message.set(I18n.t("ui.handoff.renew.pending", I18n.dateTime(l.pendingSince())));
             }
-        }, this::failed);
+        }).onFailure(this::failed);
     }
 
     /** Step 1: a new key (kept encrypted in the store) and its CSR, written to {@code csrFile}. */
@@ -99,13 +99,13 @@ public final class RenewalViewModel {
             MtlsRenewal.Started s = renewal.start(provider.id());
             SafeFiles.write(csrFile, s.csrPem().getBytes(StandardCharsets.US_ASCII), false);
             return s.csrPem();
-        }, null, pem -> {
+        }).onSuccess(pem -> {
             running.set(false);
             csr.set(pem);
             started.set(true);
             certificate.set("");
             message.set(I18n.t("ui.handoff.renew.started", csrFile));
-        }, this::failed);
+        }).onFailure(this::failed);
     }
 
     /** Step 2 in the sandbox: its portal issues the certificate for the CSR (one request). */
@@ -125,11 +125,11 @@ public final class RenewalViewModel {
     public void loadCertificate(Path file) {
         begin();
         jobs.run(I18n.t("ui.handoff.renew.readJob"), p -> new String(SafeFiles.read(file, 256 * 1024),
-                StandardCharsets.US_ASCII), null, text -> {
+                StandardCharsets.US_ASCII)).onSuccess(text -> {
                     running.set(false);
                     certificate.set(text);
                     message.set(I18n.t("ui.handoff.renew.read", file));
-                }, this::failed);
+                }).onFailure(this::failed);
     }
 
     /** Step 3: checks the certificate against the new key, tests the new identity, switches only when Good. */
@@ -148,7 +148,7 @@ public final class RenewalViewModel {
                 onChanged.accept(provider.id());
             }
             return c;
-        }, null, c -> {
+        }).onSuccess(c -> {
             running.set(false);
             message.set("");
             if (c.switched()) {
@@ -167,7 +167,7 @@ public final class RenewalViewModel {
             } else {
                 error.set(I18n.t("ui.handoff.renew.notGood", reason(c.report())));
             }
-        }, this::failed);
+        }).onFailure(this::failed);
     }
 
     /** Puts the previous keystore back and tests it. */
@@ -181,7 +181,7 @@ public final class RenewalViewModel {
             ProviderRecord now = store.providers().get(provider.id());
             return new Object[] {r, MtlsLifetime.of(store.providers(), now, clock.instant()).orElse(null),
                 store.mtlsRenewals().count(provider.id())};
-        }, null, o -> {
+        }).onSuccess(o -> {
             running.set(false);
             message.set("");
             ConnectionReport r = (ConnectionReport) o[0];
@@ -194,7 +194,7 @@ public final class RenewalViewModel {
             }
             result.set(r.good() ? I18n.t("ui.handoff.renew.restored.good")
                     : I18n.t("ui.handoff.renew.restored.bad", reason(r)));
-        }, this::failed);
+        }).onFailure(this::failed);
     }
 
     private static String reason(ConnectionReport r) {

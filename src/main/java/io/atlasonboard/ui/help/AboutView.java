@@ -38,9 +38,9 @@ public final class AboutView {
      */
     public static void show(Window owner, Path dataFolder, UiJobs jobs) {
         jobs.run(I18n.t("ui.help.about.job"), p -> new Contents(version(),
-                Libraries.ALL.stream().map(l -> new Row(l.name(), l.version(), l.licence())).toList()),
-                null, c -> show(owner, dataFolder, c),
-                e -> show(owner, dataFolder, new Contents(I18n.t("ui.help.about.devVersion"), List.of())));
+                Libraries.ALL.stream().map(l -> new Row(l.name(), l.version(), l.licence())).toList()))
+                .onSuccess(c -> show(owner, dataFolder, c))
+                .onFailure(e -> show(owner, dataFolder, new Contents(I18n.t("ui.help.about.devVersion"), List.of())));
     }
 
     /** What About shows that is read from the class path. */

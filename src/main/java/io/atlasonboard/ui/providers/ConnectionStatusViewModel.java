@@ -134,8 +134,8 @@ public final class ConnectionStatusViewModel {
         steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
         int thisRun = ++run;
         jobs.run(I18n.t("ui.providers.status.connectionTest"),
-                sink -> connector.test(id, sink, ev -> jobs.onUi(() -> onEvent(thisRun, ev))),
-                this::onProgress, this::onReport, e -> {
+                sink -> connector.test(id, sink, ev -> jobs.onUi(() -> onEvent(thisRun, ev))))
+                .onProgress(this::onProgress).onSuccess(this::onReport).onFailure(e -> {
             running.set(false);
             steps.forEach(s -> s.stateProperty().set(s.stateProperty().get() == StepState.RUNNING ? StepState.FAILED
                     : s.stateProperty().get() == StepState.WAITING ? StepState.SKIPPED : s.stateProperty().get()));

@@ -123,12 +123,12 @@ public final class ProviderFormViewModel {
     public void loadNames() {
         Long self = editing == null ? null : editing.id();
         jobs.run(I18n.t("ui.providers.form.namesJob"), p -> store.providers().list().stream()
-                .filter(r -> self == null || !r.id().equals(self)).map(ProviderRecord::name).toList(),
-                null, names -> {
+                .filter(r -> self == null || !r.id().equals(self)).map(ProviderRecord::name).toList())
+                .onSuccess(names -> {
                     otherNames.clear();
                     otherNames.addAll(names);
                     validateName();
-                }, e -> formError.set(I18n.t("ui.providers.list.readFailed", I18n.text(UiJobs.unwrap(e)))));
+                }).onFailure(e -> formError.set(I18n.t("ui.providers.list.readFailed", I18n.text(UiJobs.unwrap(e)))));
     }
 
     /** Pre-fills from the wizard: credentials of step 1 and the keystore of step 4. Arrays are copied. */
@@ -170,16 +170,16 @@ public final class ProviderFormViewModel {
     /** Lets the user open an existing .p12/.pfx; the file is read in the background. */
     public void openKeystore() {
         Optional<Path> p = files.open(I18n.t("ui.providers.form.openKeystoreTitle"), List.of("*.p12", "*.pfx"));
-        p.ifPresent(path -> jobs.run(I18n.t("ui.providers.form.readKeystoreJob"), s -> Files.readAllBytes(path), null,
-                bytes -> useKeystore(bytes, path.getFileName().toString()),
-                e -> keystoreError.set(I18n.t("ui.providers.form.cannotRead", path, I18n.text(UiJobs.unwrap(e))))));
+        p.ifPresent(path -> jobs.run(I18n.t("ui.providers.form.readKeystoreJob"), s -> Files.readAllBytes(path))
+                .onSuccess(bytes -> useKeystore(bytes, path.getFileName().toString()))
+                .onFailure(e -> keystoreError.set(I18n.t("ui.providers.form.cannotRead", path, I18n.text(UiJobs.unwrap(e))))));
     }
 
     /** Lets the user open a PEM file with extra trusted server CA certificates. */
     public void openTrustPem() {
         files.open(I18n.t("ui.providers.form.openTrustTitle"), List.of("*.pem", "*.crt", "*.cer")).ifPresent(path ->
-                jobs.run(I18n.t("ui.providers.form.readPemJob"), s -> Files.readString(path), null, trustPem::set,
-                        e -> trustError.set(I18n.t("ui.providers.form.cannotRead", path, I18n.text(UiJobs.unwrap(e))))));
+                jobs.run(I18n.t("ui.providers.form.readPemJob"), s -> Files.readString(path)).onSuccess(trustPem::set)
+                        .onFailure(e -> trustError.set(I18n.t("ui.providers.form.cannotRead", path, I18n.text(UiJobs.unwrap(e))))));
     }
 
     /** Loads a stored provider for editing (secrets are not shown; empty secret fields keep the stored ones). */
@@ -289,7 +289,7 @@ public final class ProviderFormViewModel {
                 stored.accept(saved.id());
                 return saved;
             }
-        }, null, saved -> {
+        }).onSuccess(saved -> {
             busy.set(false);
             editing = saved;
             keepStoredSecrets.set(true);
@@ -297,7 +297,7 @@ public final class ProviderFormViewModel {
             keystorePassword.set("");
             proxyPassword.set("");
             onSaved.accept(saved);
-        }, e -> {
+        }).onFailure(e -> {
             busy.set(false);
             in.close(); // when the job never ran
             if (UiJobs.unwrap(e) instanceof ProviderInputException problems) {

@@ -57,7 +57,7 @@ public final class ProvidersViewModel {
                 MtlsLifetime.of(store.providers(), r, now).ifPresent(x -> l.put(r.id(), x));
             }
             return Map.entry(list, l);
-        }, null, loaded -> {
+        }).onSuccess(loaded -> {
             List<ProviderRecord> list = loaded.getKey();
             ProviderRecord sel = selected.get();
             lifetimes.clear();
@@ -69,7 +69,7 @@ public final class ProvidersViewModel {
             } else if (!list.isEmpty()) {
                 selected.set(list.get(0));
             }
-        }, e -> message.set(I18n.t("ui.providers.list.readFailed", I18n.text(UiJobs.unwrap(e)))));
+        }).onFailure(e -> message.set(I18n.t("ui.providers.list.readFailed", I18n.text(UiJobs.unwrap(e)))));
     }
 
     public void retestSelected() {
@@ -86,13 +86,13 @@ public final class ProvidersViewModel {
             boolean ok = store.providers().delete(r.id());
             onDeleted.accept(r.id());
             return ok;
-        }, null, ok -> {
+        }).onSuccess(ok -> {
             message.set(I18n.t(ok ? "ui.providers.delete.done" : "ui.providers.delete.gone", r.name()));
             if (selected.get() != null && selected.get().id().equals(r.id())) {
                 selected.set(null);
             }
             refresh();
-        }, e -> message.set(I18n.t("ui.providers.delete.failed", I18n.text(UiJobs.unwrap(e)))));
+        }).onFailure(e -> message.set(I18n.t("ui.providers.delete.failed", I18n.text(UiJobs.unwrap(e)))));
     }
 
     /** Runs on the background job after a provider is deleted (e.g. to drop cached API clients). */

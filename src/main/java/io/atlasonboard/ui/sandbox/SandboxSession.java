@@ -66,11 +66,11 @@ public final class SandboxSession implements AutoCloseable {
         jobs.run(I18n.t("ui.sandbox.task.start"), p -> {
             p.update(-1, I18n.t("ui.sandbox.progress.start", I18n.t("ui.common.sandbox.badge")));
             return dataDir == null ? Sandbox.start() : Sandbox.open(dataDir);
-        }, null, sb -> {
+        }).onSuccess(sb -> {
             starting = false;
             set(sb);
             ready.accept(sb);
-        }, e -> {
+        }).onFailure(e -> {
             starting = false;
             if (failed != null) {
                 failed.accept(e);
@@ -88,15 +88,15 @@ public final class SandboxSession implements AutoCloseable {
             Sandbox.Credentials c = running(s, notRunning).createCredentials();
             knownKeys.add(c.apiKey());
             return c;
-        }, null, done, failed);
+        }).onSuccess(done).onFailure(failed);
     }
 
     /** Issues the mTLS certificate for {@code csrPem} bound to {@code apiKey}, in the background (PEM to done). */
     public void issueMtlsCertificate(String apiKey, String csrPem, Consumer<String> done, Consumer<Throwable> failed) {
         Sandbox s = running;
         String notRunning = I18n.t("ui.sandbox.notRunning");
-        jobs.run(I18n.t("ui.sandbox.task.mtls"), p -> running(s, notRunning).issueMtlsCertificate(apiKey, csrPem), null,
-                done, failed);
+        jobs.run(I18n.t("ui.sandbox.task.mtls"), p -> running(s, notRunning).issueMtlsCertificate(apiKey, csrPem))
+                .onSuccess(done).onFailure(failed);
     }
 
     /**

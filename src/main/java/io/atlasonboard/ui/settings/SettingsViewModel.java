@@ -61,12 +61,12 @@ public final class SettingsViewModel {
                 applyTheme.accept(b == null ? UiSettings.ThemeChoice.SYSTEM : b);
             }
         });
-        jobs.run(I18n.t("ui.settings.job.load"), p -> UiSettings.load(home), null, saved -> {
+        jobs.run(I18n.t("ui.settings.job.load"), p -> UiSettings.load(home)).onSuccess(saved -> {
             language.set(saved.language());
             theme.set(saved.theme()); // already applied when the application started
             updateRestart();
             loaded.set(true);
-        }, e -> {
+        }).onFailure(e -> {
             error.set(I18n.t("ui.settings.error.load", home, UiJobs.describe(e)));
             language.set(UiSettings.Language.SYSTEM);
             theme.set(UiSettings.ThemeChoice.SYSTEM);
@@ -90,7 +90,8 @@ public final class SettingsViewModel {
                 }
             }
             return n;
-        }, null, done -> error.set(""), e -> error.set(I18n.t("ui.settings.error.save", home, UiJobs.describe(e))))
+        }).onSuccess(done -> error.set(""))
+                .onFailure(e -> error.set(I18n.t("ui.settings.error.save", home, UiJobs.describe(e))))
                 .result();
     }
 

@@ -1,6 +1,6 @@
 package io.atlasonboard.ui.shell;
 
-import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.settings.UiSettings;
@@ -40,7 +40,7 @@ public class AtlasOnboardApp extends Application {
     }
 
     /** Wires the application for a given home; tests call this with their own file dialogs. */
-    public static MainWindow compose(Path home, TaskService tasks, FileDialogs dialogs, Clock clock) {
+    public static MainWindow compose(Path home, TaskService tasks, FileOpener dialogs, Clock clock) {
         FxTasks fx = new FxTasks(tasks, Platform::runLater);
         return new MainWindow(new AppContext(home, tasks, fx, dialogs, clock));
     }
@@ -61,7 +61,7 @@ public class AtlasOnboardApp extends Application {
     public void start(Stage stage) {
         Theme.apply(dark);
         taskService = TaskService.createDefault();
-        window = compose(home, taskService, new NativeFileDialogs(), Clock.systemUTC());
+        window = compose(home, taskService, new NativeFileDialogs(() -> stage), Clock.systemUTC());
         window.install(stage);
         if (FrameMark.wanted()) {
             FrameMark.arm(stage);

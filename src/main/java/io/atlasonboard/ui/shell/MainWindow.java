@@ -221,7 +221,7 @@ public final class MainWindow {
 
     private void opened(Store s) {
         this.store = s;
-        this.panes = ProviderPanes.forApp(ctx, s, () -> stage, sandbox);
+        this.panes = ProviderPanes.forApp(ctx, s, sandbox);
         storeInfo.setText(I18n.t("ui.shell.dataFolder", ctx.home()));
         showStart();
     }
@@ -345,12 +345,11 @@ public final class MainWindow {
         }
         Sandbox.BaseUrlChange c = change.get();
         ProviderService providers = new ProviderService(store.providers());
-        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c),
-                p -> { },
-                moved -> {
+        jobs().run(I18n.t("ui.shell.sandbox.follow.task", c.to()), p -> SandboxSession.followMove(providers, c))
+                .onSuccess(moved -> {
                     storeInfo.setText(I18n.t("ui.shell.sandbox.moved", c.from(), c.to(), moved.size()));
                     then.run();
-                }, e -> {
+                }).onFailure(e -> {
                     storeInfo.setText(I18n.t("ui.shell.sandbox.moveFailed", c.to(), UiJobs.describe(e)));
                     then.run();
                 });

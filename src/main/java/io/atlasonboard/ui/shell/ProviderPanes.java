@@ -70,32 +70,13 @@ public final class ProviderPanes implements ProviderPages, AutoCloseable {
     }
 
     /**
-     * The panes for the running application: UI jobs from the shell's {@code FxTasks}, the shell's file dialogs
-     * (owned by {@code owner}, may be null), confirmation alerts, the system's DNS resolvers for propagation checks,
-     * and {@code core.claims.ClaimService} for claims.
+     * The panes for the running application: UI jobs from the shell's {@code FxTasks}, the shell's file dialogs,
+     * confirmation alerts, the system's DNS resolvers for propagation checks, and {@code core.claims.ClaimService}
+     * for claims.
      */
-    public static ProviderPanes forApp(AppContext ctx, Store store,
-            java.util.function.Supplier<Window> owner, SandboxSession sandbox) {
-        io.atlasonboard.ui.common.FileDialogs d = ctx.fileDialogs();
-        FileOpener files = new FileOpener() {
-            @Override
-            public java.util.Optional<java.nio.file.Path> open(String title, List<String> patterns) {
-                return d.open(owner.get(), title, List.of(new io.atlasonboard.ui.common.FileDialogs.Filter(title, patterns)));
-            }
-
-            @Override
-            public java.util.Optional<java.nio.file.Path> save(String title, String suggestedName,
-                    List<String> patterns) {
-                return d.save(owner.get(), title, suggestedName,
-                        List.of(new io.atlasonboard.ui.common.FileDialogs.Filter(title, patterns)));
-            }
-
-            @Override
-            public java.util.Optional<java.nio.file.Path> folder(String title) {
-                return d.folder(owner.get(), title);
-            }
-        };
-        return new ProviderPanes(store, UiJobs.of(ctx.taskService(), ctx.fxTasks().uiExecutor()), files,
+    public static ProviderPanes forApp(AppContext ctx, Store store, SandboxSession sandbox) {
+        FileOpener files = ctx.fileDialogs();
+        return new ProviderPanes(store, ctx.fxTasks(), files,
                 Confirmer.alerts(), ctx.clock(), PropagationChecker.withDefaults(), sandbox, null);
     }
 

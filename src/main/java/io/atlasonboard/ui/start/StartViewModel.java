@@ -4,8 +4,8 @@ import io.atlasonboard.core.onboarding.Onboarding;
 import io.atlasonboard.core.onboarding.OnboardingSummary;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.ui.common.FxTask;
-import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.UiJobs;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +26,7 @@ public final class StartViewModel {
             .withZone(ZoneId.systemDefault());
 
     private final Store store;
-    private final FxTasks tasks;
+    private final UiJobs tasks;
     private final LongConsumer openWizard;
 
     public final ObservableList<OnboardingSummary> onboardings = FXCollections.observableArrayList();
@@ -36,7 +36,7 @@ public final class StartViewModel {
     private final ObservableList<MtlsLifetime> renewals = FXCollections.observableArrayList();
     private Consumer<String> onRenew = n -> { };
 
-    public StartViewModel(Store store, FxTasks tasks, LongConsumer openWizard) {
+    public StartViewModel(Store store, UiJobs tasks, LongConsumer openWizard) {
         this.store = store;
         this.tasks = tasks;
         this.openWizard = openWizard;

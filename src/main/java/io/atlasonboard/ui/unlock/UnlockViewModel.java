@@ -6,8 +6,8 @@ import io.atlasonboard.core.store.StoreException;
 import io.atlasonboard.core.store.StoreUnreadableException;
 import io.atlasonboard.core.store.WrongPassphraseException;
 import io.atlasonboard.ui.common.FxTask;
-import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.UiJobs;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -32,7 +32,7 @@ public final class UnlockViewModel {
     }
 
     private final Path home;
-    private final FxTasks tasks;
+    private final UiJobs tasks;
     private final Consumer<Store> onOpened;
 
     public final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.CHECKING);
@@ -50,7 +50,7 @@ public final class UnlockViewModel {
     public final DoubleProperty progress = new SimpleDoubleProperty(-1);
     public final BooleanBinding canSubmit;
 
-    public UnlockViewModel(Path home, FxTasks tasks, Consumer<Store> onOpened) {
+    public UnlockViewModel(Path home, UiJobs tasks, Consumer<Store> onOpened) {
         this.home = home;
         this.tasks = tasks;
         this.onOpened = onOpened;

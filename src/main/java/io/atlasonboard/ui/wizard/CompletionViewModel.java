@@ -5,8 +5,8 @@ import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.ui.common.FxTask;
-import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.UiJobs;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,7 +24,7 @@ public final class CompletionViewModel {
     }
 
     private final Store store;
-    private final FxTasks tasks;
+    private final UiJobs tasks;
     private final Finished finished;
     private final ReadOnlyStringWrapper provider = new ReadOnlyStringWrapper(I18n.t("ui.wizard.provider.reading"));
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -33,7 +33,7 @@ public final class CompletionViewModel {
     private final ReadOnlyStringWrapper domains = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    public CompletionViewModel(Store store, FxTasks tasks, Finished finished) {
+    public CompletionViewModel(Store store, UiJobs tasks, Finished finished) {
         this.store = store;
         this.tasks = tasks;
         this.finished = finished;

@@ -1,7 +1,7 @@
 package io.atlasonboard.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.wizard.steps.CertificateView;
@@ -23,17 +23,17 @@ import javafx.scene.layout.VBox;
 /** The wizard frame: step header, the current step's view (scrollable), and the Back / Next footer. */
 public final class WizardView extends BorderPane {
     private final WizardViewModel vm;
-    private final FileDialogs dialogs;
+    private final FileOpener dialogs;
     private final Node[] pages = new Node[WizardViewModel.AVAILABLE_STEPS];
     private final ScrollPane scroller = new ScrollPane();
 
     private final StepPages later;
 
-    public WizardView(WizardViewModel vm, FileDialogs dialogs, Runnable toStartPage, Runnable finished) {
+    public WizardView(WizardViewModel vm, FileOpener dialogs, Runnable toStartPage, Runnable finished) {
         this(vm, dialogs, StepPages.NONE, toStartPage, finished);
     }
 
-    public WizardView(WizardViewModel vm, FileDialogs dialogs, StepPages later, Runnable toStartPage,
+    public WizardView(WizardViewModel vm, FileOpener dialogs, StepPages later, Runnable toStartPage,
                       Runnable finished) {
         this.vm = vm;
         this.dialogs = dialogs;

@@ -1,7 +1,7 @@
 package io.atlasonboard.ui.wizard;
 
-import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.wizard.steps.CertificateViewModel;
 import io.atlasonboard.ui.wizard.steps.CredentialsViewModel;
 import io.atlasonboard.ui.wizard.steps.CsrViewModel;
@@ -45,7 +45,7 @@ public final class WizardViewModel {
     /** The furthest step (0-based) shown in this session or stored; the step bar lets the user jump back to it. */
     private final javafx.beans.property.IntegerProperty furthest = new javafx.beans.property.SimpleIntegerProperty();
 
-    public WizardViewModel(WizardState state, OnboardingSync sync, FxTasks tasks, Clock clock,
+    public WizardViewModel(WizardState state, OnboardingSync sync, UiJobs tasks, Clock clock,
                            CsrViewModel.FileWriter files) {
         this.state = state;
         this.sync = sync;

@@ -14,7 +14,7 @@ import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.ui.Png;
 import io.atlasonboard.ui.TextFit;
 import io.atlasonboard.ui.UiChecks;
-import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Theme;
 import io.atlasonboard.ui.providers.ProvidersView;
@@ -113,7 +113,7 @@ class HandoffScreensUiTest {
 
         // ---- the start page's warning
         robot.interact(() -> {
-            StartViewModel vm = new StartViewModel(rig.store, new FxTasks(rig.tasks, Platform::runLater), x -> { });
+            StartViewModel vm = new StartViewModel(rig.store, UiJobs.of(rig.tasks, Platform::runLater), x -> { });
             stage.getScene().setRoot(new StartView(vm));
         });
         waitFor("start warning", () -> exists(robot, "#renewalText-Expiring-provider"));

@@ -27,7 +27,7 @@ import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.testing.ProcessRun;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Theme;
-import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.providers.ProvidersView;
 import io.atlasonboard.ui.shell.ProviderPanes;
 import io.atlasonboard.ui.start.StartView;
@@ -213,7 +213,7 @@ class HandoffUiTest {
         // the start page warns and its Renew… opens the providers window's renewal
         ProvidersView[] opened = new ProvidersView[1];
         robot.interact(() -> {
-            StartViewModel vm = new StartViewModel(rig.store, new FxTasks(rig.tasks, Platform::runLater), x -> { });
+            StartViewModel vm = new StartViewModel(rig.store, UiJobs.of(rig.tasks, Platform::runLater), x -> { });
             vm.setOnRenew(name -> {
                 opened[0] = panes.providersView();
                 stage.getScene().setRoot(opened[0]);

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import com.google.gson.Gson;
 import io.atlasonboard.core.atlas.ValidationPolicy;
@@ -20,10 +19,9 @@ import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.store.ProviderSecrets;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.core.tasks.BackgroundJob;
-import io.atlasonboard.core.tasks.Progress;
-import io.atlasonboard.core.tasks.TaskHandle;
 import io.atlasonboard.core.tasks.TaskService;
 import io.atlasonboard.testing.Secrets;
+import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.sim.ValidationPolicies;
 import io.atlasonboard.ui.certificates.IssuanceRequests;
@@ -92,14 +90,13 @@ class ProviderViewModelsTest {
         final List<CompletableFuture<?>> jobs = new CopyOnWriteArrayList<>();
 
         @Override
-        public <T> TaskHandle<T> run(String title, BackgroundJob<T> job, Consumer<Progress> onProgress,
-                Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            TaskHandle<T> h = real.run(title, p -> {
+        public <T> FxTask<T> run(String title, BackgroundJob<T> job) {
+            FxTask<T> t = real.run(title, p -> {
                 assertThat(gate.await(20, TimeUnit.SECONDS)).as("gate opened").isTrue();
                 return job.run(p);
-            }, onProgress, onSuccess, onFailure);
-            jobs.add(h.result());
-            return h;
+            });
+            jobs.add(t.result());
+            return t;
         }
 
         @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.core.tasks.TaskService;
-import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.unlock.UnlockViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ class StartViewModelTest {
     void createUnlockListNewAndDelete(@TempDir Path tmp) throws Exception {
         Path home = tmp.resolve("home");
         try (TaskService tasks = new TaskService(2)) {
-            FxTasks fx = new FxTasks(tasks, Runnable::run);
+            UiJobs fx = UiJobs.of(tasks, Runnable::run);
             AtomicReference<Store> opened = new AtomicReference<>();
             UnlockViewModel unlock = new UnlockViewModel(home, fx, opened::set);
             unlock.check().result().get(10, TimeUnit.SECONDS);

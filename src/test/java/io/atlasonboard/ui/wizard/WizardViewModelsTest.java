@@ -8,7 +8,7 @@ import io.atlasonboard.core.pki.EncryptedKeys;
 import io.atlasonboard.core.pki.Keys;
 import io.atlasonboard.core.store.Store;
 import io.atlasonboard.core.tasks.TaskService;
-import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.TestCa;
 import io.atlasonboard.ui.wizard.steps.CertificateViewModel;
@@ -34,12 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WizardViewModelsTest {
     private static TaskService tasks;
-    private static FxTasks fx;
+    private static UiJobs fx;
 
     @BeforeAll
     static void start() {
         tasks = new TaskService(2);
-        fx = new FxTasks(tasks, Runnable::run);
+        fx = UiJobs.of(tasks, Runnable::run);
     }
 
     @AfterAll

@@ -2,7 +2,7 @@ package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.pki.CertificateSummary;
-import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import java.time.ZoneId;
@@ -26,7 +26,7 @@ public final class CertificateView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'") // not user-visible
             .withZone(ZoneId.of("UTC"));
 
-    public CertificateView(CertificateViewModel vm, FileDialogs dialogs, String apiKey) {
+    public CertificateView(CertificateViewModel vm, FileOpener dialogs, String apiKey) {
         getStyleClass().add("page");
         setId("certificateStep");
         Label title = Views.title(I18n.t("ui.certificate.title"));
@@ -59,9 +59,9 @@ public final class CertificateView extends VBox {
         Button open = Views.button(I18n.t("ui.certificate.open"), "mdi2f-folder-open-outline");
         open.setId("openCertificate");
         open.disableProperty().bind(vm.checkingProperty());
-        open.setOnAction(e -> dialogs.open(getScene().getWindow(), I18n.t("ui.certificate.open.dialogTitle"),
-                List.of(new FileDialogs.Filter(I18n.t("ui.certificate.open.filter"), List.of("*.pem", "*.crt", "*.cer", "*.der", "*.p7b",
-                        "*.p7c")))).ifPresent(vm::open));
+        open.setOnAction(e -> dialogs.open(I18n.t("ui.certificate.open.dialogTitle"),
+                new FileOpener.Filter(I18n.t("ui.certificate.open.filter"), List.of("*.pem", "*.crt", "*.cer", "*.der", "*.p7b",
+                        "*.p7c"))).ifPresent(vm::open));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.visibleProperty().bind(vm.checkingProperty());

@@ -9,9 +9,9 @@ import io.atlasonboard.core.pki.ParsedInput;
 import io.atlasonboard.core.pki.PkiInputs;
 import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.I18n;
-import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
  */
 public final class CertificateViewModel {
     private final WizardState state;
-    private final FxTasks tasks;
+    private final UiJobs tasks;
     private final Clock clock;
 
     /** What the user pasted (never persisted unless it is an accepted certificate). */
@@ -55,7 +55,7 @@ public final class CertificateViewModel {
     private final BooleanProperty checking = new SimpleBooleanProperty(false);
     private final BooleanBinding complete;
 
-    public CertificateViewModel(WizardState state, FxTasks tasks, Clock clock) {
+    public CertificateViewModel(WizardState state, UiJobs tasks, Clock clock) {
         this.state = state;
         this.tasks = tasks;
         this.clock = clock;

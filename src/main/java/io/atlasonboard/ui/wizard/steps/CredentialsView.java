@@ -1,7 +1,7 @@
 package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
-import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Step 1 view: API key, API secret (masked, reveal on demand) and the CSV import. */
 public final class CredentialsView extends VBox {
-    public CredentialsView(CredentialsViewModel vm, FileDialogs dialogs) {
+    public CredentialsView(CredentialsViewModel vm, FileOpener dialogs) {
         getStyleClass().add("page");
         setId("credentialsStep");
 
@@ -73,8 +73,8 @@ public final class CredentialsView extends VBox {
         Button importCsv = Views.button(I18n.t("ui.credentials.import.button"), "mdi2f-file-upload-outline");
         importCsv.setId("importCsv");
         importCsv.disableProperty().bind(vm.importingProperty());
-        importCsv.setOnAction(e -> dialogs.open(getScene().getWindow(), I18n.t("ui.credentials.import.dialogTitle"),
-                        List.of(new FileDialogs.Filter(I18n.t("ui.credentials.import.filter"), List.of("*.csv", "*.txt"))))
+        importCsv.setOnAction(e -> dialogs.open(I18n.t("ui.credentials.import.dialogTitle"),
+                        new FileOpener.Filter(I18n.t("ui.credentials.import.filter"), List.of("*.csv", "*.txt")))
                 .ifPresent(vm::importCsv));
         Label importHint = Views.hint(I18n.t("ui.credentials.import.hint"));
         Label ok = Views.message(vm.importMessageProperty(), "success-text", "importMessage");

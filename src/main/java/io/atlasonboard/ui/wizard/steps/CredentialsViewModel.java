@@ -4,7 +4,7 @@ import io.atlasonboard.core.onboarding.ApiCredentials;
 import io.atlasonboard.core.onboarding.CredentialsCsv;
 import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.I18n;
-import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -17,7 +17,7 @@ import javafx.beans.property.StringProperty;
 /** Step 1: the API key and secret, typed or imported from the portal's credentials CSV. */
 public final class CredentialsViewModel {
     private final WizardState state;
-    private final FxTasks tasks;
+    private final UiJobs tasks;
 
     private final StringProperty importError = new SimpleStringProperty("");
     private final StringProperty importMessage = new SimpleStringProperty("");
@@ -25,7 +25,7 @@ public final class CredentialsViewModel {
     private final BooleanProperty importing = new SimpleBooleanProperty(false);
     private final BooleanBinding complete;
 
-    public CredentialsViewModel(WizardState state, FxTasks tasks) {
+    public CredentialsViewModel(WizardState state, UiJobs tasks) {
         this.state = state;
         this.tasks = tasks;
         complete = Bindings.createBooleanBinding(

@@ -1,7 +1,7 @@
 package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
-import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.common.Confirmer;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
@@ -27,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Step 2 view: subject and domain names, key generation, then the CSR and the encrypted key to take away. */
 public final class CsrView extends VBox {
-    public CsrView(CsrViewModel vm, FileDialogs dialogs) {
+    public CsrView(CsrViewModel vm, FileOpener dialogs) {
         getStyleClass().add("page");
         setId("csrStep");
         var state = vmState(vm);
@@ -168,7 +168,7 @@ public final class CsrView extends VBox {
         return vm.state();
     }
 
-    private VBox output(CsrViewModel vm, FileDialogs dialogs, io.atlasonboard.ui.wizard.WizardState state) {
+    private VBox output(CsrViewModel vm, FileOpener dialogs, io.atlasonboard.ui.wizard.WizardState state) {
         Label head = new Label(I18n.t("ui.csr.ready"));
         head.getStyleClass().add(Styles.TITLE_4);
         TextArea csr = new TextArea();
@@ -181,15 +181,15 @@ public final class CsrView extends VBox {
         Button copy = Views.copyButton(I18n.t("ui.csr.copy"), "copyCsr", state.csrPemProperty()::get);
         Button saveCsr = Views.button(I18n.t("ui.csr.saveCsr"), "mdi2c-content-save-outline");
         saveCsr.setId("saveCsr");
-        saveCsr.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.csr.saveCsr.dialogTitle"),
+        saveCsr.setOnAction(e -> dialogs.save(I18n.t("ui.csr.saveCsr.dialogTitle"),
                 vm.suggestedBaseName() + ".csr",
-                List.of(new FileDialogs.Filter(I18n.t("ui.csr.saveCsr.filter"), List.of("*.csr",
-                "*.pem")))).ifPresent(vm::saveCsr));
+                new FileOpener.Filter(I18n.t("ui.csr.saveCsr.filter"), 
+                        List.of("*.csr", "*.pem"))).ifPresent(vm::saveCsr));
         Button saveKey = Views.button(I18n.t("ui.csr.saveKey"), "mdi2k-key-outline");
         saveKey.setId("saveKey");
-        saveKey.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.csr.saveKey.dialogTitle"),
-                vm.suggestedBaseName() + ".key.pem", List.of(new FileDialogs.Filter(I18n.t("ui.csr.saveKey.filter"),
-                List.of("*.pem", "*.key"))))
+        saveKey.setOnAction(e -> dialogs.save(I18n.t("ui.csr.saveKey.dialogTitle"),
+                vm.suggestedBaseName() + ".key.pem", new FileOpener.Filter(I18n.t("ui.csr.saveKey.filter"),
+                        List.of("*.pem", "*.key")))
                 .ifPresent(vm::saveKey));
 
         // the key password: shown once, then only "stored in the vault"

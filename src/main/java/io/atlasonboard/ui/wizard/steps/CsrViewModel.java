@@ -12,7 +12,7 @@ import io.atlasonboard.core.pki.Normalized;
 import io.atlasonboard.core.pki.Passwords;
 import io.atlasonboard.ui.common.FxTask;
 import io.atlasonboard.ui.common.I18n;
-import io.atlasonboard.ui.common.FxTasks;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class CsrViewModel {
     public static final String KEY_REASON = GlobalSignProfile.REASON;
 
     private final WizardState state;
-    private final FxTasks tasks;
+    private final UiJobs tasks;
     private final FileWriter files;
 
     /** What the user typed in the CN field; normalised into {@code state.commonName} on commit. */
@@ -65,7 +65,7 @@ public final class CsrViewModel {
         void write(Path file, byte[] content, boolean ownerOnly) throws Exception;
     }
 
-    public CsrViewModel(WizardState state, FxTasks tasks, FileWriter files) {
+    public CsrViewModel(WizardState state, UiJobs tasks, FileWriter files) {
         this.state = state;
         this.tasks = tasks;
         this.files = files;

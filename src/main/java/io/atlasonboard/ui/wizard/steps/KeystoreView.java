@@ -2,7 +2,7 @@ package io.atlasonboard.ui.wizard.steps;
 
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.pki.Pkcs12Profile;
-import io.atlasonboard.ui.common.FileDialogs;
+import io.atlasonboard.ui.common.FileOpener;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.wizard.WizardState;
@@ -27,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Step 4 view: passwords, friendly name, profile, Save as…, and the equivalent openssl command. */
 public final class KeystoreView extends VBox {
-    public KeystoreView(KeystoreViewModel vm, WizardState state, FileDialogs dialogs) {
+    public KeystoreView(KeystoreViewModel vm, WizardState state, FileOpener dialogs) {
         getStyleClass().add("page");
         setId("keystoreStep");
         Label title = Views.title(I18n.t("ui.keystore.title"));
@@ -140,9 +140,9 @@ public final class KeystoreView extends VBox {
         save.setId("saveKeystore");
         save.getStyleClass().add(Styles.ACCENT);
         save.disableProperty().bind(vm.canWriteProperty().not());
-        save.setOnAction(e -> dialogs.save(getScene().getWindow(), I18n.t("ui.keystore.save.dialog"),
-                vm.suggestedFileName(), List.of(new FileDialogs.Filter(I18n.t("ui.keystore.save.filter"),
-                        List.of("*.p12", "*.pfx")))).ifPresent(vm::write));
+        save.setOnAction(e -> dialogs.save(I18n.t("ui.keystore.save.dialog"),
+                vm.suggestedFileName(), new FileOpener.Filter(I18n.t("ui.keystore.save.filter"),
+                        List.of("*.p12", "*.pfx"))).ifPresent(vm::write));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.visibleProperty().bind(vm.writingProperty());

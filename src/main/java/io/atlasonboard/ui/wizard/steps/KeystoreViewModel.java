@@ -6,10 +6,10 @@ import io.atlasonboard.core.pki.Pkcs12;
 import io.atlasonboard.core.pki.Pkcs12Profile;
 import io.atlasonboard.core.pki.WrongPasswordException;
 import io.atlasonboard.ui.common.FxTask;
-import io.atlasonboard.ui.common.FxTasks;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.SafeFiles;
 import io.atlasonboard.ui.common.StrengthMeter;
+import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class KeystoreViewModel {
     /** The default friendly name (the alias written into the keystore), a product name in every language. */
     private static final String FRIENDLY_NAME = "GlobalSign Atlas mTLS"; // not user-visible
     private final WizardState state;
-    private final FxTasks tasks;
+    private final UiJobs tasks;
 
     /** Only used when the vault has no key password (key from elsewhere). */
     private final StringProperty askedKeyPassword = new SimpleStringProperty("");
@@ -55,7 +55,7 @@ public final class KeystoreViewModel {
     private final BooleanBinding complete;
     private final StringBinding opensslCommand;
 
-    public KeystoreViewModel(WizardState state, FxTasks tasks) {
+    public KeystoreViewModel(WizardState state, UiJobs tasks) {
         this.state = state;
         this.tasks = tasks;
         newPassword.addListener((o, a, b) -> assess(b));

@@ -84,14 +84,15 @@ public final class ProviderSteps implements StepPages {
             if (id != null) {
                 // resumed (or back from a later step in a new session): edit the stored record, then apply what
                 // steps 1-4 hold now (e.g. new sandbox credentials and keystore)
-                jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().find(id).orElse(null), null, r -> {
+                jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().find(id).orElse(null))
+                        .onSuccess(r -> {
                     if (r != null) {
                         fvm.edit(r);
                         prefillFromSteps(fvm, false);
                     } else {
                         state.providerIdProperty().set(null);
                     }
-                }, e -> fvm.formErrorProperty().set(I18n.t("ui.wizard.provider.cannotRead",
+                }).onFailure(e -> fvm.formErrorProperty().set(I18n.t("ui.wizard.provider.cannotRead",
                         UiJobs.describe(e))));
             }
             fvm.setOnSaved(saved -> {
@@ -179,7 +180,7 @@ public final class ProviderSteps implements StepPages {
         }
         dnsProvider = id;
         dnsHolder.getChildren().setAll(new Label(I18n.t("ui.wizard.provider.reading")));
-        jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().get(id), null, (ProviderRecord r) -> {
+        jobs.run(I18n.t("ui.wizard.provider.task"), p -> store.providers().get(id)).onSuccess((ProviderRecord r) -> {
             java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
             if (!state.commonNameProperty().get().isBlank()) {
                 names.add(state.commonNameProperty().get().strip());
@@ -194,7 +195,7 @@ public final class ProviderSteps implements StepPages {
             VBox top = new VBox(6, intro);
             top.setPadding(new Insets(16, 16, 0, 16));
             dnsHolder.getChildren().setAll(top, dns);
-        }, e -> {
+        }).onFailure(e -> {
             dnsProvider = null;
             dnsHolder.getChildren().setAll(new Label(I18n.t("ui.wizard.provider.cannotRead",
                     UiJobs.describe(e))));
