@@ -240,7 +240,10 @@ class ProviderPanesUiTest {
         replace(robot, "#providerName", "Wrong secret provider");
         robot.clickOn("#apiSecret").write("not-the-secret-" + creds.apiSecret().substring(0, 8));
         robot.clickOn("#saveProvider");
-        waitFor("Connection Status: Bad", () -> "Connection Status: Bad".equals(text(robot, "#connectionHeadline")));
+        // the headline, the failed step and the step rows are set one after another on the FX thread
+        waitFor("Connection Status: Bad with its failed step", () -> "Connection Status: Bad".equals(
+                text(robot, "#connectionHeadline")) && "Failed step: Login".equals(text(robot, "#connectionFailedStep"))
+                && text(robot, "#step-Login").contains("(failed)"));
         assertThat(text(robot, "#connectionFailedStep")).isEqualTo("Failed step: Login");
         assertThat(text(robot, "#connectionDiagnosis")).contains("API key or API secret was refused");
         assertThat(text(robot, "#step-TLS-handshake")).contains("(ok)");
