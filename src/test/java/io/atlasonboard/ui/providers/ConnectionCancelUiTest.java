@@ -122,6 +122,8 @@ class ConnectionCancelUiTest {
         robot.interact(() -> {
             v[0] = new ConnectionStatusView(new ConnectionStatusViewModel(
                     new ProviderConnector(store, Clock.systemUTC()), UiJobs.of(tasks, Platform::runLater)));
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(w);
             stage.setHeight(h);
             stage.getScene().setRoot(v[0]);
