@@ -100,11 +100,17 @@ class ConnectionCancelUiTest {
         this.stage = stage;
         Theme.applyUserAgent();
         stage.setScene(new Scene(new StackPane(), 1024, 700));
+        stage.setWidth(1024); // a size left by another test may not fit the headless frame buffer
+        stage.setHeight(700);
         stage.show();
     }
 
     @AfterEach
     void back() {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
         I18n.setLocale(Locale.ENGLISH);
         WaitForAsyncUtils.asyncFx(() -> Theme.apply(false));
         WaitForAsyncUtils.waitForFxEvents();
@@ -122,8 +128,6 @@ class ConnectionCancelUiTest {
         robot.interact(() -> {
             v[0] = new ConnectionStatusView(new ConnectionStatusViewModel(
                     new ProviderConnector(store, Clock.systemUTC()), UiJobs.of(tasks, Platform::runLater)));
-            stage.setX(0);
-            stage.setY(0);
             stage.setWidth(w);
             stage.setHeight(h);
             stage.getScene().setRoot(v[0]);
