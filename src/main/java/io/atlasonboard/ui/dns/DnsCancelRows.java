@@ -14,25 +14,38 @@ final class DnsCancelRows {
     }
 
     /** "Waiting for GlobalSign to verify a.example, b.example — Cancel". */
-    static HBox verification(DnsValidationViewModel vm) {
+    static javafx.scene.layout.VBox verification(DnsValidationViewModel vm) {
         Label waiting = new Label();
         waiting.setId("verifyWaitingFor");
+        waiting.setWrapText(true);
+        waiting.setMinWidth(0);
+        waiting.setMinHeight(Region.USE_PREF_SIZE);
         waiting.textProperty().bind(vm.verifyingProperty());
         Button cancel = button("cancelVerification", I18n.t("ui.dns.cancel.verifyA11y"));
         cancel.setOnAction(e -> vm.cancelVerification());
-        HBox row = row(waiting, cancel);
+        javafx.scene.layout.VBox row = new javafx.scene.layout.VBox(6, waiting, cancel);
+        row.setMinWidth(0);
         row.visibleProperty().bind(vm.verifyingProperty().isNotEmpty());
         row.managedProperty().bind(row.visibleProperty());
         return row;
     }
 
-    /** The propagation summary ("Asking the name servers of …") with Cancel beside it while the check runs. */
-    static HBox propagation(DnsValidationViewModel vm, Label summary) {
+    /** The propagation summary ("Asking the name servers of …") with Cancel below it while the check runs. */
+    static javafx.scene.layout.VBox propagation(DnsValidationViewModel vm, Label summary) {
         Button cancel = button("cancelPropagation", I18n.t("ui.dns.cancel.propagationA11y"));
         cancel.setOnAction(e -> vm.cancelPropagation());
         cancel.visibleProperty().bind(vm.checkingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        return row(summary, cancel);
+        return new javafx.scene.layout.VBox(6, summary, cancel);
+    }
+
+    /** A label that wraps instead of being cut when a Cancel row makes the pane scroll (and so narrower). */
+    static <T extends javafx.scene.Node> T wrapping(T n) {
+        if (n instanceof Label l) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        return n;
     }
 
     private static Button button(String id, String a11y) {

@@ -140,7 +140,7 @@ public final class DnsValidationView extends SplitPane {
         title.getStyleClass().add(Styles.TITLE_3);
         VBox head = new VBox(6, title);
         if (vm.sandbox()) {
-            head.getChildren().add(FormParts.sandboxBadge());
+            head.getChildren().add(DnsCancelRows.wrapping(FormParts.sandboxBadge()));
         }
         VBox left = new VBox(8, head, offeredLabel, offered, new HBox(6, input, preflightButton, claim),
                 Views.message(vm.domainErrorProperty(), "error-text", "domainError"), preflightPane, table, warning,
