@@ -14,6 +14,10 @@ import io.atlasonboard.core.atlas.DnsAssertion;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.core.tasks.Cancellation;
+import io.atlasonboard.ui.common.FxTask;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * "Ask GlobalSign to verify" for the DNS view: one background batch through the claim service (bounded concurrency,
@@ -28,6 +32,10 @@ final class ClaimVerification {
     private final Duration pollInterval;
     private final int maxPolls;
     private final Semaphore verifySlots = new Semaphore(DnsValidationViewModel.MAX_PARALLEL_VERIFY);
+    /** The running verifications (Cancel) with the rows they are for; UI thread only. */
+    private final Map<FxTask<?>, List<ClaimRow>> running = new HashMap<>();
+    private final StringProperty waitingFor = new SimpleStringProperty("");
+    private FxTask<?> batch;
 
     ClaimVerification(DnsValidationViewModel vm, ClaimOps claims, UiJobs jobs, Clock clock, Duration pollInterval,
             int maxPolls) {
@@ -68,7 +76,7 @@ final class ClaimVerification {
         Duration wait = pollInterval.multipliedBy(maxPolls);
         int total = domains.size();
         AtomicInteger done = new AtomicInteger();
-        jobs.run(I18n.t("ui.dns.job.verifyMany", domains.size()), p -> {
+        batch = jobs.run(I18n.t("ui.dns.job.verifyMany", domains.size()), p -> {
             claims.verify(providerId, domains, wait, (d, res) -> {
                 // on a worker: the claim as now stored (its log was refreshed after the verification)
                 DomainClaimRecord now = find(claims.stored(providerId), d);
@@ -99,6 +107,7 @@ final class ClaimVerification {
                     && "VERIFIED".equalsIgnoreCase(r.status())).count();
             vm.messageProperty().set(I18n.t("ui.dns.verify.count", ok, domains.size()));
         }).onFailure(e -> vm.messageProperty().set(I18n.t("ui.dns.verify.stopped", DnsValidationViewModel.failure(e))));
+        own(batch, ready);
     }
 
     private static DomainClaimRecord find(List<DomainClaimRecord> list, String domain) {
@@ -123,7 +132,7 @@ final class ClaimVerification {
             return;
         }
         row.progressProperty().set(I18n.t("ui.dns.verify.waiting"));
-        jobs.run(I18n.t("ui.dns.job.verify", d), p -> {
+        FxTask<?> one = jobs.run(I18n.t("ui.dns.job.verify", d), p -> {
             verifySlots.acquire();
             try {
                 p.update(0.1, I18n.t("ui.dns.verify.askingFor", d));
@@ -133,7 +142,7 @@ final class ClaimVerification {
                     p.checkCancelled();
                     p.update(0.2 + 0.8 * i / maxPolls, I18n.t(a == DnsAssertion.SCHEDULED
                             ? "ui.dns.verify.scheduled" : "ui.dns.verify.running", ClaimRow.statusText(r.status()), i + 1));
-                    Thread.sleep(pollInterval.toMillis());
+                    Cancellation.sleep(pollInterval);
                     r = claims.refresh(providerId, claimId);
                 }
                 return r;
@@ -151,5 +160,48 @@ final class ClaimVerification {
             }
             row.progressProperty().set(m);
         });
+        own(one, List.of(row));
+    }
+
+    /** Keeps {@code h} for Cancel until it ends; "Waiting for GlobalSign to verify …" names what runs. */
+    private void own(FxTask<?> h, List<ClaimRow> rows) {
+        running.put(h, rows);
+        update();
+        h.result().whenComplete((v, e) -> jobs.onUi(() -> {
+            running.remove(h);
+            update();
+        }));
+    }
+
+    private void update() {
+        List<String> names = new ArrayList<>();
+        running.values().forEach(rows -> rows.forEach(r -> names.add(r.record().domain())));
+        waitingFor.set(names.isEmpty() ? "" : I18n.t("ui.dns.cancel.verifying", String.join(", ", names),
+                names.size()));
+    }
+
+    /**
+     * Cancel: every running verification stops (its network wait or poll sleep is interrupted); the rows and the
+     * pane say so at once. What the store already holds stays (each claim is saved only as its outcome arrives).
+     */
+    void cancel() {
+        if (running.isEmpty()) {
+            return;
+        }
+        Map<FxTask<?>, List<ClaimRow>> now = new HashMap<>(running);
+        running.clear();
+        List<String> names = new ArrayList<>();
+        now.values().forEach(rows -> rows.forEach(r -> names.add(r.record().domain())));
+        waitingFor.set("");
+        now.keySet().forEach(FxTask::cancel);
+        String what = I18n.t("ui.dns.cancel.verifyDone", String.join(", ", names), names.size());
+        jobs.onUi(() -> { // after the jobs' own failure callbacks
+            now.values().forEach(rows -> rows.forEach(r -> r.progressProperty().set(I18n.t("ui.dns.cancel.row"))));
+            vm.messageProperty().set(what);
+        });
+    }
+
+    StringProperty waitingForProperty() {
+        return waitingFor;
     }
 }

@@ -39,6 +39,7 @@ public final class DnsValidationView extends SplitPane {
     public DnsValidationView(DnsValidationViewModel vm) {
         this.vm = vm;
         setId("dnsValidationView");
+        io.atlasonboard.ui.common.CancelOnLeave.install(this, vm::cancelAll);
 
         // ---------------------------------------------------------------- left: claims
         ListView<String> offered = new ListView<>(vm.offeredDomains());
@@ -139,12 +140,12 @@ public final class DnsValidationView extends SplitPane {
         title.getStyleClass().add(Styles.TITLE_3);
         VBox head = new VBox(6, title);
         if (vm.sandbox()) {
-            head.getChildren().add(FormParts.sandboxBadge());
+            head.getChildren().add(DnsCancelRows.wrapping(FormParts.sandboxBadge()));
         }
         VBox left = new VBox(8, head, offeredLabel, offered, new HBox(6, input, preflightButton, claim),
                 Views.message(vm.domainErrorProperty(), "error-text", "domainError"), preflightPane, table, warning,
                 new javafx.scene.layout.FlowPane(6, 6, verifyAll, verify, reassert, delete, checkAll, handoff,
-                        otherMethod), msg);
+                        otherMethod), DnsCancelRows.verification(vm), msg);
         left.setPadding(new Insets(12));
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -287,7 +288,7 @@ public final class DnsValidationView extends SplitPane {
         logTitle.setLabelFor(log);
         log.setAccessibleText(I18n.t("ui.dns.log.title"));
         VBox right = new VBox(8, recTitle, rec, replaced, note, all, new javafx.scene.layout.FlowPane(8, 8, copyAll, publish), propTitle,
-                new HBox(6, resolvers, check), summary, servers, logTitle, log);
+                new HBox(6, resolvers, check), DnsCancelRows.propagation(vm, summary), servers, logTitle, log);
         right.setPadding(new Insets(12));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);

@@ -347,4 +347,22 @@ public final class DnsValidationViewModel {
     public ObservableList<ServerResult> servers() { return propagation.servers(); }
     public StringProperty propagationSummaryProperty() { return propagation.summaryProperty(); }
     public BooleanProperty checkingProperty() { return propagation.checkingProperty(); }
+    /** "Waiting for GlobalSign to verify …" while verifications run, empty otherwise. */
+    public StringProperty verifyingProperty() { return verification.waitingForProperty(); }
+
+    /** Cancel of the running verifications: they stop, the rows and the message say "Cancelled". */
+    public void cancelVerification() {
+        verification.cancel();
+    }
+
+    /** Cancel of the running propagation check. */
+    public void cancelPropagation() {
+        propagation.cancel();
+    }
+
+    /** Leaving the pane: whatever waits stops. */
+    public void cancelAll() {
+        cancelVerification();
+        cancelPropagation();
+    }
 }

@@ -11,6 +11,7 @@ import io.atlasonboard.core.dns.TxtCheck;
 import io.atlasonboard.core.dns.TxtRecordPresentation;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
+import io.atlasonboard.ui.common.FxTask;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,6 +32,8 @@ final class PropagationChecks {
     private final ObservableList<ServerResult> servers = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("");
     private final BooleanProperty checking = new SimpleBooleanProperty(false);
+    private FxTask<?> handle; // the running check (Cancel)
+    private String askingFor = "";
 
     PropagationChecks(DnsValidationViewModel vm, PropagationChecker checker, UiJobs jobs) {
         this.vm = vm;
@@ -53,7 +56,8 @@ final class PropagationChecks {
         checking.set(true);
         servers.clear();
         summary.set(I18n.t("ui.dns.propagation.asking", d));
-        jobs.run(I18n.t("ui.dns.job.propagation", d), p -> checker.check(d, token, extra))
+        askingFor = d;
+        handle = jobs.run(I18n.t("ui.dns.job.propagation", d), p -> checker.check(d, token, extra))
                 .onSuccess((PropagationReport rep) -> {
             checking.set(false);
             row.seenProperty().set(I18n.t("ui.dns.propagation.seen", rep.seen(), rep.total()));
@@ -108,7 +112,8 @@ final class PropagationChecks {
         checking.set(true);
         summary.set(I18n.t("ui.dns.propagation.askingMany", names.size()));
         int[] done = {0};
-        jobs.run(I18n.t("ui.dns.job.propagationMany", names.size()), p -> checker.checkAll(names, extra,
+        askingFor = String.join(", ", names.stream().map(TxtCheck::domain).toList());
+        handle = jobs.run(I18n.t("ui.dns.job.propagationMany", names.size()), p -> checker.checkAll(names, extra,
                 (i, rep) -> jobs.onUi(() -> {
                     todo.get(i).seenProperty().set(I18n.t("ui.dns.propagation.seen", rep.seen(), rep.total()));
                     summary.set(I18n.t("ui.dns.propagation.namesDone", ++done[0], names.size()));
@@ -123,6 +128,23 @@ final class PropagationChecks {
                     checking.set(false);
                     summary.set(I18n.t("ui.dns.propagation.failed", DnsValidationViewModel.failure(e)));
                 });
+    }
+
+    /** Cancel: the running check stops; the summary says so and the buttons are usable at once. */
+    void cancel() {
+        FxTask<?> h = handle;
+        if (!checking.get() || h == null) {
+            return;
+        }
+        handle = null;
+        checking.set(false);
+        h.cancel();
+        String what = I18n.t("ui.dns.cancel.propagationDone", askingFor);
+        jobs.onUi(() -> { // after the job's own failure callback
+            if (!checking.get()) {
+                summary.set(what);
+            }
+        });
     }
 
     StringProperty resolversProperty() { return resolvers; }

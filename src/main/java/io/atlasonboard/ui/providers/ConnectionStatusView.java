@@ -12,6 +12,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The connection status pane (wizard step 6 and the providers window's detail). */
@@ -113,7 +114,28 @@ public final class ConnectionStatusView extends VBox {
         retest.setOnAction(e -> vm.retest());
 
         HBox bottom = new HBox(12, retest, checked);
-        getChildren().addAll(headline, bar, message, steps, failed, diagnosis, quota, policyTitle, policy, bottom);
+        getChildren().addAll(headline, bar, cancelRow(), message, steps, failed, diagnosis, quota, policyTitle, policy, bottom);
+    }
+
+    /** "Testing the connection to https://…: step 3 of 6" and Cancel, while a test runs; leaving the pane cancels. */
+    private HBox cancelRow() {
+        Label waiting = new Label();
+        waiting.setId("connectionWaitingFor");
+        waiting.setWrapText(true);
+        waiting.textProperty().bind(vm.waitingForProperty());
+        HBox.setHgrow(waiting, Priority.ALWAYS);
+        waiting.setMaxWidth(Double.MAX_VALUE);
+        Button cancel = new Button(I18n.t("ui.providers.cancel.button"));
+        cancel.setId("cancelConnectionTest");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setAccessibleText(I18n.t("ui.providers.cancel.a11y"));
+        cancel.setOnAction(e -> vm.cancel());
+        HBox row = new HBox(12, waiting, cancel);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.runningProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        io.atlasonboard.ui.common.CancelOnLeave.install(this, vm::cancel);
+        return row;
     }
 
     public ConnectionStatusViewModel viewModel() {

@@ -14,6 +14,7 @@ import io.atlasonboard.core.providers.ConnectionStep;
 import io.atlasonboard.core.store.ConnectionStatus;
 import io.atlasonboard.core.store.ProviderRecord;
 import io.atlasonboard.core.tasks.Progress;
+import io.atlasonboard.ui.common.FxTask;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -79,6 +80,8 @@ public final class ConnectionStatusViewModel {
     private long providerId = -1;
     private int run; // events of an earlier test arriving late are ignored
     private Runnable onFinished = () -> { };
+    private FxTask<ConnectionReport> handle; // the running test (Cancel)
+    private final TestCancel cancel = new TestCancel(this);
 
     public ConnectionStatusViewModel(ProviderConnector connector, UiJobs jobs) {
         this.connector = Objects.requireNonNull(connector);
@@ -91,6 +94,7 @@ public final class ConnectionStatusViewModel {
     /** Shows the stored status of a provider (no network). */
     public void show(ProviderRecord r) {
         providerId = r.id();
+        cancel.url(r.id(), r.apiUrl());
         ConnectionStatus st = r.status();
         state.set(st.state());
         steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
@@ -133,7 +137,8 @@ public final class ConnectionStatusViewModel {
         quota.set("");
         steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
         int thisRun = ++run;
-        jobs.run(I18n.t("ui.providers.status.connectionTest"),
+        cancel.started(id, state.get());
+        handle = jobs.run(I18n.t("ui.providers.status.connectionTest"),
                 sink -> connector.test(id, sink, ev -> jobs.onUi(() -> onEvent(thisRun, ev))))
                 .onProgress(this::onProgress).onSuccess(this::onReport).onFailure(e -> {
             running.set(false);
@@ -167,6 +172,7 @@ public final class ConnectionStatusViewModel {
         }
         Step step = steps.get(e.step().ordinal());
         if (e instanceof ConnectionEvent.Started st) {
+            cancel.step(e.step());
             step.stateProperty().set(StepState.RUNNING);
             message.set(text(st.detailMsg(), st.detail()));
         } else if (e instanceof ConnectionEvent.Passed) {
@@ -204,6 +210,45 @@ public final class ConnectionStatusViewModel {
             message.set("");  // the failed step has its own line below the step list
         }
         onFinished.run();
+    }
+
+    /**
+     * Cancel: stops the running test (its network wait is interrupted); the pane says so and is usable at once; the
+     * stored status stays as it was (the connector records nothing for a cancelled test).
+     */
+    public void cancel() {
+        FxTask<ConnectionReport> h = handle;
+        if (!running.get() || h == null) {
+            return;
+        }
+        handle = null;
+        running.set(false);
+        int cancelledRun = run;
+        h.cancel();
+        jobs.onUi(() -> cancel.show(cancelledRun)); // after the job's own failure callback
+    }
+
+    /** Shows "Cancelled: …" after the test of {@code ofRun} was cancelled (unless another test runs since). */
+    void showCancelled(int ofRun, ConnectionStatus.State before, String what) {
+        if (ofRun != run || running.get()) {
+            return;
+        }
+        steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
+        state.set(before);
+        failedStep.set("");
+        diagnosis.set("");
+        message.set("");
+        progress.set(0);
+        headline.set(what);
+    }
+
+    int currentRun() {
+        return run;
+    }
+
+    /** "Testing the connection to https://…: step 3 of 6" while a test runs, empty otherwise. */
+    public StringProperty waitingForProperty() {
+        return cancel.waitingForProperty();
     }
 
     /** Called on the UI thread after each test (e.g. to refresh the providers table). */

@@ -42,7 +42,25 @@ public final class ProviderConnector {
      * each check start, pass or fail (worker thread).
      */
     public ConnectionReport test(long providerId, ProgressSink progress, ConnectionListener events) {
-        return service.test(providerId, progress, events);
+        return service.test(providerId, progress, unlessCancelled(progress, events));
+    }
+
+    /**
+     * A cancelled test records nothing: the test reports its last check (passed or failed) just before the result is
+     * recorded, so an event after Cancel ends the job there (a check that ends on its own timeout after a Cancel, as
+     * the TLS step's socket does, must not leave "Bad" as the stored status).
+     */
+    static ConnectionListener unlessCancelled(ProgressSink progress, ConnectionListener events) {
+        ConnectionListener to = events == null ? ConnectionListener.NONE : events;
+        if (progress == null) {
+            return to;
+        }
+        return e -> {
+            if (progress.isCancelled()) {
+                throw new java.util.concurrent.CancellationException("cancelled");
+            }
+            to.on(e);
+        };
     }
 
     /** An API client for a stored provider (the caller closes it). */
