@@ -106,6 +106,11 @@ public final class CertificatesView extends ScrollPane {
         issue.getStyleClass().add(Styles.ACCENT);
         issue.disableProperty().bind(vm.issuingProperty().or(vm.policyProperty().isNull()));
         issue.setOnAction(e -> vm.issue());
+        Button cancelIssue = new Button(I18n.t("ui.certificates.issue.cancel"));
+        cancelIssue.setId("cancelIssue");
+        cancelIssue.visibleProperty().bind(vm.issuingProperty());
+        cancelIssue.managedProperty().bind(cancelIssue.visibleProperty());
+        cancelIssue.setOnAction(e -> vm.cancelIssue());
         ProgressBar bar = new ProgressBar();
         bar.setId("issueProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
@@ -117,7 +122,7 @@ public final class CertificatesView extends ScrollPane {
         progress.textProperty().bind(vm.progressMessageProperty());
 
         VBox form = new VBox(8, title, policy, g, Views.message(vm.formErrorProperty(), "error-text", "certFormError"),
-                new HBox(8, issue), bar, progress);
+                new HBox(8, issue, cancelIssue), bar, progress);
         form.setPadding(new Insets(12));
 
         // ---------------------------------------------------------------- list

@@ -57,6 +57,7 @@ public final class CertificatesViewModel {
     private final StringProperty csrPem = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty("");
     private final BooleanProperty issuing = new SimpleBooleanProperty(false);
+    private io.atlasonboard.ui.common.FxTask<?> issuingTask; // the running request (Cancel)
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final ObservableList<CertificateRecord> certificates = FXCollections.observableArrayList();
@@ -178,7 +179,7 @@ public final class CertificatesViewModel {
         progress.set(0);
         // IssuanceService stores a PENDING record with the generated key before the pickup, so a pickup timeout,
         // a cancel or a /trustchain failure does not lose the key after the quota was used.
-        jobs.run(I18n.t("ui.certificates.job.issue"), p -> {
+        issuingTask = jobs.run(I18n.t("ui.certificates.job.issue"), p -> {
             try (AtlasClient c = connector.client(providerId)) {
                 return service(c).issue(request, p);
             }
@@ -197,9 +198,34 @@ public final class CertificatesViewModel {
             selected.set(issued.record());
         }).onFailure(e -> {
             issuing.set(false);
+            if (cancelled(e)) {
+                // a request GlobalSign accepted before the cancel is kept as pending with its key
+                progressMessage.set(I18n.t("ui.certificates.issue.cancelled"));
+                refresh();
+                return;
+            }
             progressMessage.set("");
             formError.set(refusal(e, "ui.certificates.issue.refused", "ui.certificates.issue.failed"));
         });
+    }
+
+    /** Cancel: stops the running request's network wait (the submit or the pickup polling). */
+    public void cancelIssue() {
+        io.atlasonboard.ui.common.FxTask<?> t = issuingTask;
+        if (t != null && issuing.get()) {
+            t.cancel();
+        }
+    }
+
+    private static boolean cancelled(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.util.concurrent.CancellationException
+                    || c instanceof io.atlasonboard.core.atlas.AtlasCancelledException
+                    || c instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** GlobalSign's refusal with its status and details, core's check of the request, or another failure. */
