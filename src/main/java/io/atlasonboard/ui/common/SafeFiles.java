@@ -27,12 +27,28 @@ public final class SafeFiles {
         }
     }
 
+    /**
+     * The whole file, refused in words when it is not a regular file (a FIFO would block the worker for ever, a device
+     * never ends) or larger than {@code maxBytes}; a file that grows while read is cut off at the limit and refused.
+     */
     public static byte[] read(Path file, long maxBytes) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(I18n.t("ui.common.file.notRegular", file));
+        }
         long size = Files.size(file);
         if (size > maxBytes) {
             throw new IOException(I18n.t("ui.common.file.tooLarge", file, Long.toString(size),
                     Long.toString(maxBytes)));
         }
-        return Files.readAllBytes(file);
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(limit + 1);
+            if (b.length > limit) {
+                java.util.Arrays.fill(b, (byte) 0);
+                throw new IOException(I18n.t("ui.common.file.tooLarge", file, Long.toString(b.length),
+                        Long.toString(maxBytes)));
+            }
+            return b;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.atlasonboard.ui.providers;
 
 import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.SafeFiles;
 
 import io.atlasonboard.ui.common.UiJobs;
 import io.atlasonboard.ui.common.FileOpener;
@@ -167,10 +168,14 @@ public final class ProviderFormViewModel {
         keystoreError.set("");
     }
 
+    /** A keystore or a PEM bundle of CA certificates is kilobytes; anything near these is not one. */
+    private static final long KEYSTORE_MAX_BYTES = 4L * 1024 * 1024;
+    private static final long PEM_MAX_BYTES = 4L * 1024 * 1024;
+
     /** Lets the user open an existing .p12/.pfx; the file is read in the background. */
     public void openKeystore() {
         Optional<Path> p = files.open(I18n.t("ui.providers.form.openKeystoreTitle"), List.of("*.p12", "*.pfx"));
-        p.ifPresent(path -> jobs.run(I18n.t("ui.providers.form.readKeystoreJob"), s -> Files.readAllBytes(path))
+        p.ifPresent(path -> jobs.run(I18n.t("ui.providers.form.readKeystoreJob"), s -> SafeFiles.read(path, KEYSTORE_MAX_BYTES))
                 .onSuccess(bytes -> useKeystore(bytes, path.getFileName().toString()))
                 .onFailure(e -> keystoreError.set(I18n.t("ui.providers.form.cannotRead", path, I18n.text(UiJobs.unwrap(e))))));
     }
@@ -178,7 +183,8 @@ public final class ProviderFormViewModel {
     /** Lets the user open a PEM file with extra trusted server CA certificates. */
     public void openTrustPem() {
         files.open(I18n.t("ui.providers.form.openTrustTitle"), List.of("*.pem", "*.crt", "*.cer")).ifPresent(path ->
-                jobs.run(I18n.t("ui.providers.form.readPemJob"), s -> Files.readString(path)).onSuccess(trustPem::set)
+                jobs.run(I18n.t("ui.providers.form.readPemJob"), s -> new String(SafeFiles.read(path, PEM_MAX_BYTES),
+                        java.nio.charset.StandardCharsets.UTF_8)).onSuccess(trustPem::set)
                         .onFailure(e -> trustError.set(I18n.t("ui.providers.form.cannotRead", path, I18n.text(UiJobs.unwrap(e))))));
     }
 
