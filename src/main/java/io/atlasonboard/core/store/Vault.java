@@ -4,6 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
 import javax.crypto.AEADBadTagException;
 import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
@@ -197,15 +201,72 @@ final class Vault {
 
     private static byte[] deriveParallel(char[] passphrase, KdfParams params, byte[] salt) {
         byte[] pw = SecretChars.toUtf8(passphrase);
+        Argon2Function own = null;
         try {
-            Argon2Function f = Argon2Function.getInstance(params.memoryKiB(), params.iterations(),
-                    params.parallelism(), 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+            own = uncachedArgon2(params);
+            Argon2Function f = own != null ? own : Argon2Function.getInstance(params.memoryKiB(),
+                    params.iterations(), params.parallelism(), 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
             return f.hash(pw, salt).getBytes();
         } catch (OutOfMemoryError e) {
             throw new StoreException("Not enough memory to derive the key (Argon2id needs " + params.memoryKiB() / 1024
                     + " MiB); start Atlas Onboard with a larger heap (-Xmx).");
         } finally {
             SecretChars.wipe(pw);
+            shutDown(own);
+        }
+    }
+
+    /*
+     * Password4j's Argon2Function.getInstance caches the function per parameter set for the life of the process, and
+     * each instance keeps a zeroed copy of the whole block memory (64 MiB here; every hash works on a fresh copy of
+     * it) and a fixed pool of worker threads: after a one-off unlock that is 64 MiB of heap held for nothing. So the
+     * function is built through its package constructor, uncached (the same code, the same bytes), and its pool is
+     * shut down after use. Should a later Password4j lack that constructor, the cached instance serves as before.
+     */
+    private static final Constructor<Argon2Function> ARGON2_NEW = argon2Constructor();
+
+    private static Constructor<Argon2Function> argon2Constructor() {
+        try {
+            Constructor<Argon2Function> c = Argon2Function.class.getDeclaredConstructor(int.class, int.class,
+                    int.class, int.class, Argon2.class, int.class);
+            c.setAccessible(true);
+            return c;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A function of its own for this derivation, or null when only the cached one can be had. */
+    private static Argon2Function uncachedArgon2(KdfParams params) {
+        if (ARGON2_NEW == null) {
+            return null;
+        }
+        try {
+            return ARGON2_NEW.newInstance(params.memoryKiB(), params.iterations(), params.parallelism(), 32,
+                    Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Stops the worker threads of a function made by {@link #uncachedArgon2}. */
+    private static void shutDown(Argon2Function own) {
+        if (own == null) {
+            return;
+        }
+        try {
+            Field service = Argon2Function.class.getDeclaredField("service");
+            service.setAccessible(true);
+            if (service.get(own) instanceof ExecutorService pool) {
+                pool.shutdown();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // its threads are daemons: at worst they idle until the process ends
         }
     }
 

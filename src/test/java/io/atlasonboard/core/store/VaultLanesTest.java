@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.password4j.Argon2Function;
 import io.atlasonboard.testing.Secrets;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -41,6 +45,40 @@ class VaultLanesTest {
             bc.generateBytes(StoreTestSupport.PASS_STRING.getBytes(StandardCharsets.UTF_8), expected);
             assertThat(ours).as("lanes " + lanes).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void parallelDerivationKeepsNeitherItsBlockMemoryNorItsThreads() throws Exception {
+        Set<Thread> before = workers();
+        KdfParams p = new KdfParams(KdfParams.ARGON2ID, 8192, 1, 2); // parameters no other test uses
+        byte[] salt = "fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        byte[] first = Vault.derive(StoreTestSupport.PASS.clone(), p, salt);
+        assertThat(Vault.derive(StoreTestSupport.PASS.clone(), p, salt)).isEqualTo(first);
+
+        Field instances = Argon2Function.class.getDeclaredField("INSTANCES");
+        instances.setAccessible(true);
+        Map<?, ?> cache = (Map<?, ?>) instances.get(null);
+        assertThat(cache.values()).as("Password4j's cache holds no function (and its 8 MiB of blocks) for us")
+                .noneMatch(f -> ((Argon2Function) f).getMemory() == 8192 && ((Argon2Function) f).getParallelism() == 2
+                        && ((Argon2Function) f).getIterations() == 1);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Set<Thread> left = workers();
+        left.removeAll(before);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            left.removeIf(t -> !t.isAlive());
+        }
+        assertThat(left).as("the derivation's worker threads end").isEmpty();
+    }
+
+    private static Set<Thread> workers() {
+        Set<Thread> out = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("password4j-worker-")) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     @Test
