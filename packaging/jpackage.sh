@@ -17,6 +17,10 @@ name=atlas-onboard
 app_id=io.atlasonboard.AtlasOnboard
 max_deb_mb=40
 max_installed_mb=120
+# the launcher's JVM options: packaging/jvm.options (one per line, '#' comments), shared with run.sh and bench/run
+java_opts=()
+while read -r opt; do java_opts+=(--java-options "$opt"); done \
+  < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^[[:space:]]*$/d' packaging/jvm.options)
 
 # --- tools: the JDK's jpackage/jlink; strip (binutils) for the runtime's native libraries
 need=()
@@ -45,14 +49,17 @@ java.xml,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.net,jdk.unsupporte
 jdk.zipfs,jdk.httpserver,jdk.jfr
 # formats for these locales only (jdk.localedata is 20 MB with all of them); others fall back to English
 locales=en,de,fr,es,it,nl,pt,pl,cs,sv,da,nb,fi,ja,zh,ko
-jlink_opts="--strip-native-commands --strip-debug --no-man-pages --no-header-files --include-locales=$locales"
+# --compress=2 zips the resources of the modules image (runtime 78 -> ~50 MB installed); the classes the launcher
+# loads come from the AppCDS archive, not from that image, so start-up does not pay for it. JLINK_COMPRESS=0 to compare.
+jlink_opts="--strip-native-commands --strip-debug --no-man-pages --no-header-files --include-locales=$locales \
+--compress=${JLINK_COMPRESS:-2}"
 
 echo "jpackage app-image ($version)"
 jpackage --type app-image --name "$name" --app-version "$version" --vendor "Atlas Onboard" \
   --description "Connect a GlobalSign Atlas account as a certificate provider" \
   --input target/jpkg-input --main-jar atlas-onboard.jar --main-class io.atlasonboard.Launcher \
   --icon icons/atlas-onboard-256.png --add-modules "$modules" --jlink-options "$jlink_opts" \
-  --java-options '-XX:SharedArchiveFile=$APPDIR/atlas-onboard.jsa' --java-options -Xshare:auto \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/atlas-onboard.jsa' --java-options -Xshare:auto "${java_opts[@]}" \
   --dest target/dist
 app=target/dist/$name
 
@@ -64,18 +71,44 @@ cds_dump() { # cds_dump IMAGE_DIR: writes IMAGE_DIR/lib/app/atlas-onboard.jsa fo
   [ -s target/appcds.lst ] || return 0
   rm -f "$1/lib/app/atlas-onboard.jsa"
   JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$PWD/target/appcds.lst" "$1/bin/$name" >/dev/null 2>&1 || true
+  cds_check "$1" "$1"
+}
+cds_check() { # cds_check IMAGE_DIR SHOWN_AS
   if [ -s "$1/lib/app/atlas-onboard.jsa" ]; then
     chmod 644 "$1/lib/app/atlas-onboard.jsa"
-    echo "AppCDS archive for $1: $(du -m "$1/lib/app/atlas-onboard.jsa" | cut -f1) MB"
+    echo "AppCDS archive for $2: $(du -m "$1/lib/app/atlas-onboard.jsa" | cut -f1) MB"
   else
-    echo "note: no AppCDS archive for $1 (the dump failed)" >&2
+    echo "note: no AppCDS archive for $2 (the dump failed)" >&2
   fi
+}
+# cds_dump_at STAGED_DIR FINAL_DIR: the archive for an image staged in STAGED_DIR that will run from FINAL_DIR (the
+# package's /opt/atlas-onboard), dumped without touching the real FINAL_DIR: in a private mount namespace (root:
+# `unshare --mount`; otherwise a user namespace, `unshare -rm`) a tmpfs covers FINAL_DIR's parent and the staged
+# image is mounted at FINAL_DIR. The namespace and its mounts end with the dump. Without a namespace: no archive.
+cds_dump_at() {
+  [ -s target/appcds.lst ] || return 0
+  local stage final=$2 ns
+  stage=$(realpath "$1")
+  rm -f "$stage/lib/app/atlas-onboard.jsa"
+  if [ "$(id -u)" -eq 0 ]; then ns=(unshare --mount --propagation private); else ns=(unshare -rm --propagation private); fi
+  local mid; mid=$(mktemp -d)
+  # the staged image is bound to a neutral point first (the tmpfs would hide it if it lay under FINAL_DIR's parent)
+  if ! "${ns[@]}" sh -ec 'mount --bind "$1" "$2"; mount -t tmpfs -o mode=755 atlas-cds "$(dirname "$3")"
+      mkdir "$3"; mount --move "$2" "$3"
+      JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$4" "$3/bin/$5" >/dev/null 2>&1 || true' \
+      cds "$stage" "$mid" "$final" "$PWD/target/appcds.lst" "$name" 2>"$mid.err"; then
+    echo "note: no AppCDS archive in the package (no mount namespace here: $(head -1 "$mid.err"))" >&2
+  fi
+  rmdir "$mid"; rm -f "$mid.err"
+  cds_check "$stage" "$final"
 }
 # jlink's --strip-debug leaves the symbol tables of the JDK's shared libraries (libjvm.so alone: 24 -> 20 MB)
 find "$app/lib/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+# the class list of packaging/appcds.sh's training runs (the command line and the first window)
+rm -f target/appcds.lst
+APPCDS_LIST=$PWD/target/appcds.lst bash packaging/appcds.sh target/atlas-onboard.jar target/appcds-jdk.jsa >/dev/null \
+  || echo "note: packaging/appcds.sh failed; no AppCDS archive" >&2
 if [ "$type" = app-image ]; then
-  APPCDS_LIST=$PWD/target/appcds.lst bash packaging/appcds.sh target/atlas-onboard.jar target/appcds-jdk.jsa >/dev/null \
-    || echo "note: packaging/appcds.sh failed; no AppCDS archive" >&2
   cds_dump "$PWD/$app"   # valid while the image stays in target/dist
 fi
 echo "app image: $app ($(du -sm "$app" | cut -f1) MB; runtime $(du -sm "$app/lib/runtime" | cut -f1) MB)"
@@ -87,9 +120,10 @@ root=target/deb-root
 mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/metainfo" \
   "$root/usr/share/doc/$name"
 cp -a "$app" "$root/opt/$name"
-# No AppCDS archive in the package: JDK 17 needs it dumped for the exact installed path by the image's runtime
-# (about 40 MB, past the installed-size limit below), and the package has no maintainer scripts to make it at
-# install time; the launcher's -Xshare:auto starts without it.
+# The AppCDS archive, dumped for /opt/atlas-onboard by the image's runtime. JDK 17 checks the jar's and the modules
+# image's size and modification time: cp -a, dpkg-deb and dpkg keep both (packaging/install-test.sh proves the
+# installed launcher maps it).
+cds_dump_at "$root/opt/$name" "/opt/$name"
 ln -s "/opt/$name/bin/$name" "$root/usr/bin/$name"
 install -m 644 "packaging/$app_id.desktop" "$root/usr/share/applications/$app_id.desktop"
 for png in icons/atlas-onboard-*.png; do

@@ -4,6 +4,7 @@
 # none opens the application (needs a display; without one use `xvfb-run -a bash packaging/run.sh`), any argument
 # runs the command line (bash packaging/run.sh --help). A build here also makes the AppCDS archive
 # (packaging/appcds.sh, target/atlas-onboard.jsa), used while it is newer than the jar: faster start, less CPU.
+# JVM options: packaging/jvm.options, as the installed launcher has them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/setup.sh app
@@ -14,4 +15,6 @@ fi
 jar=$(realpath target/atlas-onboard.jar)   # the archive holds this exact path
 cds=()
 [ target/atlas-onboard.jsa -nt "$jar" ] && cds=(-XX:SharedArchiveFile="$PWD/target/atlas-onboard.jsa" -Xshare:auto)
-exec java "${cds[@]}" -jar "$jar" "$@"
+# the launcher's JVM options (heap cap, GC): the same file packaging/jpackage.sh gives the installed launcher
+mapfile -t opts < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^[[:space:]]*$/d' packaging/jvm.options)
+exec java "${opts[@]}" "${cds[@]}" -jar "$jar" "$@"
