@@ -99,7 +99,7 @@ if [ -f "$jsa" ]; then
   echo "--help with the archive: $(med "$work/t.on") (CPU $(cpu "$work/t.on")); without (-Xshare:off):" \
     "$(med "$work/t.off") (CPU $(cpu "$work/t.off")); medians of 5"
 else
-  echo "no AppCDS archive in this package (built where no mount namespace could be made); the launcher starts without"
+  echo "no AppCDS archive in this package (packaging/jpackage.sh adds it with DEB_APPCDS=1); the launcher starts without"
 fi
 
 step "installed runtime: RSA key + CSR with the trimmed runtime, checked by openssl"
