@@ -128,6 +128,16 @@ final class Db {
         }
     }
 
+    /** Grouped works not committed yet (tests). */
+    int pendingCommits() {
+        lock.lock();
+        try {
+            return pending;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void scheduleFlush() {
         if (flushScheduled) {
             return;
