@@ -68,6 +68,9 @@ public class ClaimsBench {
 
         @Setup(Level.Trial)
         public void open() throws Exception {
+            if (System.getProperty("bench.home") == null) {
+                throw new IllegalStateException("ClaimsBench needs -Dbench.home etc.: bench/run's claims section runs it");
+            }
             char[] pass = Files.readAllLines(Path.of(System.getProperty("bench.pass"))).get(0).toCharArray();
             store = Store.open(Path.of(System.getProperty("bench.home")), pass);
             ProviderRecord p = ProviderClients.find(store, System.getProperty("bench.provider", "bench"));
