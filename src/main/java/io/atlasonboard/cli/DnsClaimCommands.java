@@ -61,17 +61,24 @@ public final class DnsClaimCommands {
         @Option(names = "--list-auth-domains", description = "Print the authorization domains usable for each claim.")
         boolean listAuthDomains;
 
+        @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+                description = "Domains claimed at the same time (default: ${DEFAULT-VALUE}).")
+        int concurrency;
+
         @Parameters(arity = "1..*", paramLabel = "DOMAIN", description = "Domain names to claim, e.g. example.com.")
         List<String> domainArgs = new ArrayList<>();
 
         @Override
         public Integer call() {
+            if (concurrency < 1 || concurrency > 16) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency must be 1..16");
+            }
             List<String> names = domains(spec.commandLine(), domainArgs);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int failed = 0;
             try (ProviderSession s = ProviderSession.open(spec, providerName.value)) {
-                ClaimService svc = new ClaimService(s.store, s.provider, s.client);
+                ClaimService svc = new ClaimService(s.store, s.provider, s.client).concurrency(concurrency);
                 Instant now = Instant.now();
                 if (reassert) {
                     for (String d : names) {

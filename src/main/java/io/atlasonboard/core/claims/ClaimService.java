@@ -182,9 +182,22 @@ public final class ClaimService {
      */
     public List<ClaimResult> claim(List<String> domains, ProgressSink sink) {
         List<String> names = normaliseDomains(domains);
-        remoteSnapshot = null; // listed once per batch, on first need (see adoptRemote)
+        // the batch's stored claims read at once; GlobalSign's listing once per batch, on first need (adoptRemote)
+        ClaimBatch batch = ClaimBatch.load(store, providerId, names);
         BatchRunner runner = runner();
-        Map<String, ClaimResult> results = runner.run(names, (d, pace) -> claimOne(d),
+        Map<String, ClaimResult> results;
+        try {
+            results = runClaims(runner, names, batch, sink);
+        } finally {
+            store.domainClaims().commitPending(); // the batch's grouped saves are durable when it returns
+        }
+        lastRequeues = runner.requeues();
+        return new ArrayList<>(results.values());
+    }
+
+    private Map<String, ClaimResult> runClaims(BatchRunner runner, List<String> names, ClaimBatch batch,
+            ProgressSink sink) {
+        return runner.run(names, (d, pace) -> claimOne(d, batch),
                 new BatchRunner.Outcomes<>() {
                     @Override
                     public ClaimResult gaveUp(String item, String reason) {
@@ -206,21 +219,25 @@ public final class ClaimService {
                         return r.ok() ? (r.created() ? "claimed" : "existing claim") : "ERROR: " + r.error();
                     }
                 }, sink, null);
-        lastRequeues = runner.requeues();
-        return new ArrayList<>(results.values());
     }
 
-    private ClaimResult claimOne(String domain) {
-        Optional<DomainClaimRecord> existing = current(domain);
+    /**
+     * One domain of a batch. Its saves are grouped (one commit for many claims, see
+     * {@code DomainClaimRepository.upsertGrouped}): what that relies on is that a claim created at GlobalSign whose
+     * row never reached the file (a crash before the group's commit) is listed by GlobalSign, and every batch looks
+     * at that listing before its first create, so the next run adopts it instead of creating a second one.
+     */
+    private ClaimResult claimOne(String domain, ClaimBatch batch) {
+        Optional<DomainClaimRecord> existing = batch.current(domain);
         if (existing.isPresent()) {
             DomainClaimRecord rec = existing.get();
-            DomainClaimRecord fresh = refreshRecord(rec);
+            DomainClaimRecord fresh = refreshRecord(rec, true);
             if (!STATUS_DELETED.equals(fresh.status())) {
                 return new ClaimResult(domain, fresh, false, null);
             }
         }
         // a claim created at GlobalSign but never saved here (a crash, a lost answer) is adopted, never duplicated
-        Optional<DomainClaimRecord> adopted = adoptRemote(domain, true);
+        Optional<DomainClaimRecord> adopted = adoptRemote(domain, batch);
         if (adopted.isPresent()) {
             return new ClaimResult(domain, adopted.get(), false, null);
         }
@@ -243,48 +260,42 @@ public final class ClaimService {
         if (t.id() == null || t.token() == null) {
             throw new DomainsException("GlobalSign answered the claim for " + domain + " without a claim id or token");
         }
-        DomainClaimRecord rec = store.domainClaims().upsert(DomainClaimRecord.of(providerId, t.id(), domain, "PENDING",
+        DomainClaimRecord rec = store.domainClaims().upsertGrouped(DomainClaimRecord.of(providerId, t.id(), domain, "PENDING",
                 t.token(), epoch(t.assertBy()), null).withLog("[]").withLastCheckedAt(clock.instant()));
         return new ClaimResult(domain, rec, true, null);
     }
 
     /**
      * Looks for a live server-side claim for {@code domain} ({@code GET /claims/domains}, all pages) that the store
-     * does not have, and saves it (adopts it). Empty when GlobalSign has none.
+     * does not have, and saves it (adopts it). Empty when GlobalSign has none. With a {@code batch}, the listing is
+     * the batch's (listed once); without, it is listed now.
      */
-    private Optional<DomainClaimRecord> adoptRemote(String domain, boolean snapshot) {
+    private Optional<DomainClaimRecord> adoptRemote(String domain, ClaimBatch batch) {
         String d = stripDot(DomainNames.normalize(domain));
         if (d.startsWith("*.")) {
             d = d.substring(2);
         }
-        List<Claim> remote = snapshot ? remoteSnapshot : null;
+        Map<String, List<Claim>> remote;
         try {
-            if (remote == null) {
-                remote = client.listAllClaims(null);
-                if (snapshot) {
-                    remoteSnapshot = remote;
-                }
-            }
+            remote = batch != null ? batch.remote(() -> client.listAllClaims(null))
+                    : ClaimBatch.index(client.listAllClaims(null));
         } catch (AtlasApiException e) {
             throw slowDownOrFail(e, "looking for an existing claim for " + domain);
         } catch (AtlasTransportException e) {
             throw new BatchRunner.RetryLater(e.getMessage(), e);
         }
-        for (Claim c : remote) {
-            if (c.id() != null && c.domain() != null && stripDot(c.domain().trim().toLowerCase(Locale.ROOT)).equals(d)
-                    && !STATUS_DELETED.equalsIgnoreCase(String.valueOf(c.status()))) {
-                DomainClaimRecord base = store.domainClaims().findByClaimId(providerId, c.id())
-                        .orElse(DomainClaimRecord.of(providerId, c.id(), d, c.status(), c.token(), null, null));
-                DomainClaimRecord rec = apply(base, c);
-                if (rec.token() == null) {
-                    continue; // a listing without the token: not usable, the claim is created anew
-                }
-                DomainClaimRecord saved = store.domainClaims().upsert(rec);
-                if (base.id() == null) {
-                    store.domainClaims().markAdopted(providerId, saved.claimId(), clock.instant()); // dns status shows it
-                }
-                return Optional.of(saved);
+        for (Claim c : remote.getOrDefault(d, List.of())) {
+            DomainClaimRecord base = store.domainClaims().findByClaimId(providerId, c.id())
+                    .orElse(DomainClaimRecord.of(providerId, c.id(), d, c.status(), c.token(), null, null));
+            DomainClaimRecord rec = apply(base, c);
+            if (rec.token() == null) {
+                continue; // a listing without the token: not usable, the claim is created anew
             }
+            DomainClaimRecord saved = store.domainClaims().upsert(rec);
+            if (base.id() == null) {
+                store.domainClaims().markAdopted(providerId, saved.claimId(), clock.instant()); // dns status shows it
+            }
+            return Optional.of(saved);
         }
         return Optional.empty();
     }
@@ -292,14 +303,11 @@ public final class ClaimService {
     /** After a failed create the claim may exist anyway (the answer was lost): adopt it if the list shows it. */
     private Optional<DomainClaimRecord> adoptAfterFailure(String domain) {
         try {
-            return adoptRemote(domain, false);
+            return adoptRemote(domain, null);
         } catch (RuntimeException e) {
             return Optional.empty(); // the original failure is the one to report
         }
     }
-
-    /** The server's claims as listed once for the running batch (null: not listed yet). */
-    private volatile List<Claim> remoteSnapshot;
 
     /** Claims of this provider as stored (last known state), by domain. */
     public List<DomainClaimRecord> list() {
@@ -361,17 +369,26 @@ public final class ClaimService {
     }
 
     private DomainClaimRecord refreshRecord(DomainClaimRecord rec) {
+        return refreshRecord(rec, false);
+    }
+
+    /** Reads the claim from the API and stores what it says; {@code grouped}: the save's commit is grouped. */
+    private DomainClaimRecord refreshRecord(DomainClaimRecord rec, boolean grouped) {
         try {
             Claim c = client.getClaim(rec.claimId());
-            return store.domainClaims().upsert(apply(rec, c));
+            return save(apply(rec, c), grouped);
         } catch (AtlasApiException e) {
             if (e.status() == 404) {
-                return store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
+                return save(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()), grouped);
             }
             throw slowDownOrFail(e, "reading the claim for " + rec.domain());
         } catch (AtlasTransportException e) {
             throw new BatchRunner.RetryLater(e.getMessage(), e);
         }
+    }
+
+    private DomainClaimRecord save(DomainClaimRecord rec, boolean grouped) {
+        return grouped ? store.domainClaims().upsertGrouped(rec) : store.domainClaims().upsert(rec);
     }
 
     private DomainClaimRecord apply(DomainClaimRecord rec, Claim c) {
@@ -570,8 +587,21 @@ public final class ClaimService {
     public Map<String, VerifyResult> verify(List<String> domains, VerifyOptions options, ProgressSink sink) {
         List<String> names = normaliseDomains(domains);
         VerifyOptions o = options == null ? VerifyOptions.waitFor(Duration.ZERO) : options;
+        ClaimBatch batch = ClaimBatch.load(store, providerId, names);
         BatchRunner runner = runner();
-        Map<String, VerifyResult> out = runner.run(names, (d, pace) -> verifyOne(d, o, pace),
+        Map<String, VerifyResult> out;
+        try {
+            out = runVerify(runner, names, batch, o, sink);
+        } finally {
+            store.domainClaims().commitPending(); // the batch's grouped saves are durable when it returns
+        }
+        lastRequeues = runner.requeues();
+        return new LinkedHashMap<>(out);
+    }
+
+    private Map<String, VerifyResult> runVerify(BatchRunner runner, List<String> names, ClaimBatch batch,
+            VerifyOptions o, ProgressSink sink) {
+        return runner.run(names, (d, pace) -> verifyOne(d, batch, o, pace),
                 new BatchRunner.Outcomes<>() {
                     @Override
                     public VerifyResult gaveUp(String item, String reason) {
@@ -593,8 +623,6 @@ public final class ClaimService {
                         return r.describe();
                     }
                 }, sink, o.listener());
-        lastRequeues = runner.requeues();
-        return new LinkedHashMap<>(out);
     }
 
     private String claimIdOf(String domain) {
@@ -605,8 +633,9 @@ public final class ClaimService {
         }
     }
 
-    private VerifyResult verifyOne(String domain, VerifyOptions o, BatchRunner.Pace pace) {
-        Optional<DomainClaimRecord> found = current(domain);
+    /** One domain of a verification batch; its saves are grouped (see {@link #claimOne}: a lost save is re-read). */
+    private VerifyResult verifyOne(String domain, ClaimBatch batch, VerifyOptions o, BatchRunner.Pace pace) {
+        Optional<DomainClaimRecord> found = batch.current(domain);
         if (found.isEmpty()) {
             return VerifyResult.error(domain, null, Msg.of("core.claims.verify.noClaim", provider.name(), domain));
         }
@@ -628,10 +657,10 @@ public final class ClaimService {
                 throw new BatchRunner.RetryLater(e.getMessage(), e);
             }
             if (c == null) {
-                store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
+                store.domainClaims().upsertGrouped(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
                 return VerifyResult.error(domain, rec.claimId(), Msg.of("core.claims.verify.unknownClaim", rec.claimId()));
             }
-            rec = store.domainClaims().upsert(apply(rec, c));
+            rec = store.domainClaims().upsertGrouped(apply(rec, c));
             if (c.verified() && (c.expiresAt() == 0 || c.expiresAt() > clock.instant().getEpochSecond())) {
                 return VerifyResult.verified(domain, rec.claimId());
             }
@@ -646,7 +675,7 @@ public final class ClaimService {
             } catch (AtlasApiException e) {
                 switch (e.status()) {
                     case 424:
-                        store.domainClaims().upsert(rec.withLastCheckedAt(clock.instant()));
+                        store.domainClaims().upsertGrouped(rec.withLastCheckedAt(clock.instant()));
                         if (o.republisher() != null && !reasserted) {
                             reasserted = true;
                             String oldToken = rec.token();
@@ -669,7 +698,7 @@ public final class ClaimService {
                         return new VerifyResult(domain, VerifyResult.State.ERROR, rec.claimId(),
                                 Msg.of("core.claims.verify.deadlinePassed", describe(e)), true);
                     case 404:
-                        store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
+                        store.domainClaims().upsertGrouped(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
                         return VerifyResult.error(domain, rec.claimId(),
                                 Msg.of("core.claims.verify.unknownClaim", rec.claimId()));
                     case 429:
@@ -684,9 +713,10 @@ public final class ClaimService {
             }
         }
         if (a == DnsAssertion.VERIFIED) {
-            rec = store.domainClaims().upsert(rec.withStatus("VERIFIED").withToken(rec.token(), null)
-                    .withLastCheckedAt(clock.instant()));
-            refreshQuietly(rec); // the new expiry and the log entry of this verification
+            // one save: verified, with the new expiry and the log entry of this verification read back
+            DomainClaimRecord v = rec.withStatus("VERIFIED").withToken(rec.token(), null)
+                    .withLastCheckedAt(clock.instant());
+            rec = savedVerified(v);
             return VerifyResult.verified(domain, rec.claimId());
         }
         // 201 (check scheduled) or 202 (a check is already running): poll the claim
@@ -711,14 +741,14 @@ public final class ClaimService {
                     throw new BatchRunner.RetryLater(describe(e), e);
                 }
                 if (e.status() == 404) {
-                    store.domainClaims().upsert(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
+                    store.domainClaims().upsertGrouped(rec.withStatus(STATUS_DELETED).withLastCheckedAt(clock.instant()));
                     return VerifyResult.error(domain, rec.claimId(), Msg.of("core.claims.verify.deletedWhileChecking"));
                 }
                 return VerifyResult.error(domain, rec.claimId(), Msg.of("core.claims.verify.readFailed", describe(e)));
             } catch (AtlasTransportException e) {
                 throw new BatchRunner.RetryLater(e.getMessage(), e);
             }
-            rec = store.domainClaims().upsert(apply(rec, c));
+            rec = store.domainClaims().upsertGrouped(apply(rec, c));
             if (c.verified()) {
                 return VerifyResult.verified(domain, rec.claimId());
             }
@@ -731,6 +761,22 @@ public final class ClaimService {
                 }
             }
         }
+    }
+
+    /**
+     * Saves a claim just verified together with what GlobalSign now says of it (expiry, log); when that read fails,
+     * the verified state alone (a 404 there marks it deleted, as a refresh would).
+     */
+    private DomainClaimRecord savedVerified(DomainClaimRecord v) {
+        Claim c;
+        try {
+            c = client.getClaim(v.claimId());
+        } catch (AtlasApiException e) {
+            return store.domainClaims().upsertGrouped(e.status() == 404 ? v.withStatus(STATUS_DELETED) : v);
+        } catch (RuntimeException e) {
+            return store.domainClaims().upsertGrouped(v);
+        }
+        return store.domainClaims().upsertGrouped(apply(v, c));
     }
 
     private void refreshQuietly(DomainClaimRecord rec) {

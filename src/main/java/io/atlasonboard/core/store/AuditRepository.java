@@ -15,8 +15,13 @@ public final class AuditRepository {
         this.db = db;
     }
 
+    /**
+     * Adds one entry. Its commit is grouped with the next writes (see {@link Db}; within {@value Db#GROUP_DELAY_MS}
+     * ms, before the store closes, or with the next plain write): a batch of 200 claims makes 200+ calls, and a
+     * commit each was a third of its store work. A crash can lose the last entries of that window.
+     */
     public void record(AuditEntry e) {
-        db.run(c -> {
+        db.txGrouped(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO provider_audit (provider_id, at, method, path, "
                     + "status, duration_ms, problem_id, transport_error) VALUES (?,?,?,?,?,?,?,?)")) {
                 ps.setLong(1, e.providerId());
