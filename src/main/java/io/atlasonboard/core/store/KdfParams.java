@@ -3,7 +3,7 @@ package io.atlasonboard.core.store;
 /**
  * Argon2id parameters as written to {@code vault.json}; stored per vault so a later version can raise them.
  * The defaults follow RFC 9106's second recommended option (64 MiB, 3 passes); {@link #preferred()} uses as many
- * lanes as the machine has cores (same memory and passes, computed in parallel). Lanes change the derived key, so a
+ * lanes as the machine has cores (same memory and passes; see Vault.derive for how they are computed). Lanes change the derived key, so a
  * vault with the default memory and passes but another lane count is re-wrapped on its next unlock.
  */
 record KdfParams(String algorithm, int memoryKiB, int iterations, int parallelism) {
