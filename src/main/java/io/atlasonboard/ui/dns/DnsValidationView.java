@@ -166,12 +166,15 @@ public final class DnsValidationView extends SplitPane {
         adn.setTooltip(new Tooltip(I18n.t("ui.dns.adn.tip")));
         adn.setMaxWidth(Double.MAX_VALUE);
         adn.setButtonCell(new javafx.scene.control.ListCell<>() {
+            private final Tooltip full = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                // a long domain in a narrow column: the full name stays readable
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                // a long domain in a narrow column: the full name stays readable (one tooltip, its text updated)
+                full.setText(item);
+                setTooltip(empty || item == null ? null : full);
             }
         });
         adn.valueProperty().bindBidirectional(vm.authorizationDomains().choiceProperty());
