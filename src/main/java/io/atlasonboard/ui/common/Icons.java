@@ -23,7 +23,9 @@ public final class Icons {
             Thread t = new Thread(() -> {
                 try {
                     for (String l : literals) {
-                        new FontIcon(l); // a node not in a scene may be made on any thread
+                        // a node not in a scene may be made and measured on any thread: the measuring loads the
+                        // fallback fonts the icon's glyph is mapped through
+                        new FontIcon(l).getLayoutBounds();
                     }
                 } catch (RuntimeException | LinkageError e) {
                     // the FX thread then makes the icon itself (and sees the same failure, if any)
