@@ -115,7 +115,8 @@ public final class MainWindow {
         help.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
         // the first Tooltip loads and styles the popup machinery: not before the first frame
         io.atlasonboard.ui.common.Slices.run(List.of(
-                () -> help.setTooltip(new javafx.scene.control.Tooltip(I18n.t("ui.shell.help.tooltip")))));
+                () -> help.setTooltip(new javafx.scene.control.Tooltip(I18n.t("ui.shell.help.tooltip"))),
+                Preload::laterScreens));
         help.setOnAction(e -> openHelp());
         Button about = Views.button(I18n.t("ui.shell.about"), null);
         io.atlasonboard.ui.common.Icons.later(about, ABOUT_ICON);

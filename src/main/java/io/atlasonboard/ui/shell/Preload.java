@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
  * Loads (without initialising) the JavaFX, theme and icon classes the first window needs, on a worker thread while
  * the FX thread composes the window: a third of the first window's time on the FX thread was class loading (issue 12).
  * Without the AppCDS archive this is what the archive saves; with it, the loads are cheap and this costs little.
- * Nothing runs: a class is only read and defined, its static initialiser runs when the FX thread first uses it.
+ * The classes of the later screens follow after the first frame ({@link #laterScreens}). Nothing runs: a class is only
+ * read and defined, its static initialiser runs when the FX thread first uses it.
  */
 final class Preload {
     private static boolean started;
+    private static boolean later;
 
     private Preload() {
     }
@@ -24,9 +26,22 @@ final class Preload {
             return;
         }
         started = true;
+        start("first-window.classes", "preload-first-window");
+    }
+
+    /** After the first frame: the classes of the screens that come next (once). */
+    static synchronized void laterScreens() {
+        if (later) {
+            return;
+        }
+        later = true;
+        start("later-screens.classes", "preload-later-screens");
+    }
+
+    private static void start(String list, String name) {
         ClassLoader loader = Preload.class.getClassLoader();
         Thread t = new Thread(() -> {
-            try (InputStream in = Preload.class.getResourceAsStream("first-window.classes")) {
+            try (InputStream in = Preload.class.getResourceAsStream(list)) {
                 if (in == null) {
                     return;
                 }
@@ -44,8 +59,9 @@ final class Preload {
             } catch (IOException e) {
                 // only the head start is lost
             }
-        }, "preload-first-window");
+        }, name);
         t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 }
