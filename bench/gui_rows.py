@@ -22,10 +22,11 @@ cpu = stalls(f"{w}/walk.out", "cpu")  # the FX thread's own CPU time within that
 for key, label in [("key-generation", "key generation (step 2)"),
                    ("mtls-and-pkcs12", "mTLS certificate + PKCS#12 (steps 3-4)"),
                    ("connection-test", "connection test (steps 5-6)"), ("dns-step", "DNS step (step 7)"),
+                   ("dns200-open", "the DNS pane opened in a window of its own"),
                    ("dns200-claims", "200 domains claimed in the DNS pane"),
                    ("dns200-check", "200-domain check (Check all records)"),
                    ("unlock", "create/unlock screen"), ("first-window", "the window composed and first shown"),
-                   ("screen-change", "building the next screen (Next/Back)"), ("overall", "whole walk")]:
+                   ("screen-change", "building the next screen and its first CSS/layout (Next/Back)"), ("overall", "whole walk")]:
     if key in s and i:
         c = f", FX CPU {cpu[key]:.0f} ms" if key in cpu else ""
         print("\t".join([f"longest FX-thread stall: {label} vs an idle bare window" + note, f"{s[key]:.0f} ms{c}",

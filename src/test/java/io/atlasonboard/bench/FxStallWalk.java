@@ -15,7 +15,8 @@ import org.testfx.api.FxToolkit;
  * call per pulse) records the longest gap between two pulses while the sandbox walk ({@code SandboxWalkUiTest}: a
  * real key + CSR, the sandbox's mTLS certificate, the PKCS#12, a connection test Bad then Good, the DNS step, a
  * restart; run by reflection, JUnit's launcher is not on the test class path) runs headless under Monocle, per screen
- * (a gap that ends on another screen than it began counts as {@code screen-change}: building that screen). With
+ * (a gap that ends on another screen than it began counts as {@code screen-change}: building that screen; so does
+ * the gap after it, which holds the new screen's first CSS and layout pass, the heartbeat running at a pulse's start). With
  * {@code idle} instead it records the same for a bare window doing nothing for as long (the peer). After the walk,
  * the 200-domain check in the DNS pane ({@link Dns200Walk}; {@code -Dbench.noDns200=true} skips it, {@code -Dbench.onlyDns200=true} runs only it). Prints
  * {@code stall PHASE MS} lines (the longest gap), {@code cpu PHASE MS} lines (the most FX-thread CPU time within one
@@ -46,6 +47,8 @@ public final class FxStallWalk {
         Platform.runLater(() -> {
             new AnimationTimer() {
                 private long last;
+                private boolean changed;
+                private String firstOf = "";
                 private long lastCpu;
                 private final java.lang.management.ThreadMXBean mx =
                         java.lang.management.ManagementFactory.getThreadMXBean();
@@ -56,14 +59,23 @@ public final class FxStallWalk {
                     if (!idle) {
                         phase = phaseOf();
                     }
+                    // the heartbeat runs at the start of a pulse, before its CSS and layout: a screen put in place
+                    // between pulses is found by the first pulse that then styles and lays it out, so that pulse's
+                    // CSS/layout falls into the next gap, which still belongs to building the screen
+                    boolean changedBefore = changed;
+                    changed = !before.equals(phase);
                     long cpu = mx.getCurrentThreadCpuTime();
                     if (last != 0) {
                         double gap = (now - last) / 1e6;
                         double cpuGap = (cpu - lastCpu) / 1e6;
                         // a gap that ends on another screen is that screen being built (its first layout and CSS);
                         // one that ends on the unlock screen from elsewhere is the window being composed (start-up)
-                        String key = before.equals(phase) ? phase
-                                : phase.equals("unlock") ? "first-window" : "screen-change";
+                        String to = changedBefore && before.equals(phase) ? firstOf : phase;
+                        String key = before.equals(phase) && !changedBefore ? phase
+                                : to.equals("unlock") ? "first-window" : "screen-change";
+                        if (changed) {
+                            firstOf = phase;
+                        }
                         synchronized (MAX) {
                             MAX.merge(key, gap, Math::max);
                             MAX.merge("overall", gap, Math::max);

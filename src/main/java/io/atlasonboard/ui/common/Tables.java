@@ -50,13 +50,47 @@ public final class Tables {
         table.setPlaceholder(l);
     }
 
-    /** A text cell whose tooltip holds the full text (for when the column is narrower than the value). */
+    /**
+     * A text cell whose tooltip holds the full text when the column is narrower than the value. The tooltip is made
+     * only for a cell whose text is cut, once per cell and then re-used (a new Tooltip, a popup control, on every
+     * update of every cell made hundreds a frame while 200 rows were updated: issue 12).
+     */
     public static class TipCell<T> extends TableCell<T, String> {
+        private Tooltip own;
+
         @Override
         protected void updateItem(String s, boolean empty) {
             super.updateItem(s, empty);
             setText(empty ? null : s);
-            setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
+            if (getTooltip() != null && (empty || s == null || s.isEmpty())) {
+                setTooltip(null);
+            }
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            String full = getText();
+            boolean cut = false;
+            if (full != null && !full.isEmpty()) {
+                for (javafx.scene.Node c : getChildrenUnmodifiable()) {
+                    if (c instanceof Text t && c != getGraphic()) {
+                        cut = !full.equals(t.getText());
+                        break;
+                    }
+                }
+            }
+            if (cut) {
+                if (own == null) {
+                    own = new Tooltip();
+                }
+                own.setText(full);
+                if (getTooltip() != own) {
+                    setTooltip(own);
+                }
+            } else if (getTooltip() != null) {
+                setTooltip(null);
+            }
         }
     }
 }

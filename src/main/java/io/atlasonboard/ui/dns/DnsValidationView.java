@@ -3,6 +3,7 @@ package io.atlasonboard.ui.dns;
 import atlantafx.base.theme.Styles;
 import io.atlasonboard.core.dns.ServerResult;
 import io.atlasonboard.ui.common.I18n;
+import io.atlasonboard.ui.common.Slices;
 import io.atlasonboard.ui.common.Tables;
 import io.atlasonboard.ui.common.Views;
 import io.atlasonboard.ui.common.FormParts;
@@ -35,6 +36,8 @@ public final class DnsValidationView extends SplitPane {
     private final Timeline ticker;
     private final Button otherMethod;
     private java.util.function.Function<ClaimRow, javafx.scene.Parent> alternativeValidation;
+    /** The parts added after the first frame (tests and callers may {@link #finishBuilding()}). */
+    private final Slices parts;
 
     public DnsValidationView(DnsValidationViewModel vm) {
         this.vm = vm;
@@ -151,7 +154,38 @@ public final class DnsValidationView extends SplitPane {
         leftScroll.setFitToWidth(true);
         leftScroll.setFitToHeight(true);
 
-        // ---------------------------------------------------------------- right: the record
+        // ---------------------------------------------------------------- right: the record, built after the left
+        // side is on screen, a part a frame (the whole screen styled in one pulse stalled the FX thread ~90 ms)
+        title.setWrapText(true);
+        VBox right = new VBox(8);
+        right.setPadding(new Insets(12));
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+
+        getItems().addAll(leftScroll, rightScroll);
+        int tableAt = left.getChildren().indexOf(table);
+        left.getChildren().remove(table);
+        parts = Slices.run(java.util.List.of(
+                () -> left.getChildren().add(tableAt, table),
+                () -> right.getChildren().addAll(recordPart()),
+                () -> right.getChildren().addAll(propagationPart()),
+                () -> right.getChildren().addAll(logPart())));
+        vm.selectedProperty().addListener((o, a, row) -> updateOtherMethod());
+        setDividerPositions(0.5);
+
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                ticker.stop();
+            } else {
+                ticker.play();
+            }
+        });
+    }
+
+    /** The TXT record of the selected claim: host, value, zone-file line, copy buttons. */
+    private java.util.List<javafx.scene.Node> recordPart() {
         GridPane rec = new GridPane();
         rec.setHgap(8);
         rec.setVgap(6);
@@ -166,12 +200,15 @@ public final class DnsValidationView extends SplitPane {
         adn.setTooltip(new Tooltip(I18n.t("ui.dns.adn.tip")));
         adn.setMaxWidth(Double.MAX_VALUE);
         adn.setButtonCell(new javafx.scene.control.ListCell<>() {
+            private final Tooltip full = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                // a long domain in a narrow column: the full name stays readable
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                // a long domain in a narrow column: the full name stays readable (one tooltip, its text updated)
+                full.setText(item);
+                setTooltip(empty || item == null ? null : full);
             }
         });
         adn.valueProperty().bindBidirectional(vm.authorizationDomains().choiceProperty());
@@ -238,6 +275,18 @@ public final class DnsValidationView extends SplitPane {
         publish.setManaged(vm.sandbox());
         publish.setOnAction(e -> vm.publishInSandbox());
 
+        Label recTitle = new Label(I18n.t("ui.dns.record.title"));
+        recTitle.getStyleClass().add(Styles.TITLE_4);
+        recTitle.setWrapText(true);
+        return java.util.List.of(recTitle, rec, replaced, note, all,
+                new javafx.scene.layout.FlowPane(8, 8, copyAll, publish));
+    }
+
+    /** The propagation check: resolvers, Check, the summary and each server's answer. */
+    private java.util.List<javafx.scene.Node> propagationPart() {
+        Label propTitle = new Label(I18n.t("ui.dns.propagation.title"));
+        propTitle.getStyleClass().add(Styles.TITLE_4);
+        propTitle.setWrapText(true);
         TextField resolvers = FormParts.text(vm.resolversProperty(), "resolvers",
                 I18n.t("ui.dns.resolvers.prompt"));
         HBox.setHgrow(resolvers, Priority.ALWAYS);
@@ -264,48 +313,36 @@ public final class DnsValidationView extends SplitPane {
         servers.getColumns().add(plain(I18n.t("ui.dns.servers.detail"), s -> s.values().isEmpty() ? detail(s)
                 : I18n.t("ui.dns.servers.detailSeen", detail(s), String.join(", ", s.values()))));
 
+        return java.util.List.of(propTitle, new HBox(6, resolvers, check), DnsCancelRows.propagation(vm, summary),
+                servers);
+    }
+
+    /** The selected claim's log. */
+    private java.util.List<javafx.scene.Node> logPart() {
         TextArea log = new TextArea();
         log.setId("claimLog");
         log.setEditable(false);
         log.setPrefRowCount(4);
-        vm.selectedProperty().addListener((o, a, row) -> {
+        java.util.function.Consumer<ClaimRow> show = row -> {
             log.textProperty().unbind();
             if (row != null) {
                 log.textProperty().bind(row.logProperty());
             } else {
                 log.setText("");
             }
-        });
+        };
+        vm.selectedProperty().addListener((o, a, row) -> show.accept(row));
+        show.accept(vm.selectedProperty().get());
 
-        Label recTitle = new Label(I18n.t("ui.dns.record.title"));
-        recTitle.getStyleClass().add(Styles.TITLE_4);
-        Label propTitle = new Label(I18n.t("ui.dns.propagation.title"));
-        propTitle.getStyleClass().add(Styles.TITLE_4);
-        propTitle.setWrapText(true);
-        recTitle.setWrapText(true);
-        title.setWrapText(true);
         Label logTitle = new Label(I18n.t("ui.dns.log.title"));
         logTitle.setLabelFor(log);
         log.setAccessibleText(I18n.t("ui.dns.log.title"));
-        VBox right = new VBox(8, recTitle, rec, replaced, note, all, new javafx.scene.layout.FlowPane(8, 8, copyAll, publish), propTitle,
-                new HBox(6, resolvers, check), DnsCancelRows.propagation(vm, summary), servers, logTitle, log);
-        right.setPadding(new Insets(12));
-        ScrollPane rightScroll = new ScrollPane(right);
-        rightScroll.setFitToWidth(true);
+        return java.util.List.of(logTitle, log);
+    }
 
-        getItems().addAll(leftScroll, rightScroll);
-        vm.selectedProperty().addListener((o, a, row) -> updateOtherMethod());
-        setDividerPositions(0.5);
-
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
-        ticker.setCycleCount(Animation.INDEFINITE);
-        sceneProperty().addListener((o, a, s) -> {
-            if (s == null) {
-                ticker.stop();
-            } else {
-                ticker.play();
-            }
-        });
+    /** Adds at once what is still to come after the first frame (the screen complete on return). */
+    public void finishBuilding() {
+        parts.finish();
     }
 
     public DnsValidationViewModel viewModel() {

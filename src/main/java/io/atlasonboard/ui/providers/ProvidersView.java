@@ -153,9 +153,15 @@ public final class ProvidersView extends VBox {
         VBox top = new VBox(8, title, table, new FlowPane(6, 6, add, retest, edit, delete, dns, certs, export, renew,
                 log), msg);
         top.setPadding(new Insets(12, 12, 4, 12));
-        detail.getChildren().setAll(statusView);
         VBox.setVgrow(detail, Priority.ALWAYS);
         getChildren().addAll(top, new Separator(), detail);
+        // the connection status below the list a frame after the window's first (both styled in one pulse stalled
+        // the FX thread, issue 12); unless a pane was opened there meanwhile
+        io.atlasonboard.ui.common.Slices.run(java.util.List.of(() -> {
+            if (detail.getChildren().isEmpty()) {
+                detail.getChildren().setAll(statusView);
+            }
+        }));
     }
 
     /** The hand-off actions of the selected provider (export, renew the mTLS certificate, the API call log). */

@@ -25,6 +25,7 @@ public class AtlasOnboardApp extends Application {
     private boolean dark;
 
     public static void launchApp(String[] args) {
+        Preload.firstWindow(); // while the toolkit starts
         Application.launch(AtlasOnboardApp.class, args);
     }
 
@@ -41,6 +42,7 @@ public class AtlasOnboardApp extends Application {
 
     /** Wires the application for a given home; tests call this with their own file dialogs. */
     public static MainWindow compose(Path home, TaskService tasks, FileOpener dialogs, Clock clock) {
+        Preload.firstWindow();
         FxTasks fx = new FxTasks(tasks, Platform::runLater);
         return new MainWindow(new AppContext(home, tasks, fx, dialogs, clock));
     }

@@ -12,6 +12,7 @@ import io.atlasonboard.core.onboarding.Onboarding;
 import java.io.IOException;
 import javafx.beans.InvalidationListener;
 import io.atlasonboard.core.providers.ProviderService;
+import java.util.List;
 import java.util.Optional;
 import io.atlasonboard.sim.Sandbox;
 import io.atlasonboard.ui.common.UiJobs;
@@ -63,6 +64,11 @@ import javafx.stage.WindowEvent;
 /** The one window: unlock, then the start page, then a wizard; owns the open store and the current wizard. */
 public final class MainWindow {
     public static final String TITLE = I18n.t("ui.shell.title");
+    private static final String SETTINGS_ICON = "mdi2c-cog-outline"; // not user-visible
+    private static final String HELP_ICON = "mdi2h-help-circle-outline"; // not user-visible
+    private static final String ABOUT_ICON = "mdi2i-information-outline"; // not user-visible
+    /** Read by a job after the window was built; null until then. */
+    private List<javafx.scene.image.Image> windowIcons;
 
     private final AppContext ctx;
     private final BorderPane root = new BorderPane();
@@ -85,8 +91,11 @@ public final class MainWindow {
         this.sandbox = new SandboxSession(jobs(), ctx.home().resolve("sandbox"));
         root.getStyleClass().add("app-root");
         root.setId("mainRoot");
-        ImageView logo = new ImageView(AppIcons.windowIcons().stream().filter(i -> i.getWidth() == 32).findFirst()
-                .orElse(null));
+        // the window's first frame waits for none of these (issue 12): the icon font readies off the FX thread, the
+        // window icons and the logo are read by a job, the help tooltip comes after the first frame
+        io.atlasonboard.ui.common.Icons.warmUp(SETTINGS_ICON, HELP_ICON, ABOUT_ICON, "mdi2s-server-security",
+                "mdi2f-flask-outline");
+        ImageView logo = new ImageView();
         logo.setFitWidth(24);
         logo.setFitHeight(24);
         logo.setAccessibleText(I18n.t("ui.shell.logo"));
@@ -95,16 +104,22 @@ public final class MainWindow {
         storeInfo.getStyleClass().add("hint");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Button settings = Views.button(I18n.t("ui.shell.settings"), "mdi2c-cog-outline");
+        Button settings = Views.button(I18n.t("ui.shell.settings"), null);
+        io.atlasonboard.ui.common.Icons.later(settings, SETTINGS_ICON);
         settings.setId("openSettings");
         settings.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
         settings.setOnAction(e -> openSettings());
-        Button help = Views.button(I18n.t("ui.shell.help"), "mdi2h-help-circle-outline");
+        Button help = Views.button(I18n.t("ui.shell.help"), null);
+        io.atlasonboard.ui.common.Icons.later(help, HELP_ICON);
         help.setId("openHelp");
         help.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
-        help.setTooltip(new javafx.scene.control.Tooltip(I18n.t("ui.shell.help.tooltip")));
+        // the first Tooltip loads and styles the popup machinery: not before the first frame
+        io.atlasonboard.ui.common.Slices.run(List.of(
+                () -> help.setTooltip(new javafx.scene.control.Tooltip(I18n.t("ui.shell.help.tooltip"))),
+                Preload::laterScreens));
         help.setOnAction(e -> openHelp());
-        Button about = Views.button(I18n.t("ui.shell.about"), "mdi2i-information-outline");
+        Button about = Views.button(I18n.t("ui.shell.about"), null);
+        io.atlasonboard.ui.common.Icons.later(about, ABOUT_ICON);
         about.setId("openAbout");
         about.getStyleClass().add(atlantafx.base.theme.Styles.FLAT);
         about.setOnAction(e -> AboutView.show(stage, ctx.home(), jobs()));
@@ -113,6 +128,13 @@ public final class MainWindow {
         bar.setAlignment(Pos.CENTER_LEFT);
         root.setTop(bar);
         root.setCenter(content);
+        jobs().run(I18n.t("ui.shell.icons.task"), p -> AppIcons.windowIcons()).onSuccess(icons -> {
+            windowIcons = icons;
+            logo.setImage(icons.stream().filter(i -> i.getWidth() == 32).findFirst().orElse(null));
+            if (stage != null) {
+                stage.getIcons().setAll(icons);
+            }
+        });
     }
 
     public Scene createScene() {
@@ -163,7 +185,9 @@ public final class MainWindow {
     public void install(Stage stage) {
         this.stage = stage;
         stage.setTitle(TITLE);
-        stage.getIcons().setAll(AppIcons.windowIcons());
+        if (windowIcons != null) {
+            stage.getIcons().setAll(windowIcons);
+        }
         stage.setScene(createScene());
         place(stage);
         showUnlock();

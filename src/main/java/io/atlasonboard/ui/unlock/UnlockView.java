@@ -64,7 +64,15 @@ public final class UnlockView extends StackPane {
         matchHint.getStyleClass().add("hint");
         matchHint.textProperty().bind(Bindings.createStringBinding(vm::confirmationHint, vm.passphrase,
                 vm.confirmation, vm.mode));
-        VBox createOnly = new VBox(6, strengthRow, confLabel, confirmation, matchHint);
+        // the parts a mode may never show are put in when it does (the first window styles no hidden skins)
+        VBox createOnly = new VBox(6);
+        Runnable fillCreate = () -> {
+            if (createOnly.getChildren().isEmpty() && vm.mode.get() == UnlockViewModel.Mode.CREATE) {
+                createOnly.getChildren().setAll(strengthRow, confLabel, confirmation, matchHint);
+            }
+        };
+        vm.mode.addListener((o, a, b) -> fillCreate.run());
+        fillCreate.run();
         createOnly.visibleProperty().bind(vm.mode.isEqualTo(UnlockViewModel.Mode.CREATE));
         createOnly.managedProperty().bind(createOnly.visibleProperty());
 
@@ -76,7 +84,14 @@ public final class UnlockView extends StackPane {
         spinner.progressProperty().bind(vm.progress);
         Label progressText = new Label();
         progressText.textProperty().bind(vm.progressMessage);
-        HBox progressRow = new HBox(8, spinner, progressText);
+        HBox progressRow = new HBox(8, progressText);
+        Runnable addSpinner = () -> {
+            if (vm.busy.get() && spinner.getParent() == null) {
+                progressRow.getChildren().add(0, spinner);
+            }
+        };
+        vm.busy.addListener((o, a, b) -> addSpinner.run());
+        addSpinner.run();
         progressRow.setAlignment(Pos.CENTER_LEFT);
         progressRow.visibleProperty().bind(vm.busy);
         progressRow.managedProperty().bind(vm.busy);
