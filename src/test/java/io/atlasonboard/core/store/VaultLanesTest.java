@@ -40,6 +40,27 @@ class VaultLanesTest {
         assertThat(keys).as("one key per lane count: lanes are part of the derivation").hasSize(4);
     }
 
+    /**
+     * Known answers from the Argon2 reference implementation's command line (Debian package argon2, version 19):
+     * {@code echo -n "$PASS" | argon2 0123456789abcdef -id -t T -k M -p P -l 32 -r}. Stores written by any earlier
+     * build (one lane, or lanes computed by Password4j) hold keys wrapped under these bytes.
+     */
+    @Test
+    void derivationMatchesTheReferenceImplementation() {
+        byte[] salt = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        String[][] cases = {
+                {"4096", "2", "1", "6f0f3907e34cea595f80eab6d3647285ef1106692ca57e280de0c41ca6b087c1"},
+                {"4096", "2", "2", "b5a78511ce65b0bacea5ad031092c03d33a531b3fc1c57df1cdfa1517830b55d"},
+                {"4096", "2", "4", "36d895a61ea3a62a9f5f363fac3951f388cd25cba9c8e02ddade22f5b726fa60"},
+                {"65536", "3", "2", "002c982f8721713e258691245cb8f56e7140a70b6945100a4e8d6d8ca52163a9"}}; // the default
+        for (String[] c : cases) {
+            KdfParams p = new KdfParams(KdfParams.ARGON2ID, Integer.parseInt(c[0]), Integer.parseInt(c[1]),
+                    Integer.parseInt(c[2]));
+            assertThat(java.util.HexFormat.of().formatHex(Vault.derive(StoreTestSupport.PASS.clone(), p, salt)))
+                    .as("m=%s t=%s p=%s", c[0], c[1], c[2]).isEqualTo(c[3]);
+        }
+    }
+
     @Test
     void preferredKeepsMemoryAndPassesAndUsesTheCores() {
         KdfParams p = KdfParams.preferred();
