@@ -64,11 +64,8 @@ final class ClaimBatch {
                     || ClaimService.STATUS_DELETED.equalsIgnoreCase(String.valueOf(c.status()))) {
                 continue;
             }
-            String d = c.domain().trim().toLowerCase(Locale.ROOT);
-            if (d.endsWith(".")) {
-                d = d.substring(0, d.length() - 1);
-            }
-            out.computeIfAbsent(d, k -> new ArrayList<>(1)).add(c);
+            out.computeIfAbsent(ClaimService.stripDot(c.domain().trim().toLowerCase(Locale.ROOT)),
+                    k -> new ArrayList<>(1)).add(c);
         }
         return out;
     }

@@ -830,7 +830,7 @@ public final class ClaimService {
         return s == 0 ? null : Instant.ofEpochSecond(s);
     }
 
-    private static String stripDot(String d) {
+    static String stripDot(String d) {
         return d != null && d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 }

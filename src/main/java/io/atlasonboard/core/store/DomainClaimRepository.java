@@ -6,8 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -51,47 +56,45 @@ public final class DomainClaimRepository {
 
     private static DomainClaimRecord upsert(Connection c, DomainClaimRecord r) throws SQLException {
         Instant now = Sql.now();
-        {
-            Optional<DomainClaimRecord> existing = findByClaimId(c, r.providerId(), r.claimId());
-            if (existing.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO domain_claim (provider_id, claim_id, "
-                        + "domain, status, token, assert_by, expires_at, created_at, updated_at, log_json, "
-                        + "last_checked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-                    ps.setLong(1, r.providerId());
-                    ps.setString(2, r.claimId());
-                    ps.setString(3, normaliseDomain(r.domain()));
-                    ps.setString(4, r.status());
-                    ps.setString(5, r.token());
-                    Sql.setInstant(ps, 6, r.assertBy());
-                    Sql.setInstant(ps, 7, r.expiresAt());
-                    Sql.setInstant(ps, 8, r.createdAt() != null ? r.createdAt() : now);
-                    Sql.setInstant(ps, 9, now);
-                    ps.setString(10, r.logJson());
-                    Sql.setInstant(ps, 11, r.lastCheckedAt());
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (e.getErrorCode() == 23506) {
-                        throw new NoSuchElementException("There is no provider with id " + r.providerId() + ".");
-                    }
-                    throw e;
+        Optional<DomainClaimRecord> existing = findByClaimId(c, r.providerId(), r.claimId());
+        if (existing.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO domain_claim (provider_id, claim_id, "
+                    + "domain, status, token, assert_by, expires_at, created_at, updated_at, log_json, "
+                    + "last_checked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setLong(1, r.providerId());
+                ps.setString(2, r.claimId());
+                ps.setString(3, normaliseDomain(r.domain()));
+                ps.setString(4, r.status());
+                ps.setString(5, r.token());
+                Sql.setInstant(ps, 6, r.assertBy());
+                Sql.setInstant(ps, 7, r.expiresAt());
+                Sql.setInstant(ps, 8, r.createdAt() != null ? r.createdAt() : now);
+                Sql.setInstant(ps, 9, now);
+                ps.setString(10, r.logJson());
+                Sql.setInstant(ps, 11, r.lastCheckedAt());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getErrorCode() == 23506) {
+                    throw new NoSuchElementException("There is no provider with id " + r.providerId() + ".");
                 }
-            } else {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE domain_claim SET domain=?, status=?, token=?, "
-                        + "assert_by=?, expires_at=?, updated_at=?, log_json=?, last_checked_at=? WHERE id=?")) {
-                    ps.setString(1, normaliseDomain(r.domain()));
-                    ps.setString(2, r.status());
-                    ps.setString(3, r.token());
-                    Sql.setInstant(ps, 4, r.assertBy());
-                    Sql.setInstant(ps, 5, r.expiresAt());
-                    Sql.setInstant(ps, 6, now);
-                    ps.setString(7, r.logJson());
-                    Sql.setInstant(ps, 8, r.lastCheckedAt());
-                    ps.setLong(9, existing.get().id());
-                    ps.executeUpdate();
-                }
+                throw e;
             }
-            return findByClaimId(c, r.providerId(), r.claimId()).orElseThrow();
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE domain_claim SET domain=?, status=?, token=?, "
+                    + "assert_by=?, expires_at=?, updated_at=?, log_json=?, last_checked_at=? WHERE id=?")) {
+                ps.setString(1, normaliseDomain(r.domain()));
+                ps.setString(2, r.status());
+                ps.setString(3, r.token());
+                Sql.setInstant(ps, 4, r.assertBy());
+                Sql.setInstant(ps, 5, r.expiresAt());
+                Sql.setInstant(ps, 6, now);
+                ps.setString(7, r.logJson());
+                Sql.setInstant(ps, 8, r.lastCheckedAt());
+                ps.setLong(9, existing.get().id());
+                ps.executeUpdate();
+            }
         }
+        return findByClaimId(c, r.providerId(), r.claimId()).orElseThrow();
     }
 
     /** All claims of a provider, by domain. */
@@ -115,16 +118,15 @@ public final class DomainClaimRepository {
      * {@link #findByDomain} would give them one by one: one query per 100 domains instead of one per domain.
      * Domains without a claim are absent from the map.
      */
-    public java.util.Map<String, List<DomainClaimRecord>> findByDomains(long providerId,
-            java.util.Collection<String> domains) {
-        List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(domains.stream()
+    public Map<String, List<DomainClaimRecord>> findByDomains(long providerId, Collection<String> domains) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(domains.stream()
                 .map(DomainClaimRepository::normaliseDomain).toList()));
         return db.tx(c -> {
-            java.util.Map<String, List<DomainClaimRecord>> out = new java.util.HashMap<>();
+            Map<String, List<DomainClaimRecord>> out = new HashMap<>();
             for (int from = 0; from < names.size(); from += 100) {
                 List<String> part = names.subList(from, Math.min(names.size(), from + 100));
                 String sql = "SELECT * FROM domain_claim WHERE provider_id = ? AND domain IN ("
-                        + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
+                        + String.join(",", Collections.nCopies(part.size(), "?"))
                         + ") ORDER BY domain, created_at DESC, id DESC";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, providerId);
