@@ -179,6 +179,9 @@ final class SandboxStateCodec {
                         lo.get("timestamp").getAsLong()));
             }
             a.claims.put(c.id, c);
+            if (c.checkPending()) {
+                a.scheduledChecks.add(c.id);
+            }
         }
         return a;
     }

@@ -25,6 +25,12 @@ public final class SimAccount {
     final Set<BigInteger> boundSerials = new LinkedHashSet<>();
     final Map<String, SimCertificate> certificates = new LinkedHashMap<>();
     final Map<String, SimClaim> claims = new LinkedHashMap<>();
+    /**
+     * Ids of the claims that had a deferred check scheduled (guarded by the state lock), so that the checks due are
+     * found without looking at every claim of the account on every request; an id stays until its check ran or its
+     * claim is gone (see {@code ClaimValidator.runDueChecks}).
+     */
+    final Set<String> scheduledChecks = new LinkedHashSet<>();
 
     SimAccount(Object lock, String apiKey, String apiSecret, JsonObject policy, long quota) {
         this.lock = lock;
