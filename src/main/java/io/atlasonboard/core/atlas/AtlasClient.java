@@ -341,7 +341,8 @@ public final class AtlasClient implements AutoCloseable {
 
     /** Pages of a listing fetched at the same time once the first page told how many there are. */
     static final int LIST_CONCURRENCY = 4;
-    private static final int LIST_PER_PAGE = 100;
+    /** Claims per page in {@link #listAllClaims} and {@link #listClaimPages} (the most clients ask for). */
+    public static final int LIST_PER_PAGE = 100;
     private static final int LIST_MAX_PAGES = 1000;
 
     /**
@@ -383,6 +384,17 @@ public final class AtlasClient implements AutoCloseable {
 
     private static boolean more(Page<Claim> p, int seen) {
         return p.hasNext() || (p.totalCount() != null && seen < p.totalCount() && !p.items().isEmpty());
+    }
+
+    /**
+     * Pages {@code from..to} of the claim listing ({@value #LIST_PER_PAGE} a page, {@code status} as in
+     * {@link #listClaims}), {@value #LIST_CONCURRENCY} in flight over the kept-alive connections, in page order.
+     */
+    public List<Page<Claim>> listClaimPages(String status, int from, int to) {
+        if (from < 1 || to < from) {
+            throw new IllegalArgumentException("pages " + from + ".." + to);
+        }
+        return pagesAtOnce(status, from, to);
     }
 
     /** Pages {@code from..to} of the claim listing, {@value #LIST_CONCURRENCY} in flight, in page order. */

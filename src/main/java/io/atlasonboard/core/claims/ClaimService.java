@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
 
 import com.google.gson.Gson;
@@ -589,19 +591,24 @@ public final class ClaimService {
         VerifyOptions o = options == null ? VerifyOptions.waitFor(Duration.ZERO) : options;
         ClaimBatch batch = ClaimBatch.load(store, providerId, names);
         BatchRunner runner = runner();
+        Queue<DomainClaimRecord> atOnce = new ConcurrentLinkedQueue<>();
+        VerifiedReadBack back = new VerifiedReadBack(client, (r, c) -> store.domainClaims().upsertGrouped(apply(r, c)),
+                r -> store.domainClaims().upsertGrouped(r.withStatus(STATUS_DELETED)), this::runner);
         Map<String, VerifyResult> out;
         try {
-            out = runVerify(runner, names, batch, o, sink);
+            out = runVerify(runner, names, batch, o, sink, atOnce);
+            // the claims verified at once (204, no body): their expiry and log read back in one pass for the batch
+            back.readBack(List.copyOf(atOnce), sink == null ? ProgressSink.NONE : sink);
         } finally {
             store.domainClaims().commitPending(); // the batch's grouped saves are durable when it returns
         }
-        lastRequeues = runner.requeues();
+        lastRequeues = runner.requeues() + back.requeues();
         return new LinkedHashMap<>(out);
     }
 
     private Map<String, VerifyResult> runVerify(BatchRunner runner, List<String> names, ClaimBatch batch,
-            VerifyOptions o, ProgressSink sink) {
-        return runner.run(names, (d, pace) -> verifyOne(d, batch, o, pace),
+            VerifyOptions o, ProgressSink sink, Queue<DomainClaimRecord> atOnce) {
+        return runner.run(names, (d, pace) -> verifyOne(d, batch, o, pace, atOnce),
                 new BatchRunner.Outcomes<>() {
                     @Override
                     public VerifyResult gaveUp(String item, String reason) {
@@ -633,8 +640,13 @@ public final class ClaimService {
         }
     }
 
-    /** One domain of a verification batch; its saves are grouped (see {@link #claimOne}: a lost save is re-read). */
-    private VerifyResult verifyOne(String domain, ClaimBatch batch, VerifyOptions o, BatchRunner.Pace pace) {
+    /**
+     * One domain of a verification batch; its saves are grouped (see {@link #claimOne}: a lost save is re-read). A
+     * claim verified at once is saved as verified and added to {@code atOnce}: the batch reads back what GlobalSign
+     * says of it (expiry, log) when every domain is done ({@link VerifiedReadBack}).
+     */
+    private VerifyResult verifyOne(String domain, ClaimBatch batch, VerifyOptions o, BatchRunner.Pace pace,
+            Queue<DomainClaimRecord> atOnce) {
         Optional<DomainClaimRecord> found = batch.current(domain);
         if (found.isEmpty()) {
             return VerifyResult.error(domain, null, Msg.of("core.claims.verify.noClaim", provider.name(), domain));
@@ -713,11 +725,11 @@ public final class ClaimService {
             }
         }
         if (a == DnsAssertion.VERIFIED) {
-            // one save: verified, with the new expiry and the log entry of this verification read back
-            DomainClaimRecord v = rec.withStatus("VERIFIED").withToken(rec.token(), null)
-                    .withLastCheckedAt(clock.instant());
-            rec = savedVerified(v);
-            return VerifyResult.verified(domain, rec.claimId());
+            // verified; the new expiry and the log entry of this verification are read back for the whole batch
+            DomainClaimRecord v = store.domainClaims().upsertGrouped(rec.withStatus("VERIFIED")
+                    .withToken(rec.token(), null).withLastCheckedAt(clock.instant()));
+            atOnce.add(v);
+            return VerifyResult.verified(domain, v.claimId());
         }
         // 201 (check scheduled) or 202 (a check is already running): poll the claim
         boolean first = true;
@@ -761,22 +773,6 @@ public final class ClaimService {
                 }
             }
         }
-    }
-
-    /**
-     * Saves a claim just verified together with what GlobalSign now says of it (expiry, log); when that read fails,
-     * the verified state alone (a 404 there marks it deleted, as a refresh would).
-     */
-    private DomainClaimRecord savedVerified(DomainClaimRecord v) {
-        Claim c;
-        try {
-            c = client.getClaim(v.claimId());
-        } catch (AtlasApiException e) {
-            return store.domainClaims().upsertGrouped(e.status() == 404 ? v.withStatus(STATUS_DELETED) : v);
-        } catch (RuntimeException e) {
-            return store.domainClaims().upsertGrouped(v);
-        }
-        return store.domainClaims().upsertGrouped(apply(v, c));
     }
 
     private void refreshQuietly(DomainClaimRecord rec) {

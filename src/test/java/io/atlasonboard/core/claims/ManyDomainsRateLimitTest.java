@@ -128,7 +128,8 @@ class ManyDomainsRateLimitTest {
                     ProgressSink.NONE);
             assertThat(res.values()).allMatch(r -> r.state() == VerifyResult.State.VERIFIED);
             List<RecordedRequest> all = fx.sim.requests();
-            assertThat(all.size()).isGreaterThan(600);
+            // login, listing, 200 creates, 200 assertions and the batch's read-back of the verified claims (2 pages)
+            assertThat(all.size()).isGreaterThan(400);
             assertThat(all.stream().map(RecordedRequest::clientPort).distinct().count())
                     .as("connections for %d requests", all.size()).isBetween(1L, 4L);
         }
