@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 200 new names; for "verified" the claims are created and their TXT records published in the sandbox zone before
  * the iteration (untimed). Properties: {@code bench.home} (a store holding provider {@code bench.provider}, default
  * "bench"; not open in another process), {@code bench.pass} (its passphrase file), {@code bench.ca} (the sandbox's
- * server CA, for publishing through its portal), {@code bench.portal} (the sandbox's base URL).
+ * server CA, for publishing through its portal), {@code bench.portal} (the sandbox's base URL), optionally
+ * {@code bench.concurrency} (the claim service's concurrency, as {@code --concurrency}; unset: the product's default).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -76,6 +77,10 @@ public class ClaimsBench {
             ProviderRecord p = ProviderClients.find(store, System.getProperty("bench.provider", "bench"));
             client = ProviderClients.open(store, p, null);
             service = new ClaimService(store, p, client);
+            String n = System.getProperty("bench.concurrency");
+            if (n != null) { // what `dns claim` / `dns verify --concurrency N` set; unset: the product's default
+                service.concurrency(Integer.parseInt(n));
+            }
             portalUrl = System.getProperty("bench.portal");
             KeyStore ts = KeyStore.getInstance("PKCS12");
             ts.load(null, null);
