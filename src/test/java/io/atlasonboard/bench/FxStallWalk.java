@@ -21,7 +21,9 @@ import org.testfx.api.FxToolkit;
  * the 200-domain check in the DNS pane ({@link Dns200Walk}; {@code -Dbench.noDns200=true} skips it, {@code -Dbench.onlyDns200=true} runs only it). Prints
  * {@code stall PHASE MS} lines (the longest gap), {@code cpu PHASE MS} lines (the most FX-thread CPU time within one
  * gap of that phase: on a loaded machine a long gap with little CPU is the thread waiting for a core, not work to
- * move), {@code cpusum PHASE MS} (all FX-thread CPU time in that phase) and {@code walk ok|failed}; {@code -Dbench.sample=true} names each gap's calls on stderr ({@link StallSampler}). Run under {@code /usr/bin/time -v} it also gives the GUI's peak RSS through the walk.
+ * move), {@code cpusum PHASE MS} (all FX-thread CPU time in that phase), {@code parts PHASE ...} (where the longest gap's
+ * wall went: {@link GapParts}), {@code thread GROUP cpu=MS runq=MS} (each thread group's CPU and run-queue wait over
+ * the run) and {@code walk ok|failed}; {@code -Dbench.sample=true} names each gap's calls on stderr ({@link StallSampler}). Run under {@code /usr/bin/time -v} it also gives the GUI's peak RSS through the walk.
  */
 public final class FxStallWalk {
     private static final Map<String, Double> MAX = new LinkedHashMap<>();
@@ -29,6 +31,8 @@ public final class FxStallWalk {
     private static final Map<String, Double> CPU = new LinkedHashMap<>();
     /** Per phase: all FX-thread CPU time spent in it (between pulses and in them). */
     private static final Map<String, Double> CPU_SUM = new LinkedHashMap<>();
+    /** Per phase: where the longest gap's wall time went ({@link GapParts}). */
+    private static final Map<String, String> PARTS = new LinkedHashMap<>();
     /** Set by the 200-domain part (its screen has the same ids as the walk's DNS step). */
     private static volatile String forced;
     private static volatile String phase = "start";
@@ -52,6 +56,7 @@ public final class FxStallWalk {
                 private long lastCpu;
                 private final java.lang.management.ThreadMXBean mx =
                         java.lang.management.ManagementFactory.getThreadMXBean();
+                private final GapParts parts = new GapParts();
 
                 @Override
                 public void handle(long now) {
@@ -65,6 +70,7 @@ public final class FxStallWalk {
                     boolean changedBefore = changed;
                     changed = !before.equals(phase);
                     long cpu = mx.getCurrentThreadCpuTime();
+                    parts.next(now - last, cpu - lastCpu);
                     if (last != 0) {
                         double gap = (now - last) / 1e6;
                         double cpuGap = (cpu - lastCpu) / 1e6;
@@ -77,6 +83,9 @@ public final class FxStallWalk {
                             firstOf = phase;
                         }
                         synchronized (MAX) {
+                            if (gap > MAX.getOrDefault(key, 0.0)) {
+                                PARTS.put(key, parts.describe());
+                            }
                             MAX.merge(key, gap, Math::max);
                             MAX.merge("overall", gap, Math::max);
                             CPU.merge(key, cpuGap, Math::max);
@@ -120,6 +129,10 @@ public final class FxStallWalk {
             MAX.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "stall %s %.1f%n", k, v));
             CPU.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "cpu %s %.1f%n", k, v));
             CPU_SUM.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "cpusum %s %.1f%n", k, v));
+            PARTS.forEach((k, v) -> System.out.printf(java.util.Locale.ROOT, "parts %s %s%n", k, v));
+        }
+        for (String line : GapParts.threadTotals()) {
+            System.out.println(line);
         }
         System.out.println("walk " + (ok ? "ok" : "failed"));
         System.out.flush();

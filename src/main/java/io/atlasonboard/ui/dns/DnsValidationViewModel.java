@@ -147,6 +147,38 @@ public final class DnsValidationViewModel {
         creation.preflightOnly(offeredChosen);
     }
 
+    /**
+     * {@link #upsertRow} for many records at once: the new rows join the table in one list change (one table update
+     * instead of one per row while a batch of claims comes back, issue 12).
+     */
+    void upsertRows(List<DomainClaimRecord> records) {
+        Map<String, ClaimRow> byId = new java.util.HashMap<>();
+        for (ClaimRow row : rows) {
+            byId.put(row.record().claimId(), row);
+        }
+        List<ClaimRow> added = new ArrayList<>();
+        java.time.Instant now = clock.instant();
+        for (DomainClaimRecord r : records) {
+            ClaimRow row = byId.get(r.claimId());
+            if (row != null) {
+                row.update(r);
+                row.tick(now);
+                if (row == selected.get()) {
+                    present(row);
+                }
+                continue;
+            }
+            row = new ClaimRow(r);
+            row.tick(now);
+            byId.put(r.claimId(), row);
+            added.add(row);
+        }
+        rows.addAll(added);
+        if (selected.get() == null && !added.isEmpty()) {
+            selected.set(added.get(0));
+        }
+    }
+
     ClaimRow upsertRow(DomainClaimRecord r) {
         for (ClaimRow row : rows) {
             if (row.record().claimId().equals(r.claimId())) {
