@@ -2,7 +2,9 @@ package io.atlasonboard.ui.dns;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
@@ -147,56 +149,43 @@ public final class DnsValidationViewModel {
         creation.preflightOnly(offeredChosen);
     }
 
+    /** Adds the claim's row to the table, or updates the row it has (see {@link #upsertRows}). */
+    ClaimRow upsertRow(DomainClaimRecord r) {
+        return upsertRows(List.of(r)).get(0);
+    }
+
     /**
-     * {@link #upsertRow} for many records at once: the new rows join the table in one list change (one table update
-     * instead of one per row while a batch of claims comes back, issue 12).
+     * Updates the rows of claims the table has and adds the others in one list change (one table update instead of
+     * one per row while a batch of claims comes back, issue 12); returns each record's row, in order.
      */
-    void upsertRows(List<DomainClaimRecord> records) {
-        Map<String, ClaimRow> byId = new java.util.HashMap<>();
+    List<ClaimRow> upsertRows(List<DomainClaimRecord> records) {
+        Map<String, ClaimRow> byId = new HashMap<>();
         for (ClaimRow row : rows) {
-            byId.put(row.record().claimId(), row);
+            byId.putIfAbsent(row.record().claimId(), row);
         }
+        List<ClaimRow> out = new ArrayList<>(records.size());
         List<ClaimRow> added = new ArrayList<>();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         for (DomainClaimRecord r : records) {
             ClaimRow row = byId.get(r.claimId());
-            if (row != null) {
+            if (row == null) {
+                row = new ClaimRow(r);
+                byId.put(r.claimId(), row);
+                added.add(row);
+            } else {
                 row.update(r);
-                row.tick(now);
-                if (row == selected.get()) {
-                    present(row);
-                }
-                continue;
             }
-            row = new ClaimRow(r);
             row.tick(now);
-            byId.put(r.claimId(), row);
-            added.add(row);
+            if (row == selected.get()) {
+                present(row);
+            }
+            out.add(row);
         }
         rows.addAll(added);
         if (selected.get() == null && !added.isEmpty()) {
             selected.set(added.get(0));
         }
-    }
-
-    ClaimRow upsertRow(DomainClaimRecord r) {
-        for (ClaimRow row : rows) {
-            if (row.record().claimId().equals(r.claimId())) {
-                row.update(r);
-                row.tick(clock.instant());
-                if (row == selected.get()) {
-                    present(row);
-                }
-                return row;
-            }
-        }
-        ClaimRow row = new ClaimRow(r);
-        row.tick(clock.instant());
-        rows.add(row);
-        if (selected.get() == null) {
-            selected.set(row);
-        }
-        return row;
+        return out;
     }
 
     /** Updates every countdown (the view calls this once a second). */
