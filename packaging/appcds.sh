@@ -30,8 +30,9 @@ elif command -v xvfb-run >/dev/null; then
 fi
 [ -s "$T/gui.lst" ] || echo "appcds: no display and no xvfb-run: the window's classes are not in the archive" >&2
 sort -u "$T"/*.lst | grep -v '^#' > "$T/all.lst"
-# APPCDS_LIST=FILE keeps the class list (packaging/jpackage.sh dumps the installed image's archive from it)
-[ -z "${APPCDS_LIST:-}" ] || cp "$T/all.lst" "$APPCDS_LIST"
+# APPCDS_GUI_LIST=FILE keeps the first window's class list alone: packaging/jpackage.sh dumps the app image's and the
+# .deb's archive from it (the whole list's archive would not fit the package's installed-size limit)
+[ -z "${APPCDS_GUI_LIST:-}" ] || { grep -v '^#' "$T/gui.lst" 2>/dev/null || true; } > "$APPCDS_GUI_LIST"
 java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR" >/dev/null 2>&1 \
   || java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR"
 echo "$OUT"

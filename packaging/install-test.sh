@@ -2,7 +2,8 @@
 # Installation test of the Debian package on this machine (CI runs it after the tests):
 #   packaging/install-test.sh [target/dist/atlas-onboard_*.deb]
 # validates the desktop entry and AppStream metainfo from the package contents, installs it with
-# `apt-get install ./file.deb`, runs the installed command (--help, --version, that it maps its AppCDS archive, with
+# `apt-get install ./file.deb`, runs the installed command (--help, --version, that postinst dumped its AppCDS archive
+# and the launcher maps it, with
 # --help timed with and without it, a key + CSR with the trimmed runtime,
 # the no-display paragraph), removes it, and checks that nothing is left under /opt/atlas-onboard, no desktop entry
 # and no command remain, and that the user's data folder was not touched. Needs root (or sudo) for apt-get.
@@ -73,34 +74,35 @@ v=$(atlas-onboard --version) || fail "--version exited $?"
 [ "$v" = "Atlas Onboard $version" ] || fail "--version printed '$v', expected 'Atlas Onboard $version'"
 echo "$v"
 
-step "installed AppCDS archive: mapped by the installed launcher"
+step "installed AppCDS archive: dumped by postinst, mapped by the installed launcher"
 jsa=/opt/atlas-onboard/lib/app/atlas-onboard.jsa
-if [ -f "$jsa" ]; then
-  echo "archive: $jsa ($(du -m "$jsa" | cut -f1) MB)"
-  # -Xshare:on makes a JVM that cannot map its archive (moved jar, other mtime or runtime) fail instead of going on
-  JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info:file=$work/cl.log" atlas-onboard --help > "$work/help-cds.txt" \
-    2> "$work/cds.err" || fail "the installed launcher cannot map its AppCDS archive: $(grep -v JAVA_TOOL "$work/cds.err" | head -3)"
-  grep -q '^Usage: atlas-onboard' "$work/help-cds.txt" || fail "--help with -Xshare:on: $(head -3 "$work/help-cds.txt")"
-  # the application's own classes come from the archive (its top layer), not from the jar
-  grep -q 'io\.atlasonboard\.Launcher source: shared objects file' "$work/cl.log" \
-    || fail "io.atlasonboard.Launcher not loaded from the archive: $(grep 'io\.atlasonboard\.Launcher ' "$work/cl.log")"
-  shared=$(grep -c 'source: shared objects file' "$work/cl.log" || true)
-  echo "-Xshare:on: mapped; $shared of $(grep -c 'source:' "$work/cl.log") classes from the archive"
-  # --help, 5 runs each alternating with and without it (median of wall time, and of user+sys CPU)
-  : > "$work/t.on"; : > "$work/t.off"
-  TIMEFORMAT='%R %U %S'
-  for i in 1 2 3 4 5; do
-    for m in on off; do
-      { time JAVA_TOOL_OPTIONS="-Xshare:$m" atlas-onboard --help >/dev/null 2>&1; } 2>> "$work/t.$m"
-    done
+[ -s "$jsa" ] || fail "postinst did not build the start-up archive $jsa"
+[ "$(dpkg -S "$jsa" 2>/dev/null)" = "" ] || fail "$jsa is in the package's file list (postinst should make it)"
+echo "archive: $jsa ($(du -m "$jsa" | cut -f1) MB; installed tree $(du -sm /opt/atlas-onboard | cut -f1) MB," \
+  "Installed-Size $(( $(dpkg-query -W -f '${Installed-Size}' atlas-onboard) / 1024 )) MB)"
+# -Xshare:on makes a JVM that cannot map its archive (moved jar, other mtime or runtime) fail instead of going on.
+# It goes in _JAVA_OPTIONS, which the JVM reads after the launcher's own -Xshare:auto (JAVA_TOOL_OPTIONS comes before
+# the command line and would be overridden by it).
+_JAVA_OPTIONS="-Xshare:on -Xlog:class+load=info:file=$work/cl.log" atlas-onboard --help > "$work/help-cds.txt" \
+  2> "$work/cds.err" || fail "the installed launcher cannot map its AppCDS archive: $(grep -v _JAVA_OPTIONS "$work/cds.err" | head -3)"
+grep -q '^Usage: atlas-onboard' "$work/help-cds.txt" || fail "--help with -Xshare:on: $(head -3 "$work/help-cds.txt")"
+# the application's own classes come from the archive (its top layer), not from the jar
+grep -q 'io\.atlasonboard\.Launcher source: shared objects file' "$work/cl.log" \
+  || fail "io.atlasonboard.Launcher not loaded from the archive: $(grep 'io\.atlasonboard\.Launcher ' "$work/cl.log")"
+shared=$(grep -c 'source: shared objects file' "$work/cl.log" || true)
+echo "-Xshare:on: mapped; $shared of $(grep -c 'source:' "$work/cl.log") classes from the archive"
+# --help, 5 runs each alternating with and without it (median of wall time, and of user+sys CPU)
+: > "$work/t.on"; : > "$work/t.off"
+TIMEFORMAT='%R %U %S'
+for i in 1 2 3 4 5; do
+  for m in on off; do
+    { time _JAVA_OPTIONS="-Xshare:$m" atlas-onboard --help >/dev/null 2>&1; } 2>> "$work/t.$m"
   done
-  med() { awk '{print $1, $2 + $3}' "$1" | sort -n | awk '{w[NR] = $1} END {printf "%.0f ms", w[int((NR + 1) / 2)] * 1000}'; }
-  cpu() { awk '{print $2 + $3}' "$1" | sort -n | awk '{c[NR] = $1} END {printf "%.0f ms", c[int((NR + 1) / 2)] * 1000}'; }
-  echo "--help with the archive: $(med "$work/t.on") (CPU $(cpu "$work/t.on")); without (-Xshare:off):" \
-    "$(med "$work/t.off") (CPU $(cpu "$work/t.off")); medians of 5"
-else
-  echo "no AppCDS archive in this package (packaging/jpackage.sh adds it with DEB_APPCDS=1); the launcher starts without"
-fi
+done
+med() { awk '{print $1, $2 + $3}' "$1" | sort -n | awk '{w[NR] = $1} END {printf "%.0f ms", w[int((NR + 1) / 2)] * 1000}'; }
+cpu() { awk '{print $2 + $3}' "$1" | sort -n | awk '{c[NR] = $1} END {printf "%.0f ms", c[int((NR + 1) / 2)] * 1000}'; }
+echo "--help with the archive: $(med "$work/t.on") (CPU $(cpu "$work/t.on")); without (-Xshare:off):" \
+  "$(med "$work/t.off") (CPU $(cpu "$work/t.off")); medians of 5"
 
 step "installed runtime: RSA key + CSR with the trimmed runtime, checked by openssl"
 printf 'install-test-key-pw\n' > "$work/kpw.txt"
