@@ -30,9 +30,13 @@ elif command -v xvfb-run >/dev/null; then
 fi
 [ -s "$T/gui.lst" ] || echo "appcds: no display and no xvfb-run: the window's classes are not in the archive" >&2
 sort -u "$T"/*.lst | grep -v '^#' > "$T/all.lst"
-# APPCDS_GUI_LIST=FILE keeps the first window's class list alone: packaging/jpackage.sh dumps the app image's and the
-# .deb's archive from it (the whole list's archive would not fit the package's installed-size limit)
-[ -z "${APPCDS_GUI_LIST:-}" ] || { grep -v '^#' "$T/gui.lst" 2>/dev/null || true; } > "$APPCDS_GUI_LIST"
+# APPCDS_START_LIST=FILE keeps the start-up list: the first window's classes and --help's (the command line's start).
+# packaging/jpackage.sh dumps the app image's and the .deb's archive from it (the whole list's archive, 43 MB, would
+# not fit the package's installed-size limit). Empty when the window's run failed.
+if [ -n "${APPCDS_START_LIST:-}" ]; then
+  if [ -s "$T/gui.lst" ]; then sort -u "$T/gui.lst" "$T/help.lst" | grep -v '^#' > "$APPCDS_START_LIST"
+  else : > "$APPCDS_START_LIST"; fi
+fi
 java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR" >/dev/null 2>&1 \
   || java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR"
 echo "$OUT"

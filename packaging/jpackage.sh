@@ -18,9 +18,9 @@ name=atlas-onboard
 app_id=io.atlasonboard.AtlasOnboard
 # Size limits of the package: .deb <= 40 MB, installed <= 120 MB, the start-up archive included (38 MB / 86 MB
 # without it, with jlink --compress=1). An archive of every trained class is 43 MB installed and 6.6 MB in the .deb
-# (xz packs it 6:1): over both limits. So both the app image and the .deb get the archive of the first window's
-# classes (~4,000; 28 MB; the window comes up as fast as with the whole archive, and the command line shares most
-# of java.base from it); the .deb ships the class list and its postinst dumps the archive, prerm removes it.
+# (xz packs it 6:1): over both limits. So both the app image and the .deb get the archive of the start-up classes
+# only: the first window's and --help's (~4,500; 31 MB; the window and --help start as fast as with the whole
+# archive); the .deb ships the class list and its postinst dumps the archive, prerm removes it.
 max_deb_mb=40; max_installed_mb=120
 # the launcher's JVM options: packaging/jvm.options (one per line, '#' comments), shared with run.sh and bench/run
 java_opts=()
@@ -75,18 +75,18 @@ app=target/dist/$name
 # AppCDS: the launcher asks for lib/app/atlas-onboard.jsa (-Xshare:auto: without it, or with one made for another
 # path or runtime, it starts without). The archive must come from the image's own runtime and name the jar where it
 # will run (JDK 17 checks the exact class path), so it is dumped by the launcher itself (JAVA_TOOL_OPTIONS) from the
-# first window's class list of packaging/appcds.sh's training run, with the image at its final place.
+# start-up class list of packaging/appcds.sh's training runs, with the image at its final place.
 cds_dump() { # cds_dump IMAGE_DIR: writes IMAGE_DIR/lib/app/atlas-onboard.jsa for the image at that path
-  [ -s target/appcds-gui.lst ] || return 0
+  [ -s target/appcds-start.lst ] || return 0
   rm -f "$1/lib/app/atlas-onboard.jsa"
-  JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$PWD/target/appcds-gui.lst" "$1/bin/$name" >/dev/null 2>&1 \
+  JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$PWD/target/appcds-start.lst" "$1/bin/$name" >/dev/null 2>&1 \
     || true
 }
 # jlink's --strip-debug leaves the symbol tables of the JDK's shared libraries (libjvm.so alone: 24 -> 20 MB)
 find "$app/lib/runtime" -name '*.so' -exec strip --strip-unneeded {} +
-# the first window's class list, from packaging/appcds.sh's training runs
-rm -f target/appcds-gui.lst
-APPCDS_GUI_LIST=$PWD/target/appcds-gui.lst bash packaging/appcds.sh target/atlas-onboard.jar target/appcds-jdk.jsa \
+# the start-up class list (first window, --help), from packaging/appcds.sh's training runs
+rm -f target/appcds-start.lst
+APPCDS_START_LIST=$PWD/target/appcds-start.lst bash packaging/appcds.sh target/atlas-onboard.jar target/appcds-jdk.jsa \
   >/dev/null || echo "note: packaging/appcds.sh failed; no AppCDS archive" >&2
 if [ "$type" = app-image ]; then
   cds_dump "$PWD/$app"   # valid while the image stays in target/dist
@@ -103,18 +103,18 @@ root=target/deb-root
 mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/metainfo" \
   "$root/usr/share/doc/$name"
 cp -a "$app" "$root/opt/$name"
-# The start-up archive: postinst dumps it with the installed launcher from the first window's class list (JDK 17
+# The start-up archive: postinst dumps it with the installed launcher from the start-up class list (JDK 17
 # maps an archive only for the jar path, size and mtime it was dumped for; packaging/install-test.sh proves the
 # installed launcher maps it). It is dumped here once too, to count its size in Installed-Size and the limit.
-[ -s target/appcds-gui.lst ] || { echo "no class list of the first window (packaging/appcds.sh's training run" \
+[ -s target/appcds-start.lst ] || { echo "no class list of the first window (packaging/appcds.sh's training run" \
   "under xvfb-run failed): the package would start without its archive" >&2; exit 1; }
-install -m 644 target/appcds-gui.lst "$root/opt/$name/lib/app/$name.classlist"
+install -m 644 target/appcds-start.lst "$root/opt/$name/lib/app/$name.classlist"
 staged_jsa=$root/opt/$name/lib/app/$name.jsa   # where the launcher's -XX:SharedArchiveFile points
 cds_dump "$root/opt/$name"
 [ -s "$staged_jsa" ] || { echo "the packaged launcher could not dump the start-up archive" >&2; exit 1; }
 archive_kb=$(du -k "$staged_jsa" | cut -f1)
 rm -f "$staged_jsa"   # valid only for the staging path; postinst dumps the real one
-echo "start-up archive (postinst dumps it): $((archive_kb / 1024)) MB, $(wc -l < target/appcds-gui.lst) classes"
+echo "start-up archive (postinst dumps it): $((archive_kb / 1024)) MB, $(wc -l < target/appcds-start.lst) classes"
 install -m 755 packaging/deb/postinst packaging/deb/prerm "$root/DEBIAN/"
 ln -s "/opt/$name/bin/$name" "$root/usr/bin/$name"
 install -m 644 "packaging/$app_id.desktop" "$root/usr/share/applications/$app_id.desktop"
