@@ -28,15 +28,13 @@ if [ -n "${DISPLAY:-}" ]; then
 elif command -v xvfb-run >/dev/null; then
   timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" "${gui[@]}" >/dev/null 2>&1 || true
 fi
-[ -s "$T/gui.lst" ] || echo "appcds: no display and no xvfb-run: the window's classes are not in the archive" >&2
+grep -qx 'io/atlasonboard/ui/shell/MainWindow' "$T/gui.lst" 2>/dev/null \
+  || echo "appcds: the window did not open (no display, no xvfb-run, or no GTK): its classes are not in the archive" >&2
 sort -u "$T"/*.lst | grep -v '^#' > "$T/all.lst"
 # APPCDS_START_LIST=FILE keeps the start-up list: the first window's classes and --help's (the command line's start).
 # packaging/jpackage.sh dumps the app image's and the .deb's archive from it (the whole list's archive, 43 MB, would
-# not fit the package's installed-size limit). Empty when the window's run failed.
-if [ -n "${APPCDS_START_LIST:-}" ]; then
-  if [ -s "$T/gui.lst" ]; then sort -u "$T/gui.lst" "$T/help.lst" | grep -v '^#' > "$APPCDS_START_LIST"
-  else : > "$APPCDS_START_LIST"; fi
-fi
+# not fit the package's installed-size limit). Without the window's run (see the note above) --help's alone.
+[ -z "${APPCDS_START_LIST:-}" ] || sort -u "$T/help.lst" "$T/gui.lst" 2>/dev/null | grep -v '^#' > "$APPCDS_START_LIST"
 java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR" >/dev/null 2>&1 \
   || java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR"
 echo "$OUT"
