@@ -3,10 +3,10 @@
 #   packaging/install-test.sh [target/dist/atlas-onboard_*.deb]
 # validates the desktop entry and AppStream metainfo from the package contents, installs it with
 # `apt-get install ./file.deb`, runs the installed command (--help, --version, that postinst dumped its AppCDS archive
-# and the launcher maps it, with
-# --help timed with and without it, a key + CSR with the trimmed runtime,
-# the no-display paragraph), removes it, and checks that nothing is left under /opt/atlas-onboard, no desktop entry
-# and no command remain, and that the user's data folder was not touched. Needs root (or sudo) for apt-get.
+# and the launcher maps it, with --help timed with and without it, a key + CSR with the trimmed runtime, the
+# no-display paragraph), reinstalls it (the upgrade path: prerm, then postinst), removes it, and checks that nothing
+# is left under /opt/atlas-onboard, no desktop entry and no command remain, and that the user's data folder was not
+# touched. Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=${1:-$(ls target/dist/atlas-onboard_*.deb 2>/dev/null | head -1)}
@@ -84,7 +84,8 @@ echo "archive: $jsa ($(du -m "$jsa" | cut -f1) MB; installed tree $(du -sm /opt/
 # It goes in _JAVA_OPTIONS, which the JVM reads after the launcher's own -Xshare:auto (JAVA_TOOL_OPTIONS comes before
 # the command line and would be overridden by it).
 _JAVA_OPTIONS="-Xshare:on -Xlog:class+load=info:file=$work/cl.log" atlas-onboard --help > "$work/help-cds.txt" \
-  2> "$work/cds.err" || fail "the installed launcher cannot map its AppCDS archive: $(grep -v _JAVA_OPTIONS "$work/cds.err" | head -3)"
+  2> "$work/cds.err" \
+  || fail "the installed launcher cannot map its AppCDS archive: $(grep -v _JAVA_OPTIONS "$work/cds.err" | head -3)"
 grep -q '^Usage: atlas-onboard' "$work/help-cds.txt" || fail "--help with -Xshare:on: $(head -3 "$work/help-cds.txt")"
 # the application's own classes come from the archive (its top layer), not from the jar
 grep -q 'io\.atlasonboard\.Launcher source: shared objects file' "$work/cl.log" \
@@ -121,6 +122,13 @@ set -e
 grep -q 'cannot open its window' "$work/gui.err" || fail "no paragraph: $(cat "$work/gui.err")"
 ! grep -qE 'Exception|^\s+at ' "$work/gui.err" || fail "stack trace: $(cat "$work/gui.err")"
 cat "$work/gui.err"
+
+step "apt-get install --reinstall (as an upgrade: prerm removes the archive, postinst dumps it again)"
+"${apt[@]}" install --reinstall "$deb"
+[ -s "$jsa" ] || fail "no start-up archive after reinstalling"
+_JAVA_OPTIONS=-Xshare:on atlas-onboard --version > /dev/null 2> "$work/re.err" \
+  || fail "after reinstalling, the launcher cannot map its archive: $(grep -v _JAVA_OPTIONS "$work/re.err" | head -3)"
+echo "reinstalled: the archive was dumped again and maps"
 
 step "apt-get remove atlas-onboard"
 "${apt[@]}" remove atlas-onboard

@@ -107,8 +107,8 @@ cp -a "$app" "$root/opt/$name"
 # maps an archive only for the jar path, size and mtime it was dumped for; packaging/install-test.sh proves the
 # installed launcher maps it). It is dumped here once too, to count its size in Installed-Size and the limit.
 [ -s target/appcds-start.lst ] || { echo "no start-up class list (packaging/appcds.sh failed)" >&2; exit 1; }
-grep -qx 'io/atlasonboard/ui/shell/MainWindow' target/appcds-start.lst || echo "note: the start-up archive has none of the window's" \
-  "classes (packaging/appcds.sh's run of the window under xvfb-run failed); the window starts slower" >&2
+grep -qx 'io/atlasonboard/ui/shell/MainWindow' target/appcds-start.lst || echo "note: the start-up archive has none" \
+  "of the window's classes (packaging/appcds.sh's run of the window under xvfb-run failed); it starts slower" >&2
 install -m 644 target/appcds-start.lst "$root/opt/$name/lib/app/$name.classlist"
 staged_jsa=$root/opt/$name/lib/app/$name.jsa   # where the launcher's -XX:SharedArchiveFile points
 cds_dump "$root/opt/$name"
