@@ -57,15 +57,17 @@ class SandboxCommandIT {
             String baseUrl = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             Pattern url = Pattern.compile("Base URL:\\s+(https://127\\.0\\.0\\.1:\\d+/v2)");
-            while (baseUrl == null && System.nanoTime() < deadline && p.isAlive()) {
-                lines = Files.readAllLines(log);
-                for (String l : lines) {
-                    Matcher m = url.matcher(l);
-                    if (m.find()) {
-                        baseUrl = m.group(1);
-                    }
-                }
+            // the banner is printed line by line: wait for its last line, or a snapshot may end after "Base URL"
+            while (System.nanoTime() < deadline && p.isAlive()
+                    && lines.stream().noneMatch(l -> l.startsWith("Running until stopped"))) {
                 Thread.sleep(100);
+                lines = Files.readAllLines(log);
+            }
+            for (String l : lines) {
+                Matcher m = url.matcher(l);
+                if (m.find()) {
+                    baseUrl = m.group(1);
+                }
             }
             assertThat(baseUrl).as("base URL printed; output so far: %s", lines).isNotNull();
             assertThat(lines).contains("SANDBOX (simulated GlobalSign, not a real CA)");
@@ -160,7 +162,7 @@ class SandboxCommandIT {
                 List<String> lines2 = List.of();
                 long deadline2 = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (System.nanoTime() < deadline2 && p2.isAlive()
-                        && lines2.stream().noneMatch(l -> l.startsWith("Base URL:"))) {
+                        && lines2.stream().noneMatch(l -> l.startsWith("Running until stopped"))) {
                     Thread.sleep(100);
                     lines2 = Files.readAllLines(log2);
                 }
