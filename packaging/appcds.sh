@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # packaging/appcds.sh [JAR] [ARCHIVE]: builds an AppCDS archive for the application jar (JDK 17+), to be used with
-#   java -XX:SharedArchiveFile=ARCHIVE -jar JAR ...     (jpackage: --java-options "-XX:SharedArchiveFile=...")
+#   java -XX:SharedArchiveFile=ARCHIVE -jar JAR ...     (packaging/package.sh: bin/atlas-onboard)
 # Class lists are recorded from training runs of the command line (help, PKI, store, DNS) and of the window up to its
 # first frame (under xvfb-run when there is no display; skipped, with a note, when neither is there). The archive
 # must be rebuilt for every new jar and JDK; a JVM given a stale archive says so and runs without it.
@@ -32,7 +32,7 @@ grep -qx 'io/atlasonboard/ui/shell/MainWindow' "$T/gui.lst" 2>/dev/null \
   || echo "appcds: the window did not open (no display, no xvfb-run, or no GTK): its classes are not in the archive" >&2
 sort -u "$T"/*.lst | grep -v '^#' > "$T/all.lst"
 # APPCDS_START_LIST=FILE keeps the start-up list: the first window's classes and --help's (the command line's start).
-# packaging/jpackage.sh dumps the app image's and the .deb's archive from it (the whole list's archive, 43 MB, would
+# packaging/package.sh dumps the app image's and the .deb's archive from it (the whole list's archive, 43 MB, would
 # not fit the package's installed-size limit). Without the window's run (see the note above) --help's alone.
 [ -z "${APPCDS_START_LIST:-}" ] || sort -u "$T/help.lst" "$T/gui.lst" 2>/dev/null | grep -v '^#' > "$APPCDS_START_LIST"
 java -Xshare:dump -XX:SharedClassListFile="$T/all.lst" -XX:SharedArchiveFile="$OUT" -cp "$JAR" >/dev/null 2>&1 \

@@ -2,15 +2,15 @@
 # Installation test of the Debian package on this machine (CI runs it after the tests):
 #   packaging/install-test.sh [target/dist/atlas-onboard_*.deb]
 # validates the desktop entry and AppStream metainfo from the package contents, installs it with
-# `apt-get install ./file.deb`, runs the installed command (--help, --version, that postinst dumped its AppCDS archive
-# and the launcher maps it, with --help timed with and without it, a key + CSR with the trimmed runtime, the
+# `apt-get install ./file.deb`, runs the installed command (--help, --version, that it starts without asking dpkg or
+# rpm anything, that postinst dumped its AppCDS archive and the launcher maps it, with --help timed with and without it, a key + CSR with the trimmed runtime, the
 # no-display paragraph), reinstalls it (the upgrade path: prerm, then postinst), removes it, and checks that nothing
 # is left under /opt/atlas-onboard, no desktop entry and no command remain, and that the user's data folder was not
 # touched. Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=${1:-$(ls target/dist/atlas-onboard_*.deb 2>/dev/null | head -1)}
-[ -f "$deb" ] || { echo "no package: build it with packaging/jpackage.sh deb" >&2; exit 1; }
+[ -f "$deb" ] || { echo "no package: build it with packaging/package.sh deb" >&2; exit 1; }
 deb=$(readlink -f "$deb")
 version=$(dpkg-deb -f "$deb" Version)
 app_id=io.atlasonboard.AtlasOnboard
@@ -40,6 +40,9 @@ metainfo="$work/root/usr/share/metainfo/$app_id.metainfo.xml"
 [ -f "$metainfo" ] || fail "no metainfo in the package"
 desktop-file-validate "$desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate --no-net"
+wmclass=$(sed -n 's/^StartupWMClass=//p' "$desktop")
+jar tf "$work/root/opt/atlas-onboard/lib/app/atlas-onboard.jar" | grep -xF "${wmclass//.//}.class" > /dev/null \
+  || fail "StartupWMClass=$wmclass names no class in the jar (JavaFX names the window after its Application class)"
 dpkg-deb -f "$deb" Depends | grep -qw libgtk-3-0 || fail "Depends lacks libgtk-3-0"
 icon=$(sed -n 's/^Icon=//p' "$desktop")
 sizes=$(ls "$work/root/usr/share/icons/hicolor/"*/apps/"$icon.png" | wc -l)
@@ -73,6 +76,19 @@ head -3 "$work/help.txt"
 v=$(atlas-onboard --version) || fail "--version exited $?"
 [ "$v" = "Atlas Onboard $version" ] || fail "--version printed '$v', expected 'Atlas Onboard $version'"
 echo "$v"
+
+step "installed launcher: starts the runtime's java directly, asking no package manager"
+# jpackage's native launcher ran `dpkg -S` and `dpkg -L` (and tried rpm) twice on every start, through sh and PATH;
+# stand-ins first on PATH record any such call
+mkdir -p "$work/spy"
+for t in dpkg dpkg-query rpm; do
+  printf '#!/bin/sh\necho "%s $*" >> "%s/spy.log"\nexit 1\n' "$t" "$work" > "$work/spy/$t"
+  chmod 755 "$work/spy/$t"
+done
+PATH="$work/spy:$PATH" atlas-onboard --version > /dev/null || fail "atlas-onboard --version with the stand-ins"
+[ ! -e "$work/spy.log" ] || fail "the launcher asked the package manager: $(cat "$work/spy.log")"
+head -c 2 /opt/atlas-onboard/bin/atlas-onboard | grep -q '#!' || fail "bin/atlas-onboard is not the launcher script"
+echo "no dpkg/rpm call at start; bin/atlas-onboard execs $(readlink -f /opt/atlas-onboard/lib/runtime/bin/atlas-onboard)"
 
 step "installed AppCDS archive: dumped by postinst, mapped by the installed launcher"
 jsa=/opt/atlas-onboard/lib/app/atlas-onboard.jsa

@@ -15,6 +15,6 @@ fi
 jar=$(realpath target/atlas-onboard.jar)   # the archive holds this exact path
 cds=()
 [ target/atlas-onboard.jsa -nt "$jar" ] && cds=(-XX:SharedArchiveFile="$PWD/target/atlas-onboard.jsa" -Xshare:auto)
-# the launcher's JVM options (heap cap, GC): the same file packaging/jpackage.sh gives the installed launcher
+# the launcher's JVM options (heap cap, GC): the same file packaging/package.sh gives the installed launcher
 mapfile -t opts < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^[[:space:]]*$/d' packaging/jvm.options)
 exec java "${opts[@]}" "${cds[@]}" -jar "$jar" "$@"

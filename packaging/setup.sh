@@ -6,7 +6,7 @@
 set -euo pipefail
 mode=${1:-app}
 need=()
-command -v javac >/dev/null && command -v jlink >/dev/null && command -v jpackage >/dev/null \
+command -v javac >/dev/null && command -v jlink >/dev/null \
   || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 case "$mode" in

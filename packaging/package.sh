@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds Atlas Onboard as a self-contained Linux app image (default) or a Debian package, into target/dist/:
-#   packaging/jpackage.sh app-image   -> target/dist/atlas-onboard/ (bin/atlas-onboard; any distribution)
-#   packaging/jpackage.sh deb         -> target/dist/atlas-onboard_<version>_<arch>.deb
-# The .deb is assembled from the app image here (not by `jpackage --type deb`): /opt/atlas-onboard, the command
-# /usr/bin/atlas-onboard, the desktop entry, hicolor icons and AppStream metainfo under /usr/share, and Depends
-# computed from the shared libraries the runtime and JavaFX link against, plus GTK 3. Its maintainer scripts
+#   packaging/package.sh app-image   -> target/dist/atlas-onboard/ (bin/atlas-onboard; any distribution)
+#   packaging/package.sh deb         -> target/dist/atlas-onboard_<version>_<arch>.deb
+# The app image is a jlink runtime (lib/runtime), the jar (lib/app) and a launcher script (bin/atlas-onboard), in
+# jpackage's layout but without jpackage's launcher (see below). The .deb is assembled from it: /opt/atlas-onboard,
+# the command /usr/bin/atlas-onboard, the desktop entry, hicolor icons and AppStream metainfo under /usr/share, and
+# Depends computed from the shared libraries the runtime and JavaFX link against, plus GTK 3. Its maintainer scripts
 # (packaging/deb/) only build and remove the start-up archive (AppCDS, below); the icon and menu caches are refreshed
 # by the dpkg triggers of gtk-update-icon-cache and desktop-file-utils when those are installed, so installing and
 # removing never depend on xdg-utils or on /usr/share/applications existing.
@@ -23,13 +24,12 @@ app_id=io.atlasonboard.AtlasOnboard
 # archive); the .deb ships the class list and its postinst dumps the archive, prerm removes it.
 max_deb_mb=40; max_installed_mb=120
 # the launcher's JVM options: packaging/jvm.options (one per line, '#' comments), shared with run.sh and bench/run
-java_opts=()
-while read -r opt; do java_opts+=(--java-options "$opt"); done \
+mapfile -t java_opts \
   < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^[[:space:]]*$/d' packaging/jvm.options)
 
-# --- tools: the JDK's jpackage/jlink; strip (binutils) for the runtime's native libraries
+# --- tools: the JDK's jlink; strip (binutils) for the runtime's native libraries
 need=()
-command -v jpackage >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v jlink >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v strip >/dev/null || need+=(binutils)
 if [ "$type" = deb ]; then
   command -v dpkg-deb >/dev/null || need+=(dpkg)
@@ -45,9 +45,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 [ -f target/atlas-onboard.jar ] || mvn -B -DskipTests package
-rm -rf target/jpkg-input target/dist target/deb-root
-mkdir -p target/jpkg-input target/dist
-cp target/atlas-onboard.jar target/jpkg-input/
+rm -rf target/dist target/deb-root
+mkdir -p target/dist
 
 # jdeps on the jar names these (minus java.compiler/java.instrument, which only H2's Java functions and agents
 # load); it misses the service-loaded ones, which are added by hand: jdk.crypto.ec (TLS ECDHE/ECDSA),
@@ -60,17 +59,32 @@ locales=en,de,fr,es,it,nl,pt,pl,cs,sv,da,nb,fi,ja,zh,ko
 # --compress=1 shares the class files' constant strings in the modules image: 57 -> 40 MB installed, and xz packs it
 # as well as before (11.8 -> 11.9 MB in the .deb). --compress=2 (zip) makes it 27 MB installed but xz cannot pack zip
 # data: 25 MB in the .deb. JLINK_COMPRESS=0|1|2 to compare.
-jlink_opts="--strip-native-commands --strip-debug --no-man-pages --no-header-files --include-locales=$locales \
+jlink_opts="--strip-debug --no-man-pages --no-header-files --include-locales=$locales \
 --compress=${JLINK_COMPRESS:-1}"
 
-echo "jpackage app-image ($version)"
-jpackage --type app-image --name "$name" --app-version "$version" --vendor "Atlas Onboard" \
-  --description "Connect a GlobalSign Atlas account as a certificate provider" \
-  --input target/jpkg-input --main-jar atlas-onboard.jar --main-class io.atlasonboard.Launcher \
-  --icon icons/atlas-onboard-256.png --add-modules "$modules" --jlink-options "$jlink_opts" \
-  --java-options '-XX:SharedArchiveFile=$APPDIR/atlas-onboard.jsa' --java-options -Xshare:auto "${java_opts[@]}" \
-  --dest target/dist
+echo "app image ($version)"
 app=target/dist/$name
+mkdir -p "$app/bin" "$app/lib/app"
+jlink --add-modules "$modules" $jlink_opts --output "$app/lib/runtime"
+# the runtime keeps one command, java, also named after the application so that its process is (ps, top, pkill)
+find "$app/lib/runtime/bin" -mindepth 1 ! -name java -delete
+ln -s java "$app/lib/runtime/bin/$name"
+cp target/atlas-onboard.jar "$app/lib/app/"
+# The launcher is a shell script, not jpackage's native launcher: that one asks rpm and dpkg which package owns it
+# (dpkg -S and dpkg -L, twice) on every start, 90 ms of the installed --help's 330 ms here (more on a workstation
+# with thousands of packages). The script finds the image through its own path (/usr/bin/atlas-onboard is a link).
+grep -q "'" <<< "${java_opts[*]}" && { echo "packaging/jvm.options: no quotes, please" >&2; exit 1; }
+{
+  echo '#!/bin/sh'
+  echo '# Atlas Onboard: without arguments its window, with arguments its command line (atlas-onboard --help).'
+  echo '# Made by packaging/package.sh: the runtime of this image, the options of packaging/jvm.options, and the'
+  echo '# start-up archive (AppCDS; -Xshare:auto starts without it when it is missing or stale).'
+  echo 'here=$(readlink -f -- "$0") || exit 1'
+  echo 'app=${here%/bin/*}'
+  echo "exec \"\$app/lib/runtime/bin/$name\" -XX:SharedArchiveFile=\"\$app/lib/app/$name.jsa\" -Xshare:auto \\"
+  echo "  $(printf "'%s' " "${java_opts[@]}")-cp \"\$app/lib/app/$name.jar\" io.atlasonboard.Launcher \"\$@\""
+} > "$app/bin/$name"
+chmod 755 "$app/bin/$name"
 
 # AppCDS: the launcher asks for lib/app/atlas-onboard.jsa (-Xshare:auto: without it, or with one made for another
 # path or runtime, it starts without). The archive must come from the image's own runtime and name the jar where it
