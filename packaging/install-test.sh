@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installation test of the Debian package on this machine (CI runs it after the tests):
 #   packaging/install-test.sh [target/dist/atlas-onboard_*.deb]
-# validates the desktop entry and AppStream metainfo from the package contents, installs it with
-# `apt-get install ./file.deb`, runs the installed command (--help, --version, that it starts without asking dpkg or
-# rpm anything, that postinst dumped its AppCDS archive and the launcher maps it, with --help timed with and without it, a key + CSR with the trimmed runtime, the
-# no-display paragraph), reinstalls it (the upgrade path: prerm, then postinst), removes it, and checks that nothing
-# is left under /opt/atlas-onboard, no desktop entry and no command remain, and that the user's data folder was not
-# touched. Needs root (or sudo) for apt-get.
+# validates the desktop entry and AppStream metainfo from the package contents, installs it with `apt-get install
+# ./file.deb`, runs the installed command (--help, --version, that it starts without asking dpkg or rpm anything, that
+# postinst dumped its AppCDS archive and the launcher maps it, with --help timed with and without it, a key + CSR with
+# the trimmed runtime, the no-display paragraph), reinstalls it (the upgrade path: prerm, then postinst), removes it,
+# and checks that nothing is left under /opt/atlas-onboard, no desktop entry and no command remain, and that the
+# user's data folder was not touched. Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=${1:-$(ls target/dist/atlas-onboard_*.deb 2>/dev/null | head -1)}
