@@ -89,6 +89,14 @@ public record ClaimLifetime(Instant lastVerifiedAt, Instant expiresAt, Instant r
      * of the stored claim log (the store keeps the log as GlobalSign last returned it).
      */
     public static ClaimLifetime of(DomainClaimRecord rec, Instant now) {
+        return of(lastVerified(rec), rec.expiresAt(), now);
+    }
+
+    /**
+     * When GlobalSign last verified the stored claim: the newest SUCCESS entry of its stored log (null: none). Parses
+     * the log, so a caller that asks often (the DNS table's rows, every minute) keeps the answer per record.
+     */
+    public static Instant lastVerified(DomainClaimRecord rec) {
         Instant last = null;
         for (Claim.LogEntry e : ClaimService.log(rec)) {
             if ("SUCCESS".equalsIgnoreCase(e.status()) && e.timestamp() > 0) {
@@ -98,7 +106,7 @@ public record ClaimLifetime(Instant lastVerifiedAt, Instant expiresAt, Instant r
                 }
             }
         }
-        return of(last, rec.expiresAt(), now);
+        return last;
     }
 
     public boolean overdue() {

@@ -1,6 +1,8 @@
 package io.atlasonboard.ui.common;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -8,10 +10,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The icon font made ready off the FX thread: Ikonli's first icon finds its handlers, loads the icon fonts and the
  * icon pack's tables (about a tenth of the first window's start-up, issue 12). {@link #later} gives a control its icon
- * once that is done; the window's first frame does not wait for it.
+ * once that is done; the window's first frame does not wait for it. The warm-up's icons are the first ones handed out
+ * (a node not yet in a scene may be made on any thread): even a ready icon font cost the FX thread a few milliseconds
+ * per cold FontIcon in the stall walk's first unlock-screen gap.
  */
 public final class Icons {
     private static CompletableFuture<Void> ready;
+    private static final Map<String, FontIcon> MADE = new ConcurrentHashMap<>();
 
     private Icons() {
     }
@@ -25,7 +30,9 @@ public final class Icons {
                     for (String l : literals) {
                         // a node not in a scene may be made and measured on any thread: the measuring loads the
                         // fallback fonts the icon's glyph is mapped through
-                        new FontIcon(l).getLayoutBounds();
+                        FontIcon icon = new FontIcon(l);
+                        icon.getLayoutBounds();
+                        MADE.putIfAbsent(l, icon);
                     }
                 } catch (RuntimeException | LinkageError e) {
                     // the FX thread then makes the icon itself (and sees the same failure, if any)
@@ -43,9 +50,15 @@ public final class Icons {
     public static void later(Labeled control, String literal) {
         CompletableFuture<Void> r = warmUp(literal);
         if (r.isDone()) {
-            control.setGraphic(new FontIcon(literal));
+            control.setGraphic(icon(literal));
         } else {
-            r.thenRun(() -> Platform.runLater(() -> control.setGraphic(new FontIcon(literal))));
+            r.thenRun(() -> Platform.runLater(() -> control.setGraphic(icon(literal))));
         }
+    }
+
+    /** An icon for a control (FX thread): the warm-up's own, the first time, when it made one for {@code literal}. */
+    public static FontIcon icon(String literal) {
+        FontIcon made = MADE.remove(literal);
+        return made != null ? made : new FontIcon(literal);
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Small builders shared by the views, so every screen labels, hints and flags errors the same way. */
 public final class Views {
@@ -63,7 +62,7 @@ public final class Views {
 
     /** An icon-only button with accessible text and a tooltip. */
     public static Button iconButton(String icon, String accessibleText) {
-        Button b = new Button(null, new FontIcon(icon));
+        Button b = new Button(null, Icons.icon(icon));
         b.getStyleClass().addAll(Styles.BUTTON_ICON);
         b.setAccessibleText(accessibleText);
         b.setTooltip(new Tooltip(accessibleText));
@@ -71,7 +70,7 @@ public final class Views {
     }
 
     public static Button button(String text, String icon) {
-        Button b = new Button(text, icon == null ? null : new FontIcon(icon));
+        Button b = new Button(text, icon == null ? null : Icons.icon(icon));
         b.setMnemonicParsing(true);
         return b;
     }

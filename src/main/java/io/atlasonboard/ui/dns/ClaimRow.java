@@ -37,6 +37,8 @@ public final class ClaimRow {
     private final StringProperty authorizationDomain = new SimpleStringProperty("");
     private final StringProperty seen = new SimpleStringProperty("");
     private final ObjectProperty<ClaimLifetime> lifetime = new SimpleObjectProperty<>();
+    /** The record's last verification, parsed from its log once per record (the tick recomputes every minute). */
+    private Instant lastVerifiedAt;
 
     ClaimRow(DomainClaimRecord r) {
         update(r);
@@ -48,6 +50,7 @@ public final class ClaimRow {
             previousToken.set(old.token());
         }
         record.set(r);
+        lastVerifiedAt = ClaimLifetime.lastVerified(r);
         lifetime.set(null); // recomputed on the next tick
         domain.set(r.domain());
         status.set(statusText(r.status()));
@@ -62,7 +65,7 @@ public final class ClaimRow {
      */
     void lifetime(Instant now) {
         DomainClaimRecord r = record.get();
-        ClaimLifetime l = r == null ? null : ClaimLifetime.of(r, now);
+        ClaimLifetime l = r == null ? null : ClaimLifetime.of(lastVerifiedAt, r.expiresAt(), now);
         lifetime.set(l);
         lastVerified.set(l == null || l.lastVerifiedAt() == null ? "" : I18n.date(l.lastVerifiedAt()));
         if (l == null || l.revalidationDue() == null) {

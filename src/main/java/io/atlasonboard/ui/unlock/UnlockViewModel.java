@@ -78,7 +78,13 @@ public final class UnlockViewModel {
 
     /** Looks (off the UI thread) whether a store exists, and switches to CREATE or UNLOCK. */
     public FxTask<Boolean> check() {
-        FxTask<Boolean> t = tasks.run(I18n.t("ui.unlock.task.check"), p -> Store.exists(home));
+        java.util.Locale locale = I18n.locale();
+        FxTask<Boolean> t = tasks.run(I18n.t("ui.unlock.task.check"), p -> {
+            // the strength texts' bundles read here, not by the FX thread's first assess() (a cold bundle load
+            // was part of the unlock screen's longest stall, issue 12)
+            PassphraseStrength.assess(new char[0]).hint(locale);
+            return Store.exists(home);
+        });
         t.onSuccess(exists -> mode.set(exists ? Mode.UNLOCK : Mode.CREATE));
         t.onFailure(e -> error.set(I18n.t("ui.unlock.error.check", home, I18n.text(e))));
         return t;
