@@ -45,6 +45,8 @@ public final class FxStallWalk {
 
     public static void main(String[] args) throws Exception {
         boolean idle = args.length > 0 && args[0].equals("idle");
+        // the walk test's screenshots (Png) render the scene on the FX thread: the test's stall, not the product's
+        System.setProperty("atlas.test.noScreenshots", "true");
         long idleMs = args.length > 1 ? Long.parseLong(args[1]) : 20_000;
         FxToolkit.registerPrimaryStage();
         CountDownLatch started = new CountDownLatch(1);
