@@ -16,6 +16,9 @@ public final class Texts {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    private static final java.util.Map<String, MessageFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Texts() {
     }
 
@@ -54,6 +57,10 @@ public final class Texts {
                 rendered[i] = l.msg().render(locale);
             }
         }
-        return new MessageFormat(pattern, locale).format(rendered);
+        // a parsed pattern per locale and text, cloned for each use (MessageFormat is not thread-safe; the DNS table
+        // renders its 200 countdowns every second on the FX thread, and parsing the pattern was most of that)
+        MessageFormat cached = FORMATS.computeIfAbsent(locale.toLanguageTag() + '\u0000' + pattern,
+                k -> new MessageFormat(pattern, locale));
+        return ((MessageFormat) cached.clone()).format(rendered);
     }
 }

@@ -97,8 +97,13 @@ public record ClaimLifetime(Instant lastVerifiedAt, Instant expiresAt, Instant r
      * the log, so a caller that asks often (the DNS table's rows, every minute) keeps the answer per record.
      */
     public static Instant lastVerified(DomainClaimRecord rec) {
+        return lastVerified(ClaimService.log(rec));
+    }
+
+    /** The newest SUCCESS entry's time in a claim log (null: none). */
+    public static Instant lastVerified(java.util.List<Claim.LogEntry> log) {
         Instant last = null;
-        for (Claim.LogEntry e : ClaimService.log(rec)) {
+        for (Claim.LogEntry e : log) {
             if ("SUCCESS".equalsIgnoreCase(e.status()) && e.timestamp() > 0) {
                 Instant t = Instant.ofEpochSecond(e.timestamp());
                 if (last == null || t.isAfter(last)) {

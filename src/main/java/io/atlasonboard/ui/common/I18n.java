@@ -19,6 +19,8 @@ import java.util.Locale;
 public final class I18n {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
     private static volatile Locale locale = fromSystem(Locale.getDefault());
+    private static final java.util.Map<String, DateTimeFormatter> FORMATTERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private I18n() {
     }
@@ -68,13 +70,19 @@ public final class I18n {
     }
 
     public static String date(Instant when) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
-                .format(when.atZone(ZoneId.systemDefault()));
+        return formatter(false).format(when.atZone(ZoneId.systemDefault()));
     }
 
     public static String dateTime(Instant when) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                .format(when.atZone(ZoneId.systemDefault()));
+        return formatter(true).format(when.atZone(ZoneId.systemDefault()));
+    }
+
+    /** The locale's medium date (or date-time) formatter, made once per locale (formatters are immutable). */
+    private static DateTimeFormatter formatter(boolean withTime) {
+        Locale l = locale;
+        return FORMATTERS.computeIfAbsent(l.toLanguageTag() + (withTime ? "+time" : ""), k -> (withTime
+                ? DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)).withLocale(l));
     }
 
     public static String number(long value) {

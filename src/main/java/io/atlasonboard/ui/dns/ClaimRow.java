@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
+import io.atlasonboard.core.atlas.Claim;
 import io.atlasonboard.core.claims.ClaimLifetime;
+import io.atlasonboard.core.claims.ClaimService;
 import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.ui.common.I18n;
 import javafx.beans.property.ObjectProperty;
@@ -50,13 +49,20 @@ public final class ClaimRow {
             previousToken.set(old.token());
         }
         record.set(r);
-        lastVerifiedAt = ClaimLifetime.lastVerified(r);
+        // the log parsed once per record: its text and the last verification both come from it
+        List<Claim.LogEntry> entries;
+        try {
+            entries = ClaimService.log(r);
+        } catch (RuntimeException e) {
+            entries = null; // not a log as the API writes it: shown as it is
+        }
+        lastVerifiedAt = entries == null ? null : ClaimLifetime.lastVerified(entries);
         lifetime.set(null); // recomputed on the next tick
         domain.set(r.domain());
         status.set(statusText(r.status()));
         token.set(r.token());
         expiry.set(r.expiresAt() == null ? "" : I18n.date(r.expiresAt()));
-        log.set(formatLog(r.logJson()));
+        log.set(entries == null ? r.logJson() : formatLog(entries));
     }
 
     /**
@@ -113,7 +119,7 @@ public final class ClaimRow {
     }
 
     private static String two(long n) {
-        return String.format(Locale.ROOT, "%02d", n);
+        return n < 10 ? "0" + n : Long.toString(n); // called for every row every second: no String.format
     }
 
     /** The API's claim status (PENDING, VERIFIED) in the UI's language; an unknown one as the API wrote it. */
@@ -131,28 +137,17 @@ public final class ClaimRow {
                 && !now.isBefore(r.assertBy());
     }
 
-    static String formatLog(String json) {
-        if (json == null || json.isBlank()) {
-            return "";
-        }
-        try {
-            JsonElement e = JsonParser.parseString(json);
-            if (!e.isJsonArray()) {
-                return json;
+    static String formatLog(List<Claim.LogEntry> entries) {
+        List<String> lines = new ArrayList<>(entries.size());
+        for (Claim.LogEntry e : entries) {
+            if (e == null) {
+                continue;
             }
-            JsonArray a = e.getAsJsonArray();
-            List<String> lines = new ArrayList<>();
-            for (JsonElement x : a) {
-                var o = x.getAsJsonObject();
-                long ts = o.has("timestamp") ? o.get("timestamp").getAsLong() : 0;
-                lines.add((ts == 0 ? "" : I18n.dateTime(Instant.ofEpochSecond(ts)) + "  ")
-                        + (o.has("status") ? o.get("status").getAsString() : "") + "  "
-                        + (o.has("description") ? o.get("description").getAsString() : ""));
-            }
-            return String.join("\n", lines);
-        } catch (RuntimeException ex) {
-            return json;
+            lines.add((e.timestamp() == 0 ? "" : I18n.dateTime(Instant.ofEpochSecond(e.timestamp())) + "  ")
+                    + (e.status() == null ? "" : e.status()) + "  "
+                    + (e.description() == null ? "" : e.description()));
         }
+        return String.join("\n", lines);
     }
 
     public DomainClaimRecord record() { return record.get(); }
