@@ -89,18 +89,13 @@ public record ClaimLifetime(Instant lastVerifiedAt, Instant expiresAt, Instant r
      * of the stored claim log (the store keeps the log as GlobalSign last returned it).
      */
     public static ClaimLifetime of(DomainClaimRecord rec, Instant now) {
-        return of(lastVerified(rec), rec.expiresAt(), now);
+        return of(lastVerified(ClaimService.log(rec)), rec.expiresAt(), now);
     }
 
     /**
-     * When GlobalSign last verified the stored claim: the newest SUCCESS entry of its stored log (null: none). Parses
-     * the log, so a caller that asks often (the DNS table's rows, every minute) keeps the answer per record.
+     * The newest SUCCESS entry's time in a claim log (null: none); a caller that asks often (the DNS table's rows,
+     * every minute) parses the log once and keeps this.
      */
-    public static Instant lastVerified(DomainClaimRecord rec) {
-        return lastVerified(ClaimService.log(rec));
-    }
-
-    /** The newest SUCCESS entry's time in a claim log (null: none). */
     public static Instant lastVerified(java.util.List<Claim.LogEntry> log) {
         Instant last = null;
         for (Claim.LogEntry e : log) {
