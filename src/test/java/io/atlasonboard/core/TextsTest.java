@@ -43,6 +43,16 @@ class TextsTest {
     }
 
     @Test
+    void aPatternKeptAfterItsFirstUseStillRendersEachLocaleAndEachCallsArguments() {
+        // Texts keeps each parsed pattern (issue 12): the kept one must not carry a locale or arguments over
+        for (int round = 0; round < 3; round++) {
+            assertThat(Texts.render(Locale.ENGLISH, "core.pki.input.certsMany", 1234)).startsWith("1,234 ");
+            assertThat(Texts.render(Locale.GERMAN, "core.pki.input.certsMany", 1234)).startsWith("1.234 Zertifikate");
+            assertThat(Texts.render(Locale.GERMAN, "core.pki.input.certsMany", 3)).startsWith("3 Zertifikate");
+        }
+    }
+
+    @Test
     void aMissingKeyIsVisibleAsSuch() {
         assertThat(Texts.render(Locale.ENGLISH, "core.pki.no.such.key")).isEqualTo("!core.pki.no.such.key!");
         assertThat(Texts.exists(Locale.ENGLISH, "core.pki.no.such.key")).isFalse();
