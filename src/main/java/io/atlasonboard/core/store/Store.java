@@ -11,11 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,12 +224,19 @@ public final class Store implements AutoCloseable {
                 StoreCreation.removeMarker(home); // crash right after the commit point: the store is complete
             }
             Vault.Parsed parsed = Vault.read(vaultFile);
-            dataKey = Vault.unlock(parsed, passphrase);
-            if (!Files.isRegularFile(dbFile)) {
+            // the database's read-only check needs no key: it runs on another core while the key is derived
+            StoreProbe probe = Files.isRegularFile(dbFile) ? StoreProbe.start(home, dbFile) : null;
+            try {
+                dataKey = Vault.unlock(parsed, passphrase);
+            } finally {
+                if (dataKey == null && probe != null) {
+                    probe.awaitQuietly(); // a wrong passphrase is the answer; the check's outcome is not
+                }
+            }
+            if (probe == null) {
                 throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.noDatabase", VAULT_FILE));
             }
-            checkFingerprint(home, dbFile);
-            int schema = probeReadOnly(home, dbFile, vaultFile, dataKey);
+            int schema = probe.await().verifyKeyCheck(vaultFile, dataKey);
             Connection conn = null;
             try {
                 markOpen(home);
@@ -464,7 +469,7 @@ public final class Store implements AutoCloseable {
         return u.toString();
     }
 
-    private static Connection connect(Path home, boolean mustExist, boolean readOnly) throws SQLException {
+    static Connection connect(Path home, boolean mustExist, boolean readOnly) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", "atlas");
         p.setProperty("password", "");
@@ -485,70 +490,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens the database read-only and reads every row of every table, so a damaged file is reported before
-     * anything could write to it; also refuses a schema from a newer version.
-     */
-    private static int probeReadOnly(Path home, Path dbFile, Path vaultFile, byte[] dataKey) {
-        int applied = 0;
-        try (Connection c = connect(home, true, true)) {
-            DatabaseMetaData md = c.getMetaData();
-            boolean hasHistory;
-            try (ResultSet rs = md.getTables(null, "PUBLIC", "flyway_schema_history", null)) {
-                hasHistory = rs.next();
-            }
-            if (!hasHistory) {
-                throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.noSchema"));
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int v;
-                    try {
-                        v = Integer.parseInt(rs.getString(1).split("\\.")[0]);
-                    } catch (NumberFormatException e) {
-                        throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.badVersion"));
-                    }
-                    if (v > SCHEMA_VERSION) {
-                        throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.newer", v, SCHEMA_VERSION));
-                    }
-                    if (!rs.getBoolean(2)) {
-                        throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.migration", v));
-                    }
-                    applied = Math.max(applied, v);
-                }
-            }
-            checkKeyBinding(c, vaultFile, dataKey);
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = md.getTables(null, "PUBLIC", "%", new String[] {"TABLE", "BASE TABLE"})) {
-                while (rs.next()) {
-                    tables.add(rs.getString("TABLE_NAME"));
-                }
-            }
-            for (String t : tables) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM \"" + t.replace("\"", "\"\"") + "\"");
-                     ResultSet rs = ps.executeQuery()) {
-                    ResultSetMetaData rmd = rs.getMetaData();
-                    while (rs.next()) {
-                        for (int i = 1; i <= rmd.getColumnCount(); i++) {
-                            rs.getObject(i);
-                        }
-                    }
-                }
-            }
-            return applied;
-        } catch (SQLException e) {
-            throw mapOpenFailure(dbFile, e);
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreUnreadableException(dbFile, Msg.of("core.store.reason.database", e.getClass().getSimpleName()), e);
-        }
-    }
-
-    private static final String KEY_CHECK = "key_check";
-    private static final byte[] KEY_CHECK_PLAIN = "atlas-onboard key check v1".getBytes(
+    static final String KEY_CHECK = "key_check";
+    static final byte[] KEY_CHECK_PLAIN = "atlas-onboard key check v1".getBytes(
             java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Stores the key-check value (the data key's fingerprint in the database) if it is not there yet. */
@@ -573,63 +516,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** The vault's data key must decrypt this database's key-check value: the two files belong together. */
-    private static void checkKeyBinding(Connection c, Path vaultFile, byte[] dataKey) throws SQLException {
-        try (ResultSet t = c.getMetaData().getTables(null, "PUBLIC", "STORE_META", null)) {
-            if (!t.next()) {
-                return; // schema 2 or older: the value is added after the migration
-            }
-        }
-        byte[] blob = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT meta_value FROM store_meta WHERE meta_key = ?")) {
-            ps.setString(1, KEY_CHECK);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    blob = rs.getBytes(1);
-                }
-            }
-        }
-        if (blob == null) {
-            return;
-        }
-        SecretBox box = new SecretBox(dataKey);
-        try {
-            byte[] plain = box.decrypt(blob, SecretBox.aad("store_meta", "meta_value", 0));
-            if (!java.util.Arrays.equals(plain, KEY_CHECK_PLAIN)) {
-                throw new javax.crypto.AEADBadTagException();
-            }
-        } catch (javax.crypto.AEADBadTagException e) {
-            throw new StoreUnreadableException(vaultFile, "it unlocks, but belongs to a different database than "
-                    + DB_FILE + " (the key check does not match), so the stored secrets could not be read.");
-        } finally {
-            box.destroy();
-        }
-    }
-
-    /** After a clean close the database must be exactly what was closed; otherwise it was damaged or replaced. */
-    private static void checkFingerprint(Path home, Path dbFile) {
-        StoreState.Json state = StoreState.read(home);
-        if (state == null || !state.cleanClose || state.databaseSha256 == null) {
-            return;
-        }
-        String actual;
-        try {
-            actual = StoreState.sha256(dbFile);
-        } catch (IOException e) {
-            throw new StoreUnreadableException(dbFile, "it could not be read (" + e.getClass().getSimpleName() + ").",
-                    e);
-        }
-        if (!actual.equalsIgnoreCase(state.databaseSha256)) {
-            throw new StoreUnreadableException(dbFile, "it changed after Atlas Onboard last closed it (its SHA-256 "
-                    + "does not match " + StoreState.FILE + "), so it is damaged or was replaced. If you restored it "
-                    + "from a backup on purpose, delete " + StoreState.FILE + " and unlock again.");
-        }
-    }
-
     private static void markOpen(Path home) throws IOException {
         StoreState.write(home, false, null);
     }
 
-    private static StoreException mapOpenFailure(Path dbFile, SQLException e) {
+    static StoreException mapOpenFailure(Path dbFile, SQLException e) {
         if (e.getErrorCode() == 90020 || String.valueOf(e.getMessage()).contains("already in use")) {
             return new StoreInUseException(dbFile, e);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
  */
 public final class StoreUnreadableException extends StoreException {
     private final Path file;
+    private final Object reason;
 
     public StoreUnreadableException(Path file, Object reason) {
         this(file, reason, null);
@@ -18,6 +19,12 @@ public final class StoreUnreadableException extends StoreException {
     public StoreUnreadableException(Path file, Object reason, Throwable cause) {
         super(Msg.of("core.store.unreadable", file.toString(), reason), cause);
         this.file = file;
+        this.reason = reason;
+    }
+
+    /** Why it cannot be read: English text or a {@link Msg}, as given. */
+    public Object reason() {
+        return reason;
     }
 
     /** The file that could not be read. */

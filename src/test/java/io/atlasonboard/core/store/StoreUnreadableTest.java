@@ -117,6 +117,49 @@ class StoreUnreadableTest {
         assertUnreadableAndUnchanged(db);
     }
 
+    // --- the database check runs beside the key derivation; a wrong passphrase still wins, and the check ends first ---
+
+    @Test
+    void wrongPassphraseOnADamagedDatabaseSaysWrongPassphraseThenTheDamage() throws IOException {
+        StoreState.write(home, false, null);
+        long size = Files.size(db);
+        garble(db, size / 3, (int) Math.min(size / 3, 64 * 1024));
+        Map<String, String> before = StoreTestSupport.snapshot(home);
+        assertThatThrownBy(() -> Store.open(home, "not the passphrase at all 9".toCharArray()))
+                .isInstanceOf(WrongPassphraseException.class);
+        assertThat(StoreTestSupport.snapshot(home)).isEqualTo(before);
+        // the check's read-only connection was closed before the lock was freed: the next open is not "in use"
+        assertUnreadableAndUnchanged(db);
+    }
+
+    @Test
+    void aSecondTryOnADamagedDatabaseSaysTheDamageAgain() throws IOException {
+        StoreState.write(home, false, null);
+        long size = Files.size(db);
+        garble(db, size / 3, (int) Math.min(size / 3, 64 * 1024));
+        String first = messageOfReopen();
+        // H2 keeps the damaged file locked after its failed open: each retry is told the same damage, not "in use"
+        assertUnreadableAndUnchanged(db);
+        assertThat(messageOfReopen()).isEqualTo(first);
+    }
+
+    private String messageOfReopen() {
+        try (Store s = StoreTestSupport.reopen(home)) {
+            throw new AssertionError("a damaged store opened");
+        } catch (StoreUnreadableException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void wrongThenRightPassphraseOpensTheStoreWithItsData() {
+        assertThatThrownBy(() -> Store.open(home, "not the passphrase at all 9".toCharArray()))
+                .isInstanceOf(WrongPassphraseException.class);
+        try (Store s = StoreTestSupport.reopen(home)) {
+            assertThat(s.onboardings().list()).hasSize(12);
+        }
+    }
+
     @Test
     void missingDatabase() throws IOException {
         Files.delete(db);
