@@ -116,6 +116,7 @@ final class Dns200Walk {
             phase.accept("dns200-done");
         } finally {
             FxToolkit.cleanupStages();
+            io.atlasonboard.testing.TempDirs.deleteQuietly(home);
         }
     }
 

@@ -163,6 +163,7 @@ public final class FxStallWalk {
             return false;
         } finally {
             down.invoke(t);
+            io.atlasonboard.testing.TempDirs.deleteQuietly(tmp); // the process halts; no @TempDir cleanup comes
         }
     }
 

@@ -13,13 +13,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -484,13 +482,7 @@ public final class BindServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (dir != null && Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
+        TempDirs.deleteQuietly(dir);
     }
 
     public boolean isRunning() {
@@ -550,13 +542,7 @@ public final class BindServer implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("signing " + z + " failed: " + e.getMessage(), e);
         } finally {
-            if (work != null) {
-                try (Stream<Path> st = Files.walk(work)) {
-                    st.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
+            TempDirs.deleteQuietly(work);
         }
     }
 

@@ -31,6 +31,7 @@ public final class TestPki {
         if (dir == null) {
             try {
                 dir = Files.createTempDirectory("pki-test");
+                io.atlasonboard.testing.TempDirs.deleteAtExit(dir); // it holds the test CA's key
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
