@@ -194,8 +194,8 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Opens an existing store. {@link WrongPassphraseException} if the passphrase is wrong (checked before the
-     * database is opened; nothing is written), {@link StoreUnreadableException} if a store file is damaged, missing or
+     * Opens an existing store. {@link WrongPassphraseException} if the passphrase is wrong (checked before anything is
+     * written; until then the database is only read, by the check that runs beside the key derivation), {@link StoreUnreadableException} if a store file is damaged, missing or
      * from a newer version, {@link StoreNotFoundException} if there is no store, {@link StoreInUseException} if another
      * process has it open.
      */

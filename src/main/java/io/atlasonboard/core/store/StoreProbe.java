@@ -34,28 +34,34 @@ final class StoreProbe {
     private static final Map<Path, Object> DAMAGE = new ConcurrentHashMap<>();
 
     private final FutureTask<Result> task;
+    /** Set when the answer is no longer wanted (a wrong passphrase): the pass over the rows stops early. */
+    private volatile boolean unwanted;
 
-    private StoreProbe(FutureTask<Result> task) {
-        this.task = task;
-    }
-
-    /** Starts the check of {@code dbFile}; the caller holds the store lock until {@link #await} has returned. */
-    static StoreProbe start(Path home, Path dbFile) {
-        FutureTask<Result> task = new FutureTask<>(() -> {
+    private StoreProbe(Path home, Path dbFile) {
+        this.task = new FutureTask<>(() -> {
             try {
                 checkFingerprint(home, dbFile);
                 Result r = readAll(home, dbFile);
-                DAMAGE.remove(dbFile);
+                if (r.damage() instanceof StoreUnreadableException u) {
+                    DAMAGE.put(dbFile, u.reason());
+                } else {
+                    DAMAGE.remove(dbFile);
+                }
                 return r;
             } catch (StoreUnreadableException e) {
                 DAMAGE.put(dbFile, e.reason());
                 throw e;
             }
         });
-        Thread t = new Thread(task, "store-check");
+    }
+
+    /** Starts the check of {@code dbFile}; the caller holds the store lock until {@link #await} has returned. */
+    static StoreProbe start(Path home, Path dbFile) {
+        StoreProbe probe = new StoreProbe(home, dbFile);
+        Thread t = new Thread(probe.task, "store-check");
         t.setDaemon(true);
         t.start();
-        return new StoreProbe(task);
+        return probe;
     }
 
     /** The check's result, or the {@link StoreException} it found. Waits for it without giving up on interrupts. */
@@ -85,8 +91,9 @@ final class StoreProbe {
         }
     }
 
-    /** Waits for the check to end, ignoring what it found (when the passphrase was wrong). */
+    /** Stops the check early and waits for it to end, ignoring what it found (when the passphrase was wrong). */
     void awaitQuietly() {
+        unwanted = true; // not an interrupt: that would close H2's file channel under it
         try {
             await();
         } catch (RuntimeException | Error ignored) {
@@ -94,8 +101,11 @@ final class StoreProbe {
         }
     }
 
-    /** What the read-only pass found: the highest schema version applied and the stored key check value, if any. */
-    record Result(int schema, byte[] keyCheck) {
+    /**
+     * What the read-only pass found: the highest schema version applied, the stored key check value (if any) and, when
+     * rows could not be read after that value was, the damage, reported after the key check as before.
+     */
+    record Result(int schema, byte[] keyCheck, StoreException damage) {
 
         /** The schema version, once the key check value (if stored) decrypts under {@code dataKey}. */
         int verifyKeyCheck(Path vaultFile, byte[] dataKey) {
@@ -113,6 +123,9 @@ final class StoreProbe {
                         + Store.DB_FILE + " (the key check does not match), so the stored secrets could not be read.");
             } finally {
                 box.destroy();
+            }
+            if (damage != null) {
+                throw damage;
             }
             return schema;
         }
@@ -138,8 +151,9 @@ final class StoreProbe {
         }
     }
 
-    private static Result readAll(Path home, Path dbFile) {
+    private Result readAll(Path home, Path dbFile) {
         int applied = 0;
+        byte[] keyCheck = null;
         try (Connection c = Store.connect(home, true, true)) {
             DatabaseMetaData md = c.getMetaData();
             boolean hasHistory;
@@ -169,7 +183,7 @@ final class StoreProbe {
                     applied = Math.max(applied, v);
                 }
             }
-            byte[] keyCheck = readKeyCheck(c);
+            keyCheck = readKeyCheck(c);
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = md.getTables(null, "PUBLIC", "%", new String[] {"TABLE", "BASE TABLE"})) {
                 while (rs.next()) {
@@ -180,26 +194,34 @@ final class StoreProbe {
                 try (PreparedStatement ps = c.prepareStatement("SELECT * FROM \"" + t.replace("\"", "\"\"") + "\"");
                      ResultSet rs = ps.executeQuery()) {
                     ResultSetMetaData rmd = rs.getMetaData();
-                    while (rs.next()) {
+                    while (rs.next() && !unwanted) {
                         for (int i = 1; i <= rmd.getColumnCount(); i++) {
                             rs.getObject(i);
                         }
                     }
                 }
             }
-            return new Result(applied, keyCheck);
+            return new Result(applied, keyCheck, null);
         } catch (SQLException e) {
             Object found = DAMAGE.get(dbFile);
             if (found != null && heldInThisProcess(e)) {
-                throw new StoreUnreadableException(dbFile, found, e);
+                return failed(applied, keyCheck, new StoreUnreadableException(dbFile, found, e));
             }
-            throw Store.mapOpenFailure(dbFile, e);
+            return failed(applied, keyCheck, Store.mapOpenFailure(dbFile, e));
         } catch (StoreException e) {
-            throw e;
+            return failed(applied, keyCheck, e);
         } catch (RuntimeException e) {
-            throw new StoreUnreadableException(dbFile,
-                    Msg.of("core.store.reason.database", e.getClass().getSimpleName()), e);
+            return failed(applied, keyCheck, new StoreUnreadableException(dbFile,
+                    Msg.of("core.store.reason.database", e.getClass().getSimpleName()), e));
         }
+    }
+
+    /** Damage found before the key check value was read is thrown; after it, kept for {@link Result#verifyKeyCheck}. */
+    private static Result failed(int applied, byte[] keyCheck, StoreException damage) {
+        if (keyCheck == null) {
+            throw damage;
+        }
+        return new Result(applied, keyCheck, damage);
     }
 
     /** The file's lock is held by this JVM (another process's lock is no overlap, just a refused lock). */

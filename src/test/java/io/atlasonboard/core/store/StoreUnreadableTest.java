@@ -128,7 +128,7 @@ class StoreUnreadableTest {
         assertThatThrownBy(() -> Store.open(home, "not the passphrase at all 9".toCharArray()))
                 .isInstanceOf(WrongPassphraseException.class);
         assertThat(StoreTestSupport.snapshot(home)).isEqualTo(before);
-        // the check's read-only connection was closed before the lock was freed: the next open is not "in use"
+        // and the right one is told the damage (a lock left by the check is what the healthy-store test below catches)
         assertUnreadableAndUnchanged(db);
     }
 
@@ -153,6 +153,7 @@ class StoreUnreadableTest {
 
     @Test
     void wrongThenRightPassphraseOpensTheStoreWithItsData() {
+        // fails with "in use" if the wrong try's check left its read-only connection (and H2's file lock) open
         assertThatThrownBy(() -> Store.open(home, "not the passphrase at all 9".toCharArray()))
                 .isInstanceOf(WrongPassphraseException.class);
         try (Store s = StoreTestSupport.reopen(home)) {
