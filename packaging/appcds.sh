@@ -22,7 +22,7 @@ run inspect inspect "$T/r.csr"
 run store --home "$T/h" --passphrase-file "$T/pass" provider list
 run dns dns check example.invalid --expect x --bootstrap 127.0.0.1:9 --timeout-ms 50 --retries 0
 # the first window: -Datlas.bench.firstFrame=exit ends the process after its first frame (ui/shell/FrameMark)
-# (its own temp folder: a halted JVM leaves JavaFX's copy of the icon font behind)
+# (its own temp folder, removed with the others: a run the timeout kills leaves JavaFX's copy of the icon font)
 gui=(java -Xshare:off -XX:DumpLoadedClassList="$T/gui.lst" -Djava.io.tmpdir="$T" -Datlas.bench.firstFrame=exit -jar "$JAR"
   --home "$T/gh")
 if [ -n "${DISPLAY:-}" ]; then

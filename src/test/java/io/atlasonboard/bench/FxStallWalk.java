@@ -162,8 +162,11 @@ public final class FxStallWalk {
             e.getCause().printStackTrace();
             return false;
         } finally {
-            down.invoke(t);
-            io.atlasonboard.testing.TempDirs.deleteQuietly(tmp); // the process halts; no @TempDir cleanup comes
+            try {
+                down.invoke(t);
+            } finally {
+                io.atlasonboard.testing.TempDirs.deleteQuietly(tmp); // the process halts; no @TempDir cleanup comes
+            }
         }
     }
 
