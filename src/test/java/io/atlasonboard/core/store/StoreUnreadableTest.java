@@ -104,9 +104,7 @@ class StoreUnreadableTest {
 
     @Test
     void garbledDatabaseBodyAfterCrashIsCaughtByProbe() throws IOException {
-        StoreState.write(home, false, null);
-        long size = Files.size(db);
-        garble(db, size / 3, (int) Math.min(size / 3, 64 * 1024));
+        garbleBodyAfterCrash();
         assertUnreadableAndUnchanged(db);
     }
 
@@ -121,9 +119,7 @@ class StoreUnreadableTest {
 
     @Test
     void wrongPassphraseOnADamagedDatabaseSaysWrongPassphraseThenTheDamage() throws IOException {
-        StoreState.write(home, false, null);
-        long size = Files.size(db);
-        garble(db, size / 3, (int) Math.min(size / 3, 64 * 1024));
+        garbleBodyAfterCrash();
         Map<String, String> before = StoreTestSupport.snapshot(home);
         assertThatThrownBy(() -> Store.open(home, "not the passphrase at all 9".toCharArray()))
                 .isInstanceOf(WrongPassphraseException.class);
@@ -134,9 +130,7 @@ class StoreUnreadableTest {
 
     @Test
     void aSecondTryOnADamagedDatabaseSaysTheDamageAgain() throws IOException {
-        StoreState.write(home, false, null);
-        long size = Files.size(db);
-        garble(db, size / 3, (int) Math.min(size / 3, 64 * 1024));
+        garbleBodyAfterCrash();
         String first = messageOfReopen();
         // H2 keeps the damaged file locked after its failed open: each retry is told the same damage, not "in use"
         assertUnreadableAndUnchanged(db);
@@ -223,6 +217,13 @@ class StoreUnreadableTest {
         assertThatThrownBy(() -> StoreTestSupport.reopen(home))
                 .isInstanceOf(StoreUnreadableException.class).hasMessageContaining("newer version");
         assertThat(StoreTestSupport.snapshot(home)).isEqualTo(before);
+    }
+
+    /** A third of the database garbled, with no clean-close fingerprint (as after a crash): only the probe sees it. */
+    private void garbleBodyAfterCrash() throws IOException {
+        StoreState.write(home, false, null);
+        long size = Files.size(db);
+        garble(db, size / 3, (int) Math.min(size / 3, 64 * 1024));
     }
 
     private static void garble(Path file, long offset, int len) throws IOException {
