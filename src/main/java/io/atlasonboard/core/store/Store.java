@@ -195,9 +195,9 @@ public final class Store implements AutoCloseable {
 
     /**
      * Opens an existing store. {@link WrongPassphraseException} if the passphrase is wrong (checked before anything is
-     * written; until then the database is only read, by the check that runs beside the key derivation), {@link StoreUnreadableException} if a store file is damaged, missing or
-     * from a newer version, {@link StoreNotFoundException} if there is no store, {@link StoreInUseException} if another
-     * process has it open.
+     * written; until then the database is only read, by the check that runs beside the key derivation),
+     * {@link StoreUnreadableException} if a store file is damaged, missing or from a newer version,
+     * {@link StoreNotFoundException} if there is no store, {@link StoreInUseException} if another process has it open.
      */
     public static Store open(Path home, char[] passphrase) {
         home = home.toAbsolutePath().normalize();

@@ -115,7 +115,7 @@ class StoreUnreadableTest {
         assertUnreadableAndUnchanged(db);
     }
 
-    // --- the database check runs beside the key derivation; a wrong passphrase still wins, and the check ends first ---
+    // --- the database check runs beside the key derivation: a wrong passphrase still wins, the check ends first ---
 
     @Test
     void wrongPassphraseOnADamagedDatabaseSaysWrongPassphraseThenTheDamage() throws IOException {
