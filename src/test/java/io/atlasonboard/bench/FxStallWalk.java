@@ -18,7 +18,8 @@ import org.testfx.api.FxToolkit;
  * (a gap that ends on another screen than it began counts as {@code screen-change}: building that screen; so does
  * the gap after it, which holds the new screen's first CSS and layout pass, the heartbeat running at a pulse's start). With
  * {@code idle} instead it records the same for a bare window doing nothing for as long (the peer). After the walk,
- * the 200-domain check in the DNS pane ({@link Dns200Walk}; {@code -Dbench.noDns200=true} skips it, {@code -Dbench.onlyDns200=true} runs only it). Prints
+ * the 200-domain check in the DNS pane ({@link Dns200Walk}; {@code -Dbench.noDns200=true} skips it, {@code -Dbench.onlyDns200=true} runs only it;
+ * {@code -Dbench.warmWalk=true} runs everything twice in the JVM, the second pass's phases prefixed {@code warm-}). Prints
  * {@code stall PHASE MS} lines (the longest gap), {@code cpu PHASE MS} lines (the most FX-thread CPU time within one
  * gap of that phase: on a loaded machine a long gap with little CPU is the thread waiting for a core, not work to
  * move), {@code cpusum PHASE MS} (all FX-thread CPU time in that phase), {@code parts PHASE ...} (where the longest gap's
@@ -36,6 +37,7 @@ public final class FxStallWalk {
     /** Set by the 200-domain part (its screen has the same ids as the walk's DNS step). */
     private static volatile String forced;
     private static volatile String phase = "start";
+    private static volatile String prefix = "";
     /** The last pulse (System.nanoTime) and the FX thread, for the sampler. */
     private static volatile long lastPulse;
     private static volatile Thread fxThread;
@@ -80,7 +82,7 @@ public final class FxStallWalk {
                         // one that ends on the unlock screen from elsewhere is the window being composed (start-up)
                         String to = changedBefore && before.equals(phase) ? firstOf : phase;
                         String key = before.equals(phase) && !changedBefore ? phase
-                                : to.equals("unlock") ? "first-window" : "screen-change";
+                                : prefix + (to.equals(prefix + "unlock") ? "first-window" : "screen-change");
                         if (changed) {
                             firstOf = phase;
                         }
@@ -117,13 +119,20 @@ public final class FxStallWalk {
             Thread.sleep(idleMs);
             ok = true;
         } else {
-            ok = Boolean.getBoolean("bench.onlyDns200") || walk();
-            if (ok && !Boolean.getBoolean("bench.noDns200")) {
-                try {
-                    Dns200Walk.run(p -> forced = p);
-                } catch (Exception e) {
-                    e.printStackTrace();
-                    ok = false;
+            // -Dbench.warmWalk=true: everything twice in the same JVM; the second pass's rows ("warm-" phases) show
+            // what is left once the classes are loaded and the code is compiled
+            ok = true;
+            for (int pass = 0; ok && pass < (Boolean.getBoolean("bench.warmWalk") ? 2 : 1); pass++) {
+                prefix = pass == 0 ? "" : "warm-";
+                forced = null;
+                ok = Boolean.getBoolean("bench.onlyDns200") || walk();
+                if (ok && !Boolean.getBoolean("bench.noDns200")) {
+                    try {
+                        Dns200Walk.run(p -> forced = p);
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                        ok = false;
+                    }
                 }
             }
         }
@@ -173,8 +182,12 @@ public final class FxStallWalk {
     /** The screen in the main window, from the ids the wizard's steps carry. */
     private static String phaseOf() {
         if (forced != null) {
-            return forced;
+            return prefix + forced;
         }
+        return prefix + screen();
+    }
+
+    private static String screen() {
         for (Window w : Window.getWindows()) {
             Scene s = w.getScene();
             if (s == null || s.getRoot() == null) {
