@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.atlasonboard.core.pki.DomainNames;
-import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
 
@@ -113,30 +112,33 @@ final class ClaimCreation {
         int[] done = {0};
         // the claims that came back, joined to the table together: the results queued on the UI thread by then
         // (many a frame in a batch of 200) become one table change, handled after them
-        List<DomainClaimRecord> arrived = new ArrayList<>();
+        List<ClaimRow.Shown> arrived = new ArrayList<>();
         Runnable flush = () -> {
-            vm.upsertRows(List.copyOf(arrived));
+            vm.upsertShown(List.copyOf(arrived));
             arrived.clear();
             if (done[0] == todo.size()) {
                 vm.busyProperty().set(false);
             }
         };
         for (String d : todo) {
-            jobs.run(I18n.t("ui.dns.job.claim", d), p -> claims.create(vm.providerId(), d)).onSuccess(r -> {
-                arrived.add(r);
-                if (++done[0] == todo.size()) {
-                    vm.domainInputProperty().set("");
-                    vm.messageProperty().set(I18n.t("ui.dns.claimed", todo.size()));
-                }
-                if (arrived.size() == 1) {
-                    jobs.onUi(flush);
-                }
-            }).onFailure(e -> {
-                vm.domainErrorProperty().set(I18n.t("ui.dns.error.domain", d, DnsValidationViewModel.failure(e)));
-                if (++done[0] == todo.size() && arrived.isEmpty()) {
-                    vm.busyProperty().set(false);
-                }
-            });
+            // the row's values (its log parsed, its dates formatted) are worked out by the job, off the FX thread
+            jobs.run(I18n.t("ui.dns.job.claim", d), p -> vm.shown(List.of(claims.create(vm.providerId(), d))).get(0))
+                    .onSuccess(r -> {
+                        arrived.add(r);
+                        if (++done[0] == todo.size()) {
+                            vm.domainInputProperty().set("");
+                            vm.messageProperty().set(I18n.t("ui.dns.claimed", todo.size()));
+                        }
+                        if (arrived.size() == 1) {
+                            jobs.onUi(flush);
+                        }
+                    }).onFailure(e -> {
+                        vm.domainErrorProperty().set(I18n.t("ui.dns.error.domain", d,
+                                DnsValidationViewModel.failure(e)));
+                        if (++done[0] == todo.size() && arrived.isEmpty()) {
+                            vm.busyProperty().set(false);
+                        }
+                    });
         }
     }
 

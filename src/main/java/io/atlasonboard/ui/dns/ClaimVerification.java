@@ -80,14 +80,15 @@ final class ClaimVerification {
             claims.verify(providerId, domains, wait, (d, res) -> {
                 // on a worker: the claim as now stored (its log was refreshed after the verification)
                 DomainClaimRecord now = find(claims.stored(providerId), d);
+                ClaimRow.Shown shown = now == null ? null : vm.shown(List.of(now)).get(0);
                 int n = done.incrementAndGet();
                 jobs.onUi(() -> {
                     // the batch's own progress line is English: say it from the result, in the UI's language
                     vm.messageProperty().set(I18n.t("ui.dns.verify.progress", d, DnsValidationViewModel.describe(res),
                             n, total));
                     ClaimRow row = byDomain.get(d);
-                    if (now != null) {
-                        vm.upsertRow(now);
+                    if (shown != null) {
+                        vm.upsertShown(List.of(shown));
                     }
                     if (row != null) {
                         row.progressProperty().set(res.reassertNeeded()
@@ -96,15 +97,10 @@ final class ClaimVerification {
                     }
                 });
             }, p);
-            return claims.stored(providerId);
+            return vm.shown(claims.stored(providerId).stream().filter(r -> byDomain.containsKey(r.domain())).toList());
         }).onSuccess(list -> {
-            for (DomainClaimRecord r : list) {
-                if (byDomain.containsKey(r.domain())) {
-                    vm.upsertRow(r);
-                }
-            }
-            long ok = list.stream().filter(r -> byDomain.containsKey(r.domain())
-                    && "VERIFIED".equalsIgnoreCase(r.status())).count();
+            vm.upsertShown(list);
+            long ok = list.stream().filter(s -> "VERIFIED".equalsIgnoreCase(s.record().status())).count();
             vm.messageProperty().set(I18n.t("ui.dns.verify.count", ok, domains.size()));
         }).onFailure(e -> vm.messageProperty().set(I18n.t("ui.dns.verify.stopped", DnsValidationViewModel.failure(e))));
         own(batch, ready);
@@ -145,12 +141,13 @@ final class ClaimVerification {
                     Cancellation.sleep(pollInterval);
                     r = claims.refresh(providerId, claimId);
                 }
-                return r;
+                return vm.shown(List.of(r)).get(0);
             } finally {
                 verifySlots.release();
             }
-        }).onProgress(prog -> row.progressProperty().set(prog.message())).onSuccess(r -> {
-            vm.upsertRow(r);
+        }).onProgress(prog -> row.progressProperty().set(prog.message())).onSuccess(s -> {
+            vm.upsertShown(List.of(s));
+            DomainClaimRecord r = s.record();
             row.progressProperty().set("VERIFIED".equalsIgnoreCase(r.status()) ? ClaimRow.statusText("VERIFIED")
                     : I18n.t("ui.dns.verify.still", ClaimRow.statusText(r.status())));
         }).onFailure(e -> {

@@ -110,14 +110,14 @@ public final class DnsValidationViewModel {
 
     /** Reads the stored claims (background). */
     public void load() {
-        record Loaded(List<DomainClaimRecord> claims, Map<String, String> adns) {
+        record Loaded(List<ClaimRow.Shown> claims, Map<String, String> adns) {
         }
-        jobs.run(I18n.t("ui.dns.job.load"), p -> new Loaded(claims.stored(providerId),
+        jobs.run(I18n.t("ui.dns.job.load"), p -> new Loaded(shown(claims.stored(providerId)),
                 claims.storedAuthorizationDomains(providerId))).onSuccess(loaded -> {
             rows.clear();
-            for (DomainClaimRecord r : loaded.claims()) {
-                ClaimRow row = new ClaimRow(r);
-                row.authorizationDomainProperty().set(loaded.adns().getOrDefault(r.domain(), ""));
+            for (ClaimRow.Shown s : loaded.claims()) {
+                ClaimRow row = new ClaimRow(s);
+                row.authorizationDomainProperty().set(loaded.adns().getOrDefault(s.record().domain(), ""));
                 rows.add(row);
             }
             tick();
@@ -159,6 +159,17 @@ public final class DnsValidationViewModel {
      * one per row while a batch of claims comes back, issue 12); returns each record's row, in order.
      */
     List<ClaimRow> upsertRows(List<DomainClaimRecord> records) {
+        return upsertShown(records.stream().map(r -> ClaimRow.Shown.of(r, null)).toList());
+    }
+
+    /** What the rows of {@code records} show, worked out on the calling thread: a job's ({@link ClaimRow.Shown}). */
+    List<ClaimRow.Shown> shown(List<DomainClaimRecord> records) {
+        Instant now = clock.instant();
+        return records.stream().map(r -> ClaimRow.Shown.of(r, now)).toList();
+    }
+
+    /** {@link #upsertRows} for rows whose values a job worked out ({@link #shown}). */
+    List<ClaimRow> upsertShown(List<ClaimRow.Shown> records) {
         Map<String, ClaimRow> byId = new HashMap<>();
         for (ClaimRow row : rows) {
             byId.putIfAbsent(row.record().claimId(), row);
@@ -166,14 +177,15 @@ public final class DnsValidationViewModel {
         List<ClaimRow> out = new ArrayList<>(records.size());
         List<ClaimRow> added = new ArrayList<>();
         Instant now = clock.instant();
-        for (DomainClaimRecord r : records) {
+        for (ClaimRow.Shown s : records) {
+            DomainClaimRecord r = s.record();
             ClaimRow row = byId.get(r.claimId());
             if (row == null) {
-                row = new ClaimRow(r);
+                row = new ClaimRow(s);
                 byId.put(r.claimId(), row);
                 added.add(row);
             } else {
-                row.update(r);
+                row.update(s);
             }
             row.tick(now);
             if (row == selected.get()) {

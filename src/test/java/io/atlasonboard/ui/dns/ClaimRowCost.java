@@ -10,7 +10,8 @@ import java.util.Locale;
  * A probe for bench/README.md (not a test, not a table row): the FX-thread cost of the DNS table's rows, measured in a
  * fresh JVM, as the first batch of claims meets it: 200 rows made, then the per-second and the per-minute tick of
  * them, six rounds (the first is cold). Run: {@code java -cp target/test-classes:target/classes:CP
- * io.atlasonboard.ui.dns.ClaimRowCost} (CP: bench/run's test class path).
+ * io.atlasonboard.ui.dns.ClaimRowCost [shown]} (CP: bench/run's test class path; {@code shown}: the rows made from
+ * values worked out beforehand, {@link ClaimRow.Shown}, as the claim jobs hand them to the FX thread).
  */
 public final class ClaimRowCost {
     private ClaimRowCost() {
@@ -27,10 +28,13 @@ public final class ClaimRowCost {
                 recs.add(new DomainClaimRecord(1L, 1, "c" + round + "-" + i, "d" + i + ".example.com", "PENDING",
                         "tok" + i, now.plusSeconds(3 * 86_400), now.plusSeconds(30 * 86_400), now, now, log, null));
             }
+            boolean fromShown = args.length > 0 && args[0].equals("shown");
+            // "shown": the values worked out first (as the jobs do, off the FX thread), then only the rows timed
+            List<ClaimRow.Shown> shown = fromShown ? recs.stream().map(r -> ClaimRow.Shown.of(r, now)).toList() : null;
             long t0 = System.nanoTime();
             List<ClaimRow> rows = new ArrayList<>();
-            for (DomainClaimRecord r : recs) {
-                ClaimRow row = new ClaimRow(r);
+            for (int i = 0; i < recs.size(); i++) {
+                ClaimRow row = fromShown ? new ClaimRow(shown.get(i)) : new ClaimRow(recs.get(i));
                 row.tick(now);
                 rows.add(row);
             }

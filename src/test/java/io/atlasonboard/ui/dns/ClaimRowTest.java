@@ -6,6 +6,7 @@ import io.atlasonboard.core.store.DomainClaimRecord;
 import io.atlasonboard.ui.common.I18n;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,30 @@ class ClaimRowTest {
         de.tick(now);
         assertThat(de.expiryProperty().get()).isNotEqualTo(dateEn); // "Jan 2, 2027" vs "02.01.2027"
         assertThat(I18n.date(now.plusSeconds(30 * 86_400L))).isEqualTo(de.expiryProperty().get());
+    }
+
+    @Test
+    void valuesWorkedOutOnAWorkerShowTheSameRowWithoutATick() throws Exception {
+        long verified = now.minusSeconds(86_400).getEpochSecond();
+        DomainClaimRecord r = rec("[{\"status\":\"SUCCESS\",\"description\":\"TXT record found\",\"timestamp\":"
+                + verified + "}]");
+        AtomicReference<ClaimRow.Shown> made = new AtomicReference<>();
+        Thread worker = new Thread(() -> made.set(ClaimRow.Shown.of(r, now)), "worker");
+        worker.start();
+        worker.join();
+        ClaimRow fromWorker = new ClaimRow(made.get());
+        ClaimRow here = new ClaimRow(r);
+        here.tick(now);
+        assertThat(fromWorker.lastVerifiedProperty().get()).isEqualTo(I18n.date(Instant.ofEpochSecond(verified)))
+                .isEqualTo(here.lastVerifiedProperty().get());
+        assertThat(fromWorker.dueProperty().get()).isNotEmpty().isEqualTo(here.dueProperty().get());
+        assertThat(fromWorker.logProperty().get()).isEqualTo(here.logProperty().get());
+        assertThat(fromWorker.statusProperty().get()).isEqualTo(here.statusProperty().get());
+        assertThat(fromWorker.expiryProperty().get()).isEqualTo(here.expiryProperty().get());
+        // an update with worked-out values keeps the replaced token, as an update from the record does
+        fromWorker.update(ClaimRow.Shown.of(new DomainClaimRecord(1L, 1, "c1", "www.example.com", "PENDING", "tok2",
+                now.plusSeconds(3600), now.plusSeconds(30 * 86_400L), now, now, null, null), now));
+        assertThat(fromWorker.previousTokenProperty().get()).isEqualTo("tok");
+        assertThat(fromWorker.lastVerifiedProperty().get()).isEmpty();
     }
 }
