@@ -129,8 +129,8 @@ public final class DnsValidationViewModel {
 
     /** Re-reads the stored claims (background) and updates their rows, e.g. after another validation method. */
     public void reloadStored() {
-        jobs.run(I18n.t("ui.dns.job.load"), p -> claims.stored(providerId))
-                .onSuccess(list -> list.forEach(this::upsertRow))
+        jobs.run(I18n.t("ui.dns.job.load"), p -> shown(claims.stored(providerId)))
+                .onSuccess(this::upsertShown)
                 .onFailure(e -> message.set(I18n.t("ui.dns.load.failed", failure(e))));
     }
 
@@ -149,26 +149,17 @@ public final class DnsValidationViewModel {
         creation.preflightOnly(offeredChosen);
     }
 
-    /** Adds the claim's row to the table, or updates the row it has (see {@link #upsertRows}). */
-    ClaimRow upsertRow(DomainClaimRecord r) {
-        return upsertRows(List.of(r)).get(0);
-    }
-
-    /**
-     * Updates the rows of claims the table has and adds the others in one list change (one table update instead of
-     * one per row while a batch of claims comes back, issue 12); returns each record's row, in order.
-     */
-    List<ClaimRow> upsertRows(List<DomainClaimRecord> records) {
-        return upsertShown(records.stream().map(r -> ClaimRow.Shown.of(r, null)).toList());
-    }
-
     /** What the rows of {@code records} show, worked out on the calling thread: a job's ({@link ClaimRow.Shown}). */
     List<ClaimRow.Shown> shown(List<DomainClaimRecord> records) {
         Instant now = clock.instant();
         return records.stream().map(r -> ClaimRow.Shown.of(r, now)).toList();
     }
 
-    /** {@link #upsertRows} for rows whose values a job worked out ({@link #shown}). */
+    /**
+     * Updates the rows of claims the table has and adds the others in one list change (one table update instead of
+     * one per row while a batch of claims comes back, issue 12); returns each record's row, in order. The values come
+     * worked out by a job ({@link #shown}), so the FX thread only sets them.
+     */
     List<ClaimRow> upsertShown(List<ClaimRow.Shown> records) {
         Map<String, ClaimRow> byId = new HashMap<>();
         for (ClaimRow row : rows) {
@@ -313,13 +304,14 @@ public final class DnsValidationViewModel {
         }
         String claimId = row.record().claimId();
         row.progressProperty().set(I18n.t("ui.dns.reasserting"));
-        jobs.run(I18n.t("ui.dns.job.reassert"), p -> claims.reassert(providerId, claimId)).onSuccess(r -> {
-            upsertRow(r);
-            row.progressProperty().set(I18n.t("ui.dns.reasserted"));
-            if (row == selected.get()) {
-                present(row);
-            }
-        }).onFailure(e -> row.progressProperty().set(I18n.t("ui.dns.reassert.failed", failure(e))));
+        jobs.run(I18n.t("ui.dns.job.reassert"), p -> shown(List.of(claims.reassert(providerId, claimId))).get(0))
+                .onSuccess(s -> {
+                    upsertShown(List.of(s));
+                    row.progressProperty().set(I18n.t("ui.dns.reasserted"));
+                    if (row == selected.get()) {
+                        present(row);
+                    }
+                }).onFailure(e -> row.progressProperty().set(I18n.t("ui.dns.reassert.failed", failure(e))));
     }
 
     public void deleteSelected() {
