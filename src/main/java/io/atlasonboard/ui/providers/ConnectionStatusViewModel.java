@@ -5,6 +5,7 @@ import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import io.atlasonboard.core.Msg;
@@ -82,6 +83,9 @@ public final class ConnectionStatusViewModel {
     private Runnable onFinished = () -> { };
     private FxTask<ConnectionReport> handle; // the running test (Cancel)
     private final TestCancel cancel = new TestCancel(this);
+    /** The provider and time of the test this pane last showed the result of (null: none, or another shown since). */
+    private Long reportedId;
+    private Instant reportedAt;
 
     public ConnectionStatusViewModel(ProviderConnector connector, UiJobs jobs) {
         this.connector = Objects.requireNonNull(connector);
@@ -93,9 +97,15 @@ public final class ConnectionStatusViewModel {
 
     /** Shows the stored status of a provider (no network). */
     public void show(ProviderRecord r) {
+        ConnectionStatus st = r.status();
+        if (r.id().equals(reportedId) && sameInstant(st.checkedAt(), reportedAt)) {
+            // the stored status is the test this pane has just shown (the list re-reads the providers after a
+            // test): its steps and remaining quota, which the store does not keep, stay on screen
+            return;
+        }
+        reportedId = null;
         providerId = r.id();
         cancel.url(r.id(), r.apiUrl());
-        ConnectionStatus st = r.status();
         state.set(st.state());
         steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
         failedStep.set(st.failedStep() == null ? "" : st.failedStep());
@@ -127,6 +137,7 @@ public final class ConnectionStatusViewModel {
             return;
         }
         providerId = id;
+        reportedId = null;
         running.set(true);
         progress.set(0);
         state.set(ConnectionStatus.State.UNKNOWN);
@@ -184,7 +195,13 @@ public final class ConnectionStatusViewModel {
         }
     }
 
+    private static boolean sameInstant(Instant a, Instant b) {
+        return a != null && b != null && a.truncatedTo(ChronoUnit.MILLIS).equals(b.truncatedTo(ChronoUnit.MILLIS));
+    }
+
     private void onReport(ConnectionReport r) {
+        reportedId = providerId;
+        reportedAt = r.checkedAt();
         running.set(false);
         progress.set(1);
         checkedAt.set(I18n.t("ui.providers.status.checked",

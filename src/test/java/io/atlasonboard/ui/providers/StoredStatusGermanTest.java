@@ -66,21 +66,8 @@ class StoredStatusGermanTest {
         try (AtlasSimulator sim = AtlasSimulator.start(SimulatorConfig.defaults().clock(clock))) {
             try (Store store = Store.create(home, PASSPHRASE.clone())) {
                 SimAccount acc = sim.createAccount(77);
-                KeyPair key = TestPki.rsa();
-                var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=svc"), key.getPublic())
-                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
-                StringWriter w = new StringWriter();
-                try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
-                    pw.writeObject(csr);
-                }
-                X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                        new ByteArrayInputStream(sim.issueMtlsCertificate(acc.apiKey(), w.toString(),
-                                Duration.ofDays(9)).getBytes(StandardCharsets.US_ASCII)));
                 char[] ksPw = "ks-password-1".toCharArray();
-                ProviderRecord.Builder b = ProviderRecord.builder().apiUrl(sim.baseUrl().replace("/v2", ""))
-                        .intendedUse(IntendedUse.TLS).apiKey(acc.apiKey())
-                        .keystore(TestPki.pkcs12(key.getPrivate(), ksPw, cert)).extraTrustPem(sim.serverCaPem())
-                        .sandbox(true);
+                ProviderRecord.Builder b = provider(sim, acc, ksPw);
                 good = store.providers().save(b.name("Good one").build(),
                         ProviderSecrets.of(acc.apiSecret().toCharArray(), ksPw, null)).id();
                 bad = store.providers().save(b.name("Wrong secret").build(),
@@ -129,5 +116,63 @@ class StoredStatusGermanTest {
             assertThat(vm.diagnosisProperty().get()).isEqualTo("The API key or API secret was refused.");
         }
         assertThat(events).isNotEmpty();
+    }
+
+    /** A provider of the simulator's account with a real mTLS certificate in its keystore (name still to set). */
+    private static ProviderRecord.Builder provider(AtlasSimulator sim, SimAccount acc, char[] ksPw) throws Exception {
+        KeyPair key = TestPki.rsa();
+        var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=svc"), key.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+        StringWriter w = new StringWriter();
+        try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
+            pw.writeObject(csr);
+        }
+        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(sim.issueMtlsCertificate(acc.apiKey(), w.toString(),
+                        Duration.ofDays(9)).getBytes(StandardCharsets.US_ASCII)));
+        return ProviderRecord.builder().apiUrl(sim.baseUrl().replace("/v2", "")).intendedUse(IntendedUse.TLS)
+                .apiKey(acc.apiKey()).keystore(TestPki.pkcs12(key.getPrivate(), ksPw, cert))
+                .extraTrustPem(sim.serverCaPem()).sandbox(true);
+    }
+
+    /**
+     * The providers list re-reads the providers after a test and shows the selected one again: the result just shown
+     * (its checks and remaining quota, which the store does not keep) stays; another provider, and this one shown
+     * again after it, show their stored status.
+     */
+    @Test
+    void theTestJustShownStaysWhenTheListShowsTheSameStoredResult() throws Exception {
+        SimClock clock = new SimClock();
+        try (AtlasSimulator sim = AtlasSimulator.start(SimulatorConfig.defaults().clock(clock));
+                Store store = Store.create(home, PASSPHRASE.clone()); TaskService tasks = new TaskService(1)) {
+            SimAccount acc = sim.createAccount(55);
+            char[] ksPw = "ks-password-1".toCharArray();
+            ProviderRecord.Builder b = provider(sim, acc, ksPw);
+            long one = store.providers().save(b.name("One").build(),
+                    ProviderSecrets.of(acc.apiSecret().toCharArray(), ksPw, null)).id();
+            long two = store.providers().save(b.name("Two").build(),
+                    ProviderSecrets.of(acc.apiSecret().toCharArray(), ksPw, null)).id();
+            ConnectionStatusViewModel vm = new ConnectionStatusViewModel(new ProviderConnector(store, clock),
+                    UiJobs.of(tasks, Runnable::run));
+            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+            vm.setOnFinished(finished::countDown);
+            vm.test(one);
+            assertThat(finished.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("test finished").isTrue();
+            assertThat(vm.quotaProperty().get()).isEqualTo(I18n.t("ui.providers.status.quota", "55"));
+
+            vm.show(store.providers().get(one)); // what the list does after the test
+            assertThat(vm.quotaProperty().get()).isEqualTo(I18n.t("ui.providers.status.quota", "55"));
+            assertThat(vm.steps()).allSatisfy(st -> assertThat(st.stateProperty().get())
+                    .isEqualTo(ConnectionStatusViewModel.StepState.OK));
+
+            vm.show(store.providers().get(two));
+            assertThat(vm.headlineProperty().get()).isEqualTo(I18n.t("ui.providers.status.headline.UNKNOWN"));
+            assertThat(vm.quotaProperty().get()).isEmpty();
+            vm.show(store.providers().get(one));
+            assertThat(vm.headlineProperty().get()).isEqualTo(I18n.t("ui.providers.status.headline.GOOD"));
+            assertThat(vm.quotaProperty().get()).as("a stored status has no quota of its own").isEmpty();
+            assertThat(vm.steps()).allSatisfy(st -> assertThat(st.stateProperty().get())
+                    .isEqualTo(ConnectionStatusViewModel.StepState.WAITING));
+        }
     }
 }
