@@ -101,6 +101,20 @@ public final class TestPki {
         return ks;
     }
 
+    /** The mTLS client certificate the simulator issues for {@code key} (a CSR for CN=svc), as GlobalSign would. */
+    public static X509Certificate simulatorMtls(io.atlasonboard.sim.AtlasSimulator sim, String apiKey, KeyPair key,
+            Duration validity) throws Exception {
+        var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(new X500Name("CN=svc"),
+                key.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter pw = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(w)) {
+            pw.writeObject(csr);
+        }
+        return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                new java.io.ByteArrayInputStream(sim.issueMtlsCertificate(apiKey, w.toString(), validity)
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
     public static String pem(X509Certificate c) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(c.getEncoded())

@@ -5,19 +5,11 @@ import io.atlasonboard.core.atlas.TestPki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,15 +36,7 @@ class ProviderServiceTest {
                 Store store = Store.create(home, "a long enough passphrase 123".toCharArray())) {
             SimAccount acc = sim.createAccount(77);
             KeyPair key = TestPki.rsa();
-            var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=svc"), key.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
-            StringWriter w = new StringWriter();
-            try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
-                pw.writeObject(csr);
-            }
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(sim.issueMtlsCertificate(acc.apiKey(), w.toString(), Duration.ofDays(9))
-                            .getBytes(StandardCharsets.US_ASCII)));
+            X509Certificate cert = TestPki.simulatorMtls(sim, acc.apiKey(), key, Duration.ofDays(9));
             char[] ksPw = "ks-password-1".toCharArray();
             ProviderRecord saved = store.providers().save(ProviderRecord.builder().name("GS TLS")
                     .apiUrl(sim.baseUrl().replace("/v2", "")).intendedUse(IntendedUse.TLS).apiKey(acc.apiKey())

@@ -20,21 +20,13 @@ import io.atlasonboard.sim.SimClock;
 import io.atlasonboard.sim.SimulatorConfig;
 import io.atlasonboard.ui.common.I18n;
 import io.atlasonboard.ui.common.UiJobs;
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,15 +113,7 @@ class StoredStatusGermanTest {
     /** A provider of the simulator's account with a real mTLS certificate in its keystore (name still to set). */
     private static ProviderRecord.Builder provider(AtlasSimulator sim, SimAccount acc, char[] ksPw) throws Exception {
         KeyPair key = TestPki.rsa();
-        var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=svc"), key.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
-        StringWriter w = new StringWriter();
-        try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
-            pw.writeObject(csr);
-        }
-        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(sim.issueMtlsCertificate(acc.apiKey(), w.toString(),
-                        Duration.ofDays(9)).getBytes(StandardCharsets.US_ASCII)));
+        X509Certificate cert = TestPki.simulatorMtls(sim, acc.apiKey(), key, Duration.ofDays(9));
         return ProviderRecord.builder().apiUrl(sim.baseUrl().replace("/v2", "")).intendedUse(IntendedUse.TLS)
                 .apiKey(acc.apiKey()).keystore(TestPki.pkcs12(key.getPrivate(), ksPw, cert))
                 .extraTrustPem(sim.serverCaPem()).sandbox(true);
