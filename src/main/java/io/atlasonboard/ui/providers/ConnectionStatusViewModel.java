@@ -97,6 +97,8 @@ public final class ConnectionStatusViewModel {
 
     /** Shows the stored status of a provider (no network). */
     public void show(ProviderRecord r) {
+        providerId = r.id();
+        cancel.url(r.id(), r.apiUrl());
         ConnectionStatus st = r.status();
         if (r.id().equals(reportedId) && sameInstant(st.checkedAt(), reportedAt)) {
             // the stored status is the test this pane has just shown (the list re-reads the providers after a
@@ -104,8 +106,6 @@ public final class ConnectionStatusViewModel {
             return;
         }
         reportedId = null;
-        providerId = r.id();
-        cancel.url(r.id(), r.apiUrl());
         state.set(st.state());
         steps.forEach(s -> s.stateProperty().set(StepState.WAITING));
         failedStep.set(st.failedStep() == null ? "" : st.failedStep());
